@@ -1,0 +1,32 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrDrift is returned by a check that found scores moved; exit status 1.
+var ErrDrift = errors.New("scores drifted from the baseline")
+
+// errFailed marks a run that printed its own failure report (lexicon
+// examples that failed, say); exit status 1 without a further message.
+var errFailed = errors.New("check failed")
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// exitCode is the only place that turns an error into a process status.
+func exitCode(err error) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, ErrDrift), errors.Is(err, errFailed):
+		return 1
+	default: // bad usage or bad input; the message was printed to stderr
+		return 2
+	}
+}

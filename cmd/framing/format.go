@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/framingkit/framing/report"
+)
+
+// The output formats; each command accepts the subset it can write.
+const (
+	fmtTable    = "table"
+	fmtMarkdown = "markdown"
+	fmtCSV      = "csv"
+	fmtJSON     = "json"
+	fmtJSONL    = "jsonl"
+)
+
+// chooseFormat resolves the --format flag: empty means a table on a
+// terminal and JSONL (or CSV, for commands without JSONL) in a pipe.
+func chooseFormat(env Env, flag string, allowed []string) (string, error) {
+	if flag == "" {
+		if env.OutIsTTY {
+			return fmtTable, nil
+		}
+		return allowed[len(allowed)-1], nil
+	}
+	if !slices.Contains(allowed, flag) {
+		return "", usagef("--format %q is not one of %s", flag, strings.Join(allowed, ", "))
+	}
+	return flag, nil
+}
+
+func tableFormat(f string) report.Format { return report.Format(f) }
+
+// fmtFloat formats a statistic for people: "n/a" when undefined.
+func fmtFloat(x float64, prec int) string {
+	if math.IsNaN(x) {
+		return "n/a"
+	}
+	return strconv.FormatFloat(x, 'f', prec, 64)
+}
+
+// csvFloat formats a statistic for machines: empty when undefined, full
+// precision otherwise.
+func csvFloat(x float64) string {
+	if math.IsNaN(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

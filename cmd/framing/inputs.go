@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/lexicon"
+	"github.com/spf13/pflag"
+)
+
+// lexiconOptions select the lexicon a command uses.
+type lexiconOptions struct {
+	Lexicon string
+}
+
+func (o *lexiconOptions) addFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&o.Lexicon, "lexicon", "", "lexicon YAML `file` (default: the built-in ru-ua-war)")
+}
+
+// matcher loads and compiles the chosen lexicon.
+func (o *lexiconOptions) matcher() (*lexicon.Matcher, error) {
+	return loadMatcher(o.Lexicon)
+}
+
+func loadMatcher(path string) (*lexicon.Matcher, error) {
+	var l *lexicon.Lexicon
+	var err error
+	if path == "" {
+		l, err = lexicon.Builtin()
+	} else {
+		l, err = lexicon.Load(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return lexicon.Compile(l)
+}
+
+// corpusOptions are the flags of every command that reads a corpus.
+type corpusOptions struct {
+	lexiconOptions
+	Manifest string
+	Outlets  string
+	Strict   bool
+	Quiet    bool
+}
+
+func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
+	o.lexiconOptions.addFlags(fs)
+	fs.StringVar(&o.Manifest, "manifest", "", "manifest `file` (CSV or YAML) giving each document's outlet and other fields\n(default: manifest.yaml, manifest.yml or manifest.csv at the top of a corpus directory)")
+	fs.StringVar(&o.Outlets, "outlets", "", "outlets YAML `file` naming outlets by their URL domains")
+	fs.BoolVar(&o.Strict, "strict", false, "stop at the first skipped document instead of counting it and going on")
+	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print each skipped document (the summary still counts them)")
+}
+
+// runOptions loads the manifest and outlets files and wires skip reports to
+// stderr.
+func (o *corpusOptions) runOptions(env Env) (framing.RunOptions, *corpus.Manifest, error) {
+	var opt framing.RunOptions
+	var man *corpus.Manifest
+	if o.Manifest != "" {
+		m, err := corpus.LoadManifest(o.Manifest)
+		if err != nil {
+			return opt, nil, err
+		}
+		man = m
+		opt.Corpus.Manifest = m
+	}
+	if o.Outlets != "" {
+		out, err := corpus.LoadOutlets(o.Outlets)
+		if err != nil {
+			return opt, nil, err
+		}
+		opt.Outlets = out
+	}
+	opt.Corpus.Stdin = env.In
+	opt.Corpus.Strict = o.Strict
+	opt.Corpus.OnSkip = func(s corpus.Skip) {
+		if !o.Quiet {
+			fmt.Fprintf(env.Err, "skipped %s [%s]\n", s.Error(), s.Reason)
+		}
+	}
+	opt.Corpus.OnManifest = func(path string) {
+		fmt.Fprintf(env.Err, "using manifest %s\n", path)
+	}
+	return opt, man, nil
+}
+
+// finish prints the run summary, and the manifest entries no document
+// matched, to stderr.
+func finish(env Env, sum framing.Summary, man *corpus.Manifest) {
+	fmt.Fprintln(env.Err, sum.String())
+	if sum.IgnoredFiles > 0 {
+		fmt.Fprintf(env.Err, "ignored %d files that are not .txt, .jsonl, .ndjson or .csv\n", sum.IgnoredFiles)
+	}
+	if man != nil {
+		if un := man.Unmatched(); len(un) > 0 {
+			fmt.Fprintf(env.Err, "manifest entries that matched no document: %d (first: %s)\n", len(un), un[0])
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package framing
+
+import (
+	"sort"
+
+	"github.com/framingkit/framing/lexicon"
+)
+
+// Analysis is a document's text taken apart: word tokens with offsets into
+// the original text and the voice of each, the quotation spans, and the
+// boilerplate lines that are excluded from counts.
+type Analysis struct {
+	Tokens []lexicon.Token
+	// Voices[i] is the voice of Tokens[i].
+	Voices        []Voice
+	Quotes        []Span
+	QuoteProblems []QuoteProblem
+	Dropped       []Dropped
+	// Date and URL come from a scraper's metadata line, if the text has one.
+	Date, URL string
+}
+
+// Analyzer turns texts into Analyses. It is not safe for concurrent use;
+// make one per goroutine.
+type Analyzer struct {
+	tok *lexicon.Tokenizer
+}
+
+// NewAnalyzer returns an Analyzer.
+func NewAnalyzer() *Analyzer {
+	return &Analyzer{tok: lexicon.NewTokenizer()}
+}
+
+// Analyze tokenises text and gives every token its voice: Boilerplate on
+// lines dropped as site furniture, else Quoted inside a direct quotation,
+// else Own.
+func (a *Analyzer) Analyze(text string) *Analysis {
+	an := &Analysis{Tokens: a.tok.Tokenize(text)}
+	an.Quotes, an.QuoteProblems = Quotes(text)
+	an.Dropped, an.Date, an.URL = boilerplate(text, an.Quotes)
+	an.Voices = make([]Voice, len(an.Tokens))
+	// Tokens, quotes and dropped lines are all in text order: one merge.
+	q, d := 0, 0
+	for i, t := range an.Tokens {
+		for q < len(an.Quotes) && an.Quotes[q].End <= t.Start {
+			q++
+		}
+		for d < len(an.Dropped) && an.Dropped[d].End <= t.Start {
+			d++
+		}
+		switch {
+		case d < len(an.Dropped) && an.Dropped[d].Start <= t.Start:
+			an.Voices[i] = Boilerplate
+		case q < len(an.Quotes) && an.Quotes[q].Start <= t.Start:
+			an.Voices[i] = Quoted
+		}
+	}
+	return an
+}
+
+// VoiceAt returns the voice at byte offset off of the analysed text.
+func (an *Analysis) VoiceAt(off int) Voice {
+	i := sort.Search(len(an.Tokens), func(i int) bool { return an.Tokens[i].End > off })
+	if i < len(an.Tokens) && an.Tokens[i].Start <= off {
+		return an.Voices[i]
+	}
+	return Own
+}

@@ -1,0 +1,207 @@
+package framing
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Dropped is a line of a document excluded from counts as boilerplate.
+type Dropped struct {
+	Line   int    // 1-based line number in the document's text
+	Span          // the line's bytes, without its line break
+	Reason string // metadata, navigation, related-link, appeal, caption, repeated-line
+}
+
+// The heuristics below mark whole lines only, and only lines that look like
+// site furniture by themselves; an ordinary sentence never matches one. They
+// are conservative on purpose: a missed furniture line adds a few counts,
+// while a dropped article line loses the outlet's words silently. Every
+// dropped line is reported with its reason so a user can check.
+
+// metadataLine is a scraper's header: " date 2023-06-25 https://...".
+var metadataLine = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(https?://\S+))?\s*$`)
+
+// navigation lines are whole lines of site navigation and widget labels.
+var navigation = map[string]bool{
+	"all news": true, "read more": true, "share": true, "share this": true, "subscribe": true,
+	"advertisement": true, "related": true, "related news": true, "home": true, "menu": true,
+	"skip to content": true, "most read": true, "latest news": true, "top stories": true,
+	"comments": true, "print": true, "support us": true, "remind me later": true,
+	"payment methods": true, "paiment methods": true, "donate": true, "sign up": true,
+	"log in": true, "follow us": true, "newsletter": true, "more news": true,
+	"not ready to support today": true, "back to top": true,
+}
+
+// relatedLink lines point to other articles: "Also Read: Rebel mercenaries…".
+var relatedLink = regexp.MustCompile(`(?i)^\s*(also read|read also|read more|related|see also|more on this|watch|listen|recommended|you may also like|related articles?|related stories|read next)\s*[:|>»-]`)
+
+// Appeal markers are phrases of donation, subscription and ad-blocker
+// appeals, which address the reader about the site itself. One strong
+// marker makes a line an appeal; weak ones, which ordinary news also uses
+// ("monthly", "donation"), take two.
+var (
+	strongAppeal = []string{
+		"support us", "your support", "we need your help", "favor to ask", "favour to ask",
+		"ad-free", "become a member", "make a contribution", "support independent journalism",
+		"support today", "reader-funded", "sign up for our newsletter", "donate now",
+		"subscribe to our", "disable your ad blocker", "disable your adblocker",
+	}
+	weakAppeal = []string{
+		"donate", "donation", "subscribe", "subscription", "help us", "per month", "a month",
+		"monthly", "journalism", "paywall", "adblock", "ad blocker", "newsletter",
+	}
+)
+
+// A caption ends in a credit: "... 2019. Valery Sharifulin / TASS",
+// "Photo: Reuters", "(AP Photo/Jae C. Hong)", "© AFP", "Getty Images".
+var (
+	slashCredit = regexp.MustCompile(`\S\s+/\s+\p{Lu}[\p{L}\p{N} .&'-]{1,40}$`)
+	photoCredit = regexp.MustCompile(`(?i)^(photo|photograph|image|picture)s?\s*(:|by\s|credit)|\((photo|image|picture)s?\s*(:|by\s|credit)|\bAP Photo\b|©|\bGetty Images\W*$`)
+)
+
+// boilerplate classifies the lines of text and returns those that are site
+// furniture. The metadata line also yields the date and URL it gives.
+func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url string) {
+	seen := map[string]bool{}
+	firstContent := true
+	var block []Dropped // consecutive non-blank lines, for appeal blocks
+	var blockAppeals int
+	flush := func() {
+		// A block of lines mostly made of appeals is an appeal as a whole:
+		// the sentence between two appeal lines belongs to them.
+		if len(block) >= 3 && blockAppeals*2 > len(block) {
+			for _, d := range block {
+				d.Reason = "appeal"
+				dropped = append(dropped, d)
+			}
+		} else {
+			for _, d := range block {
+				if d.Reason != "" {
+					dropped = append(dropped, d)
+				}
+			}
+		}
+		block, blockAppeals = block[:0], 0
+	}
+	line := 0
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line++
+		raw := strings.TrimRight(text[start:end], "\r")
+		d := Dropped{Line: line, Span: Span{Start: start, End: start + len(raw)}}
+		trimmed := strings.TrimSpace(raw)
+		next := end + 1
+		if trimmed == "" {
+			flush()
+			start = next
+			continue
+		}
+		switch {
+		case firstContent && metadataLine.MatchString(raw):
+			m := metadataLine.FindStringSubmatch(raw)
+			date, url = m[1], m[2]
+			d.Reason = "metadata"
+		case navigation[navKey(trimmed)]:
+			d.Reason = "navigation"
+		case relatedLink.MatchString(trimmed):
+			d.Reason = "related-link"
+		case isAppeal(trimmed, start+strings.Index(raw, trimmed), quotes):
+			d.Reason = "appeal"
+		case isCaption(trimmed):
+			d.Reason = "caption"
+		default:
+			key := lineKey(trimmed)
+			if len(strings.Fields(key)) >= 8 && seen[key] {
+				d.Reason = "repeated-line"
+			}
+			seen[key] = true
+		}
+		firstContent = false
+		if d.Reason == "appeal" || d.Reason == "navigation" {
+			blockAppeals++
+		}
+		block = append(block, d)
+		start = next
+	}
+	flush()
+	return dropped, date, url
+}
+
+// navKey reduces a short line to its words for the navigation lookup.
+func navKey(s string) string {
+	if len(s) > 40 {
+		return ""
+	}
+	s = strings.ToLower(strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// lineKey is a line's identity for repeated-line detection: its words, lower
+// case, without trailing punctuation.
+func lineKey(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// isAppeal reports whether a line holds one strong appeal marker or two
+// weak ones outside any quotation (a quoted "support us" is somebody's
+// words, not the site's).
+func isAppeal(line string, offset int, quotes []Span) bool {
+	lower := strings.ToLower(line)
+	if countMarkers(lower, offset, quotes, strongAppeal) > 0 {
+		return true
+	}
+	return countMarkers(lower, offset, quotes, weakAppeal) >= 2
+}
+
+// countMarkers counts the markers found in line outside quotations; offset
+// is the line's position in the document.
+func countMarkers(line string, offset int, quotes []Span, markers []string) int {
+	n := 0
+	for _, m := range markers {
+		for from := 0; ; {
+			k := strings.Index(line[from:], m)
+			if k < 0 {
+				break
+			}
+			if !inSpans(quotes, offset+from+k) {
+				n++
+			}
+			from += k + len(m)
+		}
+	}
+	return n
+}
+
+// isCaption reports whether a line is a photo caption or credit: it ends in
+// a "Name / Agency" credit or carries a photo credit marker, and it is short.
+func isCaption(line string) bool {
+	words := strings.Count(line, " ") + 1
+	if words > 60 {
+		return false
+	}
+	// A credit stands at the end of the line: look at its tail only, so the
+	// cost per line does not grow with the line.
+	tail := line
+	if len(tail) > 64 {
+		tail = tail[len(tail)-64:]
+	}
+	if last := line[len(line)-1]; last != '.' && last != '"' && slashCredit.MatchString(tail) {
+		return true
+	}
+	return words <= 30 && photoCredit.MatchString(line)
+}
+
+// inSpans reports whether offset lies inside one of the sorted, disjoint
+// spans.
+func inSpans(spans []Span, offset int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > offset })
+	return i < len(spans) && spans[i].Start <= offset
+}

@@ -1,0 +1,54 @@
+package framing
+
+import (
+	"slices"
+	"strconv"
+	"testing"
+)
+
+func TestBoilerplate(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "line:reason"
+		date string
+		url  string
+	}{
+		{"metadata line sets date and URL", " date 2023-06-25 https://example.com/a-mutiny\n\nBody.", []string{"1:metadata"}, "2023-06-25", "https://example.com/a-mutiny"},
+		{"metadata only on the first line", "Body.\n date 2023-06-25 https://example.com/x", nil, "", ""},
+		{"navigation", "All news\n\nHeadline\n\nBody text here.", []string{"1:navigation"}, "", ""},
+		{"navigation needs the whole line", "All news outlets reported it.", nil, "", ""},
+		{"related link", "Body.\nAlso Read: Rebel mercenaries end mutiny\nMore body.", []string{"2:related-link"}, "", ""},
+		{"read more with a colon", "READ MORE: something else", []string{"1:related-link"}, "", ""},
+		{"caption with slash credit", "Putin in Vladivostok on April 25, 2019. Valery Sharifulin / TASS\nBody.", []string{"1:caption"}, "", ""},
+		{"photo credit", "Photo: Reuters\nBody.", []string{"1:caption"}, "", ""},
+		{"a sentence with a slash is not a caption", "The ratio rose to 3 / 4 of all cases.", nil, "", ""},
+		{"strong appeal", "Your support can help us fill the gap.", []string{"1:appeal"}, "", ""},
+		{"one weak marker is not an appeal", "Monthly inflation rose to 7%.", nil, "", ""},
+		{"two weak markers are", "Donate monthly to keep our newsroom going.", []string{"1:appeal"}, "", ""},
+		{"quoted appeal words are not an appeal", `"We need your help," the minister told allies.`, nil, "", ""},
+		{"appeal block takes its middle line", "Enjoying ad-free content?\nWe changed our layout last week.\nSupport us", []string{"1:appeal", "2:appeal", "3:appeal"}, "", ""},
+		{"repeated long line", "The vice minister stressed that he has no doubt at all here.\n\nThe vice minister stressed that he has no doubt at all here.", []string{"3:repeated-line"}, "", ""},
+		{"short repeated lines are kept", "Yes.\nYes.", nil, "", ""},
+		{"crlf", "All news\r\nBody.", []string{"1:navigation"}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			quotes, _ := Quotes(tt.text)
+			dropped, date, url := boilerplate(tt.text, quotes)
+			var got []string
+			for _, d := range dropped {
+				got = append(got, strconv.Itoa(d.Line)+":"+d.Reason)
+				if line := tt.text[d.Start:d.End]; len(line) > 0 && (line[len(line)-1] == '\n' || line[len(line)-1] == '\r') {
+					t.Errorf("dropped span %q includes the line break", line)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("dropped %q, want %q", got, tt.want)
+			}
+			if date != tt.date || url != tt.url {
+				t.Errorf("date, url = %q, %q, want %q, %q", date, url, tt.date, tt.url)
+			}
+		})
+	}
+}

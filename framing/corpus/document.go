@@ -1,0 +1,19 @@
+package corpus
+
+// Document is one article as read from the corpus, before analysis.
+type Document struct {
+	// ID is the `id` field of JSONL/CSV input, else the file's path relative
+	// to the directory it was found in, without extension ("001_83aa...").
+	ID string
+	// Source says where the document came from: a path, and for JSONL and
+	// CSV the 1-based line ("corpus.jsonl:17").
+	Source string
+	// Outlet, Date, URL and Title are the well-known metadata fields; empty
+	// when unknown. Date is as written (ISO 8601 expected).
+	Outlet, Date, URL, Title string
+	// Meta holds every other field of the input row and of the manifest,
+	// by field name.
+	Meta map[string]string
+	// Text is the article as written, byte for byte.
+	Text string
+}

@@ -1,0 +1,77 @@
+package corpus
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The readers meet hostile input: they must never panic, and every line or
+// record they meet is either a document or a counted skip.
+
+func FuzzJSONL(f *testing.F) {
+	for _, s := range []string{"{\"id\":\"a\",\"text\":\"x\"}\n", "{bad\n", "\xff\n", "{\"text\":1}\n\n", "[]\n{\"id\":\"a\",\"text\":\"\"}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		docs := 0
+		sum, err := Read([]string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(Document) error { docs++; return nil })
+		if err != nil {
+			t.Fatalf("error on stdin: %v", err)
+		}
+		checkSummary(t, sum, docs)
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	for _, s := range []string{"id,text\na,b\n", "text\n\"unterminated\n", "id,text\na,b,c\n", "ID,TEXT\n,\n", "text\n\xff\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "f.csv")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs := 0
+		sum, err := Read([]string{path}, Options{}, func(Document) error { docs++; return nil })
+		if err != nil {
+			return // a header without a text column, or no header at all
+		}
+		checkSummary(t, sum, docs)
+	})
+}
+
+func FuzzManifest(f *testing.F) {
+	f.Add([]byte("id,outlet\na,A\n"), false)
+	f.Add([]byte("documents:\n  - id: a\n    outlet: A\n"), true)
+	f.Add([]byte("documents: [{path: x}]"), true)
+	f.Fuzz(func(t *testing.T, data []byte, yaml bool) {
+		name := "m.csv"
+		if yaml {
+			name = "m.yaml"
+		}
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m, err := LoadManifest(path)
+		if err != nil {
+			return
+		}
+		d := Document{ID: "a"}
+		m.Apply(&d, "a.txt")
+		m.Unmatched()
+	})
+}
+
+func checkSummary(t *testing.T, sum Summary, docs int) {
+	t.Helper()
+	skipped := 0
+	for _, n := range sum.Skipped {
+		skipped += n
+	}
+	if sum.Read != docs+skipped {
+		t.Fatalf("read %d != %d documents + %d skipped", sum.Read, docs, skipped)
+	}
+}

@@ -1,0 +1,201 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Manifest gives documents their outlet and any other fields, by document id
+// or by path. Its values override a document's own.
+type Manifest struct {
+	file    string
+	entries map[string]map[string]string // key (id or path) → fields
+	used    map[string]bool
+}
+
+// LoadManifest reads a manifest: CSV with a header row that has an id or a
+// path column, or YAML `documents: [{id: ..., outlet: ..., ...}]`.
+func LoadManifest(file string) (*Manifest, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
+	}
+	m := &Manifest{file: file, entries: map[string]map[string]string{}, used: map[string]bool{}}
+	switch strings.ToLower(path.Ext(file)) {
+	case ".csv":
+		err = m.readCSV(data)
+	case ".yaml", ".yml":
+		err = m.readYAML(data)
+	default:
+		err = fmt.Errorf("%s: unknown manifest type (want .csv, .yaml or .yml)", file)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func (m *Manifest) add(line int, fields map[string]string) error {
+	key := fields["id"]
+	if key == "" {
+		key = fields["path"]
+	}
+	if key == "" {
+		return fmt.Errorf("%s:%d: entry has neither id nor path (add one)", m.file, line)
+	}
+	if _, dup := m.entries[key]; dup {
+		return fmt.Errorf("%s:%d: %q is described twice", m.file, line, key)
+	}
+	m.entries[key] = fields
+	return nil
+}
+
+func (m *Manifest) readCSV(data []byte) error {
+	cr := csv.NewReader(bytes.NewReader(data))
+	header, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("%s:1: cannot read the header: %w", m.file, csvProblem(err))
+	}
+	for i := range header {
+		header[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff")))
+	}
+	if !slices.Contains(header, "id") && !slices.Contains(header, "path") {
+		return fmt.Errorf("%s:1: the header needs an id or a path column (have: %s)", m.file, strings.Join(header, ", "))
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return fmt.Errorf("%s:%d:%d: %w", m.file, pe.Line, pe.Column, pe.Err)
+			}
+			return fmt.Errorf("%s: %w", m.file, err)
+		}
+		line, _ := cr.FieldPos(0)
+		fields := map[string]string{}
+		for i, v := range rec {
+			if header[i] != "" && v != "" {
+				fields[header[i]] = v
+			}
+		}
+		if err := m.add(line, fields); err != nil {
+			return err
+		}
+	}
+}
+
+func csvProblem(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (m *Manifest) readYAML(data []byte) error {
+	var doc struct {
+		Documents []map[string]any `yaml:"documents"`
+	}
+	if err := decodeYAML(m.file, data, &doc); err != nil {
+		return err
+	}
+	for i, e := range doc.Documents {
+		fields := map[string]string{}
+		for k, v := range e {
+			switch v := v.(type) {
+			case nil:
+			case string:
+				fields[k] = v
+			case map[string]any, []any:
+				return fmt.Errorf("%s: document %d: field %q must be a plain value", m.file, i+1, k)
+			default:
+				fields[k] = fmt.Sprint(v)
+			}
+		}
+		line, err := m.entryLine(data, i)
+		if err != nil {
+			return err
+		}
+		if err := m.add(line, fields); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// entryLine finds the line of the i-th entry through the parser's path
+// lookup, so errors point at the entry.
+func (m *Manifest) entryLine(data []byte, i int) (int, error) {
+	p, err := yaml.PathString(fmt.Sprintf("$.documents[%d]", i))
+	if err != nil {
+		return 0, nil
+	}
+	n, err := p.ReadNode(bytes.NewReader(data))
+	if err != nil || n == nil || n.GetToken() == nil {
+		return 0, nil
+	}
+	return n.GetToken().Position.Line, nil
+}
+
+// Apply fills doc's fields from the manifest entry that matches its id, or
+// else its path relative to the corpus directory (with or without
+// extension) or its base name. It reports whether an entry matched.
+func (m *Manifest) Apply(doc *Document, rel string) bool {
+	var fields map[string]string
+	for _, key := range []string{doc.ID, rel, strings.TrimSuffix(rel, path.Ext(rel)), path.Base(rel)} {
+		if key == "" || key == "." {
+			continue
+		}
+		if f, ok := m.entries[key]; ok {
+			fields = f
+			m.used[key] = true
+			break
+		}
+	}
+	if fields == nil {
+		return false
+	}
+	if doc.Meta == nil {
+		doc.Meta = map[string]string{}
+	}
+	for k, v := range fields {
+		switch k {
+		case "id", "path":
+		case "outlet":
+			doc.Outlet = v
+		case "date":
+			doc.Date = v
+		case "url":
+			doc.URL = v
+		case "title":
+			doc.Title = v
+		default:
+			doc.Meta[k] = v
+		}
+	}
+	return true
+}
+
+// Unmatched lists the manifest entries no document has matched so far.
+func (m *Manifest) Unmatched() []string {
+	var out []string
+	for k := range m.entries {
+		if !m.used[k] {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,383 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Reason is why a document or row was skipped: a stable key for summaries
+// and machine output.
+type Reason string
+
+// The skip reasons.
+const (
+	BadJSON     Reason = "bad-json"     // a JSONL line that is not a JSON object
+	BadCSVRow   Reason = "bad-csv-row"  // a CSV record that does not parse or has the wrong number of fields
+	InvalidUTF8 Reason = "invalid-utf8" // text that is not valid UTF-8
+	Empty       Reason = "empty"        // text that is empty or only white space
+	MissingText Reason = "missing-text" // a JSONL object or CSV row without a text field
+	DuplicateID Reason = "duplicate-id" // a second document with an ID already seen in the run
+	Unreadable  Reason = "unreadable"   // a file inside a directory that cannot be read
+)
+
+// Skip is a document or row that was not read, and why.
+type Skip struct {
+	File   string
+	Line   int // 1-based; 0 for a whole file
+	Reason Reason
+	Msg    string
+}
+
+func (s Skip) Error() string {
+	if s.Line == 0 {
+		return fmt.Sprintf("%s: %s", s.File, s.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", s.File, s.Line, s.Msg)
+}
+
+// Options control Read.
+type Options struct {
+	// Manifest describes the documents. When nil, a directory argument's
+	// top-level manifest.yaml, manifest.yml or manifest.csv (the first
+	// found) describes the documents under it, and is not read as one.
+	Manifest *Manifest
+	// Stdin is what the path "-" reads, as JSONL.
+	Stdin io.Reader
+	// Strict ends the run at the first skip, with the skip as the error.
+	Strict bool
+	// OnSkip is told of every skipped document or row; may be nil.
+	OnSkip func(Skip)
+	// OnManifest is told of every manifest found in a directory; may be nil.
+	OnManifest func(path string)
+}
+
+// Summary counts what a Read saw.
+type Summary struct {
+	Files int // document files opened
+	// Read counts documents and rows met, skipped ones included.
+	Read    int
+	Skipped map[Reason]int
+	// IgnoredFiles counts files in directories whose extension is not one
+	// of .txt, .jsonl, .ndjson or .csv.
+	IgnoredFiles int
+}
+
+// manifestNames are the files a directory may describe itself with.
+var manifestNames = []string{"manifest.yaml", "manifest.yml", "manifest.csv"}
+
+// reader is one Read call.
+type reader struct {
+	opt   Options
+	yield func(Document) error
+	sum   Summary
+	// ids are the IDs seen so far, to skip duplicates: memory per document
+	// (about 50 bytes), the one thing here that grows with the corpus.
+	ids map[string]bool
+}
+
+// Read streams every document under paths to yield, one at a time: files
+// and directories (recursively, in lexical order, so runs are
+// reproducible), and "-" for JSONL on opt.Stdin. A document that cannot be
+// read is skipped, reported to opt.OnSkip and counted; a missing path, an
+// unknown file type named explicitly, or an error from yield ends the run.
+func Read(paths []string, opt Options, yield func(Document) error) (Summary, error) {
+	r := &reader{opt: opt, yield: yield, sum: Summary{Skipped: map[Reason]int{}}, ids: map[string]bool{}}
+	for _, p := range paths {
+		if err := r.path(p); err != nil {
+			return r.sum, err
+		}
+	}
+	return r.sum, nil
+}
+
+func (r *reader) path(p string) error {
+	if p == "-" {
+		if r.opt.Stdin == nil {
+			return errors.New("-: no standard input to read")
+		}
+		return r.jsonl("stdin", r.opt.Stdin, r.opt.Manifest, "")
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, unwrapPath(err))
+	}
+	if !info.IsDir() {
+		if !isDocFile(p) {
+			return fmt.Errorf("%s: unknown file type (want .txt, .jsonl, .ndjson or .csv)", p)
+		}
+		return r.file(p, "", r.opt.Manifest)
+	}
+	man := r.opt.Manifest
+	if man == nil {
+		for _, name := range manifestNames {
+			mp := filepath.Join(p, name)
+			if _, err := os.Stat(mp); err == nil {
+				if man, err = LoadManifest(mp); err != nil {
+					return err
+				}
+				if r.opt.OnManifest != nil {
+					r.opt.OnManifest(mp)
+				}
+				break
+			}
+		}
+	}
+	// WalkDir visits in lexical order.
+	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == p {
+				return err
+			}
+			return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
+		}
+		// A manifest at the top of a directory describes it, used or not
+		// (--manifest may name another); it is never a document.
+		if d.IsDir() || filepath.Dir(path) == filepath.Clean(p) && slices.Contains(manifestNames, d.Name()) {
+			return nil
+		}
+		if !isDocFile(path) {
+			r.sum.IgnoredFiles++
+			return nil
+		}
+		return r.file(path, p, man)
+	})
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isDocFile(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".txt", ".jsonl", ".ndjson", ".csv":
+		return true
+	}
+	return false
+}
+
+// file reads one document file; root is the directory argument it was found
+// under ("" for a file named directly).
+func (r *reader) file(path, root string, man *Manifest) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
+	}
+	defer f.Close()
+	r.sum.Files++
+	rel := filepath.Base(path)
+	if root != "" {
+		if p, err := filepath.Rel(root, path); err == nil {
+			rel = filepath.ToSlash(p)
+		}
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson":
+		return r.jsonl(path, f, man, rel)
+	case ".csv":
+		return r.csv(path, f, man, rel)
+	}
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return r.skip(Skip{File: path, Reason: Unreadable, Msg: err.Error()})
+	}
+	r.sum.Read++
+	doc := Document{ID: strings.TrimSuffix(rel, filepath.Ext(rel)), Source: path, Text: string(data)}
+	if man != nil {
+		man.Apply(&doc, rel)
+	}
+	return r.emit(doc, 0)
+}
+
+// emit checks a document's text and ID and hands it on.
+func (r *reader) emit(doc Document, line int) error {
+	file := doc.Source
+	if line > 0 {
+		file = strings.TrimSuffix(file, fmt.Sprintf(":%d", line))
+	}
+	switch {
+	case !utf8.ValidString(doc.Text):
+		return r.skip(Skip{File: file, Line: line, Reason: InvalidUTF8, Msg: fmt.Sprintf("document %q is not valid UTF-8 (convert it, e.g. with iconv)", doc.ID)})
+	case strings.TrimSpace(doc.Text) == "":
+		return r.skip(Skip{File: file, Line: line, Reason: Empty, Msg: fmt.Sprintf("document %q has no text", doc.ID)})
+	case r.ids[doc.ID]:
+		return r.skip(Skip{File: file, Line: line, Reason: DuplicateID, Msg: fmt.Sprintf("document id %q was already read (ids must be unique)", doc.ID)})
+	}
+	r.ids[doc.ID] = true
+	return r.yield(doc)
+}
+
+// skip counts and reports a skip; under Strict it ends the run.
+func (r *reader) skip(s Skip) error {
+	r.sum.Skipped[s.Reason]++
+	if r.opt.OnSkip != nil {
+		r.opt.OnSkip(s)
+	}
+	if r.opt.Strict {
+		return s
+	}
+	return nil
+}
+
+// jsonl reads one JSON object per line. Lines may be megabytes long, so it
+// reads with a bufio.Reader rather than a Scanner and its line limit.
+func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	for line := 1; ; line++ {
+		raw, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(raw)) > 0 {
+			if e := r.jsonlLine(name, line, raw, base, man); e != nil {
+				return e
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+}
+
+func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *Manifest) error {
+	r.sum.Read++
+	if !utf8.Valid(raw) {
+		return r.skip(Skip{File: name, Line: line, Reason: InvalidUTF8, Msg: "line is not valid UTF-8 (convert the file, e.g. with iconv)"})
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil {
+		return r.skip(Skip{File: name, Line: line, Reason: BadJSON, Msg: "not a JSON object: " + jsonProblem(err)})
+	}
+	fields := map[string]string{}
+	for k, v := range obj {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			fields[k] = s
+		} else if string(v) != "null" {
+			var compact bytes.Buffer
+			if json.Compact(&compact, v) == nil {
+				fields[k] = compact.String()
+			}
+		}
+	}
+	if _, ok := obj["text"]; !ok {
+		return r.skip(Skip{File: name, Line: line, Reason: MissingText, Msg: `object has no "text" field`})
+	}
+	doc := fromFields(fields)
+	if doc.ID == "" {
+		doc.ID = fmt.Sprintf("%s:%d", base, line)
+	}
+	doc.Source = fmt.Sprintf("%s:%d", name, line)
+	if man != nil {
+		man.Apply(&doc, "")
+	}
+	return r.emit(doc, line)
+}
+
+func jsonProblem(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
+	}
+	return err.Error()
+}
+
+// fromFields builds a document from named fields: the well-known ones to
+// their places, the rest to Meta.
+func fromFields(fields map[string]string) Document {
+	doc := Document{Meta: map[string]string{}}
+	for k, v := range fields {
+		switch k {
+		case "id":
+			doc.ID = v
+		case "text":
+			doc.Text = v
+		case "outlet":
+			doc.Outlet = v
+		case "date":
+			doc.Date = v
+		case "url":
+			doc.URL = v
+		case "title":
+			doc.Title = v
+		default:
+			doc.Meta[k] = v
+		}
+	}
+	return doc
+}
+
+// csv reads a CSV file with a header row naming the fields.
+func (r *reader) csv(name string, in io.Reader, man *Manifest, rel string) error {
+	cr := csv.NewReader(in)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s:1: cannot read the CSV header: %w", name, err)
+	}
+	cols := make([]string, len(header))
+	for i, h := range header {
+		cols[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+	}
+	if !slices.Contains(cols, "text") {
+		return fmt.Errorf("%s:1: the CSV header has no text column (have: %s)", name, strings.Join(cols, ", "))
+	}
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			r.sum.Read++
+			if e := r.skip(Skip{File: name, Line: pe.StartLine, Reason: BadCSVRow, Msg: pe.Err.Error()}); e != nil {
+				return e
+			}
+			if errors.Is(pe.Err, csv.ErrFieldCount) {
+				continue
+			}
+			return nil // a quoting error leaves the reader lost in the file
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		r.sum.Read++
+		line, _ := cr.FieldPos(0)
+		fields := map[string]string{}
+		for i, v := range rec {
+			if cols[i] != "" {
+				fields[cols[i]] = v
+			}
+		}
+		doc := fromFields(fields)
+		if doc.ID == "" {
+			doc.ID = fmt.Sprintf("%s:%d", base, line)
+		}
+		doc.Source = fmt.Sprintf("%s:%d", name, line)
+		if man != nil {
+			man.Apply(&doc, "")
+		}
+		if e := r.emit(doc, line); e != nil {
+			return e
+		}
+	}
+}

@@ -1,0 +1,243 @@
+package corpus
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// collect reads paths and returns each document as a one-line summary and
+// each skip as "file:line reason".
+func collect(t *testing.T, paths []string, opt Options) (docs, skips []string, sum Summary, err error) {
+	t.Helper()
+	opt.OnSkip = func(s Skip) { skips = append(skips, fmt.Sprintf("%s:%d %s", s.File, s.Line, s.Reason)) }
+	sum, err = Read(paths, opt, func(d Document) error {
+		meta := ""
+		for _, k := range slices.Sorted(maps.Keys(d.Meta)) {
+			meta += " " + k + "=" + d.Meta[k]
+		}
+		docs = append(docs, fmt.Sprintf("%s|%s|%s|%s|%s|%s|%q%s", d.ID, d.Source, d.Outlet, d.Date, d.URL, d.Title, d.Text, meta))
+		return nil
+	})
+	return docs, skips, sum, err
+}
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name    string
+		paths   []string
+		stdin   string
+		docs    []string
+		skips   []string
+		read    int
+		ignored int
+	}{
+		{
+			name:  "directory with its manifest",
+			paths: []string{"testdata/tree"},
+			docs: []string{
+				`a|testdata/tree/a.txt|Outlet A|2024-01-02|||"First article.\n" kind=state`,
+				`sub/b|testdata/tree/sub/b.txt|Outlet B|2024-01-03|||"Second, in a folder.\n" kind=independent`,
+			},
+			skips:   []string{"testdata/tree/empty.txt:0 empty", "testdata/tree/latin1.txt:0 invalid-utf8"},
+			read:    4,
+			ignored: 1,
+		},
+		{
+			name:  "file named directly has no manifest",
+			paths: []string{"testdata/tree/a.txt"},
+			docs:  []string{`a|testdata/tree/a.txt|||||"First article.\n"`},
+			read:  1,
+		},
+		{
+			name:  "jsonl",
+			paths: []string{"testdata/rows.jsonl"},
+			docs: []string{
+				`r1|testdata/rows.jsonl:1|O1|2024-05-01|https://www.example.com/x|T|"One." score=3 section=world tags=["a","b"]`,
+				`rows:3|testdata/rows.jsonl:3|||||"No id here."`,
+			},
+			skips: []string{
+				"testdata/rows.jsonl:4 empty", "testdata/rows.jsonl:5 bad-json", "testdata/rows.jsonl:6 missing-text",
+				"testdata/rows.jsonl:7 duplicate-id", "testdata/rows.jsonl:8 bad-json",
+			},
+			read: 7,
+		},
+		{
+			name:  "invalid UTF-8 in a JSONL line",
+			paths: []string{"testdata/utf8.jsonl"},
+			docs:  []string{`u2|testdata/utf8.jsonl:2|||||"fine"`},
+			skips: []string{"testdata/utf8.jsonl:1 invalid-utf8"},
+			read:  2,
+		},
+		{
+			name:  "csv",
+			paths: []string{"testdata/rows.csv"},
+			docs: []string{
+				`c1|testdata/rows.csv:2|O1||||"Quoted, with comma" lang=en`,
+				`c3|testdata/rows.csv:4|O2||||"Multi\nline" lang=en`,
+				`rows:6|testdata/rows.csv:6|O3||||"No id" lang=en`,
+			},
+			skips: []string{"testdata/rows.csv:3 bad-csv-row"},
+			read:  4,
+		},
+		{
+			name:  "stdin",
+			paths: []string{"-"},
+			stdin: "{\"id\":\"s1\",\"text\":\"From stdin.\"}\n\n{bad\n",
+			docs:  []string{`s1|stdin:1|||||"From stdin."`},
+			skips: []string{"stdin:3 bad-json"},
+			read:  2,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, skips, sum, err := collect(t, tt.paths, Options{Stdin: strings.NewReader(tt.stdin)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(docs, tt.docs) {
+				t.Errorf("docs:\n%s\nwant:\n%s", strings.Join(docs, "\n"), strings.Join(tt.docs, "\n"))
+			}
+			if !slices.Equal(skips, tt.skips) {
+				t.Errorf("skips %q, want %q", skips, tt.skips)
+			}
+			if sum.Read != tt.read || sum.IgnoredFiles != tt.ignored {
+				t.Errorf("read %d, ignored %d; want %d, %d", sum.Read, sum.IgnoredFiles, tt.read, tt.ignored)
+			}
+			total := 0
+			for _, n := range sum.Skipped {
+				total += n
+			}
+			if total != len(tt.skips) || sum.Read != len(docs)+total {
+				t.Errorf("summary %+v does not account for %d docs and %d skips", sum, len(docs), len(skips))
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		paths []string
+		want  string
+	}{
+		{"missing path", []string{"testdata/nope"}, "testdata/nope: no such file or directory"},
+		{"unknown type named directly", []string{"testdata/tree/notes.md"}, "testdata/tree/notes.md: unknown file type"},
+		{"csv without text column", []string{"testdata/notext.csv"}, "testdata/notext.csv:1: the CSV header has no text column (have: id, body)"},
+		{"stdin without a reader", []string{"-"}, "-: no standard input"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(tt.paths, Options{}, func(Document) error { return nil })
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadStrict(t *testing.T) {
+	n := 0
+	_, err := Read([]string{"testdata/rows.jsonl"}, Options{Strict: true}, func(Document) error { n++; return nil })
+	var s Skip
+	if err == nil || !strings.HasPrefix(err.Error(), "testdata/rows.jsonl:4: ") {
+		t.Fatalf("strict error %v, want the first skip at line 4", err)
+	}
+	if !asSkip(err, &s) || s.Reason != Empty || n != 2 {
+		t.Errorf("strict: skip %+v after %d documents, want empty after 2", s, n)
+	}
+}
+
+func asSkip(err error, s *Skip) bool {
+	sk, ok := err.(Skip)
+	*s = sk
+	return ok
+}
+
+func TestReadManifestOverride(t *testing.T) {
+	m, err := LoadManifest("testdata/manifest.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, _, err := collect(t, []string{"testdata/rows.jsonl", "testdata/tree"}, Options{Manifest: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`r1|testdata/rows.jsonl:1|From Manifest|2024-05-01|https://www.example.com/x|T|"One." region=east score=3 section=world tags=["a","b"]`,
+		`rows:3|testdata/rows.jsonl:3|||||"No id here."`,
+		`a|testdata/tree/a.txt|||||"First article.\n"`,
+		`sub/b|testdata/tree/sub/b.txt|By Path||||"Second, in a folder.\n"`,
+	}
+	if !slices.Equal(docs, want) {
+		t.Errorf("docs:\n%s\nwant:\n%s", strings.Join(docs, "\n"), strings.Join(want, "\n"))
+	}
+	if un := m.Unmatched(); len(un) != 0 {
+		t.Errorf("unmatched %q, want none", un)
+	}
+}
+
+// TestReadStreams feeds 50,000 JSONL lines through a pipe: Read hands each
+// on before the next is written, so nothing waits for the whole corpus.
+func TestReadStreams(t *testing.T) {
+	pr, pw := io.Pipe()
+	const n = 50000
+	go func() {
+		for i := range n {
+			fmt.Fprintf(pw, "{\"id\":\"d%d\",\"text\":\"text %d\"}\n", i, i)
+		}
+		pw.Close()
+	}()
+	i := 0
+	sum, err := Read([]string{"-"}, Options{Stdin: pr}, func(d Document) error {
+		if want := fmt.Sprintf("d%d", i); d.ID != want {
+			return fmt.Errorf("document %d is %s, want %s", i, d.ID, want)
+		}
+		i++
+		return nil
+	})
+	if err != nil || sum.Read != n || i != n {
+		t.Fatalf("read %d (yielded %d), err %v; want %d", sum.Read, i, err, n)
+	}
+}
+
+func TestLoadManifestErrors(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"testdata/broken/manifest-dup.csv", `testdata/broken/manifest-dup.csv:3: "a" is described twice`},
+		{"testdata/broken/manifest-noid.csv", "testdata/broken/manifest-noid.csv:1: the header needs an id or a path column"},
+		{"testdata/broken/manifest-bad.yaml", `field "outlet" must be a plain value`},
+		{"testdata/broken/manifest-syntax.yaml", "testdata/broken/manifest-syntax.yaml: [3:"},
+		{"testdata/nope.csv", "testdata/nope.csv: no such file"},
+	}
+	for _, tt := range tests {
+		_, err := LoadManifest(tt.file)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("LoadManifest(%s) error %v, want it to contain %q", tt.file, err, tt.want)
+		}
+	}
+}
+
+func TestOutletsByURL(t *testing.T) {
+	o, err := LoadOutlets("testdata/outlets.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ url, want string }{
+		{"https://tass.com/politics/1", "TASS"},
+		{"https://www.TASS.ru/x", "TASS"},
+		{"http://news.tass.com/y", "TASS"},
+		{"https://themoscowtimes.com/2023/06/25/a", "The Moscow Times"},
+		{"https://nottass.com/", ""},
+		{"not a url", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, _ := o.ByURL(tt.url)
+		if got.Name != tt.want {
+			t.Errorf("ByURL(%q) = %q, want %q", tt.url, got.Name, tt.want)
+		}
+	}
+}

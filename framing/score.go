@@ -1,0 +1,175 @@
+package framing
+
+import (
+	"math"
+	"sort"
+
+	"github.com/framingkit/framing/lexicon"
+)
+
+// VoiceCount is a count split by voice.
+type VoiceCount struct {
+	Own    int `json:"own"`
+	Quoted int `json:"quoted"`
+}
+
+// TokenCounts are a document's word tokens by voice.
+type TokenCounts struct {
+	Own         int `json:"own"`
+	Quoted      int `json:"quoted"`
+	Boilerplate int `json:"boilerplate"`
+}
+
+// Evidence is one hit as it stands in the text: what matched, where, and in
+// whose voice. Text is the matched words exactly as written.
+type Evidence struct {
+	Label    string `json:"label,omitempty"`    // concept.label, for a label hit
+	Category string `json:"category,omitempty"` // category id, for a category hit
+	Term     string `json:"term"`               // the lexicon term that matched
+	Voice    Voice  `json:"voice"`
+	Start    int    `json:"start"` // byte offsets into the document's text
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+}
+
+// Score is one document's counts. Label and category counts exclude
+// boilerplate; hits on boilerplate lines are kept in Hits with voice
+// "boilerplate" so a user can see what was left out.
+type Score struct {
+	ID, Source, Outlet, Date, URL, Title string
+	Meta                                 map[string]string
+	Tokens                               TokenCounts
+	// Labels[i] counts hits of Matcher.Labels()[i]; Categories likewise.
+	Labels     []VoiceCount
+	Categories []VoiceCount
+	// Pos and Neg are own-voice hits of labels on the axis' positive and
+	// negative poles; Index is (Pos-Neg)/(Pos+Neg), NaN when both are 0.
+	Pos, Neg      int
+	Index         float64
+	Hits          []Evidence
+	Dropped       []DroppedLine
+	QuoteProblems []QuoteProblem
+
+	matcher *lexicon.Matcher
+}
+
+// DroppedLine is a boilerplate line in a score's report.
+type DroppedLine struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+	Tokens int    `json:"tokens"`
+	Text   string `json:"text"`
+}
+
+// Scorer scores documents against one lexicon. It is not safe for
+// concurrent use; make one per goroutine (they may share the Matcher).
+type Scorer struct {
+	m    *lexicon.Matcher
+	an   *Analyzer
+	hits []lexicon.Hit
+}
+
+// NewScorer returns a Scorer for m.
+func NewScorer(m *lexicon.Matcher) *Scorer {
+	return &Scorer{m: m, an: NewAnalyzer()}
+}
+
+// Matcher returns the matcher the scorer counts with.
+func (s *Scorer) Matcher() *lexicon.Matcher { return s.m }
+
+// Score analyses doc and counts its hits. Date and URL fall back to the
+// text's metadata line when the document has none.
+func (s *Scorer) Score(doc Document) *Score {
+	an := s.an.Analyze(doc.Text)
+	sc := &Score{
+		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
+		Meta:       doc.Meta,
+		Labels:     make([]VoiceCount, len(s.m.Labels())),
+		Categories: make([]VoiceCount, len(s.m.Categories())),
+		matcher:    s.m,
+	}
+	if sc.Date == "" {
+		sc.Date = an.Date
+	}
+	if sc.URL == "" {
+		sc.URL = an.URL
+	}
+	for _, v := range an.Voices {
+		switch v {
+		case Own:
+			sc.Tokens.Own++
+		case Quoted:
+			sc.Tokens.Quoted++
+		case Boilerplate:
+			sc.Tokens.Boilerplate++
+		}
+	}
+	labels := s.m.Labels()
+	s.hits = s.m.MatchLabels(s.hits[:0], an.Tokens)
+	for _, h := range s.hits {
+		v := hitVoice(an, h)
+		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, labels[h.ID].ID, ""))
+		switch v {
+		case Own:
+			sc.Labels[h.ID].Own++
+			switch labels[h.ID].Pole {
+			case +1:
+				sc.Pos++
+			case -1:
+				sc.Neg++
+			}
+		case Quoted:
+			sc.Labels[h.ID].Quoted++
+		}
+	}
+	s.hits = s.m.MatchCategories(s.hits[:0], an.Tokens)
+	cats := s.m.Categories()
+	for _, h := range s.hits {
+		v := hitVoice(an, h)
+		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, "", cats[h.ID]))
+		switch v {
+		case Own:
+			sc.Categories[h.ID].Own++
+		case Quoted:
+			sc.Categories[h.ID].Quoted++
+		}
+	}
+	sc.Index = Index(sc.Pos, sc.Neg)
+	for _, d := range an.Dropped {
+		sc.Dropped = append(sc.Dropped, DroppedLine{Line: d.Line, Reason: d.Reason, Tokens: tokensIn(an, d.Span), Text: doc.Text[d.Start:d.End]})
+	}
+	sc.QuoteProblems = an.QuoteProblems
+	return sc
+}
+
+// Index is the framing index (pos-neg)/(pos+neg): +1 when every poled hit is
+// on the positive pole, -1 when every one is on the negative pole, NaN when
+// there are none.
+func Index(pos, neg int) float64 {
+	if pos+neg == 0 {
+		return math.NaN()
+	}
+	return float64(pos-neg) / float64(pos+neg)
+}
+
+// hitVoice is the voice of a hit's first token: a term that a quotation mark
+// cuts in two is the voice it starts in.
+func hitVoice(an *Analysis, h lexicon.Hit) Voice {
+	return an.Voices[h.First]
+}
+
+func (s *Scorer) evidence(text string, an *Analysis, h lexicon.Hit, v Voice, label, category string) Evidence {
+	start, end := an.Tokens[h.First].Start, an.Tokens[h.End-1].End
+	return Evidence{
+		Label: label, Category: category,
+		Term:  s.m.Terms()[h.Term].Text,
+		Voice: v, Start: start, End: end, Text: text[start:end],
+	}
+}
+
+// tokensIn counts the tokens that start inside span.
+func tokensIn(an *Analysis, span Span) int {
+	lo := sort.Search(len(an.Tokens), func(i int) bool { return an.Tokens[i].Start >= span.Start })
+	hi := sort.Search(len(an.Tokens), func(i int) bool { return an.Tokens[i].Start >= span.End })
+	return hi - lo
+}

@@ -1,0 +1,18 @@
+package lexicon
+
+import (
+	_ "embed"
+)
+
+//go:embed builtin/ru-ua-war.yaml
+var builtinRuUaWar []byte
+
+// BuiltinName is the name under which the built-in lexicon's errors and
+// examples are reported.
+const BuiltinName = "builtin:ru-ua-war.yaml"
+
+// Builtin returns the built-in lexicon, ru-ua-war: English coverage of
+// Russia's war against Ukraine and the June 2023 Wagner mutiny.
+func Builtin() (*Lexicon, error) {
+	return Parse(BuiltinName, builtinRuUaWar)
+}

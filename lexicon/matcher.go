@@ -1,0 +1,264 @@
+package lexicon
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Matcher finds the terms of a compiled lexicon in tokenised text. It is
+// immutable after Compile and safe for concurrent use.
+type Matcher struct {
+	lex        *Lexicon
+	labels     []LabelInfo
+	categories []string
+	terms      []TermInfo
+	labelTrie  *node
+	catTrie    *node
+	hash       string
+	maxWords   int
+}
+
+// LabelInfo describes one label of a compiled lexicon.
+type LabelInfo struct {
+	// ID is "concept.label", the name outputs use.
+	ID      string
+	Concept string
+	Label   string
+	// Pole is +1 for the axis' positive pole, -1 for its negative pole, 0
+	// for a label without a pole.
+	Pole int
+}
+
+// TermInfo describes one term of a compiled lexicon.
+type TermInfo struct {
+	Text string // as written in the lexicon
+	Key  string // normalised identity, see Key
+	// Owner is the label index for label terms, the category index for
+	// category terms.
+	Owner    int
+	Category bool
+	Pos      Pos
+}
+
+// Hit is one match: tokens [First, End) of the matched text matched term
+// Term, which belongs to label (or category) ID.
+type Hit struct {
+	ID         int
+	Term       int
+	First, End int
+}
+
+// node is a trie over words. Exact children are looked up by a token's Norm
+// (or Form, for case-sensitive words); glob children are tried in order.
+type node struct {
+	next     map[string]*node
+	nextCase map[string]*node
+	globs    []globEdge
+	// terms that end here: one for labels (duplicates are rejected when the
+	// lexicon is validated), possibly several for categories sharing a word.
+	ends []int32
+}
+
+type globEdge struct {
+	prefix        string
+	caseSensitive bool
+	to            *node
+}
+
+// Compile validates l and builds its Matcher.
+func Compile(l *Lexicon) (*Matcher, error) {
+	if err := l.Validate(); err != nil {
+		return nil, err
+	}
+	tk := NewTokenizer()
+	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}}
+	for _, c := range l.Concepts {
+		for _, lb := range c.Labels {
+			info := LabelInfo{ID: c.ID + "." + lb.ID, Concept: c.ID, Label: lb.ID}
+			if l.Axis != nil {
+				switch lb.Pole {
+				case l.Axis.Positive:
+					info.Pole = +1
+				case l.Axis.Negative:
+					info.Pole = -1
+				}
+			}
+			owner := len(m.labels)
+			m.labels = append(m.labels, info)
+			for _, t := range lb.Terms {
+				if err := m.add(tk, m.labelTrie, t, owner, false); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for i, c := range l.Categories {
+		m.categories = append(m.categories, c.ID)
+		for _, t := range c.Terms {
+			if err := m.add(tk, m.catTrie, t, i, true); err != nil {
+				return nil, err
+			}
+		}
+	}
+	m.hash = hashOf(l, m)
+	return m, nil
+}
+
+// MustCompile is Compile for lexicons known to be valid, such as tests' own.
+func MustCompile(l *Lexicon) *Matcher {
+	m, err := Compile(l)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+func (m *Matcher) add(tk *Tokenizer, root *node, t Term, owner int, category bool) error {
+	ws, err := tk.Words(t)
+	if err != nil { // Validate has already reported it with its position
+		return fmt.Errorf("lexicon: term %q: %w", t.Text, err)
+	}
+	id := int32(len(m.terms))
+	m.terms = append(m.terms, TermInfo{Text: t.Text, Key: Key(ws, t.CaseSensitive), Owner: owner, Category: category, Pos: t.Pos})
+	n := root
+	for _, w := range ws {
+		n = n.child(w, t.CaseSensitive)
+	}
+	n.ends = append(n.ends, id)
+	m.maxWords = max(m.maxWords, len(ws))
+	return nil
+}
+
+func (n *node) child(w Word, caseSensitive bool) *node {
+	if w.Glob {
+		for _, g := range n.globs {
+			if g.prefix == w.Text && g.caseSensitive == caseSensitive {
+				return g.to
+			}
+		}
+		to := &node{}
+		n.globs = append(n.globs, globEdge{prefix: w.Text, caseSensitive: caseSensitive, to: to})
+		return to
+	}
+	m := &n.next
+	if caseSensitive {
+		m = &n.nextCase
+	}
+	if *m == nil {
+		*m = map[string]*node{}
+	}
+	to := (*m)[w.Text]
+	if to == nil {
+		to = &node{}
+		(*m)[w.Text] = to
+	}
+	return to
+}
+
+// Lexicon returns the lexicon the matcher was compiled from.
+func (m *Matcher) Lexicon() *Lexicon { return m.lex }
+
+// Labels lists the labels in lexicon order; Hit.ID of a label hit indexes it.
+func (m *Matcher) Labels() []LabelInfo { return m.labels }
+
+// Categories lists the category ids in lexicon order; Hit.ID of a category
+// hit indexes it.
+func (m *Matcher) Categories() []string { return m.categories }
+
+// Terms lists every compiled term; Hit.Term indexes it.
+func (m *Matcher) Terms() []TermInfo { return m.terms }
+
+// Hash identifies the compiled lexicon: it changes exactly when something
+// that can move a score changes (terms, labels, poles, categories, case),
+// and not for comments, descriptions, examples or reordering.
+func (m *Matcher) Hash() string { return m.hash }
+
+// LabelIndex returns the index of label id ("concept.label"), or -1.
+func (m *Matcher) LabelIndex(id string) int {
+	for i, l := range m.labels {
+		if l.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// MatchLabels appends the label hits in toks to dst. Matching runs left to
+// right; at each token the longest term that starts there wins (at equal
+// length, the one with more exact words), and the tokens it covers are not
+// matched again, so every token counts at most once.
+func (m *Matcher) MatchLabels(dst []Hit, toks []Token) []Hit {
+	return m.match(dst, toks, m.labelTrie, false)
+}
+
+// MatchCategories appends the category hits in toks to dst, with the same
+// longest-match rule as MatchLabels applied among category terms only. A
+// term in several categories yields one hit per category.
+func (m *Matcher) MatchCategories(dst []Hit, toks []Token) []Hit {
+	return m.match(dst, toks, m.catTrie, true)
+}
+
+func (m *Matcher) match(dst []Hit, toks []Token, root *node, all bool) []Hit {
+	for i := 0; i < len(toks); {
+		best := longest(root, toks, i)
+		if best.n == 0 {
+			i++
+			continue
+		}
+		for k, t := range best.node.ends {
+			if k > 0 && !all {
+				break
+			}
+			dst = append(dst, Hit{ID: m.terms[t].Owner, Term: int(t), First: i, End: i + best.n})
+		}
+		i += best.n
+	}
+	return dst
+}
+
+// candidate is a term end reached from a start token: n tokens long with
+// exact exact-word steps.
+type candidate struct {
+	node     *node
+	n, exact int
+}
+
+func (c candidate) better(d candidate) bool {
+	return c.n > d.n || c.n == d.n && c.exact > d.exact
+}
+
+// longest finds the best term end starting at toks[i]. The search is a walk
+// of the trie bounded by the longest term, so its cost per token does not
+// depend on the number of terms.
+func longest(root *node, toks []Token, i int) candidate {
+	var best candidate
+	var walk func(n *node, j, exact int)
+	walk = func(n *node, j, exact int) {
+		if len(n.ends) > 0 {
+			if c := (candidate{n, j - i, exact}); c.better(best) {
+				best = c
+			}
+		}
+		if j >= len(toks) || toks[j].Sentence != toks[i].Sentence {
+			return
+		}
+		t := &toks[j]
+		if to := n.next[t.Norm]; to != nil {
+			walk(to, j+1, exact+1)
+		}
+		if to := n.nextCase[t.Form]; to != nil {
+			walk(to, j+1, exact+1)
+		}
+		for _, g := range n.globs {
+			s := t.Norm
+			if g.caseSensitive {
+				s = t.Form
+			}
+			if strings.HasPrefix(s, g.prefix) {
+				walk(g.to, j+1, exact)
+			}
+		}
+	}
+	walk(root, i, 0)
+	return best
+}

@@ -1,0 +1,165 @@
+package lexicon
+
+import (
+	"slices"
+	"testing"
+)
+
+// testLexicon is a small lexicon with the overlaps the matching rules are
+// about.
+func testLexicon() *Lexicon {
+	terms := func(ts ...string) []Term {
+		var out []Term
+		for _, t := range ts {
+			out = append(out, Term{Text: t})
+		}
+		return out
+	}
+	return &Lexicon{
+		Name: "test", Version: "1", Language: "en",
+		Axis: &Axis{Negative: "critical", Positive: "kremlin"},
+		Concepts: []Concept{
+			{ID: "war", Labels: []Label{
+				{ID: "special_operation", Pole: "kremlin", Terms: append(terms("special military operation", "special operation"), Term{Text: "SMO", CaseSensitive: true})},
+				{ID: "invasion", Pole: "critical", Terms: terms("invasion", "invade*", "full-scale invasion")},
+				{ID: "invader", Terms: terms("invader")},
+				{ID: "war", Pole: "critical", Terms: terms("war in Ukraine")},
+			}},
+			{ID: "mutiny", Labels: []Label{
+				{ID: "mutiny", Terms: terms("mutiny", "armed mutiny")},
+				{ID: "rebellion", Terms: terms("rebellion", "armed rebellion")},
+			}},
+			{ID: "wagner", Labels: []Label{
+				{ID: "group", Terms: terms("Wagner Group")},
+				{ID: "pmc", Pole: "kremlin", Terms: terms("PMC Wagner", "Wagner PMC")},
+			}},
+			{ID: "legitimacy", Labels: []Label{
+				{ID: "war_crimes", Pole: "critical", Terms: terms("war crime*")},
+				{ID: "putin_regime", Pole: "critical", Terms: terms("Putin's regime")},
+			}},
+		},
+		Categories: []Category{
+			{ID: "hedge", Terms: terms("allegedly", "claimed")},
+			{ID: "attribution", Terms: terms("claimed", "said", "according to")},
+		},
+	}
+}
+
+func TestMatchLabels(t *testing.T) {
+	m := MustCompile(testLexicon())
+	tk := NewTokenizer()
+	tests := []struct {
+		name string
+		text string
+		want []string // "label:matched text"
+	}{
+		{"longest wins", "an armed mutiny began", []string{"mutiny.mutiny:armed mutiny"}},
+		{"counted once", "the armed rebellion, the rebellion", []string{"mutiny.rebellion:armed rebellion", "mutiny.rebellion:rebellion"}},
+		{"multi-word", "the special military operation in Ukraine", []string{"war.special_operation:special military operation"}},
+		{"shorter term when longer fails", "a special operation unit", []string{"war.special_operation:special operation"}},
+		{"glob continues a token", "Russia invaded; it invades", []string{"war.invasion:invaded", "war.invasion:invades"}},
+		{"glob prefix is literal", "invading forces", nil},
+		{"glob needs its prefix", "they evaded it", nil},
+		{"exact beats glob at equal length", "the invader", []string{"war.invader:invader"}},
+		{"longer glob term beats shorter exact", "alleged war crimes", []string{"legitimacy.war_crimes:war crimes"}},
+		{"case-insensitive by default", "the INVASION and Invasion", []string{"war.invasion:INVASION", "war.invasion:Invasion"}},
+		{"case-sensitive term", "the SMO, not smo", []string{"war.special_operation:SMO"}},
+		{"possessive matches the name", "PMC Wagner’s fighters and the Wagner Group's", []string{"wagner.pmc:PMC Wagner’s", "wagner.group:Wagner Group's"}},
+		{"possessive in the term", "Putin’s regime and Putin's regime", []string{"legitimacy.putin_regime:Putin’s regime", "legitimacy.putin_regime:Putin's regime"}},
+		{"hyphen in the term", "a full-scale invasion", []string{"war.invasion:full-scale invasion"}},
+		{"en dash and em dash", "a full–scale invasion, a full—scale invasion", []string{"war.invasion:full–scale invasion", "war.invasion:full—scale invasion"}},
+		{"full-width letters (NFKC)", "ｉｎｖａｓｉｏｎ", []string{"war.invasion:ｉｎｖａｓｉｏｎ"}},
+		{"not across a sentence end", "It was special. Military operations followed.", nil},
+		{"not across a line break", "special military\noperation", nil},
+		{"quotes do not stop matching", "the “special military operation”", []string{"war.special_operation:special military operation"}},
+		{"not inside other words", "warlike Ukrainian mutinyish", nil},
+		{"empty text", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tk.Tokenize(tt.text)
+			var got []string
+			for _, h := range m.MatchLabels(nil, toks) {
+				got = append(got, m.Labels()[h.ID].ID+":"+tt.text[toks[h.First].Start:toks[h.End-1].End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("MatchLabels(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatchCategories(t *testing.T) {
+	m := MustCompile(testLexicon())
+	toks := NewTokenizer().Tokenize("He claimed, according to reports, that it was allegedly done.")
+	var got []string
+	for _, h := range m.MatchCategories(nil, toks) {
+		got = append(got, m.Categories()[h.ID]+":"+m.Terms()[h.Term].Text)
+	}
+	// "claimed" is in two categories: one hit each.
+	want := []string{"hedge:claimed", "attribution:claimed", "attribution:according to", "hedge:allegedly"}
+	if !slices.Equal(got, want) {
+		t.Errorf("MatchCategories = %q, want %q", got, want)
+	}
+}
+
+func TestHash(t *testing.T) {
+	base := MustCompile(testLexicon()).Hash()
+	// Reordering and descriptions keep the hash.
+	l := testLexicon()
+	l.Concepts[0], l.Concepts[1] = l.Concepts[1], l.Concepts[0]
+	l.Concepts[0].About = "a description"
+	l.Concepts[1].Labels[0].Examples = &Examples{Match: []string{"the SMO"}}
+	if got := MustCompile(l).Hash(); got != base {
+		t.Errorf("reordered lexicon hash %s, want %s", got, base)
+	}
+	// Anything that can move a score changes it.
+	changes := map[string]func(*Lexicon){
+		"term added": func(l *Lexicon) {
+			l.Concepts[0].Labels[1].Terms = append(l.Concepts[0].Labels[1].Terms, Term{Text: "incursion"})
+		},
+		"pole changed":   func(l *Lexicon) { l.Concepts[0].Labels[3].Pole = "" },
+		"case changed":   func(l *Lexicon) { l.Concepts[0].Labels[0].Terms[2].CaseSensitive = false },
+		"category term":  func(l *Lexicon) { l.Categories[0].Terms = l.Categories[0].Terms[:1] },
+		"version bumped": func(l *Lexicon) { l.Version = "2" },
+	}
+	for name, change := range changes {
+		l := testLexicon()
+		change(l)
+		if MustCompile(l).Hash() == base {
+			t.Errorf("%s: hash unchanged", name)
+		}
+	}
+}
+
+func TestTermWords(t *testing.T) {
+	tk := NewTokenizer()
+	tests := []struct {
+		term Term
+		key  string
+		err  error
+	}{
+		{Term{Text: "Special  Military Operation"}, "special military operation", nil},
+		{Term{Text: "invade*"}, "invade*", nil},
+		{Term{Text: "neo-Nazi*"}, "neo nazi*", nil},
+		{Term{Text: "Putin’s regime"}, "putin regime", nil},
+		{Term{Text: "SMO", CaseSensitive: true}, "=SMO", nil},
+		{Term{Text: "  "}, "", ErrEmptyTerm},
+		{Term{Text: "*"}, "", ErrOnlyGlob},
+		{Term{Text: "in*vade"}, "", ErrInnerGlob},
+		{Term{Text: "in*"}, "", ErrShortGlob},
+		{Term{Text: "--"}, "", ErrNoWordToken},
+	}
+	for _, tt := range tests {
+		ws, err := tk.Words(tt.term)
+		if err != tt.err {
+			t.Errorf("Words(%q) error %v, want %v", tt.term.Text, err, tt.err)
+			continue
+		}
+		if err == nil {
+			if got := Key(ws, tt.term.CaseSensitive); got != tt.key {
+				t.Errorf("Key(Words(%q)) = %q, want %q", tt.term.Text, got, tt.key)
+			}
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package lexicon
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "norm/sentence" per token; the raw text is checked through offsets
+	}{
+		{"Wagner’s fighters", "wagner/0 fighters/0"},
+		{"Wagner's fighters'", "wagner/0 fighters/0"},
+		{"It’s", "it/0"},
+		{"full-scale invasion", "full/0 scale/0 invasion/0"},
+		{"SEOUL, June 25. /TASS/. North Korea’s", "seoul/0 june/0 25/0 tass/1 north/2 korea/2"},
+		{"Headline\nBody text", "headline/0 body/1 text/1"},
+		{"One.\n\nTwo", "one/0 two/1"},
+		{"“Quoted,” he said.", "quoted/0 he/0 said/0"},
+		{"Straße ΣΊΣΥΦΟΣ", "strasse/0 σίσυφοσ/0"},
+		{"ｉｎｖａｓｉｏｎ ﬁght", "invasion/0 fight/0"},
+		{"U.S. officials", "u.s/0 officials/0"},
+		{"$10,000 a month 👍", "10,000/0 a/0 month/0"},
+		{"", ""},
+		{" \n\t ", ""},
+	}
+	tk := NewTokenizer()
+	for _, tt := range tests {
+		toks := tk.Tokenize(tt.text)
+		var got []string
+		for _, tok := range toks {
+			got = append(got, fmt.Sprintf("%s/%d", tok.Norm, tok.Sentence))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}
+
+func TestTokenOffsets(t *testing.T) {
+	text := "North Korea’s “armed rebellion” — allegedly."
+	want := []string{"North", "Korea’s", "armed", "rebellion", "allegedly"}
+	var got []string
+	for _, tok := range NewTokenizer().Tokenize(text) {
+		got = append(got, text[tok.Start:tok.End])
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("token texts = %q, want %q", got, want)
+	}
+}
+
+// Append numbers sentences on from the tokens already in dst, so texts
+// appended one after another never join into one sentence.
+func TestAppendContinuesSentences(t *testing.T) {
+	tk := NewTokenizer()
+	toks := tk.Append(tk.Tokenize("One two."), "Three")
+	if toks[2].Sentence != toks[1].Sentence+1 {
+		t.Errorf("appended text continues sentence %d, want a new one", toks[2].Sentence)
+	}
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Wagner’s “armed mutiny”", "ｉｎｖａｓｉｏｎ", "a\nb. C", "\xff\xfe", "'s", "Straße"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := NewTokenizer().Tokenize(text)
+		last, sentence := 0, 0
+		for _, tok := range toks {
+			if tok.Start < last || tok.End <= tok.Start || tok.End > len(text) {
+				t.Fatalf("token %+v out of order or range (last end %d, len %d)", tok, last, len(text))
+			}
+			if tok.Norm == "" || tok.Form == "" {
+				t.Fatalf("token %+v has an empty form", tok)
+			}
+			if tok.Sentence < sentence {
+				t.Fatalf("sentence numbers go back at %+v", tok)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(tok.Norm) {
+				t.Fatalf("invalid UTF-8 norm %q from valid text", tok.Norm)
+			}
+			last, sentence = tok.End, tok.Sentence
+		}
+	})
+}

@@ -1,0 +1,152 @@
+package lexicon
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+)
+
+// idPattern is what concept, label and category ids look like: they become
+// column names and JSON keys ("war.invasion").
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// Validate checks what the YAML shape cannot: ids, duplicates, terms that
+// cannot match or match the same text as another label's, and poles off the
+// axis. Every problem is reported, each at its position.
+func (l *Lexicon) Validate() error {
+	v := &validator{lex: l, tk: NewTokenizer(), owner: map[string]termOwner{}}
+	v.check()
+	if len(v.errs) == 0 {
+		return nil
+	}
+	v.errs.sort()
+	return v.errs
+}
+
+type validator struct {
+	lex   *Lexicon
+	tk    *Tokenizer
+	errs  ErrorList
+	owner map[string]termOwner // term key → the label that has it
+}
+
+type termOwner struct {
+	label string
+	pos   Pos
+}
+
+func (v *validator) errorf(p Pos, format string, args ...any) {
+	v.errs = append(v.errs, &Error{File: v.lex.File, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) check() {
+	l := v.lex
+	if l.Name == "" {
+		v.errorf(Pos{}, "lexicon has no name (add lexicon: NAME)")
+	}
+	if l.Axis != nil {
+		if l.Axis.Negative == "" || l.Axis.Positive == "" || l.Axis.Negative == l.Axis.Positive {
+			v.errorf(Pos{}, "axis needs two different poles, negative and positive")
+		}
+	}
+	if len(l.Concepts) == 0 {
+		v.errorf(Pos{}, "lexicon has no concepts (add a concepts: list)")
+	}
+	concepts := map[string]Pos{}
+	for _, c := range l.Concepts {
+		v.id(c.ID, c.Pos, "concept")
+		if p, dup := concepts[c.ID]; dup && c.ID != "" {
+			v.errorf(c.Pos, "concept %q is already defined at %s", c.ID, p)
+		}
+		concepts[c.ID] = c.Pos
+		if len(c.Labels) == 0 {
+			v.errorf(c.Pos, "concept %q has no labels (add a labels: list)", c.ID)
+		}
+		labels := map[string]Pos{}
+		for _, lb := range c.Labels {
+			v.id(lb.ID, lb.Pos, "label")
+			if p, dup := labels[lb.ID]; dup && lb.ID != "" {
+				v.errorf(lb.Pos, "label %q is already defined in concept %q at %s", lb.ID, c.ID, p)
+			}
+			labels[lb.ID] = lb.Pos
+			if lb.Pole != "" {
+				switch {
+				case l.Axis == nil:
+					v.errorf(lb.PolePos, "pole %q but the lexicon has no axis (add axis: {negative: ..., positive: ...})", lb.Pole)
+				case lb.Pole != l.Axis.Negative && lb.Pole != l.Axis.Positive:
+					v.errorf(lb.PolePos, "pole %q is not on the axis (%s, %s)", lb.Pole, l.Axis.Negative, l.Axis.Positive)
+				}
+			}
+			v.terms(lb.Terms, lb.Pos, "label", c.ID+"."+lb.ID, true)
+		}
+	}
+	cats := map[string]Pos{}
+	for _, c := range l.Categories {
+		v.id(c.ID, c.Pos, "category")
+		if p, dup := cats[c.ID]; dup && c.ID != "" {
+			v.errorf(c.Pos, "category %q is already defined at %s", c.ID, p)
+		}
+		if _, clash := concepts[c.ID]; clash && c.ID != "" {
+			v.errorf(c.Pos, "category %q has the id of a concept (rename one)", c.ID)
+		}
+		cats[c.ID] = c.Pos
+		v.terms(c.Terms, c.Pos, "category", c.ID, false)
+	}
+}
+
+func (v *validator) id(id string, p Pos, what string) {
+	if id == "" {
+		return // reported as a missing key by the decoder
+	}
+	if !idPattern.MatchString(id) {
+		v.errorf(p, "%s id %q must be lower case letters, digits and _ and start with a letter", what, id)
+	}
+}
+
+// terms checks one label's or category's terms. Across labels a term may
+// appear once; categories are matched apart from labels and from each other,
+// so their terms are only checked within the category.
+func (v *validator) terms(terms []Term, at Pos, what, owner string, label bool) {
+	if len(terms) == 0 {
+		v.errorf(at, "%s %q has no terms (add a terms: list)", what, owner)
+		return
+	}
+	seen := map[string]Pos{}
+	for _, t := range terms {
+		ws, err := v.tk.Words(t)
+		if err != nil {
+			v.errorf(t.Pos, "term %q: %s", t.Text, termProblem(err))
+			continue
+		}
+		key := Key(ws, t.CaseSensitive)
+		if p, dup := seen[key]; dup {
+			v.errorf(t.Pos, "term %q is given twice in %s %q (first at %s)", t.Text, what, owner, p)
+			continue
+		}
+		seen[key] = t.Pos
+		if !label {
+			continue
+		}
+		if o, dup := v.owner[key]; dup {
+			v.errorf(t.Pos, "term %q is already under label %s at %s (a term names one label)", t.Text, o.label, o.pos)
+			continue
+		}
+		v.owner[key] = termOwner{label: owner, pos: t.Pos}
+	}
+}
+
+func termProblem(err error) string {
+	switch {
+	case errors.Is(err, ErrEmptyTerm):
+		return "term is empty (remove it)"
+	case errors.Is(err, ErrOnlyGlob):
+		return `a term cannot be only "*" (a glob ends a word: "invad*")`
+	case errors.Is(err, ErrInnerGlob):
+		return `"*" may only end a word ("invad*", not "in*vade")`
+	case errors.Is(err, ErrShortGlob):
+		return `a glob needs at least 3 letters before "*"`
+	case errors.Is(err, ErrNoWordToken):
+		return "term has no letters or digits"
+	}
+	return err.Error()
+}
