@@ -103,6 +103,7 @@ func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url strin
 			start = next
 			continue
 		}
+		lower := strings.ToLower(trimmed)
 		switch {
 		case firstContent && metadataLine.MatchString(raw):
 			m := metadataLine.FindStringSubmatch(raw)
@@ -112,13 +113,13 @@ func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url strin
 			d.Reason = "navigation"
 		case relatedLink.MatchString(trimmed):
 			d.Reason = "related-link"
-		case isAppeal(trimmed, start+strings.Index(raw, trimmed), quotes):
+		case isAppeal(lower, start+strings.Index(raw, trimmed), quotes):
 			d.Reason = "appeal"
-		case isCaption(trimmed):
+		case mayBeCaption(lower) && isCaption(trimmed):
 			d.Reason = "caption"
-		default:
+		case strings.Count(trimmed, " ") >= minRepeatWords-1:
 			key := lineKey(trimmed)
-			if len(strings.Fields(key)) >= 8 && seen[key] {
+			if len(strings.Fields(key)) >= minRepeatWords && seen[key] {
 				d.Reason = "repeated-line"
 			}
 			seen[key] = true
@@ -150,11 +151,10 @@ func lineKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// isAppeal reports whether a line holds one strong appeal marker or two
-// weak ones outside any quotation (a quoted "support us" is somebody's
-// words, not the site's).
-func isAppeal(line string, offset int, quotes []Span) bool {
-	lower := strings.ToLower(line)
+// isAppeal reports whether a line (lower case) holds one strong appeal
+// marker or two weak ones outside any quotation (a quoted "support us" is
+// somebody's words, not the site's).
+func isAppeal(lower string, offset int, quotes []Span) bool {
 	if countMarkers(lower, offset, quotes, strongAppeal) > 0 {
 		return true
 	}
@@ -178,6 +178,21 @@ func countMarkers(line string, offset int, quotes []Span, markers []string) int 
 		}
 	}
 	return n
+}
+
+// minRepeatWords is the shortest line that counts as a repeat: short lines
+// ("Yes.", a dateline) repeat legitimately.
+const minRepeatWords = 8
+
+// mayBeCaption is a cheap test on a lower-cased line that rules out most
+// lines before the caption patterns run.
+func mayBeCaption(lower string) bool {
+	for _, s := range []string{" / ", "photo", "image", "picture", "©", "(c) ", "getty"} {
+		if strings.Contains(lower, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCaption reports whether a line is a photo caption or credit: it ends in
