@@ -132,3 +132,23 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestBrokenInputs: every malformed lexicon in the repository is refused
+// with file:line:col and exit 2, and every malformed corpus file is read
+// with its bad rows counted and reported, exit 0. Nothing panics.
+func TestBrokenInputs(t *testing.T) {
+	lexicons, _ := filepath.Glob("../../lexicon/testdata/broken/*.yaml")
+	more, _ := filepath.Glob("../../testdata/broken/lexicon-unknown-key.yaml")
+	for _, path := range append(lexicons, more...) {
+		code, _, errs := runCLI("", "lexicon", "validate", path)
+		if code != 2 || !strings.Contains(errs, path+":") {
+			t.Errorf("lexicon validate %s: exit %d, stderr %q; want 2 and file:line:col", path, code, errs)
+		}
+	}
+	for _, path := range []string{"../../framing/corpus/testdata/rows.jsonl", "../../framing/corpus/testdata/rows.csv", "../../framing/corpus/testdata/utf8.jsonl"} {
+		code, _, errs := runCLI("", "score", "--format", "csv", path)
+		if code != 0 || !strings.Contains(errs, "skipped "+path+":") || !strings.Contains(errs, ", skipped ") {
+			t.Errorf("score %s: exit %d, stderr %q; want 0 with each skip reported and counted", path, code, errs)
+		}
+	}
+}
