@@ -30,6 +30,10 @@ type Evidence struct {
 	Start    int    `json:"start"` // byte offsets into the document's text
 	End      int    `json:"end"`
 	Text     string `json:"text"`
+	// Norm is the matched words normalised as the matcher saw them
+	// ("putin regime" for "Putin’s regime"): the key distinctive-term
+	// statistics count by.
+	Norm string `json:"norm"`
 }
 
 // Score is one document's counts. Label and category counts exclude
@@ -159,11 +163,16 @@ func hitVoice(an *Analysis, h lexicon.Hit) Voice {
 }
 
 func (s *Scorer) evidence(text string, an *Analysis, h lexicon.Hit, v Voice, label, category string) Evidence {
-	start, end := an.Tokens[h.First].Start, an.Tokens[h.End-1].End
+	toks := an.Tokens[h.First:h.End]
+	start, end := toks[0].Start, toks[len(toks)-1].End
+	norm := toks[0].Norm
+	for _, t := range toks[1:] {
+		norm += " " + t.Norm
+	}
 	return Evidence{
 		Label: label, Category: category,
 		Term:  s.m.Terms()[h.Term].Text,
-		Voice: v, Start: start, End: end, Text: text[start:end],
+		Voice: v, Start: start, End: end, Text: text[start:end], Norm: norm,
 	}
 }
 

@@ -17,6 +17,7 @@ const (
 	fmtCSV      = "csv"
 	fmtJSON     = "json"
 	fmtJSONL    = "jsonl"
+	fmtTally    = "tally"
 )
 
 // chooseFormat resolves the --format flag: empty means a table on a
@@ -51,6 +52,17 @@ func csvFloat(x float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// fmtP formats a p-value: 3 significant digits, "< 0.0001" below that.
+func fmtP(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "n/a"
+	case p < 1e-4:
+		return "< 0.0001"
+	}
+	return strconv.FormatFloat(p, 'g', 3, 64)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

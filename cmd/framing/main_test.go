@@ -57,6 +57,8 @@ func TestGolden(t *testing.T) {
 		{"seeds.score.csv", []string{"score", "--format", "csv", "../../testdata/seeds"}},
 		{"seeds.score.md", []string{"score", "--format", "markdown", "../../testdata/seeds"}},
 		{"seeds.kwic.special_operation.md", []string{"kwic", "--format", "markdown", "--voice", "all", "war.special_operation", "../../testdata/seeds"}},
+		{"seeds.compare.md", []string{"compare", "--format", "markdown", "../../testdata/seeds"}},
+		{"seeds.compare.json", []string{"compare", "--format", "json", "../../testdata/seeds"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

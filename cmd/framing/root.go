@@ -38,6 +38,6 @@ evidence behind every count.`,
 		SilenceUsage:  true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
-	root.AddCommand(newScoreCmd(env), newKwicCmd(env), newLexiconCmd(env))
+	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env))
 	return root
 }

@@ -16,6 +16,7 @@ import (
 type scoreOptions struct {
 	corpusOptions
 	Format string
+	By     string
 	Paths  []string
 }
 
@@ -43,12 +44,13 @@ document. The run summary (read, scored, skipped by reason) goes to stderr.`,
 		},
 	}
 	o.addFlags(cmd.Flags())
-	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv, json or jsonl (default: table on a terminal, else jsonl)")
+	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv, json, jsonl, or tally (mergeable per-group sums for framing merge and compare --tally)\n(default: table on a terminal, else jsonl)")
+	cmd.Flags().StringVar(&o.By, "by", "outlet", "group `field` of --format tally: outlet, date, or any manifest or metadata field")
 	return cmd
 }
 
 func (o *scoreOptions) run(env Env) error {
-	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtMarkdown, fmtCSV, fmtJSON, fmtJSONL})
+	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtMarkdown, fmtCSV, fmtJSON, fmtTally, fmtJSONL})
 	if err != nil {
 		return err
 	}
@@ -61,9 +63,14 @@ func (o *scoreOptions) run(env Env) error {
 		return err
 	}
 	var scores []*framing.Score
+	tally := framing.NewTally(m, o.By)
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
 	sum, err := framing.Run(o.Paths, m, ropt, func(_ framing.Document, s *framing.Score) error {
+		if format == fmtTally {
+			tally.Add(s)
+			return nil
+		}
 		if format == fmtJSONL {
 			// Streamed in corpus order, which is deterministic: files in
 			// lexical order, rows in file order.
@@ -80,6 +87,9 @@ func (o *scoreOptions) run(env Env) error {
 	}
 	slices.SortStableFunc(scores, func(a, b *framing.Score) int { return strings.Compare(a.ID, b.ID) })
 	switch format {
+	case fmtTally:
+		tally.AddSummary(sum)
+		err = writeJSON(env.Out, tally)
 	case fmtJSON:
 		err = writeScoresJSON(env, m, sum, scores)
 	case fmtCSV:

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/spf13/cobra"
+)
+
+// readTally reads and checks a tally file.
+func readTally(path string) (*framing.Tally, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var t framing.Tally
+	if err := json.Unmarshal(data, &t); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line, col := lineCol(data, int(se.Offset))
+			return nil, fmt.Errorf("%s:%d:%d: not a tally: %v", path, line, col, se)
+		}
+		return nil, fmt.Errorf("%s: not a tally: %v", path, err)
+	}
+	if err := t.Check(); err != nil {
+		return nil, fmt.Errorf("%s: %w (write tallies with framing score --format tally)", path, err)
+	}
+	return &t, nil
+}
+
+// lineCol turns a byte offset into a 1-based line and column.
+func lineCol(data []byte, off int) (line, col int) {
+	line, col = 1, 1
+	for _, b := range data[:min(off, len(data))] {
+		if b == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// readTallies reads and merges tally files in the order given.
+func readTallies(paths []string) (*framing.Tally, error) {
+	var all *framing.Tally
+	for _, p := range paths {
+		t, err := readTally(p)
+		if err != nil {
+			return nil, err
+		}
+		if all == nil {
+			all = t
+			continue
+		}
+		if err := all.Merge(t); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	return all, nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func newMergeCmd(env Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "merge TALLY...",
+		Short: "Merge tallies of corpus shards into one (exact, in any order)",
+		Long: `merge adds tallies written by 'framing score --format tally' on parts of a
+corpus. Tallies are sums, so the merge is exact and its order does not matter;
+'framing compare --tally' on the merge equals 'framing compare' on the whole
+corpus. All tallies must come from the same lexicon and group by the same field.`,
+		Example: `  framing score --format tally shard1/ > part1.json
+  framing score --format tally shard2/ > part2.json
+  framing merge part1.json part2.json > all.json
+  framing compare --tally all.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := readTallies(args)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Err, "merged %s: %d documents in %d groups\n", plural(len(args), "tally", "tallies"), t.Scored(), len(t.Groups))
+			return writeJSON(env.Out, t)
+		},
+	}
+}

@@ -1,0 +1,472 @@
+package framing
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+
+	"github.com/framingkit/framing/framing/stats"
+)
+
+// CompareOptions are the settings of Compare. Every stochastic step takes
+// its seed from here, so a comparison is reproducible bit for bit.
+type CompareOptions struct {
+	Conf           float64 `json:"conf"`          // confidence level of intervals (0.95)
+	Seed           uint64  `json:"seed"`          // seed of the Monte Carlo test and the bootstrap
+	MonteCarlo     int     `json:"monte_carlo"`   // simulated tables for the Monte Carlo p-value
+	Bootstrap      int     `json:"bootstrap"`     // resamples for the framing index interval
+	MinBootstrap   int     `json:"min_bootstrap"` // documents a group needs for a bootstrap interval
+	JSAlpha        float64 `json:"js_alpha"`      // additive smoothing of the Jensen-Shannon distance
+	PriorA0        float64 `json:"prior_a0"`      // Dirichlet prior size of the log-odds (0: mean group total)
+	Top            int     `json:"top"`           // distinctive labels and terms listed per group
+	Concept        string  `json:"concept"`       // compare one concept only ("": all)
+	PerTokens      float64 `json:"per_tokens"`    // rates per this many own-voice tokens (1000)
+	MinExpectedCut float64 `json:"min_expected"`  // below this expected count the exact or Monte Carlo p is the one to read (5)
+}
+
+// DefaultCompareOptions are the defaults of `framing compare`.
+func DefaultCompareOptions() CompareOptions {
+	return CompareOptions{Conf: 0.95, Seed: 1, MonteCarlo: 10000, Bootstrap: 2000, MinBootstrap: 5,
+		JSAlpha: 0.5, Top: 5, PerTokens: 1000, MinExpectedCut: 5}
+}
+
+// Comparison is everything `framing compare` reports.
+type Comparison struct {
+	Lexicon     LexiconRef        `json:"lexicon"`
+	By          string            `json:"by"`
+	Corpus      CorpusSummary     `json:"corpus"`
+	Settings    CompareOptions    `json:"settings"`
+	Groups      []GroupInfo       `json:"groups"`
+	Rates       []Rate            `json:"rates"`
+	Index       []IndexRow        `json:"index"`
+	Concepts    []ConceptResult   `json:"concepts"`
+	Distance    Distance          `json:"distance"`
+	CA          CAResult          `json:"correspondence"`
+	Distinctive []DistinctiveTerm `json:"distinctive"`
+}
+
+// CorpusSummary accounts for the documents behind a comparison.
+type CorpusSummary struct {
+	Read    int            `json:"read"`
+	Scored  int            `json:"scored"`
+	Skipped map[string]int `json:"skipped"`
+}
+
+// GroupInfo describes one group.
+type GroupInfo struct {
+	Name      string      `json:"name"`
+	Documents int         `json:"documents"`
+	Tokens    TokenCounts `json:"tokens"`
+}
+
+// Rate is a label's own-voice hits per PerTokens own-voice tokens of a group,
+// with an exact Poisson interval.
+type Rate struct {
+	Group  string `json:"group"`
+	Label  string `json:"label"`
+	Count  int    `json:"count"`
+	Tokens int    `json:"tokens"`
+	Rate   Num    `json:"rate"`
+	Lo     Num    `json:"lo"`
+	Hi     Num    `json:"hi"`
+}
+
+// IndexRow is a group's framing index with its interval. Method says how
+// the interval was made: "bootstrap" over documents, or "counts" (Wilson, for
+// groups with too few documents to resample).
+type IndexRow struct {
+	Group  string `json:"group"`
+	Pos    int    `json:"pos"`
+	Neg    int    `json:"neg"`
+	Index  Num    `json:"index"`
+	Lo     Num    `json:"lo"`
+	Hi     Num    `json:"hi"`
+	Method string `json:"method"`
+	Draws  int    `json:"draws,omitempty"`
+	Usable int    `json:"usable,omitempty"`
+	Seed   uint64 `json:"seed,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Share is a label's share of a concept's own-voice hits in a group, with a
+// Wilson interval.
+type Share struct {
+	P  Num `json:"p"`
+	Lo Num `json:"lo"`
+	Hi Num `json:"hi"`
+}
+
+// Test is one test of independence of groups and labels.
+type Test struct {
+	Stat      Num `json:"stat"`
+	DF        Num `json:"df"`
+	P         Num `json:"p"`
+	PAdjusted Num `json:"p_adjusted"` // Benjamini-Hochberg across the concepts of the run
+}
+
+// Exact is the small-sample p-value of a concept's table: Fisher's exact
+// test for a 2×2 table, else a Monte Carlo test with the seed and draws used.
+type Exact struct {
+	Method    string `json:"method"` // "fisher" or "monte-carlo"
+	P         Num    `json:"p"`
+	PAdjusted Num    `json:"p_adjusted"`
+	Seed      uint64 `json:"seed,omitempty"`
+	Draws     int    `json:"draws,omitempty"`
+}
+
+// ConceptResult compares the groups' use of one concept's labels, own voice.
+type ConceptResult struct {
+	ID          string    `json:"id"`
+	Labels      []string  `json:"labels"`
+	Groups      []string  `json:"groups"`
+	Counts      [][]int   `json:"counts"` // group × label, own voice
+	Quoted      [][]int   `json:"quoted"` // group × label, quoted
+	Shares      [][]Share `json:"shares"`
+	ChiSquare   Test      `json:"chi_square"`
+	GTest       Test      `json:"g_test"`
+	CramersV    Num       `json:"cramers_v"`
+	CramersVBC  Num       `json:"cramers_v_corrected"`
+	MinExpected Num       `json:"min_expected"`
+	Below5      int       `json:"cells_expected_below_5"`
+	Exact       *Exact    `json:"exact,omitempty"`
+	// PValue names the p-value to read: "exact" when an expected count is
+	// below 5, else "chi-square".
+	PValue   string  `json:"p_value"`
+	Distance [][]Num `json:"distance"` // Jensen-Shannon between groups, this concept's labels
+	Note     string  `json:"note,omitempty"`
+}
+
+// Distance is the Jensen-Shannon distance (base 2) between the groups'
+// own-voice distributions over all labels, with additive smoothing Alpha.
+type Distance struct {
+	Groups []string `json:"groups"`
+	Alpha  float64  `json:"alpha"`
+	Matrix [][]Num  `json:"matrix"`
+}
+
+// CAResult is the correspondence analysis of the group × label table.
+type CAResult struct {
+	Groups    []string `json:"groups"`
+	Labels    []string `json:"labels"`
+	Inertia   []Num    `json:"inertia"`
+	Share     []Num    `json:"share"`
+	RowCoords [][]Num  `json:"group_coords"`
+	ColCoords [][]Num  `json:"label_coords"`
+	Note      string   `json:"note,omitempty"`
+}
+
+// DistinctiveTerm is a label or matched term that sets a group apart from
+// the rest: the log-odds ratio with informative Dirichlet prior (Monroe,
+// Colaresi and Quinn 2008) and its z-score.
+type DistinctiveTerm struct {
+	Group string `json:"group"`
+	Kind  string `json:"kind"` // "label" or "term"
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+	Delta Num    `json:"delta"`
+	Z     Num    `json:"z"`
+}
+
+// Compare computes every statistic of `framing compare` from a tally.
+func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
+	groups := slices.Sorted(maps.Keys(t.Groups))
+	c := &Comparison{Lexicon: t.Lexicon, By: t.By, Settings: opt,
+		Corpus: CorpusSummary{Read: t.Read, Scored: t.Scored(), Skipped: t.Skipped}}
+	for _, name := range groups {
+		g := t.Groups[name]
+		c.Groups = append(c.Groups, GroupInfo{Name: name, Documents: g.Documents, Tokens: g.Tokens})
+	}
+	labelIdx := map[string][]int{} // concept → label indices, lexicon order
+	var concepts []string
+	for i, id := range t.Labels {
+		concept, _, _ := cutLabel(id)
+		if _, ok := labelIdx[concept]; !ok {
+			concepts = append(concepts, concept)
+		}
+		labelIdx[concept] = append(labelIdx[concept], i)
+	}
+	if opt.Concept != "" {
+		if _, ok := labelIdx[opt.Concept]; !ok {
+			return nil, fmt.Errorf("no concept %q in lexicon %s (have: %v)", opt.Concept, t.Lexicon.Name, concepts)
+		}
+		concepts = []string{opt.Concept}
+	}
+	var inConcepts []int
+	for _, concept := range concepts {
+		inConcepts = append(inConcepts, labelIdx[concept]...)
+	}
+
+	for _, name := range groups {
+		g := t.Groups[name]
+		for _, i := range inConcepts {
+			rate, lo, hi := stats.PoissonRateCI(float64(g.Labels[i].Own), float64(g.Tokens.Own), opt.PerTokens, opt.Conf)
+			c.Rates = append(c.Rates, Rate{Group: name, Label: t.Labels[i], Count: g.Labels[i].Own, Tokens: g.Tokens.Own, Rate: Num(rate), Lo: Num(lo), Hi: Num(hi)})
+		}
+		row, err := indexRow(name, g, opt)
+		if err != nil {
+			return nil, err
+		}
+		c.Index = append(c.Index, row)
+	}
+
+	var primary []float64
+	for _, concept := range concepts {
+		cr, err := compareConcept(t, concept, labelIdx[concept], groups, opt)
+		if err != nil {
+			return nil, err
+		}
+		c.Concepts = append(c.Concepts, cr)
+		if cr.PValue == "exact" {
+			primary = append(primary, float64(cr.Exact.P))
+		} else {
+			primary = append(primary, float64(cr.ChiSquare.P))
+		}
+	}
+	// One family: the p-value to read of each concept's test.
+	adj := stats.BenjaminiHochberg(primary)
+	for k := range c.Concepts {
+		cr := &c.Concepts[k]
+		if cr.PValue == "exact" {
+			cr.Exact.PAdjusted = Num(adj[k])
+			cr.ChiSquare.PAdjusted, cr.GTest.PAdjusted = Num(math.NaN()), Num(math.NaN())
+		} else {
+			cr.ChiSquare.PAdjusted = Num(adj[k])
+			cr.GTest.PAdjusted = Num(math.NaN())
+		}
+	}
+
+	all := ownTable(t, groups, inConcepts)
+	dist, err := stats.JSDistanceMatrix(all, opt.JSAlpha)
+	if err != nil {
+		return nil, err
+	}
+	c.Distance = Distance{Groups: groups, Alpha: opt.JSAlpha, Matrix: numRows(dist)}
+
+	var names []string
+	for _, i := range inConcepts {
+		names = append(names, t.Labels[i])
+	}
+	ca, err := stats.CorrespondenceAnalysis(all)
+	if err != nil {
+		return nil, err
+	}
+	c.CA = CAResult{Groups: groups, Labels: names, Inertia: nums(ca.Inertia), Share: nums(ca.Share),
+		RowCoords: numRows(ca.RowCoords), ColCoords: numRows(ca.ColCoords), Note: ca.Reason}
+
+	c.Distinctive, err = distinctive(t, groups, all, names, opt)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// indexRow is a group's framing index: a bootstrap over its documents when
+// it has enough of them, else an interval from its counts.
+func indexRow(name string, g *GroupTally, opt CompareOptions) (IndexRow, error) {
+	row := IndexRow{Group: name, Pos: g.Pos, Neg: g.Neg}
+	if g.Documents >= opt.MinBootstrap {
+		docs, err := docPairs(g)
+		if err != nil {
+			return row, err
+		}
+		b, err := stats.BootstrapIndex(docs, opt.Bootstrap, opt.Seed, opt.Conf)
+		if err != nil {
+			return row, err
+		}
+		row.Index, row.Lo, row.Hi = Num(b.Index), Num(b.Lo), Num(b.Hi)
+		row.Method, row.Draws, row.Usable, row.Seed, row.Note = "bootstrap", b.Draws, b.Usable, b.Seed, b.Reason
+		return row, nil
+	}
+	idx, lo, hi := stats.FramingIndexCI(float64(g.Pos), float64(g.Neg), opt.Conf)
+	row.Index, row.Lo, row.Hi, row.Method = Num(idx), Num(lo), Num(hi), "counts"
+	row.Note = fmt.Sprintf("%d documents: interval from counts (Wilson), not a bootstrap", g.Documents)
+	if g.Documents == 1 {
+		row.Note = "1 document: interval from counts (Wilson), not a bootstrap"
+	}
+	if g.Pos+g.Neg == 0 {
+		row.Note = "no own-voice hits on either pole: index undefined"
+	}
+	return row, nil
+}
+
+// docPairs expands a group's document histogram into per-document pairs in
+// a fixed order, so the bootstrap does not depend on the order documents
+// were read or tallies merged.
+func docPairs(g *GroupTally) ([][2]float64, error) {
+	type pair struct{ pos, neg, n int }
+	var ps []pair
+	for k, n := range g.DocIndex {
+		pos, neg, err := ParseDocIndexKey(k)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, pair{pos, neg, n})
+	}
+	slices.SortFunc(ps, func(a, b pair) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.neg, b.neg)) })
+	var docs [][2]float64
+	for _, p := range ps {
+		for range p.n {
+			docs = append(docs, [2]float64{float64(p.pos), float64(p.neg)})
+		}
+	}
+	return docs, nil
+}
+
+// ownTable is the group × label table of own-voice counts for labels idx.
+func ownTable(t *Tally, groups []string, idx []int) [][]float64 {
+	tab := make([][]float64, len(groups))
+	for r, name := range groups {
+		tab[r] = make([]float64, len(idx))
+		for k, i := range idx {
+			tab[r][k] = float64(t.Groups[name].Labels[i].Own)
+		}
+	}
+	return tab
+}
+
+func compareConcept(t *Tally, concept string, idx []int, groups []string, opt CompareOptions) (ConceptResult, error) {
+	cr := ConceptResult{ID: concept, Groups: groups}
+	for _, i := range idx {
+		cr.Labels = append(cr.Labels, t.Labels[i])
+	}
+	tab := ownTable(t, groups, idx)
+	for r, name := range groups {
+		counts, quoted := make([]int, len(idx)), make([]int, len(idx))
+		shares := make([]Share, len(idx))
+		total := 0.0
+		for _, x := range tab[r] {
+			total += x
+		}
+		for k, i := range idx {
+			counts[k] = t.Groups[name].Labels[i].Own
+			quoted[k] = t.Groups[name].Labels[i].Quoted
+			p, lo, hi := stats.Wilson(tab[r][k], total, opt.Conf)
+			shares[k] = Share{Num(p), Num(lo), Num(hi)}
+		}
+		cr.Counts, cr.Quoted, cr.Shares = append(cr.Counts, counts), append(cr.Quoted, quoted), append(cr.Shares, shares)
+	}
+	chi, err := stats.ChiSquare(tab)
+	if err != nil {
+		return cr, err
+	}
+	g, err := stats.GTest(tab)
+	if err != nil {
+		return cr, err
+	}
+	cr.ChiSquare = Test{Stat: Num(chi.Stat), DF: Num(chi.DF), P: Num(chi.P)}
+	cr.GTest = Test{Stat: Num(g.Stat), DF: Num(g.DF), P: Num(g.P)}
+	cr.CramersV, cr.CramersVBC = Num(chi.CramersV), Num(chi.CramersVCorrected)
+	cr.MinExpected, cr.Below5 = Num(chi.MinExpected), chi.Below5
+	cr.Note = chi.Reason
+	cr.PValue = "chi-square"
+	if chi.Reason == "" && chi.MinExpected < opt.MinExpectedCut {
+		cr.PValue = "exact"
+		kept := len(groups) - len(chi.DroppedRows)
+		keptCols := len(idx) - len(chi.DroppedCols)
+		if kept == 2 && keptCols == 2 {
+			f, err := stats.FisherExact2x2(reduceTable(tab, chi.DroppedRows, chi.DroppedCols))
+			if err != nil {
+				return cr, err
+			}
+			cr.Exact = &Exact{Method: "fisher", P: Num(f.P)}
+		} else {
+			mc, err := stats.MonteCarloChiSquare(tab, opt.MonteCarlo, opt.Seed)
+			if err != nil {
+				return cr, err
+			}
+			cr.Exact = &Exact{Method: "monte-carlo", P: Num(mc.P), Seed: mc.Seed, Draws: mc.Draws}
+		}
+		cr.Note = fmt.Sprintf("%d of %d cells expect fewer than %g hits: read the %s p-value, not the chi-square approximation",
+			chi.Below5, kept*keptCols, opt.MinExpectedCut, cr.Exact.Method)
+	}
+	dist, err := stats.JSDistanceMatrix(tab, opt.JSAlpha)
+	if err != nil {
+		return cr, err
+	}
+	cr.Distance = numRows(dist)
+	return cr, nil
+}
+
+// reduceTable drops the given rows and columns.
+func reduceTable(tab [][]float64, rows, cols []int) [][]float64 {
+	var out [][]float64
+	for r, row := range tab {
+		if slices.Contains(rows, r) {
+			continue
+		}
+		var kept []float64
+		for c, x := range row {
+			if !slices.Contains(cols, c) {
+				kept = append(kept, x)
+			}
+		}
+		out = append(out, kept)
+	}
+	return out
+}
+
+// distinctive lists, per group, the labels and matched terms with the
+// largest positive log-odds z-scores against the rest of the groups.
+func distinctive(t *Tally, groups []string, labels [][]float64, labelNames []string, opt CompareOptions) ([]DistinctiveTerm, error) {
+	var out []DistinctiveTerm
+	if len(groups) < 2 {
+		return out, nil
+	}
+	termSet := map[string]bool{}
+	for _, name := range groups {
+		for k := range t.Groups[name].Terms {
+			termSet[k] = true
+		}
+	}
+	terms := slices.Sorted(maps.Keys(termSet))
+	termTab := make([][]float64, len(groups))
+	for r, name := range groups {
+		termTab[r] = make([]float64, len(terms))
+		for k, term := range terms {
+			termTab[r][k] = float64(t.Groups[name].Terms[term])
+		}
+	}
+	for _, part := range []struct {
+		kind  string
+		tab   [][]float64
+		names []string
+	}{{"label", labels, labelNames}, {"term", termTab, terms}} {
+		if len(part.names) < 2 {
+			continue
+		}
+		lo, err := stats.LogOddsVsRest(part.tab, opt.PriorA0)
+		if err != nil {
+			return nil, err
+		}
+		if lo.Reason != "" {
+			continue
+		}
+		for r, name := range groups {
+			var rows []DistinctiveTerm
+			for k, z := range lo.Groups[r].Z {
+				if math.IsNaN(z) || z <= 0 || part.tab[r][k] == 0 {
+					continue
+				}
+				rows = append(rows, DistinctiveTerm{Group: name, Kind: part.kind, Name: part.names[k],
+					Count: int(part.tab[r][k]), Delta: Num(lo.Groups[r].Delta[k]), Z: Num(z)})
+			}
+			slices.SortStableFunc(rows, func(a, b DistinctiveTerm) int {
+				return cmp.Or(cmp.Compare(b.Z, a.Z), cmp.Compare(a.Name, b.Name))
+			})
+			out = append(out, rows[:min(len(rows), opt.Top)]...)
+		}
+	}
+	return out, nil
+}
+
+// cutLabel splits "concept.label".
+func cutLabel(id string) (concept, label string, ok bool) {
+	for i := 0; i < len(id); i++ {
+		if id[i] == '.' {
+			return id[:i], id[i+1:], true
+		}
+	}
+	return id, "", false
+}

@@ -1,0 +1,121 @@
+package framing
+
+import (
+	"math"
+	"testing"
+)
+
+// TestCompareSeeds is the acceptance test of the comparison: the war-naming
+// concept splits TASS and Sputnik (special operation) from the other three
+// (invasion, war), and with counts this small the p-value to read is the
+// Monte Carlo one, with its seed and draws reported.
+func TestCompareSeeds(t *testing.T) {
+	c, err := Compare(tallyOf(t, seedScoreList(t), "outlet"), DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var war *ConceptResult
+	for k := range c.Concepts {
+		if c.Concepts[k].ID == "war" {
+			war = &c.Concepts[k]
+		}
+	}
+	if war == nil {
+		t.Fatal("no war concept")
+	}
+	smo := -1
+	for k, l := range war.Labels {
+		if l == "war.special_operation" {
+			smo = k
+		}
+	}
+	for r, g := range war.Groups {
+		share := float64(war.Shares[r][smo].P)
+		switch g {
+		case "TASS", "Sputnik":
+			if share != 1 {
+				t.Errorf("%s: special operation share %v, want 1", g, share)
+			}
+		default:
+			if share != 0 {
+				t.Errorf("%s: special operation share %v, want 0", g, share)
+			}
+		}
+	}
+	if war.PValue != "exact" || war.Exact == nil || war.Exact.Method != "monte-carlo" || war.Exact.Seed != 1 || war.Exact.Draws != 10000 {
+		t.Errorf("war test: p-value %q, exact %+v; want a Monte Carlo p with seed 1 and 10000 draws", war.PValue, war.Exact)
+	}
+	if p := float64(war.Exact.P); !(p > 0 && p <= 1) {
+		t.Errorf("Monte Carlo p = %v", p)
+	}
+	for _, r := range c.Index {
+		if r.Method != "counts" || r.Note == "" {
+			t.Errorf("%s: one document must give an interval from counts, flagged; got %q %q", r.Group, r.Method, r.Note)
+		}
+	}
+}
+
+// TestCompareReproducible: the same tally and seed give the same numbers, a
+// different seed a different Monte Carlo p.
+func TestCompareReproducible(t *testing.T) {
+	tl := tallyOf(t, seedScoreList(t), "outlet")
+	a, _ := Compare(tl, DefaultCompareOptions())
+	b, _ := Compare(tl, DefaultCompareOptions())
+	if jsonOf(t, a) != jsonOf(t, b) {
+		t.Error("two runs with one seed differ")
+	}
+	opt := DefaultCompareOptions()
+	opt.Seed = 2
+	c, _ := Compare(tl, opt)
+	if jsonOf(t, a) == jsonOf(t, c) {
+		t.Error("a different seed changed nothing")
+	}
+}
+
+// TestCompareBootstrap: groups with enough documents get a bootstrap
+// interval over documents that holds the index.
+func TestCompareBootstrap(t *testing.T) {
+	base := seedScoreList(t)
+	var scores []*Score
+	for range 6 {
+		scores = append(scores, base...)
+	}
+	c, err := Compare(tallyOf(t, scores, "outlet"), DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Index {
+		if r.Method != "bootstrap" || r.Draws != 2000 || r.Seed != 1 {
+			t.Errorf("%s: method %q draws %d seed %d, want a seeded bootstrap", r.Group, r.Method, r.Draws, r.Seed)
+		}
+		if !r.Index.IsNaN() && !(r.Lo <= r.Index && r.Index <= r.Hi) {
+			t.Errorf("%s: index %v outside its interval [%v, %v]", r.Group, r.Index, r.Lo, r.Hi)
+		}
+	}
+}
+
+// TestCompareEdgeCases: one group, no hits, nothing at all: NaN with a
+// reason, never a panic or a silent zero.
+func TestCompareEdgeCases(t *testing.T) {
+	scores := seedScoreList(t)
+	one := tallyOf(t, scores[:1], "outlet")
+	c, err := Compare(one, DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cr := range c.Concepts {
+		if !math.IsNaN(float64(cr.ChiSquare.P)) || cr.Note == "" {
+			t.Errorf("one group, concept %s: p = %v, note %q; want NaN with a reason", cr.ID, cr.ChiSquare.P, cr.Note)
+		}
+	}
+	if len(c.Distinctive) != 0 {
+		t.Errorf("one group has distinctive terms: %v", c.Distinctive)
+	}
+	empty := tallyOf(t, nil, "outlet")
+	if _, err := Compare(empty, DefaultCompareOptions()); err != nil {
+		t.Errorf("empty tally: %v", err)
+	}
+	if _, err := Compare(one, CompareOptions{Conf: 0.95, MonteCarlo: 10, Bootstrap: 10, Concept: "nosuch"}); err == nil {
+		t.Error("an unknown concept was accepted")
+	}
+}

@@ -1,0 +1,251 @@
+package framing
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/framingkit/framing/lexicon"
+)
+
+// TallyFormat is the version of the tally file format.
+const TallyFormat = 1
+
+// LexiconRef names the lexicon that made a result.
+type LexiconRef struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Hash    string `json:"hash"`
+}
+
+// RefOf returns the reference of a compiled lexicon.
+func RefOf(m *lexicon.Matcher) LexiconRef {
+	l := m.Lexicon()
+	return LexiconRef{Name: l.Name, Version: l.Version, Hash: m.Hash()}
+}
+
+// Tally is the per-group sums of document scores. Every field is a sum or a
+// count, so two tallies of disjoint parts of a corpus merge exactly, in any
+// order and grouping: Merge is associative and commutative, and the same code
+// serves as the map and combine steps of a distributed run.
+type Tally struct {
+	Format     int        `json:"format"`
+	Lexicon    LexiconRef `json:"lexicon"`
+	By         string     `json:"by"`
+	Labels     []string   `json:"labels"` // concept.label, lexicon order
+	Poles      []int      `json:"poles"`  // +1, -1 or 0 per label
+	Categories []string   `json:"categories"`
+	// Read and Skipped account for the documents of the run (read =
+	// scored + skipped); Skipped is by reason.
+	Read    int                    `json:"read"`
+	Skipped map[string]int         `json:"skipped"`
+	Groups  map[string]*GroupTally `json:"groups"`
+}
+
+// GroupTally is the sums of one group's documents.
+type GroupTally struct {
+	Documents  int          `json:"documents"`
+	Tokens     TokenCounts  `json:"tokens"`
+	Labels     []VoiceCount `json:"labels"`
+	Categories []VoiceCount `json:"categories"`
+	// Terms counts own-voice label hits by the words matched, normalised
+	// ("invaded", "special military operation"), for distinctive terms.
+	Terms map[string]int `json:"terms"`
+	// Pos and Neg are own-voice hits on the axis' poles.
+	Pos int `json:"pos"`
+	Neg int `json:"neg"`
+	// DocIndex counts documents by their "pos,neg" pair: what a bootstrap
+	// over documents needs, kept as a histogram so that it merges by
+	// addition and stays small (a few hundred distinct pairs however many
+	// documents).
+	DocIndex map[string]int `json:"doc_index"`
+}
+
+// NewTally returns an empty tally for lexicon m, grouping documents by the
+// field by ("outlet", "date", "title", "url", or any metadata field).
+func NewTally(m *lexicon.Matcher, by string) *Tally {
+	t := &Tally{Format: TallyFormat, Lexicon: RefOf(m), By: by, Categories: m.Categories(),
+		Skipped: map[string]int{}, Groups: map[string]*GroupTally{}}
+	if t.Categories == nil {
+		t.Categories = []string{}
+	}
+	for _, l := range m.Labels() {
+		t.Labels = append(t.Labels, l.ID)
+		t.Poles = append(t.Poles, l.Pole)
+	}
+	return t
+}
+
+// GroupOf returns the value of field by for a score; "unknown" when empty.
+func GroupOf(s *Score, by string) string {
+	var v string
+	switch by {
+	case "outlet":
+		v = s.Outlet
+	case "date":
+		v = s.Date
+	case "url":
+		v = s.URL
+	case "title":
+		v = s.Title
+	case "id":
+		v = s.ID
+	default:
+		v = s.Meta[by]
+	}
+	if v == "" {
+		return UnknownOutlet
+	}
+	return v
+}
+
+func (t *Tally) group(name string) *GroupTally {
+	g := t.Groups[name]
+	if g == nil {
+		g = &GroupTally{
+			Labels: make([]VoiceCount, len(t.Labels)), Categories: make([]VoiceCount, len(t.Categories)),
+			Terms: map[string]int{}, DocIndex: map[string]int{},
+		}
+		t.Groups[name] = g
+	}
+	return g
+}
+
+// Add adds one scored document.
+func (t *Tally) Add(s *Score) {
+	t.Read++
+	g := t.group(GroupOf(s, t.By))
+	g.Documents++
+	g.Tokens.Own += s.Tokens.Own
+	g.Tokens.Quoted += s.Tokens.Quoted
+	g.Tokens.Boilerplate += s.Tokens.Boilerplate
+	for i, c := range s.Labels {
+		g.Labels[i].Own += c.Own
+		g.Labels[i].Quoted += c.Quoted
+	}
+	for i, c := range s.Categories {
+		g.Categories[i].Own += c.Own
+		g.Categories[i].Quoted += c.Quoted
+	}
+	for _, h := range s.Hits {
+		if h.Label != "" && h.Voice == Own {
+			g.Terms[h.Norm]++
+		}
+	}
+	g.Pos += s.Pos
+	g.Neg += s.Neg
+	g.DocIndex[docIndexKey(s.Pos, s.Neg)]++
+}
+
+// AddSummary counts the documents a run skipped.
+func (t *Tally) AddSummary(sum Summary) {
+	for r, n := range sum.Skipped {
+		t.Skipped[string(r)] += n
+		t.Read += n
+	}
+}
+
+func docIndexKey(pos, neg int) string { return strconv.Itoa(pos) + "," + strconv.Itoa(neg) }
+
+// ParseDocIndexKey reads a DocIndex key back into its pair.
+func ParseDocIndexKey(k string) (pos, neg int, err error) {
+	a, b, ok := strings.Cut(k, ",")
+	if !ok {
+		return 0, 0, fmt.Errorf("doc_index key %q is not pos,neg", k)
+	}
+	if pos, err = strconv.Atoi(a); err == nil {
+		neg, err = strconv.Atoi(b)
+	}
+	if err != nil || pos < 0 || neg < 0 {
+		return 0, 0, fmt.Errorf("doc_index key %q is not pos,neg", k)
+	}
+	return pos, neg, nil
+}
+
+// Merge adds o into t. Both must come from the same lexicon (by hash) and
+// group by the same field.
+func (t *Tally) Merge(o *Tally) error {
+	switch {
+	case o.Format != t.Format:
+		return fmt.Errorf("tally format %d, want %d", o.Format, t.Format)
+	case o.Lexicon.Hash != t.Lexicon.Hash:
+		return fmt.Errorf("tallies come from different lexicons (%s %s, hash %.12s; %s %s, hash %.12s): score both with the same lexicon",
+			t.Lexicon.Name, t.Lexicon.Version, t.Lexicon.Hash, o.Lexicon.Name, o.Lexicon.Version, o.Lexicon.Hash)
+	case o.By != t.By:
+		return fmt.Errorf("tallies group by different fields (%q, %q)", t.By, o.By)
+	case len(o.Labels) != len(t.Labels) || len(o.Categories) != len(t.Categories):
+		return fmt.Errorf("tallies have different labels or categories")
+	}
+	t.Read += o.Read
+	for r, n := range o.Skipped {
+		t.Skipped[r] += n
+	}
+	for name, og := range o.Groups {
+		if len(og.Labels) != len(t.Labels) || len(og.Categories) != len(t.Categories) {
+			return fmt.Errorf("group %q has %d labels and %d categories, want %d and %d", name, len(og.Labels), len(og.Categories), len(t.Labels), len(t.Categories))
+		}
+		g := t.group(name)
+		g.Documents += og.Documents
+		g.Tokens.Own += og.Tokens.Own
+		g.Tokens.Quoted += og.Tokens.Quoted
+		g.Tokens.Boilerplate += og.Tokens.Boilerplate
+		for i, c := range og.Labels {
+			g.Labels[i].Own += c.Own
+			g.Labels[i].Quoted += c.Quoted
+		}
+		for i, c := range og.Categories {
+			g.Categories[i].Own += c.Own
+			g.Categories[i].Quoted += c.Quoted
+		}
+		for k, n := range og.Terms {
+			g.Terms[k] += n
+		}
+		g.Pos += og.Pos
+		g.Neg += og.Neg
+		for k, n := range og.DocIndex {
+			g.DocIndex[k] += n
+		}
+	}
+	return nil
+}
+
+// Scored is the number of documents the tally holds.
+func (t *Tally) Scored() int {
+	n := 0
+	for _, g := range t.Groups {
+		n += g.Documents
+	}
+	return n
+}
+
+// Check reports a tally read from a file that is not internally consistent.
+func (t *Tally) Check() error {
+	if t.Format != TallyFormat {
+		return fmt.Errorf("tally format %d, want %d", t.Format, TallyFormat)
+	}
+	if len(t.Poles) != len(t.Labels) {
+		return fmt.Errorf("tally has %d labels but %d poles", len(t.Labels), len(t.Poles))
+	}
+	for name, g := range t.Groups {
+		if g == nil || len(g.Labels) != len(t.Labels) || len(g.Categories) != len(t.Categories) {
+			return fmt.Errorf("group %q does not have the tally's %d labels and %d categories", name, len(t.Labels), len(t.Categories))
+		}
+		if g.Terms == nil {
+			g.Terms = map[string]int{}
+		}
+		docs := 0
+		for k, n := range g.DocIndex {
+			if _, _, err := ParseDocIndexKey(k); err != nil {
+				return fmt.Errorf("group %q: %w", name, err)
+			}
+			docs += n
+		}
+		if docs != g.Documents {
+			return fmt.Errorf("group %q has %d documents but doc_index counts %d", name, g.Documents, docs)
+		}
+	}
+	if t.Skipped == nil {
+		t.Skipped = map[string]int{}
+	}
+	return nil
+}
