@@ -120,6 +120,17 @@ func (o *compareOptions) run(env Env) error {
 // writeComparison prints the comparison for people: one section per
 // concept, the framing index, distances and distinctive terms.
 func writeComparison(w io.Writer, c *framing.Comparison, f report.Format) error {
+	// writeTable ends a Markdown table with a blank line: a line of text
+	// right under it would be read as one more row.
+	writeTable := func(t *report.Table) error {
+		if err := t.Write(w, f); err != nil {
+			return err
+		}
+		if f == report.FormatMarkdown {
+			fmt.Fprintln(w)
+		}
+		return nil
+	}
 	heading := func(s string) {
 		if f == report.FormatMarkdown {
 			fmt.Fprintf(w, "\n## %s\n\n", s)
@@ -173,7 +184,7 @@ func writeComparison(w io.Writer, c *framing.Comparison, f report.Format) error 
 			fmt.Fprintln(w, "no hits of this concept's labels")
 			continue
 		}
-		if err := t.Write(w, f); err != nil {
+		if err := writeTable(t); err != nil {
 			return err
 		}
 		fmt.Fprintln(w, testLine(cr))
@@ -195,7 +206,7 @@ func writeComparison(w io.Writer, c *framing.Comparison, f report.Format) error 
 		t.Rows = append(t.Rows, []string{r.Group, itoa(docs[r.Group]), itoa(r.Pos), itoa(r.Neg), fmtFloat(float64(r.Index), 2),
 			fmt.Sprintf("%s to %s", fmtFloat(float64(r.Lo), 2), fmtFloat(float64(r.Hi), 2)), method})
 	}
-	if err := t.Write(w, f); err != nil {
+	if err := writeTable(t); err != nil {
 		return err
 	}
 
@@ -208,7 +219,7 @@ func writeComparison(w io.Writer, c *framing.Comparison, f report.Format) error 
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if err := t.Write(w, f); err != nil {
+	if err := writeTable(t); err != nil {
 		return err
 	}
 
@@ -221,7 +232,7 @@ func writeComparison(w io.Writer, c *framing.Comparison, f report.Format) error 
 		fmt.Fprintln(w, "n/a: needs at least two groups with hits")
 		return nil
 	}
-	return t.Write(w, f)
+	return writeTable(t)
 }
 
 // testLine states a concept's tests in one line, the p-value to read first.
