@@ -114,27 +114,41 @@ func (t *Tally) group(name string) *GroupTally {
 // Add adds one scored document.
 func (t *Tally) Add(s *Score) {
 	t.Read++
-	g := t.group(GroupOf(s, t.By))
-	g.Documents++
-	g.Tokens.Own += s.Tokens.Own
-	g.Tokens.Quoted += s.Tokens.Quoted
-	g.Tokens.Boilerplate += s.Tokens.Boilerplate
-	for i, c := range s.Labels {
-		g.Labels[i].Own += c.Own
-		g.Labels[i].Quoted += c.Quoted
-	}
-	for i, c := range s.Categories {
-		g.Categories[i].Own += c.Own
-		g.Categories[i].Quoted += c.Quoted
+	one := &GroupTally{
+		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories,
+		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
+		DocIndex: map[string]int{docIndexKey(s.Pos, s.Neg): 1},
 	}
 	for _, h := range s.Hits {
 		if h.Label != "" && h.Voice == Own {
-			g.Terms[h.Norm]++
+			one.Terms[h.Norm]++
 		}
 	}
-	g.Pos += s.Pos
-	g.Neg += s.Neg
-	g.DocIndex[docIndexKey(s.Pos, s.Neg)]++
+	t.group(GroupOf(s, t.By)).add(one)
+}
+
+// add adds o's sums to g; g and o have the same labels and categories.
+func (g *GroupTally) add(o *GroupTally) {
+	g.Documents += o.Documents
+	g.Tokens.Own += o.Tokens.Own
+	g.Tokens.Quoted += o.Tokens.Quoted
+	g.Tokens.Boilerplate += o.Tokens.Boilerplate
+	for i, c := range o.Labels {
+		g.Labels[i].Own += c.Own
+		g.Labels[i].Quoted += c.Quoted
+	}
+	for i, c := range o.Categories {
+		g.Categories[i].Own += c.Own
+		g.Categories[i].Quoted += c.Quoted
+	}
+	for k, n := range o.Terms {
+		g.Terms[k] += n
+	}
+	g.Pos += o.Pos
+	g.Neg += o.Neg
+	for k, n := range o.DocIndex {
+		g.DocIndex[k] += n
+	}
 }
 
 // AddSummary counts the documents a run skipped.
@@ -184,27 +198,7 @@ func (t *Tally) Merge(o *Tally) error {
 		if len(og.Labels) != len(t.Labels) || len(og.Categories) != len(t.Categories) {
 			return fmt.Errorf("group %q has %d labels and %d categories, want %d and %d", name, len(og.Labels), len(og.Categories), len(t.Labels), len(t.Categories))
 		}
-		g := t.group(name)
-		g.Documents += og.Documents
-		g.Tokens.Own += og.Tokens.Own
-		g.Tokens.Quoted += og.Tokens.Quoted
-		g.Tokens.Boilerplate += og.Tokens.Boilerplate
-		for i, c := range og.Labels {
-			g.Labels[i].Own += c.Own
-			g.Labels[i].Quoted += c.Quoted
-		}
-		for i, c := range og.Categories {
-			g.Categories[i].Own += c.Own
-			g.Categories[i].Quoted += c.Quoted
-		}
-		for k, n := range og.Terms {
-			g.Terms[k] += n
-		}
-		g.Pos += og.Pos
-		g.Neg += og.Neg
-		for k, n := range og.DocIndex {
-			g.DocIndex[k] += n
-		}
+		t.group(name).add(og)
 	}
 	return nil
 }

@@ -92,12 +92,8 @@ func (o *compareOptions) run(env Env) error {
 		if err != nil {
 			return err
 		}
-		ropt, man, err := o.runOptions(env)
-		if err != nil {
-			return err
-		}
 		t = framing.NewTally(m, o.By)
-		sum, err := framing.Run(o.Paths, m, ropt, func(_ framing.Document, s *framing.Score) error {
+		sum, man, err := o.scoreCorpus(env, o.Paths, m, func(_ framing.Document, s *framing.Score) error {
 			t.Add(s)
 			return nil
 		})

@@ -54,6 +54,18 @@ func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print each skipped document (the summary still counts them)")
 }
 
+// scoreCorpus scores the corpus at paths with m, handing every document and
+// its score to fn, with skip reports on stderr. The caller prints the summary
+// (finish) once its own output is written.
+func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher, fn func(framing.Document, *framing.Score) error) (framing.Summary, *corpus.Manifest, error) {
+	ropt, man, err := o.runOptions(env)
+	if err != nil {
+		return framing.Summary{}, nil, err
+	}
+	sum, err := framing.Run(paths, m, ropt, fn)
+	return sum, man, err
+}
+
 // runOptions loads the manifest and outlets files and wires skip reports to
 // stderr.
 func (o *corpusOptions) runOptions(env Env) (framing.RunOptions, *corpus.Manifest, error) {

@@ -86,16 +86,12 @@ func (o *kwicOptions) run(env Env) error {
 		fmt.Fprintf(env.Err, "%q is not a label, concept, category or term of lexicon %s: searching it as a term\n", o.Query, name)
 		want = func(e framing.Evidence) bool { return e.Label != "" }
 	}
-	ropt, man, err := o.runOptions(env)
-	if err != nil {
-		return err
-	}
 	var lines []kwicLine
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
 	docs := map[string]bool{} // documents with a hit shown
 	shown := 0
-	sum, err := framing.Run(o.Paths, m, ropt, func(doc framing.Document, s *framing.Score) error {
+	sum, man, err := o.scoreCorpus(env, o.Paths, m, func(doc framing.Document, s *framing.Score) error {
 		text := doc.Text
 		for _, h := range s.Hits {
 			if !voices[h.Voice.String()] || !want(h) {

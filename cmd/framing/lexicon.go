@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/report"
 	"github.com/spf13/cobra"
 )
@@ -87,9 +88,9 @@ func (o *lexiconShowOptions) run(env Env) error {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(struct {
-			Lexicon lexiconJSON `json:"lexicon"`
-			Rows    []row       `json:"entries"`
-		}{lexiconInfo(m), rows})
+			Lexicon framing.LexiconRef `json:"lexicon"`
+			Rows    []row              `json:"entries"`
+		}{framing.RefOf(m), rows})
 	}
 	if format != fmtCSV {
 		fmt.Fprintf(env.Out, "lexicon %s %s (%s), hash %s\n", l.Name, l.Version, l.Language, m.Hash()[:12])

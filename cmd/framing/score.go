@@ -58,15 +58,11 @@ func (o *scoreOptions) run(env Env) error {
 	if err != nil {
 		return err
 	}
-	ropt, man, err := o.runOptions(env)
-	if err != nil {
-		return err
-	}
 	var scores []*framing.Score
 	tally := framing.NewTally(m, o.By)
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
-	sum, err := framing.Run(o.Paths, m, ropt, func(_ framing.Document, s *framing.Score) error {
+	sum, man, err := o.scoreCorpus(env, o.Paths, m, func(_ framing.Document, s *framing.Score) error {
 		if format == fmtTally {
 			tally.Add(s)
 			return nil
@@ -104,27 +100,15 @@ func (o *scoreOptions) run(env Env) error {
 	return nil
 }
 
-// lexiconJSON names the lexicon that made a result.
-type lexiconJSON struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
-	Hash    string `json:"hash"`
-}
-
-func lexiconInfo(m *lexicon.Matcher) lexiconJSON {
-	l := m.Lexicon()
-	return lexiconJSON{Name: l.Name, Version: l.Version, Hash: m.Hash()}
-}
-
 func writeScoresJSON(env Env, m *lexicon.Matcher, sum framing.Summary, scores []*framing.Score) error {
 	if scores == nil {
 		scores = []*framing.Score{}
 	}
 	out := struct {
-		Lexicon   lexiconJSON      `json:"lexicon"`
-		Summary   summaryJSON      `json:"summary"`
-		Documents []*framing.Score `json:"documents"`
-	}{lexiconInfo(m), summaryOf(sum), scores}
+		Lexicon   framing.LexiconRef `json:"lexicon"`
+		Summary   summaryJSON        `json:"summary"`
+		Documents []*framing.Score   `json:"documents"`
+	}{framing.RefOf(m), summaryOf(sum), scores}
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
