@@ -62,7 +62,12 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 	if err != nil {
 		return framing.Summary{}, nil, err
 	}
-	sum, err := framing.Run(paths, m, ropt, fn)
+	bar := newProgress(env)
+	sum, err := framing.Run(paths, m, ropt, func(doc framing.Document, s *framing.Score) error {
+		bar.add()
+		return fn(doc, s)
+	})
+	bar.done()
 	return sum, man, err
 }
 
