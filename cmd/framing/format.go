@@ -38,12 +38,7 @@ func chooseFormat(env Env, flag string, allowed []string) (string, error) {
 func tableFormat(f string) report.Format { return report.Format(f) }
 
 // fmtFloat formats a statistic for people: "n/a" when undefined.
-func fmtFloat(x float64, prec int) string {
-	if math.IsNaN(x) {
-		return "n/a"
-	}
-	return strconv.FormatFloat(x, 'f', prec, 64)
-}
+func fmtFloat(x float64, prec int) string { return report.FormatFloat(x, prec) }
 
 // csvFloat formats a statistic for machines: empty when undefined, full
 // precision otherwise.
@@ -54,16 +49,8 @@ func csvFloat(x float64) string {
 	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
-// fmtP formats a p-value: 3 significant digits, "< 0.0001" below that.
-func fmtP(p float64) string {
-	switch {
-	case math.IsNaN(p):
-		return "n/a"
-	case p < 1e-4:
-		return "< 0.0001"
-	}
-	return strconv.FormatFloat(p, 'g', 3, 64)
-}
+// fmtP formats a p-value for people.
+func fmtP(p float64) string { return report.FormatP(p) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/lexicon"
@@ -100,8 +99,8 @@ func (o *kwicOptions) run(env Env) error {
 			docs[s.ID] = true
 			shown++
 			l := kwicLine{ID: s.ID, Outlet: s.Outlet, Label: h.Label + h.Category, Term: h.Term, Voice: h.Voice.String(),
-				Start: h.Start, End: h.End, Match: oneLine(h.Text),
-				Left: leftContext(text, h.Start, o.Context), Right: rightContext(text, h.End, o.Context)}
+				Start: h.Start, End: h.End, Match: framing.OneLine(h.Text),
+				Left: framing.LeftContext(text, h.Start, o.Context), Right: framing.RightContext(text, h.End, o.Context)}
 			if format == fmtJSONL {
 				if err := enc.Encode(l); err != nil {
 					return err
@@ -195,30 +194,4 @@ func kwicSelect(m *lexicon.Matcher, q string) (func(framing.Evidence) bool, *lex
 		return nil, nil, usagef("cannot search %q: %v", q, err)
 	}
 	return nil, am, nil
-}
-
-// leftContext returns up to n characters before off, on one line, cut at a
-// character boundary.
-func leftContext(text string, off, n int) string {
-	start := off
-	for k := 0; k < n && start > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(text[:start])
-		start -= size
-	}
-	return oneLine(text[start:off])
-}
-
-// rightContext returns up to n characters after off, on one line.
-func rightContext(text string, off, n int) string {
-	end := off
-	for k := 0; k < n && end < len(text); k++ {
-		_, size := utf8.DecodeRuneInString(text[end:])
-		end += size
-	}
-	return oneLine(text[off:end])
-}
-
-// oneLine folds line breaks and runs of spaces so a hit fits one row.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

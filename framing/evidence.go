@@ -1,0 +1,82 @@
+package framing
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Snippet is one hit in context, for a reader to check a count by eye.
+type Snippet struct {
+	Doc   string `json:"doc"`
+	Voice Voice  `json:"voice"`
+	Start int    `json:"start"` // byte offset of the match in the document
+	Left  string `json:"left"`
+	Match string `json:"match"`
+	Right string `json:"right"`
+}
+
+// EvidenceSample keeps the first few snippets of every group and label, in
+// corpus order: a capped sample, so its size is bounded by groups × labels,
+// not by the corpus.
+type EvidenceSample struct {
+	PerCell int // snippets kept per group and label
+	Context int // characters of context on each side
+	cells   map[evidenceKey][]Snippet
+}
+
+type evidenceKey struct{ group, label string }
+
+// NewEvidenceSample keeps up to perCell snippets per group and label, with
+// context characters on each side.
+func NewEvidenceSample(perCell, context int) *EvidenceSample {
+	return &EvidenceSample{PerCell: perCell, Context: context, cells: map[evidenceKey][]Snippet{}}
+}
+
+// Add samples the label hits of one scored document (own and quoted voice).
+func (e *EvidenceSample) Add(group string, doc Document, s *Score) {
+	for _, h := range s.Hits {
+		if h.Label == "" || h.Voice == Boilerplate {
+			continue
+		}
+		k := evidenceKey{group, h.Label}
+		if len(e.cells[k]) >= e.PerCell {
+			continue
+		}
+		e.cells[k] = append(e.cells[k], Snippet{
+			Doc: s.ID, Voice: h.Voice, Start: h.Start,
+			Left: LeftContext(doc.Text, h.Start, e.Context), Match: OneLine(h.Text), Right: RightContext(doc.Text, h.End, e.Context),
+		})
+	}
+}
+
+// Snippets returns the sample of a group and label.
+func (e *EvidenceSample) Snippets(group, label string) []Snippet {
+	return e.cells[evidenceKey{group, label}]
+}
+
+// LeftContext returns up to n characters of text before offset off, on one
+// line, cut at a character boundary.
+func LeftContext(text string, off, n int) string {
+	start := off
+	for k := 0; k < n && start > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+	}
+	return OneLine(text[start:off])
+}
+
+// RightContext returns up to n characters of text after offset off, on one
+// line.
+func RightContext(text string, off, n int) string {
+	end := off
+	for k := 0; k < n && end < len(text); k++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	return OneLine(text[off:end])
+}
+
+// OneLine folds line breaks and runs of white space into single spaces.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

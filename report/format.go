@@ -1,0 +1,26 @@
+package report
+
+import (
+	"math"
+	"strconv"
+)
+
+// FormatP formats a p-value for people: 3 significant digits, "< 0.0001"
+// below that, "n/a" when undefined.
+func FormatP(p float64) string {
+	switch {
+	case math.IsNaN(p):
+		return "n/a"
+	case p < 1e-4:
+		return "< 0.0001"
+	}
+	return strconv.FormatFloat(p, 'g', 3, 64)
+}
+
+// FormatFloat formats a statistic with prec decimals, "n/a" when undefined.
+func FormatFloat(x float64, prec int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "n/a"
+	}
+	return strconv.FormatFloat(x, 'f', prec, 64)
+}

@@ -1,0 +1,134 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/framingkit/framing/framing"
+)
+
+// Section is a titled table with the lines that go under it.
+type Section struct {
+	Name  string // file name stem for tables/NAME.csv
+	Title string
+	Table *Table
+	Notes []string
+}
+
+// Sections are the tables of a comparison, in reading order: one per
+// concept, then the framing index, the distances, the distinctive terms and
+// the overview of groups. `framing compare` prints them; the report writes
+// them as CSV and Markdown.
+func Sections(c *framing.Comparison) []Section {
+	docs := map[string]int{}
+	for _, g := range c.Groups {
+		docs[g.Name] = g.Documents
+	}
+	conf := c.Settings.Conf * 100
+	var out []Section
+	for _, cr := range c.Concepts {
+		out = append(out, conceptSection(cr, docs, conf))
+	}
+
+	t := &Table{Header: []string{"group", "docs", "pos", "neg", "index", "interval", "method"}, Right: []bool{false, true, true, true, true}}
+	for _, r := range c.Index {
+		method := r.Method
+		if r.Method == "bootstrap" {
+			method = fmt.Sprintf("bootstrap, %d draws, seed %d", r.Draws, r.Seed)
+		}
+		if r.Note != "" {
+			method += "; " + r.Note
+		}
+		t.Rows = append(t.Rows, []string{r.Group, itoa(docs[r.Group]), itoa(r.Pos), itoa(r.Neg), FormatFloat(float64(r.Index), 2),
+			fmt.Sprintf("%s to %s", FormatFloat(float64(r.Lo), 2), FormatFloat(float64(r.Hi), 2)), method})
+	}
+	out = append(out, Section{Name: "index", Title: fmt.Sprintf("Framing index, own voice: (positive - negative) / (positive + negative), %g%% interval", conf), Table: t})
+
+	t = &Table{Header: append([]string{"group"}, c.Distance.Groups...)}
+	for i, g := range c.Distance.Groups {
+		row := []string{g}
+		for _, d := range c.Distance.Matrix[i] {
+			row = append(row, FormatFloat(float64(d), 2))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	out = append(out, Section{Name: "distance", Title: fmt.Sprintf("Jensen-Shannon distance between groups (base 2, all labels compared, own voice, smoothing %g per label)", c.Distance.Alpha), Table: t})
+
+	t = &Table{Header: []string{"group", "kind", "label or term", "count", "z"}, Right: []bool{false, false, false, true, true}}
+	for _, d := range c.Distinctive {
+		t.Rows = append(t.Rows, []string{d.Group, d.Kind, d.Name, itoa(d.Count), FormatFloat(float64(d.Z), 2)})
+	}
+	s := Section{Name: "distinctive", Title: fmt.Sprintf("Distinctive labels and terms (log-odds with informative Dirichlet prior, z against the rest, top %d)", c.Settings.Top), Table: t}
+	if len(t.Rows) == 0 {
+		s.Notes = append(s.Notes, "n/a: needs at least two groups with hits")
+	}
+	out = append(out, s)
+
+	t = &Table{Header: []string{"group", "documents", "own tokens", "quoted tokens", "boilerplate tokens"}, Right: []bool{false, true, true, true, true}}
+	for _, g := range c.Groups {
+		t.Rows = append(t.Rows, []string{g.Name, itoa(g.Documents), itoa(g.Tokens.Own), itoa(g.Tokens.Quoted), itoa(g.Tokens.Boilerplate)})
+	}
+	out = append(out, Section{Name: "groups", Title: "Groups", Table: t})
+	return out
+}
+
+func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64) Section {
+	s := Section{Name: "concept-" + cr.ID, Title: fmt.Sprintf("Concept %s: own-voice hits (share of the concept, %g%% Wilson interval)", cr.ID, conf)}
+	var cols []int // labels with any hit, own or quoted
+	for k := range cr.Labels {
+		for r := range cr.Groups {
+			if cr.Counts[r][k]+cr.Quoted[r][k] > 0 {
+				cols = append(cols, k)
+				break
+			}
+		}
+	}
+	t := &Table{Header: []string{"group", "docs"}, Right: []bool{false, true}}
+	for _, k := range cols {
+		t.Header = append(t.Header, strings.TrimPrefix(cr.Labels[k], cr.ID+"."))
+		t.Right = append(t.Right, true)
+	}
+	t.Header = append(t.Header, "quoted")
+	pct := func(x framing.Num) string { return FormatFloat(float64(x)*100, 0) }
+	for r, g := range cr.Groups {
+		row := []string{g, itoa(docs[g])}
+		quoted := 0
+		for _, k := range cols {
+			sh := cr.Shares[r][k]
+			cell := itoa(cr.Counts[r][k])
+			if !sh.P.IsNaN() {
+				cell += fmt.Sprintf(" (%s%% %s–%s)", pct(sh.P), pct(sh.Lo), pct(sh.Hi))
+			}
+			row = append(row, cell)
+			quoted += cr.Quoted[r][k]
+		}
+		t.Rows = append(t.Rows, append(row, itoa(quoted)))
+	}
+	s.Table = t
+	if len(cols) == 0 {
+		t.Rows = nil
+		s.Notes = append(s.Notes, "no hits of this concept's labels")
+		return s
+	}
+	s.Notes = append(s.Notes, TestLine(cr))
+	if cr.Note != "" && !cr.ChiSquare.Stat.IsNaN() {
+		s.Notes = append(s.Notes, "note: "+cr.Note)
+	}
+	return s
+}
+
+// TestLine states a concept's tests in one line, the p-value to read first.
+func TestLine(cr framing.ConceptResult) string {
+	if cr.ChiSquare.Stat.IsNaN() {
+		return "tests: n/a (" + orNoHits(cr.Note) + ")"
+	}
+	rest := fmt.Sprintf("chi-square X² = %s, df = %s, p = %s; G = %s, p = %s; Cramér's V = %s (bias-corrected %s)",
+		FormatFloat(float64(cr.ChiSquare.Stat), 2), FormatFloat(float64(cr.ChiSquare.DF), 0), FormatP(float64(cr.ChiSquare.P)),
+		FormatFloat(float64(cr.GTest.Stat), 2), FormatP(float64(cr.GTest.P)), FormatFloat(float64(cr.CramersV), 2), FormatFloat(float64(cr.CramersVBC), 2))
+	if cr.Exact != nil {
+		return PValueText(cr) + "; " + rest
+	}
+	return rest + fmt.Sprintf(" (BH-adjusted p = %s)", FormatP(float64(cr.ChiSquare.PAdjusted)))
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }
