@@ -101,6 +101,8 @@ func (t *Table) writeMarkdown(w io.Writer) error {
 	return err
 }
 
-var markdownEscaper = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+// markdownEscaper keeps a cell one cell (pipes, line breaks) and keeps
+// HTML in corpus text from reaching a renderer that passes HTML through.
+var markdownEscaper = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ", "&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 func escapeMarkdown(s string) string { return markdownEscaper.Replace(s) }

@@ -1,0 +1,180 @@
+package report
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/framingkit/framing/framing"
+)
+
+// Charts holds the rendered charts of a report by name ("index",
+// "shares-war", ...): SVG for the HTML page, file paths for Markdown.
+type Charts map[string]string
+
+// WriteHTML writes the report as one self-contained HTML page: inline CSS
+// and inline SVG charts, no scripts, no network fetches. html/template
+// escapes every piece of text that comes from a document or a manifest.
+func WriteHTML(w io.Writer, in *Input, svgs Charts) error {
+	page, err := buildPage(in)
+	if err != nil {
+		return err
+	}
+	page.SVG = map[string]template.HTML{}
+	for k, v := range svgs {
+		// The SVG is ours, written by gonum/plot, which escapes the text
+		// it draws (group names and terms come from the corpus).
+		page.SVG[k] = template.HTML(v)
+	}
+	return htmlTemplate.Execute(w, page)
+}
+
+// page is the report's content, shaped for the templates.
+type page struct {
+	In        *Input
+	C         *framing.Comparison
+	Headlines []string
+	Concepts  []conceptView
+	Skipped   []kv
+	Dropped   []droppedView
+	Evidence  []evidenceGroup
+	SVG       map[string]template.HTML
+}
+
+type kv struct {
+	Key   string
+	Value int
+}
+
+type droppedView struct {
+	Reason        string
+	Lines, Tokens int
+}
+
+type conceptView struct {
+	framing.ConceptResult
+	Cols     []int // labels with any hit
+	Headline string
+	PValue   string
+	Rows     []conceptRow
+}
+
+type conceptRow struct {
+	Group  string
+	Docs   int
+	Cells  []cellView
+	Quoted int
+}
+
+type cellView struct {
+	Count  int
+	Share  string
+	Anchor string // evidence anchor, "" when there is no snippet
+}
+
+type evidenceGroup struct {
+	Group  string
+	Labels []evidenceLabel
+}
+
+type evidenceLabel struct {
+	Label    string
+	Anchor   string
+	Snippets []framing.Snippet
+}
+
+// anchor is the id of the evidence of a group and label: built from their
+// positions, so any text in a name is safe in an id.
+func anchor(g, l int) string { return fmt.Sprintf("ev-%d-%d", g, l) }
+
+func buildPage(in *Input) (*page, error) {
+	c := in.Comparison
+	p := &page{In: in, C: c}
+	for _, k := range slices.Sorted(maps.Keys(c.Corpus.Skipped)) {
+		p.Skipped = append(p.Skipped, kv{k, c.Corpus.Skipped[k]})
+	}
+	for _, k := range slices.Sorted(maps.Keys(in.Dropped)) {
+		d := in.Dropped[k]
+		p.Dropped = append(p.Dropped, droppedView{k, d.Lines, d.Tokens})
+	}
+	groupIdx := map[string]int{}
+	docs := map[string]int{}
+	for i, g := range c.Groups {
+		groupIdx[g.Name] = i
+		docs[g.Name] = g.Documents
+	}
+	labelIdx := map[string]int{}
+	for _, cr := range c.Concepts {
+		for _, l := range cr.Labels {
+			labelIdx[l] = len(labelIdx)
+		}
+	}
+	for _, cr := range c.Concepts {
+		v := conceptView{ConceptResult: cr, Headline: Headline(cr), PValue: PValueText(cr)}
+		for k := range cr.Labels {
+			for r := range cr.Groups {
+				if cr.Counts[r][k]+cr.Quoted[r][k] > 0 {
+					v.Cols = append(v.Cols, k)
+					break
+				}
+			}
+		}
+		for r, g := range cr.Groups {
+			row := conceptRow{Group: g, Docs: docs[g]}
+			for _, k := range v.Cols {
+				cell := cellView{Count: cr.Counts[r][k], Share: sharePct(cr.Shares[r][k])}
+				if in.Evidence != nil && len(in.Evidence.Snippets(g, cr.Labels[k])) > 0 {
+					cell.Anchor = anchor(groupIdx[g], labelIdx[cr.Labels[k]])
+				}
+				row.Cells = append(row.Cells, cell)
+				row.Quoted += cr.Quoted[r][k]
+			}
+			v.Rows = append(v.Rows, row)
+		}
+		p.Headlines = append(p.Headlines, v.Headline)
+		p.Concepts = append(p.Concepts, v)
+	}
+	if in.Evidence != nil {
+		for _, g := range c.Groups {
+			eg := evidenceGroup{Group: g.Name}
+			for _, cr := range c.Concepts {
+				for _, l := range cr.Labels {
+					if sn := in.Evidence.Snippets(g.Name, l); len(sn) > 0 {
+						eg.Labels = append(eg.Labels, evidenceLabel{Label: l, Anchor: anchor(groupIdx[g.Name], labelIdx[l]), Snippets: sn})
+					}
+				}
+			}
+			if len(eg.Labels) > 0 {
+				p.Evidence = append(p.Evidence, eg)
+			}
+		}
+	}
+	return p, nil
+}
+
+func sharePct(s framing.Share) string {
+	if s.P.IsNaN() {
+		return ""
+	}
+	return fmt.Sprintf("%.0f%% (%.0f–%.0f)", float64(s.P)*100, float64(s.Lo)*100, float64(s.Hi)*100)
+}
+
+var funcs = template.FuncMap{
+	"f2":      func(x framing.Num) string { return FormatFloat(float64(x), 2) },
+	"p":       func(x framing.Num) string { return FormatP(float64(x)) },
+	"hash":    func(h string) string { return h[:min(12, len(h))] },
+	"voice":   func(v framing.Voice) string { return v.String() },
+	"label":   func(cr framing.ConceptResult, k int) string { return strings.TrimPrefix(cr.Labels[k], cr.ID+".") },
+	"svg":     func(m map[string]template.HTML, k string) template.HTML { return m[k] },
+	"hasSVG":  func(m map[string]template.HTML, k string) bool { _, ok := m[k]; return ok },
+	"concept": func(id string) string { return "shares-" + id },
+}
+
+//go:embed templates/report.html
+var htmlSource string
+
+var htmlTemplate = template.Must(template.New("report").Funcs(funcs).Parse(htmlSource))

@@ -1,0 +1,23 @@
+package report
+
+import (
+	"github.com/framingkit/framing/framing"
+)
+
+// Input is what a report shows: the comparison, the evidence behind its
+// counts, and the account of what was read, skipped and dropped.
+type Input struct {
+	Comparison *framing.Comparison
+	Evidence   *framing.EvidenceSample
+	// Dropped counts boilerplate by reason: lines and tokens.
+	Dropped map[string]DroppedCount
+	// Axis names the framing index's poles, negative first; empty when the
+	// lexicon has no axis.
+	Axis [2]string
+}
+
+// DroppedCount is the boilerplate dropped for one reason.
+type DroppedCount struct {
+	Lines  int `json:"lines"`
+	Tokens int `json:"tokens"`
+}

@@ -1,0 +1,94 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes the report as Markdown with PNG charts (paths
+// relative to the report), for a repository or a paper's appendix: the same
+// content as the HTML page.
+func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
+	c := in.Comparison
+	var b strings.Builder
+	fmt.Fprintf(&b, "# How %d groups frame it\n\n", len(c.Groups))
+	fmt.Fprintf(&b, "Lexicon **%s** %s (hash `%.12s`); groups by `%s`; own voice unless said otherwise.\n\n", c.Lexicon.Name, c.Lexicon.Version, c.Lexicon.Hash, c.By)
+	b.WriteString("## What was analysed\n\n")
+	page, err := buildPage(in)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "Read %d documents, scored %d, skipped %s.\n\n", c.Corpus.Read, c.Corpus.Scored, joinKV(page.Skipped))
+	var dropped []string
+	for _, d := range page.Dropped {
+		dropped = append(dropped, fmt.Sprintf("%s: %d lines, %d tokens", d.Reason, d.Lines, d.Tokens))
+	}
+	if len(dropped) == 0 {
+		dropped = []string{"nothing"}
+	}
+	fmt.Fprintf(&b, "Dropped as boilerplate: %s.\n\n", strings.Join(dropped, "; "))
+	b.WriteString("## Headline\n\n")
+	if p, ok := pngs["index"]; ok {
+		fmt.Fprintf(&b, "![Framing index per group](%s)\n\n", p)
+	}
+	for _, h := range page.Headlines {
+		fmt.Fprintf(&b, "- %s\n", escapeText(h))
+	}
+	b.WriteString("\n")
+	for _, s := range Sections(c) {
+		fmt.Fprintf(&b, "## %s\n\n", s.Title)
+		if p, ok := pngs["shares-"+strings.TrimPrefix(s.Name, "concept-")]; ok && strings.HasPrefix(s.Name, "concept-") {
+			fmt.Fprintf(&b, "![Label shares by group](%s)\n\n", p)
+		}
+		if p, ok := pngs[s.Name]; ok {
+			fmt.Fprintf(&b, "![%s](%s)\n\n", s.Name, p)
+		}
+		if len(s.Table.Rows) > 0 {
+			if err := s.Table.Write(&b, FormatMarkdown); err != nil {
+				return err
+			}
+			b.WriteString("\n")
+		}
+		for _, n := range s.Notes {
+			fmt.Fprintf(&b, "%s\n\n", escapeText(n))
+		}
+	}
+	for _, k := range []string{"heatmap", "ca"} {
+		if p, ok := pngs[k]; ok {
+			fmt.Fprintf(&b, "![%s](%s)\n\n", k, p)
+		}
+	}
+	b.WriteString("## Evidence\n\n")
+	for _, g := range page.Evidence {
+		fmt.Fprintf(&b, "### %s\n\n", escapeText(g.Group))
+		for _, l := range g.Labels {
+			fmt.Fprintf(&b, "**%s**\n\n", l.Label)
+			for _, sn := range l.Snippets {
+				fmt.Fprintf(&b, "- _%s_ `%s` … %s **%s** %s …\n", sn.Voice, escapeText(sn.Doc), escapeText(sn.Left), escapeText(sn.Match), escapeText(sn.Right))
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+func joinKV(kvs []kv) string {
+	if len(kvs) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, x := range kvs {
+		parts = append(parts, fmt.Sprintf("%d (%s)", x.Value, x.Key))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// markdownText escapes what Markdown would read as markup in document text,
+// and the HTML that Markdown renderers pass through.
+func escapeText(s string) string { return markdownText.Replace(s) }
+
+var markdownText = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`,
+)
