@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/framingkit/framing/framing/stats"
 )
@@ -45,6 +46,11 @@ type Comparison struct {
 	Distance    Distance          `json:"distance"`
 	CA          CAResult          `json:"correspondence"`
 	Distinctive []DistinctiveTerm `json:"distinctive"`
+	// TermScores are every matched term's log-odds z-score in every group
+	// that used it, against the rest: the points of the distinctive terms
+	// chart, of which Distinctive lists the top.
+	TermScores []DistinctiveTerm `json:"term_scores"`
+	Timeline   []TimelinePoint   `json:"timeline"`
 }
 
 // CorpusSummary accounts for the documents behind a comparison.
@@ -59,6 +65,7 @@ type GroupInfo struct {
 	Name      string      `json:"name"`
 	Documents int         `json:"documents"`
 	Tokens    TokenCounts `json:"tokens"`
+	Undated   int         `json:"undated"` // documents left out of the timeline
 }
 
 // Rate is a label's own-voice hits per PerTokens own-voice tokens of a group,
@@ -169,6 +176,21 @@ type DistinctiveTerm struct {
 	Z     Num    `json:"z"`
 }
 
+// TimelinePoint is a group's framing index in one ISO week, own voice, with
+// the interval from its counts (a week holds too few documents for a
+// bootstrap).
+type TimelinePoint struct {
+	Group     string `json:"group"`
+	Week      string `json:"week"`  // ISO 8601 week, "2023-W25"
+	Start     string `json:"start"` // its Monday, "2023-06-19"
+	Documents int    `json:"documents"`
+	Pos       int    `json:"pos"`
+	Neg       int    `json:"neg"`
+	Index     Num    `json:"index"`
+	Lo        Num    `json:"lo"`
+	Hi        Num    `json:"hi"`
+}
+
 // Compare computes every statistic of `framing compare` from a tally.
 func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	groups := slices.Sorted(maps.Keys(t.Groups))
@@ -176,7 +198,12 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 		Corpus: CorpusSummary{Read: t.Read, Scored: t.Scored(), Skipped: t.Skipped}}
 	for _, name := range groups {
 		g := t.Groups[name]
-		c.Groups = append(c.Groups, GroupInfo{Name: name, Documents: g.Documents, Tokens: g.Tokens})
+		c.Groups = append(c.Groups, GroupInfo{Name: name, Documents: g.Documents, Tokens: g.Tokens, Undated: g.Undated})
+		tl, err := timeline(name, g, opt)
+		if err != nil {
+			return nil, err
+		}
+		c.Timeline = append(c.Timeline, tl...)
 	}
 	labelIdx := map[string][]int{} // concept → label indices, lexicon order
 	var concepts []string
@@ -255,11 +282,27 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	c.CA = CAResult{Groups: groups, Labels: names, Inertia: nums(ca.Inertia), Share: nums(ca.Share),
 		RowCoords: numRows(ca.RowCoords), ColCoords: numRows(ca.ColCoords), Note: ca.Reason}
 
-	c.Distinctive, err = distinctive(t, groups, all, names, opt)
+	c.Distinctive, c.TermScores, err = distinctive(t, groups, all, names, opt)
 	if err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// timeline is a group's framing index week by week, weeks in order.
+func timeline(name string, g *GroupTally, opt CompareOptions) ([]TimelinePoint, error) {
+	var out []TimelinePoint
+	for _, k := range slices.Sorted(maps.Keys(g.Weeks)) {
+		w := g.Weeks[k]
+		start, err := WeekStart(k)
+		if err != nil {
+			return nil, fmt.Errorf("group %q: %w", name, err)
+		}
+		idx, lo, hi := stats.FramingIndexCI(float64(w.Pos), float64(w.Neg), opt.Conf)
+		out = append(out, TimelinePoint{Group: name, Week: k, Start: start.Format(time.DateOnly),
+			Documents: w.Documents, Pos: w.Pos, Neg: w.Neg, Index: Num(idx), Lo: Num(lo), Hi: Num(hi)})
+	}
+	return out, nil
 }
 
 // indexRow is a group's framing index: a bootstrap over its documents when
@@ -409,10 +452,12 @@ func reduceTable(tab [][]float64, rows, cols []int) [][]float64 {
 
 // distinctive lists, per group, the labels and matched terms with the
 // largest positive log-odds z-scores against the rest of the groups.
-func distinctive(t *Tally, groups []string, labels [][]float64, labelNames []string, opt CompareOptions) ([]DistinctiveTerm, error) {
-	var out []DistinctiveTerm
+// distinctive is the top labels and terms of each group, and the scores of
+// all terms.
+func distinctive(t *Tally, groups []string, labels [][]float64, labelNames []string, opt CompareOptions) (top, terms []DistinctiveTerm, err error) {
+	top, terms = []DistinctiveTerm{}, []DistinctiveTerm{}
 	if len(groups) < 2 {
-		return out, nil
+		return top, terms, nil
 	}
 	termSet := map[string]bool{}
 	for _, name := range groups {
@@ -420,11 +465,11 @@ func distinctive(t *Tally, groups []string, labels [][]float64, labelNames []str
 			termSet[k] = true
 		}
 	}
-	terms := slices.Sorted(maps.Keys(termSet))
+	termNames := slices.Sorted(maps.Keys(termSet))
 	termTab := make([][]float64, len(groups))
 	for r, name := range groups {
-		termTab[r] = make([]float64, len(terms))
-		for k, term := range terms {
+		termTab[r] = make([]float64, len(termNames))
+		for k, term := range termNames {
 			termTab[r][k] = float64(t.Groups[name].Terms[term])
 		}
 	}
@@ -432,13 +477,13 @@ func distinctive(t *Tally, groups []string, labels [][]float64, labelNames []str
 		kind  string
 		tab   [][]float64
 		names []string
-	}{{"label", labels, labelNames}, {"term", termTab, terms}} {
+	}{{"label", labels, labelNames}, {"term", termTab, termNames}} {
 		if len(part.names) < 2 {
 			continue
 		}
 		lo, err := stats.LogOddsVsRest(part.tab, opt.PriorA0)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if lo.Reason != "" {
 			continue
@@ -446,19 +491,25 @@ func distinctive(t *Tally, groups []string, labels [][]float64, labelNames []str
 		for r, name := range groups {
 			var rows []DistinctiveTerm
 			for k, z := range lo.Groups[r].Z {
-				if math.IsNaN(z) || z <= 0 || part.tab[r][k] == 0 {
+				if math.IsNaN(z) || part.tab[r][k] == 0 {
 					continue
 				}
-				rows = append(rows, DistinctiveTerm{Group: name, Kind: part.kind, Name: part.names[k],
-					Count: int(part.tab[r][k]), Delta: Num(lo.Groups[r].Delta[k]), Z: Num(z)})
+				d := DistinctiveTerm{Group: name, Kind: part.kind, Name: part.names[k],
+					Count: int(part.tab[r][k]), Delta: Num(lo.Groups[r].Delta[k]), Z: Num(z)}
+				if part.kind == "term" {
+					terms = append(terms, d)
+				}
+				if z > 0 {
+					rows = append(rows, d)
+				}
 			}
 			slices.SortStableFunc(rows, func(a, b DistinctiveTerm) int {
 				return cmp.Or(cmp.Compare(b.Z, a.Z), cmp.Compare(a.Name, b.Name))
 			})
-			out = append(out, rows[:min(len(rows), opt.Top)]...)
+			top = append(top, rows[:min(len(rows), opt.Top)]...)
 		}
 	}
-	return out, nil
+	return top, terms, nil
 }
 
 // cutLabel splits "concept.label".

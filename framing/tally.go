@@ -9,7 +9,7 @@ import (
 )
 
 // TallyFormat is the version of the tally file format.
-const TallyFormat = 1
+const TallyFormat = 2 // 2: weeks and undated documents, for the timeline
 
 // LexiconRef names the lexicon that made a result.
 type LexiconRef struct {
@@ -59,6 +59,11 @@ type GroupTally struct {
 	// addition and stays small (a few hundred distinct pairs however many
 	// documents).
 	DocIndex map[string]int `json:"doc_index"`
+	// Weeks counts documents and pole hits by ISO week of their date
+	// ("2023-W25"), for the timeline; Undated counts documents with no
+	// date that could be read, so none is dropped unseen.
+	Weeks   map[string]WeekCount `json:"weeks,omitempty"`
+	Undated int                  `json:"undated"`
 }
 
 // NewTally returns an empty tally for lexicon m, grouping documents by the
@@ -104,7 +109,7 @@ func (t *Tally) group(name string) *GroupTally {
 	if g == nil {
 		g = &GroupTally{
 			Labels: make([]VoiceCount, len(t.Labels)), Categories: make([]VoiceCount, len(t.Categories)),
-			Terms: map[string]int{}, DocIndex: map[string]int{},
+			Terms: map[string]int{}, DocIndex: map[string]int{}, Weeks: map[string]WeekCount{},
 		}
 		t.Groups[name] = g
 	}
@@ -118,6 +123,11 @@ func (t *Tally) Add(s *Score) {
 		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories,
 		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
 		DocIndex: map[string]int{docIndexKey(s.Pos, s.Neg): 1},
+	}
+	if d, ok := ParseDate(s.Date); ok {
+		one.Weeks = map[string]WeekCount{WeekKey(d): {Documents: 1, Pos: s.Pos, Neg: s.Neg}}
+	} else {
+		one.Undated = 1
 	}
 	for _, h := range s.Hits {
 		if h.Label != "" && h.Voice == Own {
@@ -149,6 +159,17 @@ func (g *GroupTally) add(o *GroupTally) {
 	for k, n := range o.DocIndex {
 		g.DocIndex[k] += n
 	}
+	if g.Weeks == nil && len(o.Weeks) > 0 {
+		g.Weeks = map[string]WeekCount{}
+	}
+	for k, w := range o.Weeks {
+		sum := g.Weeks[k]
+		sum.Documents += w.Documents
+		sum.Pos += w.Pos
+		sum.Neg += w.Neg
+		g.Weeks[k] = sum
+	}
+	g.Undated += o.Undated
 }
 
 // AddSummary counts the documents a run skipped.
@@ -236,6 +257,16 @@ func (t *Tally) Check() error {
 		}
 		if docs != g.Documents {
 			return fmt.Errorf("group %q has %d documents but doc_index counts %d", name, g.Documents, docs)
+		}
+		dated := 0
+		for k, w := range g.Weeks {
+			if _, err := WeekStart(k); err != nil {
+				return fmt.Errorf("group %q: %w", name, err)
+			}
+			dated += w.Documents
+		}
+		if dated+g.Undated != g.Documents {
+			return fmt.Errorf("group %q has %d documents but its weeks count %d and %d are undated", name, g.Documents, dated, g.Undated)
 		}
 	}
 	if t.Skipped == nil {

@@ -24,3 +24,11 @@ func FormatFloat(x float64, prec int) string {
 	}
 	return strconv.FormatFloat(x, 'f', prec, 64)
 }
+
+// Count writes n with its noun: "1 line", "3 lines".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -43,6 +43,9 @@ type page struct {
 	Dropped   []droppedView
 	Evidence  []evidenceGroup
 	SVG       map[string]template.HTML
+	// Tables are the sections shown as plain tables, by name: tests,
+	// rates, distance, timeline, skipped.
+	Tables map[string]*Section
 }
 
 type kv struct {
@@ -67,7 +70,7 @@ type conceptRow struct {
 	Group  string
 	Docs   int
 	Cells  []cellView
-	Quoted int
+	Quoted string // quoted hits by label
 }
 
 type cellView struct {
@@ -93,7 +96,10 @@ func anchor(g, l int) string { return fmt.Sprintf("ev-%d-%d", g, l) }
 
 func buildPage(in *Input) (*page, error) {
 	c := in.Comparison
-	p := &page{In: in, C: c}
+	p := &page{In: in, C: c, Tables: map[string]*Section{}}
+	for _, s := range Sections(c) {
+		p.Tables[s.Name] = &s
+	}
 	for _, k := range slices.Sorted(maps.Keys(c.Corpus.Skipped)) {
 		p.Skipped = append(p.Skipped, kv{k, c.Corpus.Skipped[k]})
 	}
@@ -131,8 +137,8 @@ func buildPage(in *Input) (*page, error) {
 					cell.Anchor = anchor(groupIdx[g], labelIdx[cr.Labels[k]])
 				}
 				row.Cells = append(row.Cells, cell)
-				row.Quoted += cr.Quoted[r][k]
 			}
+			row.Quoted = QuotedByLabel(cr, r)
 			v.Rows = append(v.Rows, row)
 		}
 		p.Headlines = append(p.Headlines, v.Headline)
@@ -172,6 +178,9 @@ var funcs = template.FuncMap{
 	"svg":     func(m map[string]template.HTML, k string) template.HTML { return m[k] },
 	"hasSVG":  func(m map[string]template.HTML, k string) bool { _, ok := m[k]; return ok },
 	"concept": func(id string) string { return "shares-" + id },
+	"right":   func(t *Table, i int) bool { return i < len(t.Right) && t.Right[i] },
+	"pct":     func(x float64) string { return fmt.Sprintf("%g", x*100) },
+	"count":   Count,
 }
 
 //go:embed templates/report.html

@@ -22,7 +22,7 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 	fmt.Fprintf(&b, "Read %d documents, scored %d, skipped %s.\n\n", c.Corpus.Read, c.Corpus.Scored, joinKV(page.Skipped))
 	var dropped []string
 	for _, d := range page.Dropped {
-		dropped = append(dropped, fmt.Sprintf("%s: %d lines, %d tokens", d.Reason, d.Lines, d.Tokens))
+		dropped = append(dropped, fmt.Sprintf("%s: %s, %s", d.Reason, Count(d.Lines, "line", "lines"), Count(d.Tokens, "token", "tokens")))
 	}
 	if len(dropped) == 0 {
 		dropped = []string{"nothing"}
@@ -38,11 +38,10 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 	b.WriteString("\n")
 	for _, s := range Sections(c) {
 		fmt.Fprintf(&b, "## %s\n\n", s.Title)
-		if p, ok := pngs["shares-"+strings.TrimPrefix(s.Name, "concept-")]; ok && strings.HasPrefix(s.Name, "concept-") {
-			fmt.Fprintf(&b, "![Label shares by group](%s)\n\n", p)
-		}
-		if p, ok := pngs[s.Name]; ok {
-			fmt.Fprintf(&b, "![%s](%s)\n\n", s.Name, p)
+		for _, name := range sectionCharts(s.Name) {
+			if p, ok := pngs[name]; ok {
+				fmt.Fprintf(&b, "![%s](%s)\n\n", name, p)
+			}
 		}
 		if len(s.Table.Rows) > 0 {
 			if err := s.Table.Write(&b, FormatMarkdown); err != nil {
@@ -54,24 +53,38 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 			fmt.Fprintf(&b, "%s\n\n", escapeText(n))
 		}
 	}
-	for _, k := range []string{"heatmap", "ca"} {
-		if p, ok := pngs[k]; ok {
-			fmt.Fprintf(&b, "![%s](%s)\n\n", k, p)
-		}
-	}
 	b.WriteString("## Evidence\n\n")
 	for _, g := range page.Evidence {
 		fmt.Fprintf(&b, "### %s\n\n", escapeText(g.Group))
 		for _, l := range g.Labels {
 			fmt.Fprintf(&b, "**%s**\n\n", l.Label)
 			for _, sn := range l.Snippets {
-				fmt.Fprintf(&b, "- _%s_ `%s` … %s **%s** %s …\n", sn.Voice, escapeText(sn.Doc), escapeText(sn.Left), escapeText(sn.Match), escapeText(sn.Right))
+				fmt.Fprintf(&b, "- _%s_ `%s` … %s**%s**%s …\n", sn.Voice, escapeText(sn.Doc), escapeText(sn.Left), escapeText(sn.Match), escapeText(sn.Right))
 			}
 			b.WriteString("\n")
 		}
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// sectionCharts are the charts shown with a section's table; the index
+// chart is the headline's.
+func sectionCharts(section string) []string {
+	if id, ok := strings.CutPrefix(section, "concept-"); ok {
+		return []string{"shares-" + id}
+	}
+	switch section {
+	case "distinctive":
+		return []string{"distinct"}
+	case "rates":
+		return []string{"heatmap"}
+	case "distance":
+		return []string{"distance", "ca"}
+	case "timeline":
+		return []string{"timeline"}
+	}
+	return nil
 }
 
 func joinKV(kvs []kv) string {

@@ -6,7 +6,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/fatih/color"
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
@@ -24,9 +26,12 @@ type Format string
 
 // The tabular formats.
 const (
-	FormatTable    Format = "table"    // box-drawn table for a terminal
-	FormatMarkdown Format = "markdown" // GitHub-flavoured Markdown, pipes escaped
-	FormatCSV      Format = "csv"      // RFC 4180 via encoding/csv
+	FormatTable Format = "table" // box-drawn table for a terminal
+	// FormatTableColour is FormatTable with a coloured header and grey
+	// rules, for a terminal that shows colour (never for a file or pipe).
+	FormatTableColour Format = "table-colour"
+	FormatMarkdown    Format = "markdown" // GitHub-flavoured Markdown, pipes escaped
+	FormatCSV         Format = "csv"      // RFC 4180 via encoding/csv
 )
 
 // Write writes t to w in format f.
@@ -45,12 +50,14 @@ func (t *Table) Write(w io.Writer, f Format) error {
 	case FormatMarkdown:
 		return t.writeMarkdown(w)
 	case FormatTable:
-		return t.writeBox(w)
+		return t.writeBox(w, false)
+	case FormatTableColour:
+		return t.writeBox(w, true)
 	}
 	return fmt.Errorf("unknown table format %q", f)
 }
 
-func (t *Table) writeBox(w io.Writer) error {
+func (t *Table) writeBox(w io.Writer, colour bool) error {
 	align := make([]tw.Align, len(t.Header))
 	for i := range align {
 		align[i] = tw.AlignLeft
@@ -58,12 +65,21 @@ func (t *Table) writeBox(w io.Writer) error {
 			align[i] = tw.AlignRight
 		}
 	}
-	tab := tablewriter.NewTable(w,
+	opts := []tablewriter.Option{
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: align}),
-	)
+	}
+	if colour {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewColorized(renderer.ColorizedConfig{
+			Header:    renderer.Tint{FG: renderer.Colors{color.Bold, color.FgCyan}},
+			Column:    renderer.Tint{FG: renderer.Colors{color.Reset}},
+			Border:    renderer.Tint{FG: renderer.Colors{color.FgHiBlack}},
+			Separator: renderer.Tint{FG: renderer.Colors{color.FgHiBlack}},
+		})))
+	}
+	tab := tablewriter.NewTable(w, opts...)
 	tab.Header(t.Header)
 	if err := tab.Bulk(t.Rows); err != nil {
 		return err

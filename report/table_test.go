@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/fatih/color"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,29 @@ func TestTableBox(t *testing.T) {
 func TestTableUnknownFormat(t *testing.T) {
 	if err := (&Table{}).Write(&bytes.Buffer{}, "xml"); err == nil {
 		t.Error("unknown format accepted")
+	}
+}
+
+// TestTableColour: the colour format colours the header when colour is on,
+// and the plain format never writes an escape sequence.
+func TestTableColour(t *testing.T) {
+	saved := color.NoColor
+	defer func() { color.NoColor = saved }()
+	color.NoColor = false // as on a terminal
+	tab := &Table{Header: []string{"group", "n"}, Rows: [][]string{{"TASS", "3"}}}
+	for _, tt := range []struct {
+		f    Format
+		want bool
+	}{{FormatTableColour, true}, {FormatTable, false}} {
+		var b strings.Builder
+		if err := tab.Write(&b, tt.f); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(b.String(), "\x1b["); got != tt.want {
+			t.Errorf("%s: escape sequences %v, want %v:\n%s", tt.f, got, tt.want, b.String())
+		}
+		if !strings.Contains(b.String(), "TASS") {
+			t.Errorf("%s: the cell is missing", tt.f)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/framingkit/framing/framing"
@@ -64,12 +66,101 @@ func Sections(c *framing.Comparison) []Section {
 	}
 	out = append(out, s)
 
-	t = &Table{Header: []string{"group", "documents", "own tokens", "quoted tokens", "boilerplate tokens"}, Right: []bool{false, true, true, true, true}}
+	out = append(out, testsSection(c), ratesSection(c))
+	if len(c.Timeline) > 0 {
+		out = append(out, timelineSection(c, conf))
+	}
+
+	t = &Table{Header: []string{"group", "documents", "own tokens", "quoted tokens", "boilerplate tokens", "undated documents"}, Right: []bool{false, true, true, true, true, true}}
 	for _, g := range c.Groups {
-		t.Rows = append(t.Rows, []string{g.Name, itoa(g.Documents), itoa(g.Tokens.Own), itoa(g.Tokens.Quoted), itoa(g.Tokens.Boilerplate)})
+		t.Rows = append(t.Rows, []string{g.Name, itoa(g.Documents), itoa(g.Tokens.Own), itoa(g.Tokens.Quoted), itoa(g.Tokens.Boilerplate), itoa(g.Undated)})
 	}
 	out = append(out, Section{Name: "groups", Title: "Groups", Table: t})
-	return out
+
+	t = &Table{Header: []string{"reason", "documents"}, Right: []bool{false, true}}
+	for _, k := range slices.Sorted(maps.Keys(c.Corpus.Skipped)) {
+		t.Rows = append(t.Rows, []string{k, itoa(c.Corpus.Skipped[k])})
+	}
+	s = Section{Name: "skipped", Title: fmt.Sprintf("Skipped documents: %d read, %d scored", c.Corpus.Read, c.Corpus.Scored), Table: t}
+	if len(t.Rows) == 0 {
+		s.Notes = append(s.Notes, "none skipped")
+	}
+	return append(out, s)
+}
+
+// testsSection is every concept's tests in one table, the p-value to read
+// named in its own column.
+func testsSection(c *framing.Comparison) Section {
+	t := &Table{Header: []string{"concept", "chi-square", "df", "p", "G", "p (G)", "Cramér's V", "V corrected", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
+		Right: []bool{false, true, true, true, true, true, true, true, false, true, false, true}}
+	for _, cr := range c.Concepts {
+		exact, exactP, adj := "", "", cr.ChiSquare.PAdjusted
+		if cr.Exact != nil {
+			exact, exactP = cr.Exact.Method, FormatP(float64(cr.Exact.P))
+			if cr.PValue == "exact" {
+				adj = cr.Exact.PAdjusted
+			}
+		}
+		t.Rows = append(t.Rows, []string{cr.ID, FormatFloat(float64(cr.ChiSquare.Stat), 2), FormatFloat(float64(cr.ChiSquare.DF), 0), FormatP(float64(cr.ChiSquare.P)),
+			FormatFloat(float64(cr.GTest.Stat), 2), FormatP(float64(cr.GTest.P)), FormatFloat(float64(cr.CramersV), 2), FormatFloat(float64(cr.CramersVBC), 2),
+			exact, exactP, pToRead(cr), FormatP(float64(adj))})
+	}
+	return Section{Name: "tests", Title: "Tests of groups against labels, per concept (own voice)", Table: t}
+}
+
+// pToRead names the test whose p-value to read.
+func pToRead(cr framing.ConceptResult) string {
+	if cr.PValue == "exact" && cr.Exact != nil {
+		return cr.Exact.Method
+	}
+	return cr.PValue
+}
+
+// ratesSection is every used label's own-voice rate per group: groups down,
+// labels across, what the heatmap shows.
+func ratesSection(c *framing.Comparison) Section {
+	var labels []string
+	used := map[string]bool{}
+	rate := map[[2]string]framing.Rate{}
+	for _, r := range c.Rates {
+		if _, ok := used[r.Label]; !ok {
+			labels = append(labels, r.Label)
+		}
+		used[r.Label] = used[r.Label] || r.Count > 0
+		rate[[2]string{r.Group, r.Label}] = r
+	}
+	t := &Table{Header: []string{"group"}, Right: []bool{false}}
+	var cols []string
+	for _, l := range labels {
+		if used[l] {
+			cols = append(cols, l)
+			t.Header = append(t.Header, l)
+			t.Right = append(t.Right, true)
+		}
+	}
+	for _, g := range c.Groups {
+		row := []string{g.Name}
+		for _, l := range cols {
+			row = append(row, FormatFloat(float64(rate[[2]string{g.Name, l}].Rate), 2))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	s := Section{Name: "rates", Title: fmt.Sprintf("Own-voice hits per %s own-voice tokens (exact Poisson intervals in results.json)", perTokens(c.Settings.PerTokens)), Table: t}
+	if len(cols) == 0 {
+		t.Rows = nil
+		s.Notes = append(s.Notes, "no own-voice hits")
+	}
+	return s
+}
+
+// timelineSection is the framing index of every group by ISO week.
+func timelineSection(c *framing.Comparison, conf float64) Section {
+	t := &Table{Header: []string{"group", "week", "starts", "docs", "pos", "neg", "index", "interval"}, Right: []bool{false, false, false, true, true, true, true, true}}
+	for _, p := range c.Timeline {
+		t.Rows = append(t.Rows, []string{p.Group, p.Week, p.Start, itoa(p.Documents), itoa(p.Pos), itoa(p.Neg), FormatFloat(float64(p.Index), 2),
+			fmt.Sprintf("%s to %s", FormatFloat(float64(p.Lo), 2), FormatFloat(float64(p.Hi), 2))})
+	}
+	return Section{Name: "timeline", Title: fmt.Sprintf("Framing index by ISO week, own voice, %g%% interval from counts", conf), Table: t}
 }
 
 func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64) Section {
@@ -88,11 +179,10 @@ func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64)
 		t.Header = append(t.Header, strings.TrimPrefix(cr.Labels[k], cr.ID+"."))
 		t.Right = append(t.Right, true)
 	}
-	t.Header = append(t.Header, "quoted")
+	t.Header = append(t.Header, "quoted (by label)")
 	pct := func(x framing.Num) string { return FormatFloat(float64(x)*100, 0) }
 	for r, g := range cr.Groups {
 		row := []string{g, itoa(docs[g])}
-		quoted := 0
 		for _, k := range cols {
 			sh := cr.Shares[r][k]
 			cell := itoa(cr.Counts[r][k])
@@ -100,9 +190,8 @@ func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64)
 				cell += fmt.Sprintf(" (%s%% %s–%s)", pct(sh.P), pct(sh.Lo), pct(sh.Hi))
 			}
 			row = append(row, cell)
-			quoted += cr.Quoted[r][k]
 		}
-		t.Rows = append(t.Rows, append(row, itoa(quoted)))
+		t.Rows = append(t.Rows, append(row, QuotedByLabel(cr, r)))
 	}
 	s.Table = t
 	if len(cols) == 0 {
@@ -117,6 +206,21 @@ func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64)
 	return s
 }
 
+// QuotedByLabel is a group's quoted hits of a concept, by label: "0", or
+// "invasion 2, war 1".
+func QuotedByLabel(cr framing.ConceptResult, r int) string {
+	var parts []string
+	for k, n := range cr.Quoted[r] {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", strings.TrimPrefix(cr.Labels[k], cr.ID+"."), n))
+		}
+	}
+	if len(parts) == 0 {
+		return "0"
+	}
+	return strings.Join(parts, ", ")
+}
+
 // TestLine states a concept's tests in one line, the p-value to read first.
 func TestLine(cr framing.ConceptResult) string {
 	if cr.ChiSquare.Stat.IsNaN() {
@@ -129,6 +233,22 @@ func TestLine(cr framing.ConceptResult) string {
 		return PValueText(cr) + "; " + rest
 	}
 	return rest + fmt.Sprintf(" (BH-adjusted p = %s)", FormatP(float64(cr.ChiSquare.PAdjusted)))
+}
+
+// perTokens writes the rate base with a thousands separator.
+func perTokens(x float64) string {
+	if x == float64(int(x)) && x >= 1000 {
+		n := itoa(int(x))
+		var b strings.Builder
+		for i, r := range n {
+			if i > 0 && (len(n)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	return fmt.Sprint(x)
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,7 +35,14 @@ func chooseFormat(env Env, flag string, allowed []string) (string, error) {
 	return flag, nil
 }
 
-func tableFormat(f string) report.Format { return report.Format(f) }
+// tableFormat is the report format of --format f: a table in colour on a
+// terminal that has not asked for none (NO_COLOR, https://no-color.org).
+func tableFormat(env Env, f string) report.Format {
+	if f == fmtTable && env.OutIsTTY && os.Getenv("NO_COLOR") == "" {
+		return report.FormatTableColour
+	}
+	return report.Format(f)
+}
 
 // fmtFloat formats a statistic for people: "n/a" when undefined.
 func fmtFloat(x float64, prec int) string { return report.FormatFloat(x, prec) }
@@ -53,10 +60,3 @@ func csvFloat(x float64) string {
 func fmtP(p float64) string { return report.FormatP(p) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

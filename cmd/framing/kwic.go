@@ -133,12 +133,12 @@ func (o *kwicOptions) run(env Env) error {
 			}
 			t.Rows = append(t.Rows, row)
 		}
-		err = t.Write(env.Out, tableFormat(format))
+		err = t.Write(env.Out, tableFormat(env, format))
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Err, "%s in %s\n", plural(shown, "hit", "hits"), plural(len(docs), "document", "documents"))
+	fmt.Fprintf(env.Err, "%s in %s\n", report.Count(shown, "hit", "hits"), report.Count(len(docs), "document", "documents"))
 	finish(env, sum, man)
 	return nil
 }

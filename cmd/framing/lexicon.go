@@ -102,7 +102,7 @@ func (o *lexiconShowOptions) run(env Env) error {
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []string{r.Kind, r.ID, r.Pole, strings.Join(r.Terms, "; ")})
 	}
-	return t.Write(env.Out, tableFormat(format))
+	return t.Write(env.Out, tableFormat(env, format))
 }
 
 func newLexiconValidateCmd(env Env) *cobra.Command {
@@ -124,11 +124,11 @@ func newLexiconValidateCmd(env Env) *cobra.Command {
 				l := m.Lexicon()
 				labels := len(m.Labels())
 				fmt.Fprintf(env.Out, "%s: ok: lexicon %s %s, %s, %s, %s, %s, hash %s\n", path, l.Name, l.Version,
-					plural(len(l.Concepts), "concept", "concepts"), plural(labels, "label", "labels"),
-					plural(len(l.Categories), "category", "categories"), plural(len(m.Terms()), "term", "terms"), m.Hash()[:12])
+					report.Count(len(l.Concepts), "concept", "concepts"), report.Count(labels, "label", "labels"),
+					report.Count(len(l.Categories), "category", "categories"), report.Count(len(m.Terms()), "term", "terms"), m.Hash()[:12])
 			}
 			if bad > 0 {
-				return fmt.Errorf("%s of %d invalid", plural(bad, "lexicon", "lexicons"), len(args))
+				return fmt.Errorf("%s of %d invalid", report.Count(bad, "lexicon", "lexicons"), len(args))
 			}
 			return nil
 		},
@@ -158,7 +158,7 @@ with the lexicon's file:line:col; the exit status is 1 when any fails.`,
 			for _, f := range res.Failures {
 				fmt.Fprintln(env.Out, f.Error())
 			}
-			fmt.Fprintf(env.Out, "%s, %d failed\n", plural(res.Run, "example", "examples"), len(res.Failures))
+			fmt.Fprintf(env.Out, "%s, %d failed\n", report.Count(res.Run, "example", "examples"), len(res.Failures))
 			if len(res.Failures) > 0 {
 				return errFailed
 			}

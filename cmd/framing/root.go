@@ -32,12 +32,14 @@ separating the outlet's own voice from the words it quotes, and shows the
 evidence behind every count.`,
 		Example: `  framing score testdata/seeds
   framing score --format jsonl testdata/seeds
+  framing report testdata/seeds -o out
+  framing plot index testdata/seeds -o index.svg
   framing kwic invasion testdata/seeds
   framing lexicon show`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
-	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env))
+	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newReportCmd(env), newPlotCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env))
 	return root
 }

@@ -91,7 +91,7 @@ func (o *scoreOptions) run(env Env) error {
 	case fmtCSV:
 		err = scoresCSV(m, scores).Write(env.Out, report.FormatCSV)
 	case fmtTable, fmtMarkdown:
-		err = scoresTable(m, scores).Write(env.Out, tableFormat(format))
+		err = scoresTable(m, scores).Write(env.Out, tableFormat(env, format))
 	}
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/report"
 	"github.com/spf13/cobra"
 )
 
@@ -64,12 +65,7 @@ func readTallies(paths []string) (*framing.Tally, error) {
 	return all, nil
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
+func writeJSON(w io.Writer, v any) error { return report.WriteJSON(w, v) }
 
 func newMergeCmd(env Env) *cobra.Command {
 	return &cobra.Command{
@@ -89,7 +85,7 @@ corpus. All tallies must come from the same lexicon and group by the same field.
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.Err, "merged %s: %d documents in %d groups\n", plural(len(args), "tally", "tallies"), t.Scored(), len(t.Groups))
+			fmt.Fprintf(env.Err, "merged %s: %d documents in %d groups\n", report.Count(len(args), "tally", "tallies"), t.Scored(), len(t.Groups))
 			return writeJSON(env.Out, t)
 		},
 	}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/report"
+)
+
+// analysisOptions are what compare, report and plot share: a corpus, or
+// tallies, turned into a comparison.
+type analysisOptions struct {
+	corpusOptions
+	framing.CompareOptions
+	By      string
+	Tallies []string
+	// Evidence is the snippets kept per group and label for a report; 0
+	// keeps none.
+	Evidence int
+}
+
+func newAnalysisOptions() *analysisOptions {
+	return &analysisOptions{CompareOptions: framing.DefaultCompareOptions()}
+}
+
+func (o *analysisOptions) addFlags(f *pflag.FlagSet) {
+	o.corpusOptions.addFlags(f)
+	f.StringVar(&o.By, "by", "outlet", "group documents by this `field`: outlet, date, or any manifest or metadata field")
+	f.StringSliceVar(&o.Tallies, "tally", nil, "read tally `files` (merged) instead of a corpus")
+	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the Monte Carlo test and the bootstrap")
+	f.IntVar(&o.MonteCarlo, "draws", o.MonteCarlo, "simulated tables for Monte Carlo p-values")
+	f.IntVar(&o.Bootstrap, "bootstrap", o.Bootstrap, "bootstrap resamples for framing index intervals")
+	f.Float64Var(&o.Conf, "conf", o.Conf, "confidence level of intervals")
+	f.IntVar(&o.Top, "top", o.Top, "distinctive labels and terms to list per group")
+}
+
+// check refuses contradictory inputs before any work is done.
+func (o *analysisOptions) check(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 && len(o.Tallies) == 0 {
+		return usagef("give a corpus PATH or --tally FILE")
+	}
+	if len(args) > 0 && len(o.Tallies) > 0 {
+		return usagef("give a corpus PATH or --tally FILE, not both")
+	}
+	if len(o.Tallies) > 0 && cmd.Flags().Changed("by") {
+		return usagef("--by applies when reading a corpus; a tally is grouped when it is written (score --format tally --by FIELD)")
+	}
+	if o.Conf <= 0 || o.Conf >= 1 || o.MonteCarlo < 1 || o.Bootstrap < 1 {
+		return usagef("--conf must be in (0, 1), --draws and --bootstrap at least 1")
+	}
+	return nil
+}
+
+// analyse reads the corpus at paths (or the tallies) and compares its
+// groups. With Evidence > 0 it keeps snippets of the hits; from tallies
+// there is no text, so there is no evidence.
+func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error) {
+	in := &report.Input{Dropped: map[string]report.DroppedCount{}}
+	var t *framing.Tally
+	if len(o.Tallies) > 0 {
+		var err error
+		if t, err = readTallies(o.Tallies); err != nil {
+			return nil, err
+		}
+		// The axis names come from the lexicon, when the one at hand made
+		// the tallies.
+		if m, err := o.matcher(); err == nil && m.Hash() == t.Lexicon.Hash {
+			in.Axis = axisOf(m)
+		}
+	} else {
+		m, err := o.matcher()
+		if err != nil {
+			return nil, err
+		}
+		in.Axis = axisOf(m)
+		t = framing.NewTally(m, o.By)
+		if o.Evidence > 0 {
+			in.Evidence = framing.NewEvidenceSample(o.Evidence, 60)
+		}
+		sum, man, err := o.scoreCorpus(env, paths, m, func(doc framing.Document, s *framing.Score) error {
+			t.Add(s)
+			if in.Evidence != nil {
+				in.Evidence.Add(framing.GroupOf(s, o.By), doc, s)
+			}
+			for _, d := range s.Dropped {
+				dc := in.Dropped[d.Reason]
+				dc.Lines++
+				dc.Tokens += d.Tokens
+				in.Dropped[d.Reason] = dc
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		t.AddSummary(sum)
+		finish(env, sum, man)
+	}
+	c, err := framing.Compare(t, o.CompareOptions)
+	if err != nil {
+		return nil, err
+	}
+	in.Comparison = c
+	return in, nil
+}
+
+func axisOf(m *lexicon.Matcher) [2]string {
+	if a := m.Lexicon().Axis; a != nil {
+		return [2]string{a.Negative, a.Positive}
+	}
+	return [2]string{}
+}

@@ -1,0 +1,203 @@
+// Package chart draws the charts of a comparison with gonum/plot: the
+// framing index, label shares, rate and distance heatmaps, distinctive
+// terms, the correspondence analysis map and the timeline. It computes no
+// statistic; every number comes from a framing.Comparison.
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/framingkit/framing/framing"
+)
+
+// Kind names a chart.
+type Kind string
+
+// The charts, in the order a report shows them.
+const (
+	Index    Kind = "index"
+	Shares   Kind = "shares"
+	Heatmap  Kind = "heatmap"
+	Distinct Kind = "distinct"
+	CA       Kind = "ca"
+	Distance Kind = "distance"
+	Timeline Kind = "timeline"
+)
+
+// Kinds are all charts.
+var Kinds = []Kind{Index, Shares, Heatmap, Distinct, CA, Distance, Timeline}
+
+// ParseKind reads a chart name.
+func ParseKind(s string) (Kind, error) {
+	if k := Kind(s); slices.Contains(Kinds, k) {
+		return k, nil
+	}
+	return "", fmt.Errorf("no chart %q (have: %s)", s, joinKinds())
+}
+
+func joinKinds() string {
+	var s []string
+	for _, k := range Kinds {
+		s = append(s, string(k))
+	}
+	return strings.Join(s, ", ")
+}
+
+// Format is an output format of a chart.
+type Format string
+
+// Formats.
+const (
+	SVG Format = "svg"
+	PNG Format = "png"
+	PDF Format = "pdf"
+)
+
+// ParseFormat reads a format name.
+func ParseFormat(s string) (Format, error) {
+	switch f := Format(strings.ToLower(s)); f {
+	case SVG, PNG, PDF:
+		return f, nil
+	}
+	return "", fmt.Errorf("no chart format %q (have: svg, png, pdf)", s)
+}
+
+// Options are what a chart needs beyond the comparison.
+type Options struct {
+	// Concept is the concept of a shares chart.
+	Concept string
+	// Axis names the framing index's poles, negative first ("" when the
+	// lexicon has none: the axis is then labelled by sign only).
+	Axis [2]string
+}
+
+// Chart is a drawn chart: its size and how to draw it on any canvas.
+type Chart struct {
+	Title string
+	W, H  vg.Length
+	// Note says why the chart has nothing to show, "" when it has data.
+	Note string
+	draw func(c draw.Canvas)
+	// labels is the chart's labelled scatter, if it has one: what tests
+	// check for overlaps.
+	labels *scatter
+}
+
+// Make draws chart kind of comparison c.
+func Make(c *framing.Comparison, kind Kind, opt Options) (*Chart, error) {
+	switch kind {
+	case Index:
+		return indexChart(c, opt), nil
+	case Shares:
+		return sharesChart(c, opt)
+	case Heatmap:
+		return rateHeatmap(c), nil
+	case Distinct:
+		return distinctChart(c), nil
+	case CA:
+		return caChart(c), nil
+	case Distance:
+		return distanceHeatmap(c), nil
+	case Timeline:
+		return timelineChart(c, opt), nil
+	}
+	return nil, fmt.Errorf("no chart %q (have: %s)", kind, joinKinds())
+}
+
+// pngDPI is the resolution of PNG charts: sharp on a high-density screen
+// and in print.
+const pngDPI = 144
+
+// Write writes the chart in format f. SVG and PNG output depend only on
+// the comparison: the same input gives the same bytes.
+func (ch *Chart) Write(w io.Writer, f Format) error {
+	var cv vg.CanvasWriterTo
+	switch f {
+	case SVG:
+		cv = vgsvg.New(ch.W, ch.H)
+	case PNG:
+		cv = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(ch.W, ch.H), vgimg.UseDPI(pngDPI))}
+	case PDF:
+		cv = vgpdf.New(ch.W, ch.H)
+	default:
+		return fmt.Errorf("no chart format %q (have: svg, png, pdf)", f)
+	}
+	dc := draw.New(cv)
+	dc.FillPolygon(bgColor, []vg.Point{{X: dc.Min.X, Y: dc.Min.Y}, {X: dc.Max.X, Y: dc.Min.Y}, {X: dc.Max.X, Y: dc.Max.Y}, {X: dc.Min.X, Y: dc.Max.Y}})
+	ch.draw(dc)
+	_, err := cv.WriteTo(w)
+	return err
+}
+
+// InlineSVG is the chart as an <svg> element to put in an HTML page, shown
+// at scale times its size in points (the viewBox keeps the drawing): the
+// XML declaration and comment before it are cut.
+func (ch *Chart) InlineSVG(scale float64) (string, error) {
+	var b bytes.Buffer
+	if err := ch.Write(&b, SVG); err != nil {
+		return "", err
+	}
+	s := b.String()
+	if i := strings.Index(s, "<svg"); i >= 0 {
+		s = s[i:]
+	}
+	size := fmt.Sprintf(`<svg width="%.*gpt" height="%.*gpt"`, 5, ch.W.Points(), 5, ch.H.Points())
+	if !strings.HasPrefix(s, size) {
+		return "", fmt.Errorf("chart %q: the SVG does not start with its size (%s)", ch.Title, s[:min(len(s), 60)])
+	}
+	return fmt.Sprintf(`<svg width="%.1fpt" height="%.1fpt"`, ch.W.Points()*scale, ch.H.Points()*scale) + s[len(size):], nil
+}
+
+// plotChart is a chart that is one plot.
+func plotChart(p *plot.Plot, w, h vg.Length) *Chart {
+	return &Chart{Title: p.Title.Text, W: w, H: h, draw: p.Draw}
+}
+
+// withPanel is a chart of plot p with a panel of width pw to its right (a
+// legend or a colour scale), drawn by panel.
+func withPanel(p *plot.Plot, w, h, pw vg.Length, panel func(c draw.Canvas)) *Chart {
+	return &Chart{Title: p.Title.Text, W: w + pw, H: h, draw: func(c draw.Canvas) {
+		p.Draw(draw.Crop(c, 0, -pw, 0, 0))
+		panel(draw.Crop(c, c.Max.X-c.Min.X-pw, 0, 0, 0))
+	}}
+}
+
+// caption adds a line of small grey text under the chart; more, if not
+// nil, adds to it what is known only once the chart is drawn.
+func (ch *Chart) caption(s string, more func() string) {
+	const ph = 16
+	inner := ch.draw
+	ch.H += ph
+	ch.draw = func(c draw.Canvas) {
+		inner(draw.Crop(c, 0, 0, ph, 0))
+		if more != nil {
+			s += more()
+		}
+		sty := textStyle(tickSize, textGrey)
+		sty.XAlign, sty.YAlign = draw.XRight, draw.YBottom
+		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + 4}, s)
+	}
+}
+
+// message is a chart with nothing to plot: its title and why.
+func message(title, why string, w, h vg.Length) *Chart {
+	p := newPlot(title, "", "")
+	p.HideAxes()
+	return &Chart{Title: title, W: w, H: h, Note: why, draw: func(c draw.Canvas) {
+		p.Draw(c)
+		sty := textStyle(labelSize, textGrey)
+		sty.XAlign = draw.XCenter
+		c.FillText(sty, c.Center(), why)
+	}}
+}

@@ -1,0 +1,208 @@
+package chart
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/internal/fixture"
+)
+
+var (
+	update = flag.Bool("update", false, "rewrite the golden SVGs under testdata/golden")
+	outDir = flag.String("out", "", "also write every chart as PNG into this directory, to look at")
+)
+
+func seedComparison(t testing.TB) *framing.Comparison {
+	return fixture.Compare(t, fixture.Seeds(t), "outlet")
+}
+
+func manyGroups(t testing.TB) *framing.Comparison {
+	return fixture.Compare(t, fixture.ManyOutlets(t), "outlet")
+}
+
+// allCharts are the charts of a comparison: one per kind, shares for every
+// concept.
+func allCharts(t *testing.T, c *framing.Comparison) map[string]*Chart {
+	t.Helper()
+	out := map[string]*Chart{}
+	opt := Options{Axis: [2]string{"critical", "kremlin"}}
+	for _, k := range Kinds {
+		if k == Shares {
+			for _, cr := range c.Concepts {
+				o := opt
+				o.Concept = cr.ID
+				ch, err := Make(c, k, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out["shares-"+cr.ID] = ch
+			}
+			continue
+		}
+		ch, err := Make(c, k, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[string(k)] = ch
+	}
+	return out
+}
+
+func writeOut(t *testing.T, prefix string, charts map[string]*Chart) {
+	t.Helper()
+	if *outDir == "" {
+		return
+	}
+	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, ch := range charts {
+		var b bytes.Buffer
+		if err := ch.Write(&b, PNG); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*outDir, prefix+name+".png"), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestGoldenSVG pins every chart of the seed comparison: SVG output is
+// deterministic, so any change to a chart shows up here as a diff to look
+// at (run with -update, then look at the files).
+func TestGoldenSVG(t *testing.T) {
+	charts := allCharts(t, seedComparison(t))
+	writeOut(t, "seeds-", charts)
+	for name, ch := range charts {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := ch.Write(&b, SVG); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", "golden", "seeds-"+name+".svg")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report/chart -update)", err)
+			}
+			if !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("%s differs from the golden file (run with -update and look at the chart)", name)
+			}
+		})
+	}
+}
+
+// TestDeterministic: the same comparison gives the same bytes, SVG and
+// PNG, even from a second, independently computed comparison.
+func TestDeterministic(t *testing.T) {
+	a, b := allCharts(t, seedComparison(t)), allCharts(t, seedComparison(t))
+	for name := range a {
+		for _, f := range []Format{SVG, PNG} {
+			var x, y bytes.Buffer
+			if err := a[name].Write(&x, f); err != nil {
+				t.Fatal(err)
+			}
+			if err := b[name].Write(&y, f); err != nil {
+				t.Fatal(err)
+			}
+			if x.Len() == 0 || !bytes.Equal(x.Bytes(), y.Bytes()) {
+				t.Errorf("%s %s: two renderings differ (or are empty)", name, f)
+			}
+		}
+	}
+}
+
+// TestLabelsDoNotOverlap draws the labelled charts of the seeds and of 30
+// outlets and checks every placed label against every other and against
+// the chart's edges.
+func TestLabelsDoNotOverlap(t *testing.T) {
+	for corpus, c := range map[string]*framing.Comparison{"seeds": seedComparison(t), "30 outlets": manyGroups(t)} {
+		charts := allCharts(t, c)
+		if corpus == "30 outlets" {
+			writeOut(t, "many-", charts)
+		}
+		for _, name := range []string{"ca", "distinct"} {
+			ch := charts[name]
+			if err := ch.Write(&bytes.Buffer{}, SVG); err != nil {
+				t.Fatal(err)
+			}
+			sc := ch.labels
+			if sc == nil || len(sc.placed) == 0 {
+				t.Fatalf("%s %s: no labels placed", corpus, name)
+			}
+			for i, a := range sc.placed {
+				if a.Min.X < 0 || a.Min.Y < 0 || a.Max.X > ch.W || a.Max.Y > ch.H {
+					t.Errorf("%s %s: label %d outside the chart: %v", corpus, name, i, a)
+				}
+				for j, b := range sc.placed[:i] {
+					if overlaps(a, b) {
+						t.Errorf("%s %s: labels %d and %d overlap", corpus, name, i, j)
+					}
+				}
+			}
+			t.Logf("%s %s: %d labels placed, %d left out", corpus, name, len(sc.placed), sc.dropped)
+		}
+	}
+}
+
+func TestNothingToShow(t *testing.T) {
+	// One outlet, one document without a single hit.
+	d := fixture.Seeds(t)[0]
+	s := *d.Score
+	s.Outlet = "only"
+	s.Labels = make([]framing.VoiceCount, len(s.Labels))
+	s.Pos, s.Neg, s.Hits, s.Date = 0, 0, nil, ""
+	c := fixture.Compare(t, []fixture.Doc{{Doc: d.Doc, Score: &s}}, "outlet")
+	for name, ch := range allCharts(t, c) {
+		if name == "index" {
+			continue // a row saying "no pole hits" is what it shows
+		}
+		if ch.Note == "" {
+			t.Errorf("%s: no note saying why it is empty", name)
+		}
+		if err := ch.Write(&bytes.Buffer{}, SVG); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{{"index", true}, {"timeline", true}, {"pie", false}, {"", false}} {
+		if _, err := ParseKind(tt.in); (err == nil) != tt.ok {
+			t.Errorf("ParseKind(%q) error %v", tt.in, err)
+		}
+	}
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{{"svg", true}, {"PNG", true}, {"pdf", true}, {"jpeg", false}} {
+		if _, err := ParseFormat(tt.in); (err == nil) != tt.ok {
+			t.Errorf("ParseFormat(%q) error %v", tt.in, err)
+		}
+	}
+	if _, err := Make(seedComparison(t), Shares, Options{Concept: "nope"}); err == nil {
+		t.Error("shares of an unknown concept: no error")
+	}
+}
+
+func TestNiceCeil(t *testing.T) {
+	for _, tt := range []struct{ in, want float64 }{{21.9, 25}, {0.37, 0.5}, {1, 1}, {0, 1}, {7, 10}, {150, 200}} {
+		if got := niceCeil(tt.in); got != tt.want {
+			t.Errorf("niceCeil(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,239 @@
+package chart
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/framingkit/framing/framing"
+)
+
+// rateHeatmap is every label's own-voice rate per 1,000 tokens in every
+// group: labels down, groups across, the rate written in each cell.
+func rateHeatmap(c *framing.Comparison) *Chart {
+	per := c.Settings.PerTokens
+	title := fmt.Sprintf("Label rates by group: own-voice hits per %s own-voice tokens", thousands(per))
+	gi := groupIndex(c)
+	var labels []string
+	rowOf := map[string]int{}
+	for _, r := range c.Rates {
+		if _, ok := rowOf[r.Label]; !ok {
+			rowOf[r.Label] = -1
+			labels = append(labels, r.Label)
+		}
+	}
+	used := map[string]bool{}
+	for _, r := range c.Rates {
+		if r.Count > 0 {
+			used[r.Label] = true
+		}
+	}
+	var rows []string
+	for _, l := range labels {
+		if used[l] {
+			rowOf[l] = len(rows)
+			rows = append(rows, l)
+		}
+	}
+	if len(rows) == 0 {
+		return message(title, "no own-voice hits", 7*vg.Inch, 2*vg.Inch)
+	}
+	vals := make([][]float64, len(rows))
+	for i := range vals {
+		vals[i] = make([]float64, len(c.Groups))
+		for j := range vals[i] {
+			vals[i][j] = math.NaN()
+		}
+	}
+	top := 0.0
+	for _, r := range c.Rates {
+		if i := rowOf[r.Label]; i >= 0 {
+			vals[i][gi[r.Group]] = float64(r.Rate)
+			if !r.Rate.IsNaN() {
+				top = max(top, float64(r.Rate))
+			}
+		}
+	}
+	var cols []string
+	for _, g := range c.Groups {
+		cols = append(cols, g.Name)
+	}
+	if len(cols) > len(rows) {
+		// More groups than labels: groups down the side, where a long
+		// list of names reads better than across.
+		rows, cols, vals = cols, rows, transpose(vals)
+	}
+	return gridChart(title, rows, cols, vals, top, fmt.Sprintf("hits per\n%s tokens", thousands(per)), "no tokens")
+}
+
+// distanceHeatmap is the Jensen-Shannon distance between every two groups.
+func distanceHeatmap(c *framing.Comparison) *Chart {
+	title := "Jensen-Shannon distance between groups' label use (0 same, 1 disjoint)"
+	d := c.Distance
+	if len(d.Groups) < 2 {
+		return message(title, "n/a: needs at least two groups", 7*vg.Inch, 2*vg.Inch)
+	}
+	vals := make([][]float64, len(d.Groups))
+	top := 0.0
+	for i := range vals {
+		vals[i] = make([]float64, len(d.Groups))
+		for j := range vals[i] {
+			vals[i][j] = float64(d.Matrix[i][j])
+			if !math.IsNaN(vals[i][j]) {
+				top = max(top, vals[i][j])
+			}
+		}
+	}
+	// The scale ends at the largest distance, not at 1, so that
+	// differences among close groups show.
+	return gridChart(title, d.Groups, d.Groups, vals, top, "distance\n(base 2)", "")
+}
+
+func transpose(m [][]float64) [][]float64 {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([][]float64, len(m[0]))
+	for j := range out {
+		out[j] = make([]float64, len(m))
+		for i := range m {
+			out[j][i] = m[i][j]
+		}
+	}
+	return out
+}
+
+func thousands(x float64) string {
+	if x == 1000 {
+		return "1,000"
+	}
+	return fmt.Sprint(x)
+}
+
+// gridChart is a heatmap of vals (rows × cols, rows listed top down) on a
+// scale from 0 to top, with a colour scale to its right. A NaN cell is
+// grey and says nan.
+func gridChart(title string, rows, cols []string, vals [][]float64, top float64, scale, nan string) *Chart {
+	top = niceCeil(top)
+	p := newPlot(title, "", "")
+	// The first row at the top: y = 0 is the bottom.
+	g := &grid{top: top, nan: nan}
+	var ynames []string
+	for i := len(rows) - 1; i >= 0; i-- {
+		ynames = append(ynames, rows[i])
+		g.vals = append(g.vals, vals[i])
+	}
+	p.Add(g)
+	p.NominalX(cols...)
+	p.NominalY(ynames...)
+	p.X.Min, p.X.Max = -0.5, float64(len(cols))-0.5
+	p.Y.Min, p.Y.Max = -0.5, float64(len(rows))-0.5
+	p.X.Tick.Label.Rotation = math.Pi / 4
+	p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YTop
+	p.X.Padding, p.Y.Padding = 0, 0
+
+	tick := textStyle(tickSize, color.Black)
+	var wideY, wideX vg.Length
+	for _, r := range rows {
+		wideY = max(wideY, tick.Width(r))
+	}
+	for _, c := range cols {
+		wideX = max(wideX, tick.Width(c))
+	}
+	cell := textStyle(cellSize, color.Black)
+	cellW := max(0.5*vg.Inch, cell.Width("000.00")+vg.Points(6))
+	cellH := 0.26 * vg.Inch
+	w := wideY + vg.Length(len(cols))*cellW + 0.8*vg.Inch
+	w = max(w, p.Title.TextStyle.Width(title)+0.4*vg.Inch)
+	h := vg.Length(len(rows))*cellH + wideX*0.71 + 1.3*vg.Inch
+	return withPanel(p, w, h, colourBarWidth, func(c draw.Canvas) {
+		colourBar(draw.Crop(c, 0, 0, wideX*0.71+0.9*vg.Inch, -0.6*vg.Inch), top, scale)
+	})
+}
+
+// grid draws the cells of a heatmap at integer x and y.
+type grid struct {
+	vals [][]float64 // y × x
+	top  float64
+	nan  string
+}
+
+func (g *grid) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	sty := textStyle(cellSize, color.Black)
+	sty.XAlign = draw.XCenter
+	for y, row := range g.vals {
+		for x, v := range row {
+			x0, x1 := trX(float64(x)-0.5), trX(float64(x)+0.5)
+			y0, y1 := trY(float64(y)-0.5), trY(float64(y)+0.5)
+			fill, txt := sequential(v/g.top), cellText(v)
+			if math.IsNaN(v) {
+				fill, txt = color.Gray{Y: 220}, g.nan
+			}
+			c.FillPolygon(fill, rect(x0, y0, x1, y1))
+			c.StrokeLines(draw.LineStyle{Color: bgColor, Width: vg.Points(1)}, rect(x0, y0, x1, y1))
+			sty.Color = inkOn(fill)
+			c.FillText(sty, vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, txt)
+		}
+	}
+}
+
+// cellText writes a heatmap value in at most three significant digits.
+func cellText(v float64) string {
+	switch {
+	case v == 0:
+		return "0"
+	case v >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case v >= 10:
+		return fmt.Sprintf("%.1f", v)
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// niceCeil rounds the top of a scale up to 1, 2, 2.5 or 5 times a power
+// of ten, so the scale's ticks are round numbers; 1 when there is nothing.
+func niceCeil(x float64) float64 {
+	if !(x > 0) || math.IsInf(x, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if x <= m*p*(1+1e-12) {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+const colourBarWidth = 1.1 * vg.Inch
+
+// colourBar draws the scale of a heatmap, 0 at the bottom and top at the
+// top, with its name above.
+func colourBar(c draw.Canvas, top float64, name string) {
+	const steps = 64
+	x0 := c.Min.X + vg.Points(8)
+	x1 := x0 + vg.Points(12)
+	hgt := c.Max.Y - c.Min.Y
+	for i := range steps {
+		y0 := c.Min.Y + hgt*vg.Length(i)/steps
+		y1 := c.Min.Y + hgt*vg.Length(i+1)/steps
+		c.FillPolygon(sequential((float64(i)+0.5)/steps), rect(x0, y0, x1, y1+vg.Points(0.3)))
+	}
+	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 120}, Width: vg.Points(0.5)}, append(rect(x0, c.Min.Y, x1, c.Max.Y), vg.Point{X: x0, Y: c.Min.Y}))
+	sty := textStyle(tickSize, color.Black)
+	for _, t := range (plot.DefaultTicks{}).Ticks(0, top) {
+		if t.IsMinor() {
+			continue
+		}
+		y := c.Min.Y + hgt*vg.Length(t.Value/top)
+		c.StrokeLine2(draw.LineStyle{Color: color.Black, Width: vg.Points(0.5)}, x1, y, x1+vg.Points(3), y)
+		c.FillText(sty, vg.Point{X: x1 + vg.Points(5), Y: y}, t.Label)
+	}
+	sty.YAlign = draw.YBottom
+	c.FillText(sty, vg.Point{X: c.Min.X + vg.Points(2), Y: c.Max.Y + vg.Points(6)}, name)
+}

@@ -1,0 +1,141 @@
+package chart
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/framingkit/framing/framing"
+)
+
+// indexChart is the framing index of every group with its interval: one
+// row per group, lowest index at the bottom, a line at zero.
+func indexChart(c *framing.Comparison, opt Options) *Chart {
+	title := fmt.Sprintf("Framing index by group, own voice, with %g%% intervals", c.Settings.Conf*100)
+	w := 7 * vg.Inch
+	if len(c.Index) == 0 {
+		return message(title, "no groups", w, 2*vg.Inch)
+	}
+	rows := slices.Clone(c.Index)
+	slices.SortStableFunc(rows, func(a, b framing.IndexRow) int {
+		an, bn := a.Index.IsNaN(), b.Index.IsNaN()
+		switch {
+		case an && bn:
+			return cmp.Compare(a.Group, b.Group)
+		case an:
+			return -1 // undefined ones at the bottom, out of the way
+		case bn:
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.Index, b.Index), cmp.Compare(a.Group, b.Group))
+	})
+	p := newPlot(title, axisLabel(opt.Axis), "")
+	gi := groupIndex(c)
+	docs := map[string]int{}
+	for _, g := range c.Groups {
+		docs[g.Name] = g.Documents
+	}
+	var names []string
+	iv := &intervals{}
+	for y, r := range rows {
+		name := fmt.Sprintf("%s (%s)", r.Group, plural(docs[r.Group], "doc"))
+		if r.Index.IsNaN() {
+			name = fmt.Sprintf("%s (%s, no pole hits)", r.Group, plural(docs[r.Group], "doc"))
+		}
+		names = append(names, name)
+		if r.Index.IsNaN() {
+			continue
+		}
+		_, mark := groupMark(gi[r.Group])
+		iv.rows = append(iv.rows, interval{y: float64(y), x: float64(r.Index), lo: float64(r.Lo), hi: float64(r.Hi), mark: mark, open: r.Method != "bootstrap"})
+	}
+	p.Add(vline{x: 0}, iv)
+	p.NominalY(names...)
+	p.X.Min, p.X.Max = -1.08, 1.08 // room for a mark at ±1
+	p.Y.Min, p.Y.Max = -0.6, float64(len(rows))-0.4
+	p.X.Tick.Marker = plot.ConstantTicks(indexTicks)
+	h := 1.3*vg.Inch + vg.Length(len(rows))*0.3*vg.Inch
+	ch := plotChart(p, w, h)
+	if len(iv.rows) > 0 && slices.ContainsFunc(iv.rows, func(r interval) bool { return r.open }) {
+		ch.caption("dashed: interval from counts (Wilson), too few documents for a bootstrap", nil)
+	}
+	return ch
+}
+
+var indexTicks = []plot.Tick{{Value: -1, Label: "−1"}, {Value: -0.5, Label: "−0.5"}, {Value: 0, Label: "0"}, {Value: 0.5, Label: "+0.5"}, {Value: 1, Label: "+1"}}
+
+// axisLabel says what the ends of the index axis mean.
+func axisLabel(axis [2]string) string {
+	if axis[0] == "" || axis[1] == "" {
+		return "framing index: (positive − negative) / (positive + negative)"
+	}
+	return fmt.Sprintf("framing index: −1 = only %s terms … +1 = only %s terms", axis[0], axis[1])
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// groupIndex is each group's position in the comparison: what its colour
+// and mark come from, so they are the same in every chart.
+func groupIndex(c *framing.Comparison) map[string]int {
+	m := map[string]int{}
+	for i, g := range c.Groups {
+		m[g.Name] = i
+	}
+	return m
+}
+
+// interval is a point with a horizontal interval bar.
+type interval struct {
+	y, x, lo, hi float64
+	mark         draw.GlyphStyle
+	// open marks an interval from counts rather than a bootstrap: drawn
+	// dashed.
+	open bool
+}
+
+// intervals draws points with horizontal interval bars.
+type intervals struct{ rows []interval }
+
+func (iv *intervals) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for _, r := range iv.rows {
+		y := trY(r.y)
+		line := draw.LineStyle{Color: r.mark.Color, Width: vg.Points(1.5)}
+		if !math.IsNaN(r.lo) && !math.IsNaN(r.hi) {
+			cap := vg.Points(4)
+			c.StrokeLine2(line, trX(r.lo), y-cap, trX(r.lo), y+cap)
+			c.StrokeLine2(line, trX(r.hi), y-cap, trX(r.hi), y+cap)
+			if r.open {
+				line.Dashes = []vg.Length{vg.Points(3), vg.Points(2)}
+			}
+			c.StrokeLine2(line, trX(r.lo), y, trX(r.hi), y)
+		}
+		c.DrawGlyph(r.mark, vg.Point{X: trX(r.x), Y: y})
+	}
+}
+
+// vline is a dashed reference line at x.
+type vline struct{ x float64 }
+
+func (l vline) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, _ := p.Transforms(&c)
+	c.StrokeLine2(gridLine, trX(l.x), c.Min.Y, trX(l.x), c.Max.Y)
+}
+
+// hline is a dashed reference line at y.
+type hline struct{ y float64 }
+
+func (l hline) Plot(c draw.Canvas, p *plot.Plot) {
+	_, trY := p.Transforms(&c)
+	c.StrokeLine2(gridLine, c.Min.X, trY(l.y), c.Max.X, trY(l.y))
+}

@@ -1,0 +1,197 @@
+package chart
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/framingkit/framing/framing"
+)
+
+// distinctChart is the Fightin' Words plot (Monroe, Colaresi and Quinn
+// 2008): every matched term of every group, its log-odds z-score against
+// the rest over its count, the top terms labelled.
+func distinctChart(c *framing.Comparison) *Chart {
+	title := "Distinctive terms: log-odds z-score, each group against the rest"
+	w, h := 7*vg.Inch, 5*vg.Inch
+	if len(c.TermScores) == 0 {
+		return message(title, "n/a: needs at least two groups with own-voice hits", w, 2*vg.Inch)
+	}
+	p := newPlot(title, "own-voice hits of the term in the group (log scale)", "z-score of the log-odds ratio")
+	p.X.Scale = plot.LogScale{}
+	p.X.Tick.Marker = logTicks{}
+	gi := groupIndex(c)
+	top := map[[2]string]bool{}
+	for _, d := range c.Distinctive {
+		if d.Kind == "term" {
+			top[[2]string{d.Group, d.Name}] = true
+		}
+	}
+	sc := &scatter{size: cellSize}
+	ymax, xmax := 2.5, 2.0
+	for _, d := range c.TermScores {
+		col, g := groupMark(gi[d.Group])
+		g.Radius = vg.Points(2.5)
+		m := mark{x: float64(d.Count), y: float64(d.Z), glyph: g, ink: col, prio: float64(d.Z)}
+		if top[[2]string{d.Group, d.Name}] {
+			m.label = d.Name
+		}
+		sc.marks = append(sc.marks, m)
+		ymax = max(ymax, math.Abs(float64(d.Z)))
+		xmax = max(xmax, float64(d.Count))
+	}
+	p.Add(hline{y: 1.96}, hline{y: -1.96}, sc)
+	p.Y.Min, p.Y.Max = -ymax*1.1, ymax*1.1
+	p.X.Min, p.X.Max = 0.7, xmax*1.6
+	ch := withGroupLegend(p, c, w, h)
+	ch.caption("dashed: z = ±1.96; labelled: each group's top terms", sc.droppedNote)
+	ch.labels = sc
+	return ch
+}
+
+// caChart is the correspondence analysis map of groups and labels, on the
+// first two dimensions, both axes on one scale.
+func caChart(c *framing.Comparison) *Chart {
+	title := "Correspondence analysis of groups and labels (symmetric map)"
+	w, h := 7*vg.Inch, 6*vg.Inch
+	ca := c.CA
+	if ca.Note != "" || len(ca.Inertia) < 2 {
+		why := ca.Note
+		if why == "" {
+			why = "fewer than two dimensions"
+		}
+		return message(title, "n/a: "+why, w, 2*vg.Inch)
+	}
+	dim := func(k int) string {
+		return fmt.Sprintf("dimension %d (%.1f%% of inertia)", k+1, float64(ca.Share[k])*100)
+	}
+	p := newPlot(title, dim(0), dim(1))
+	gi := groupIndex(c)
+	sc := &scatter{size: tickSize}
+	var xr, yr span
+	for i, g := range ca.Groups {
+		col, gm := groupMark(gi[g])
+		x, y := float64(ca.RowCoords[i][0]), float64(ca.RowCoords[i][1])
+		sc.marks = append(sc.marks, mark{x: x, y: y, glyph: gm, label: g, ink: col, prio: 2})
+		xr.add(x)
+		yr.add(y)
+	}
+	labelInk := color.Gray{Y: 80}
+	for k, l := range ca.Labels {
+		x, y := float64(ca.ColCoords[k][0]), float64(ca.ColCoords[k][1])
+		if math.IsNaN(x) || math.IsNaN(y) {
+			continue // a label no group used
+		}
+		g := draw.GlyphStyle{Color: color.Gray{Y: 120}, Radius: vg.Points(2.5), Shape: draw.PyramidGlyph{}}
+		sc.marks = append(sc.marks, mark{x: x, y: y, glyph: g, label: l, ink: labelInk, prio: 1 + math.Hypot(x, y)/1e6})
+		xr.add(x)
+		yr.add(y)
+	}
+	// One unit is as long across as up, as a map must be: the data area
+	// takes the shape of the data, within bounds, and the shorter range
+	// is widened to fit.
+	xr.pad(0.12)
+	yr.pad(0.12)
+	const margin = 1.2 * vg.Inch
+	dw := w - margin
+	dh := dw * vg.Length(yr.width()/xr.width())
+	switch {
+	case dh > 7*vg.Inch:
+		dh = 7 * vg.Inch
+		xr.widen(yr.width() * float64(dw/dh))
+	case dh < 3*vg.Inch:
+		dh = 3 * vg.Inch
+		yr.widen(xr.width() * float64(dh/dw))
+	}
+	h = dh + margin
+	p.Add(hline{y: 0}, vline{x: 0}, sc)
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xr.lo, xr.hi, yr.lo, yr.hi
+	ch := withGroupLegend(p, c, w, h)
+	ch.caption("groups in colour, labels in grey (▲)", sc.droppedNote)
+	ch.labels = sc
+	return ch
+}
+
+// droppedNote tells, once the chart is drawn, how many labels did not fit.
+func (s *scatter) droppedNote() string {
+	if s.dropped == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d labels left out where they would overlap", s.dropped)
+}
+
+// span is a range of data values.
+type span struct {
+	lo, hi float64
+	set    bool
+}
+
+func (s *span) add(v float64) {
+	if !s.set {
+		s.lo, s.hi, s.set = v, v, true
+	}
+	s.lo, s.hi = min(s.lo, v), max(s.hi, v)
+}
+
+func (s *span) width() float64 {
+	if s.hi-s.lo <= 0 {
+		return 1
+	}
+	return s.hi - s.lo
+}
+
+// pad widens the range by f of its width on each side.
+func (s *span) pad(f float64) {
+	d := s.width() * f
+	s.lo, s.hi = s.lo-d, s.hi+d
+}
+
+// widen makes the range w wide about its middle, if it is narrower.
+func (s *span) widen(w float64) {
+	if s.width() >= w {
+		return
+	}
+	mid := (s.lo + s.hi) / 2
+	s.lo, s.hi = mid-w/2, mid+w/2
+}
+
+// logTicks marks 1, 2, 5, 10, 20, 50, ... on a log axis, all labelled.
+type logTicks struct{}
+
+func (logTicks) Ticks(lo, hi float64) []plot.Tick {
+	var out []plot.Tick
+	for p := 1.0; p <= hi; p *= 10 {
+		for _, m := range []float64{1, 2, 5} {
+			if v := m * p; v >= lo && v <= hi {
+				out = append(out, plot.Tick{Value: v, Label: fmt.Sprint(v)})
+			}
+		}
+	}
+	return out
+}
+
+// withGroupLegend is plot p with a legend of the comparison's groups to its
+// right.
+func withGroupLegend(p *plot.Plot, c *framing.Comparison, w, h vg.Length) *Chart {
+	leg := newLegend()
+	var widest vg.Length
+	for i, g := range c.Groups {
+		_, m := groupMark(i)
+		leg.Add(g.Name, glyphThumb{m})
+		widest = max(widest, leg.TextStyle.Width(g.Name))
+	}
+	h = max(h, legendHeight(&leg, len(c.Groups))+vg.Inch)
+	pw := widest + leg.ThumbnailWidth + 3*vg.Points(tickSize)
+	return withPanel(p, w, h, pw, func(cv draw.Canvas) {
+		leg.Draw(draw.Crop(cv, 0, 0, 0, -vg.Points(titleSize)*3))
+	})
+}
+
+// glyphThumb is a legend thumbnail: a group's mark.
+type glyphThumb struct{ g draw.GlyphStyle }
+
+func (t glyphThumb) Thumbnail(c *draw.Canvas) { c.DrawGlyph(t.g, c.Center()) }

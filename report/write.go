@@ -1,0 +1,120 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/framingkit/framing/report/chart"
+)
+
+// WriteJSON writes v as indented JSON with <, > and & left as they are
+// (the text is data, not HTML): the form of `framing compare --format
+// json` and of a report's results.json, which are the same bytes.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// Files lists what WriteDir wrote, relative to its directory.
+type Files []string
+
+// ChartSpec is one chart of the report: its file stem and how to make it.
+type ChartSpec struct {
+	Name    string // "index", "shares-war", ...
+	Kind    chart.Kind
+	Concept string
+}
+
+// ReportCharts are the charts a report shows, in order: the index, the
+// shares of every concept, then the heatmap, distinctive terms, the map,
+// the distances and the timeline.
+func ReportCharts(in *Input) []ChartSpec {
+	specs := []ChartSpec{{Name: "index", Kind: chart.Index}}
+	for _, cr := range in.Comparison.Concepts {
+		specs = append(specs, ChartSpec{Name: "shares-" + cr.ID, Kind: chart.Shares, Concept: cr.ID})
+	}
+	for _, k := range []chart.Kind{chart.Heatmap, chart.Distinct, chart.CA, chart.Distance, chart.Timeline} {
+		specs = append(specs, ChartSpec{Name: string(k), Kind: k})
+	}
+	return specs
+}
+
+// pageScale is how much larger than their size in points the charts show
+// in the HTML page, so that their text reads as large as the page's.
+const pageScale = 1.3
+
+// WriteDir writes the whole report into dir: index.html (one
+// self-contained page), report.md with charts/*.png, charts/*.svg,
+// tables/*.csv (every table the report shows) and results.json (what
+// `framing compare --format json` writes).
+func WriteDir(dir string, in *Input) (Files, error) {
+	var files Files
+	write := func(rel string, data []byte) error {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
+		files = append(files, rel)
+		return nil
+	}
+	svgs, pngs := Charts{}, Charts{}
+	for _, s := range ReportCharts(in) {
+		ch, err := chart.Make(in.Comparison, s.Kind, chart.Options{Concept: s.Concept, Axis: in.Axis})
+		if err != nil {
+			return files, fmt.Errorf("chart %s: %w", s.Name, err)
+		}
+		for _, f := range []chart.Format{chart.SVG, chart.PNG} {
+			var b bytes.Buffer
+			if err := ch.Write(&b, f); err != nil {
+				return files, fmt.Errorf("chart %s: %w", s.Name, err)
+			}
+			rel := filepath.ToSlash(filepath.Join("charts", s.Name+"."+string(f)))
+			if err := write(rel, b.Bytes()); err != nil {
+				return files, err
+			}
+			if f == chart.PNG {
+				pngs[s.Name] = rel
+			}
+		}
+		if svgs[s.Name], err = ch.InlineSVG(pageScale); err != nil {
+			return files, err
+		}
+	}
+	for _, s := range Sections(in.Comparison) {
+		var b bytes.Buffer
+		if err := s.Table.Write(&b, FormatCSV); err != nil {
+			return files, err
+		}
+		if err := write(filepath.ToSlash(filepath.Join("tables", s.Name+".csv")), b.Bytes()); err != nil {
+			return files, err
+		}
+	}
+	var js bytes.Buffer
+	if err := WriteJSON(&js, in.Comparison); err != nil {
+		return files, err
+	}
+	if err := write("results.json", js.Bytes()); err != nil {
+		return files, err
+	}
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, in, pngs); err != nil {
+		return files, err
+	}
+	if err := write("report.md", md.Bytes()); err != nil {
+		return files, err
+	}
+	var page bytes.Buffer
+	if err := WriteHTML(&page, in, svgs); err != nil {
+		return files, err
+	}
+	return files, write("index.html", page.Bytes())
+}
