@@ -15,11 +15,7 @@ const seedsDir = "../testdata/seeds"
 
 func builtinMatcher(t testing.TB) *lexicon.Matcher {
 	t.Helper()
-	l, err := lexicon.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := lexicon.Compile(l)
+	m, err := lexicon.CompileBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,3 +16,13 @@ const BuiltinName = "builtin:ru-ua-war.yaml"
 func Builtin() (*Lexicon, error) {
 	return Parse(BuiltinName, builtinRuUaWar)
 }
+
+// CompileBuiltin returns the built-in lexicon, compiled: the default of
+// every command.
+func CompileBuiltin() (*Matcher, error) {
+	l, err := Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(l)
+}

@@ -48,22 +48,7 @@ func TestSectionsGolden(t *testing.T) {
 			}
 			b.WriteString("\n")
 		}
-		path := filepath.Join("testdata", "golden", tt.file)
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test ./report -update)", err)
-		}
-		if got := b.String(); got != string(want) {
-			t.Errorf("%s differs from the golden file (run with -update and read the diff)", tt.file)
-		}
+		fixture.Golden(t, filepath.Join("testdata", "golden", tt.file), b.Bytes(), *update)
 	}
 }
 

@@ -24,13 +24,10 @@ func (o *lexiconOptions) matcher() (*lexicon.Matcher, error) {
 }
 
 func loadMatcher(path string) (*lexicon.Matcher, error) {
-	var l *lexicon.Lexicon
-	var err error
 	if path == "" {
-		l, err = lexicon.Builtin()
-	} else {
-		l, err = lexicon.Load(path)
+		return lexicon.CompileBuiltin()
 	}
+	l, err := lexicon.Load(path)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/framingkit/framing/internal/fixture"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/ with the current output")
@@ -66,40 +68,9 @@ func TestGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			path := filepath.Join("../../testdata/golden", tt.golden)
-			if *update {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/framing -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s (rerun with -update and review the diff):\n%s", path, firstDiff(string(want), out))
-			}
+			fixture.Golden(t, filepath.Join("../../testdata/golden", tt.golden), []byte(out), *update)
 		})
 	}
-}
-
-// firstDiff shows the first differing line of two texts.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + itoa(i+1) + ":\nwant: " + wl + "\ngot:  " + gl
-		}
-	}
-	return ""
 }
 
 // TestExitCodes checks the one mapping from outcomes to process status.

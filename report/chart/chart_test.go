@@ -83,22 +83,7 @@ func TestGoldenSVG(t *testing.T) {
 			if err := ch.Write(&b, SVG); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", "golden", "seeds-"+name+".svg")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./report/chart -update)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s differs from the golden file (run with -update and look at the chart)", name)
-			}
+			fixture.Golden(t, filepath.Join("testdata", "golden", "seeds-"+name+".svg"), b.Bytes(), *update)
 		})
 	}
 }
