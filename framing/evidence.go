@@ -2,6 +2,7 @@ package framing
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -62,7 +63,11 @@ func LeftContext(text string, off, n int) string {
 		_, size := utf8.DecodeLastRuneInString(text[:start])
 		start -= size
 	}
-	return OneLine(text[start:off])
+	s := OneLine(text[start:off])
+	if s != "" && endsSpace(text[start:off]) {
+		s += " " // keep the space before the hit, so context and hit read as words
+	}
+	return s
 }
 
 // RightContext returns up to n characters of text after offset off, on one
@@ -73,7 +78,21 @@ func RightContext(text string, off, n int) string {
 		_, size := utf8.DecodeRuneInString(text[end:])
 		end += size
 	}
-	return OneLine(text[off:end])
+	s := OneLine(text[off:end])
+	if s != "" && startsSpace(text[off:end]) {
+		s = " " + s
+	}
+	return s
+}
+
+func endsSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func startsSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // OneLine folds line breaks and runs of white space into single spaces.

@@ -5,7 +5,8 @@ import (
 	"fmt"
 )
 
-// ErrDrift is returned by a check that found scores moved; exit status 1.
+// ErrDrift is returned by a check that found scores moved, after it printed
+// what moved; exit status 1 without a further message.
 var ErrDrift = errors.New("scores drifted from the baseline")
 
 // errFailed marks a run that printed its own failure report (lexicon

@@ -127,7 +127,7 @@ func (o *kwicOptions) run(env Env) error {
 			t.Header = append(t.Header, "start", "end", "term")
 		}
 		for _, l := range lines {
-			row := []string{l.ID, l.Outlet, l.Voice, l.Label, l.Left, l.Match, l.Right}
+			row := []string{l.ID, l.Outlet, l.Voice, l.Label, strings.TrimSpace(l.Left), l.Match, strings.TrimSpace(l.Right)} // the columns part them
 			if format == fmtCSV {
 				row = append(row, itoa(l.Start), itoa(l.End), l.Term)
 			}

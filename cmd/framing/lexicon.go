@@ -16,9 +16,10 @@ func newLexiconCmd(env Env) *cobra.Command {
 		Short: "Show, validate and test lexicons",
 		Example: `  framing lexicon show
   framing lexicon validate my.yaml
-  framing lexicon test my.yaml`,
+  framing lexicon test my.yaml
+  framing lexicon diff old.yaml new.yaml testdata/seeds`,
 	}
-	cmd.AddCommand(newLexiconShowCmd(env), newLexiconValidateCmd(env), newLexiconTestCmd(env))
+	cmd.AddCommand(newLexiconShowCmd(env), newLexiconValidateCmd(env), newLexiconTestCmd(env), newLexiconDiffCmd(env))
 	return cmd
 }
 
@@ -143,7 +144,8 @@ func newLexiconTestCmd(env Env) *cobra.Command {
 its label and each examples.nomatch sentence must not. Failures are printed
 with the lexicon's file:line:col; the exit status is 1 when any fails.`,
 		Example: `  framing lexicon test
-  framing lexicon test my.yaml`,
+  framing lexicon test my.yaml
+  framing lexicon diff old.yaml new.yaml testdata/seeds`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := ""

@@ -16,7 +16,7 @@ func run(env Env, args []string) int {
 	root.SetOut(env.Out)
 	root.SetErr(env.Err)
 	err := root.Execute()
-	if err != nil && !errors.Is(err, errFailed) {
+	if err != nil && !errors.Is(err, errFailed) && !errors.Is(err, ErrDrift) {
 		fmt.Fprintf(env.Err, "framing: %v\n", err)
 	}
 	return exitCode(err)
@@ -40,6 +40,6 @@ evidence behind every count.`,
 		SilenceUsage:  true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
-	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newReportCmd(env), newPlotCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env))
+	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newReportCmd(env), newPlotCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env), newBaselineCmd(env), newCheckCmd(env))
 	return root
 }

@@ -22,7 +22,7 @@ func readTally(path string) (*framing.Tally, error) {
 	if err := json.Unmarshal(data, &t); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line, col := lineCol(data, int(se.Offset))
+			line, col := framing.LineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
 			return nil, fmt.Errorf("%s:%d:%d: not a tally: %v", path, line, col, se)
 		}
 		return nil, fmt.Errorf("%s: not a tally: %v", path, err)
@@ -31,19 +31,6 @@ func readTally(path string) (*framing.Tally, error) {
 		return nil, fmt.Errorf("%s: %w (write tallies with framing score --format tally)", path, err)
 	}
 	return &t, nil
-}
-
-// lineCol turns a byte offset into a 1-based line and column.
-func lineCol(data []byte, off int) (line, col int) {
-	line, col = 1, 1
-	for _, b := range data[:min(off, len(data))] {
-		if b == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }
 
 // readTallies reads and merges tally files in the order given.

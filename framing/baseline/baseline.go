@@ -1,0 +1,258 @@
+// Package baseline pins the scores of a corpus under a lexicon, so that a
+// change to the lexicon, the corpus or the tool that moves a score is seen:
+// Compute makes a baseline, Write and Read store it as diff-friendly JSON
+// with a checksum, and Diff compares two within tolerances and says why they
+// differ when it can tell.
+package baseline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/stats"
+	"github.com/framingkit/framing/lexicon"
+)
+
+// Format is the version of the baseline file format.
+const Format = 1
+
+// Baseline is the scores of one corpus under one lexicon. Every map is
+// written with sorted keys, so two baselines diff line by line.
+type Baseline struct {
+	Format    int     `json:"format"`
+	Tool      string  `json:"tool"`
+	Lexicon   Lexicon `json:"lexicon"`
+	Corpus    Corpus  `json:"corpus"`
+	Options   Options `json:"options"`
+	Groups    []Unit  `json:"groups"`    // by name
+	Documents []Unit  `json:"documents"` // by id
+	// Checksum is the SHA-256 of the file's JSON with this field empty: a
+	// baseline edited by hand or cut short is refused, not half-read.
+	Checksum string `json:"checksum"`
+}
+
+// Lexicon identifies the lexicon and lists its terms, so that a check can
+// name the terms added or removed since the baseline.
+type Lexicon struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Hash    string `json:"hash"`
+	lexicon.Inventory
+}
+
+// Corpus identifies the documents.
+type Corpus struct {
+	// Hash is the SHA-256 of the documents' hashes in id order.
+	Hash    string         `json:"hash"`
+	Read    int            `json:"read"`
+	Scored  int            `json:"scored"`
+	Skipped map[string]int `json:"skipped"`
+	// Documents maps each document id to the SHA-256 of its text and
+	// metadata, so a check can name the documents that changed.
+	Documents map[string]string `json:"documents"`
+}
+
+// Options are the settings that change scores or their intervals.
+type Options struct {
+	By           string  `json:"by"`
+	Conf         float64 `json:"conf"`
+	Seed         uint64  `json:"seed"`
+	Bootstrap    int     `json:"bootstrap"`
+	MinBootstrap int     `json:"min_bootstrap"`
+	PerTokens    float64 `json:"per_tokens"`
+}
+
+// DefaultOptions are those of `framing compare`.
+func DefaultOptions() Options {
+	c := framing.DefaultCompareOptions()
+	return Options{By: "outlet", Conf: c.Conf, Seed: c.Seed, Bootstrap: c.Bootstrap, MinBootstrap: c.MinBootstrap, PerTokens: c.PerTokens}
+}
+
+// Unit is the scores of one group or one document. Label and category
+// counts and rates list only what is not zero; shares list the labels of
+// the concepts the unit has own-voice hits of.
+type Unit struct {
+	Name       string                        `json:"name"`
+	Documents  int                           `json:"documents"`
+	Tokens     framing.TokenCounts           `json:"tokens"`
+	Labels     map[string]framing.VoiceCount `json:"labels"`
+	Categories map[string]framing.VoiceCount `json:"categories"`
+	Rates      map[string]framing.Num        `json:"rates"`  // own-voice hits per PerTokens own tokens
+	Shares     map[string]framing.Num        `json:"shares"` // of the concept's own-voice hits
+	Pos        int                           `json:"pos"`
+	Neg        int                           `json:"neg"`
+	Index      framing.Num                   `json:"index"`
+	Lo         framing.Num                   `json:"lo"`
+	Hi         framing.Num                   `json:"hi"`
+	// Interval says how Lo and Hi were made: "bootstrap" or "counts".
+	Interval string `json:"interval"`
+}
+
+// Compute scores the corpus at paths with m and makes its baseline. The
+// summary accounts for every document read.
+func Compute(paths []string, m *lexicon.Matcher, run framing.RunOptions, opt Options) (*Baseline, framing.Summary, error) {
+	b := &Baseline{Format: Format, Tool: "framing " + framing.Version, Lexicon: lexiconOf(m), Options: opt,
+		Corpus: Corpus{Skipped: map[string]int{}, Documents: map[string]string{}}}
+	t := framing.NewTally(m, opt.By)
+	labels := m.Labels()
+	cats := m.Categories()
+	sum, err := framing.Run(paths, m, run, func(doc framing.Document, s *framing.Score) error {
+		t.Add(s)
+		name := s.ID
+		if _, dup := b.Corpus.Documents[name]; dup {
+			name = s.ID + " @ " + s.Source // ids repeat in the corpus: tell them apart by place
+		}
+		b.Corpus.Documents[name] = docHash(s, doc.Text)
+		b.Documents = append(b.Documents, documentUnit(name, s, labels, cats, opt))
+		return nil
+	})
+	if err != nil {
+		return nil, sum, err
+	}
+	t.AddSummary(sum)
+	cmp := framing.DefaultCompareOptions()
+	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.MinBootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.MinBootstrap, opt.PerTokens
+	cmp.MonteCarlo = 1 // tests are not part of a baseline
+	c, err := framing.Compare(t, cmp)
+	if err != nil {
+		return nil, sum, err
+	}
+	b.Corpus.Read, b.Corpus.Scored = t.Read, t.Scored()
+	maps.Copy(b.Corpus.Skipped, t.Skipped)
+	b.Groups = groupUnits(t, c)
+	sort.Slice(b.Documents, func(i, j int) bool { return b.Documents[i].Name < b.Documents[j].Name })
+	h := sha256.New()
+	for _, id := range slices.Sorted(maps.Keys(b.Corpus.Documents)) {
+		fmt.Fprintf(h, "%s\x00%s\n", id, b.Corpus.Documents[id])
+	}
+	b.Corpus.Hash = hex.EncodeToString(h.Sum(nil))
+	return b, sum, nil
+}
+
+func lexiconOf(m *lexicon.Matcher) Lexicon {
+	ref := framing.RefOf(m)
+	return Lexicon{Name: ref.Name, Version: ref.Version, Hash: ref.Hash, Inventory: m.Inventory()}
+}
+
+// docHash is what identifies a document's content: its text and every
+// field that can place it in a group.
+func docHash(s *framing.Score, text string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "id\x00%s\noutlet\x00%s\ndate\x00%s\nurl\x00%s\ntitle\x00%s\n", s.ID, s.Outlet, s.Date, s.URL, s.Title)
+	for _, k := range slices.Sorted(maps.Keys(s.Meta)) {
+		fmt.Fprintf(h, "meta:%s\x00%s\n", k, s.Meta[k])
+	}
+	fmt.Fprintf(h, "text\x00%s", text)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func documentUnit(name string, s *framing.Score, labels []lexicon.LabelInfo, cats []string, opt Options) Unit {
+	u := newUnit(name, 1, s.Tokens, s.Pos, s.Neg)
+	own := make([]int, len(labels))
+	for i, c := range s.Labels {
+		own[i] = c.Own
+		if c != (framing.VoiceCount{}) {
+			u.Labels[labels[i].ID] = c
+		}
+	}
+	for i, c := range s.Categories {
+		if c != (framing.VoiceCount{}) {
+			u.Categories[cats[i]] = c
+		}
+	}
+	u.rates(labels, own, s.Tokens.Own, opt.PerTokens)
+	u.shares(labels, own, opt.Conf)
+	idx, lo, hi := stats.FramingIndexCI(float64(s.Pos), float64(s.Neg), opt.Conf)
+	u.Index, u.Lo, u.Hi, u.Interval = framing.Num(idx), framing.Num(lo), framing.Num(hi), "counts"
+	return u
+}
+
+func groupUnits(t *framing.Tally, c *framing.Comparison) []Unit {
+	var labels []lexicon.LabelInfo
+	for i, id := range t.Labels {
+		concept, label, _ := strings.Cut(id, ".")
+		labels = append(labels, lexicon.LabelInfo{ID: id, Concept: concept, Label: label, Pole: t.Poles[i]})
+	}
+	rows := map[string]framing.IndexRow{}
+	for _, r := range c.Index {
+		rows[r.Group] = r
+	}
+	out := []Unit{}
+	for _, info := range c.Groups {
+		g := t.Groups[info.Name]
+		u := newUnit(info.Name, g.Documents, g.Tokens, g.Pos, g.Neg)
+		own := make([]int, len(labels))
+		for i, vc := range g.Labels {
+			own[i] = vc.Own
+			if vc != (framing.VoiceCount{}) {
+				u.Labels[t.Labels[i]] = vc
+			}
+		}
+		for i, vc := range g.Categories {
+			if vc != (framing.VoiceCount{}) {
+				u.Categories[t.Categories[i]] = vc
+			}
+		}
+		u.rates(labels, own, g.Tokens.Own, c.Settings.PerTokens)
+		u.shares(labels, own, c.Settings.Conf)
+		row := rows[info.Name]
+		u.Index, u.Lo, u.Hi, u.Interval = row.Index, row.Lo, row.Hi, row.Method
+		out = append(out, u)
+	}
+	return out
+}
+
+func newUnit(name string, docs int, tok framing.TokenCounts, pos, neg int) Unit {
+	return Unit{Name: name, Documents: docs, Tokens: tok, Pos: pos, Neg: neg,
+		Labels: map[string]framing.VoiceCount{}, Categories: map[string]framing.VoiceCount{},
+		Rates: map[string]framing.Num{}, Shares: map[string]framing.Num{}}
+}
+
+// rates are own-voice hits per per own tokens, of the labels with hits.
+func (u *Unit) rates(labels []lexicon.LabelInfo, own []int, tokens int, per float64) {
+	for i, n := range own {
+		if n > 0 {
+			r, _, _ := stats.PoissonRateCI(float64(n), float64(tokens), per, 0.95)
+			u.Rates[labels[i].ID] = framing.Num(r)
+		}
+	}
+}
+
+// shares are each label's share of its concept's own-voice hits, for the
+// concepts with any.
+func (u *Unit) shares(labels []lexicon.LabelInfo, own []int, conf float64) {
+	total := map[string]int{}
+	for i, n := range own {
+		total[labels[i].Concept] += n
+	}
+	for i, n := range own {
+		if tot := total[labels[i].Concept]; tot > 0 {
+			p, _, _ := stats.Wilson(float64(n), float64(tot), conf)
+			u.Shares[labels[i].ID] = framing.Num(p)
+		}
+	}
+}
+
+// canonical is the baseline's JSON with its checksum field empty: what the
+// checksum is taken over.
+func (b *Baseline) canonical() ([]byte, error) {
+	c := *b
+	c.Checksum = ""
+	return json.MarshalIndent(&c, "", "  ")
+}
+
+func (b *Baseline) sum() (string, error) {
+	data, err := b.canonical()
+	if err != nil {
+		return "", err
+	}
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:]), nil
+}
