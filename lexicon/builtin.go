@@ -26,3 +26,16 @@ func CompileBuiltin() (*Matcher, error) {
 	}
 	return Compile(l)
 }
+
+// LoadMatcher loads and compiles the lexicon at path; "" is the built-in
+// one.
+func LoadMatcher(path string) (*Matcher, error) {
+	if path == "" {
+		return CompileBuiltin()
+	}
+	l, err := Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(l)
+}

@@ -46,19 +46,10 @@ checksum guards it: 'framing check' refuses a baseline edited by hand.`,
 			if o.Out == "" && env.OutIsTTY {
 				return usagef("give -o FILE (or redirect standard output)")
 			}
-			m, err := o.matcher()
+			b, err := o.computeBaseline(env, args, o.Options)
 			if err != nil {
 				return err
 			}
-			ropt, man, err := o.runOptions(env)
-			if err != nil {
-				return err
-			}
-			b, sum, err := baseline.Compute(args, m, ropt, o.Options)
-			if err != nil {
-				return err
-			}
-			finish(env, sum, man)
 			if o.Out == "" {
 				return baseline.Write(env.Out, b)
 			}
@@ -73,6 +64,25 @@ checksum guards it: 'framing check' refuses a baseline edited by hand.`,
 	addBaselineFlags(cmd.Flags(), &o.Options)
 	cmd.Flags().StringVarP(&o.Out, "out", "o", "", "baseline `file` to write (default: standard output, if it is not a terminal)")
 	return cmd
+}
+
+// computeBaseline scores the corpus at paths into a baseline, reporting
+// skipped documents and the run summary on stderr.
+func (o *corpusOptions) computeBaseline(env Env, paths []string, opt baseline.Options) (*baseline.Baseline, error) {
+	m, err := o.matcher()
+	if err != nil {
+		return nil, err
+	}
+	ropt, man, err := o.runOptions(env)
+	if err != nil {
+		return nil, err
+	}
+	b, sum, err := baseline.Compute(paths, m, ropt, opt)
+	if err != nil {
+		return nil, err
+	}
+	finish(env, sum, man)
+	return b, nil
 }
 
 func addBaselineFlags(f *pflag.FlagSet, o *baseline.Options) {
@@ -147,19 +157,10 @@ func (o *checkOptions) run(env Env, paths []string) error {
 	default:
 		fmt.Fprintf(env.Err, "note: %v\nwriting a new baseline with the default options\n", readErr)
 	}
-	m, err := o.matcher()
+	now, err := o.computeBaseline(env, paths, opts)
 	if err != nil {
 		return err
 	}
-	ropt, man, err := o.runOptions(env)
-	if err != nil {
-		return err
-	}
-	now, sum, err := baseline.Compute(paths, m, ropt, opts)
-	if err != nil {
-		return err
-	}
-	finish(env, sum, man)
 	if o.Update {
 		if was != nil {
 			res := baseline.Diff(was, now, tol)

@@ -20,18 +20,7 @@ func (o *lexiconOptions) addFlags(fs *pflag.FlagSet) {
 
 // matcher loads and compiles the chosen lexicon.
 func (o *lexiconOptions) matcher() (*lexicon.Matcher, error) {
-	return loadMatcher(o.Lexicon)
-}
-
-func loadMatcher(path string) (*lexicon.Matcher, error) {
-	if path == "" {
-		return lexicon.CompileBuiltin()
-	}
-	l, err := lexicon.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	return lexicon.Compile(l)
+	return lexicon.LoadMatcher(o.Lexicon)
 }
 
 // corpusOptions are the flags of every command that reads a corpus.

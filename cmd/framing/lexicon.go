@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/lexicon"
 	"github.com/framingkit/framing/report"
 	"github.com/spf13/cobra"
 )
@@ -116,7 +117,7 @@ func newLexiconValidateCmd(env Env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bad := 0
 			for _, path := range args {
-				m, err := loadMatcher(path)
+				m, err := lexicon.LoadMatcher(path)
 				if err != nil {
 					fmt.Fprintln(env.Err, err)
 					bad++
@@ -152,7 +153,7 @@ with the lexicon's file:line:col; the exit status is 1 when any fails.`,
 			if len(args) == 1 {
 				path = args[0]
 			}
-			m, err := loadMatcher(path)
+			m, err := lexicon.LoadMatcher(path)
 			if err != nil {
 				return err
 			}

@@ -69,11 +69,11 @@ func (o *lexiconDiffOptions) run(env Env, oldPath, newPath string, paths []strin
 	if err != nil {
 		return err
 	}
-	was, err := loadMatcher(builtinName(oldPath))
+	was, err := lexicon.LoadMatcher(builtinName(oldPath))
 	if err != nil {
 		return err
 	}
-	now, err := loadMatcher(builtinName(newPath))
+	now, err := lexicon.LoadMatcher(builtinName(newPath))
 	if err != nil {
 		return err
 	}

@@ -33,23 +33,12 @@ func Check(corpusDir, lexiconPath, baselinePath string) (*baseline.Result, error
 }
 
 func compute(corpusDir, lexiconPath string, opt baseline.Options) (*baseline.Baseline, error) {
-	m, err := matcher(lexiconPath)
+	m, err := lexicon.LoadMatcher(lexiconPath)
 	if err != nil {
 		return nil, err
 	}
 	b, _, err := baseline.Compute([]string{corpusDir}, m, framing.RunOptions{}, opt)
 	return b, err
-}
-
-func matcher(path string) (*lexicon.Matcher, error) {
-	if path == "" {
-		return lexicon.CompileBuiltin()
-	}
-	l, err := lexicon.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	return lexicon.Compile(l)
 }
 
 // CheckBaseline fails t with the table of every score that moved when the
