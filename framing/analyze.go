@@ -2,6 +2,7 @@ package framing
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/framingkit/framing/lexicon"
 )
@@ -34,10 +35,26 @@ func NewAnalyzer() *Analyzer {
 // Analyze tokenises text and gives every token its voice: Boilerplate on
 // lines dropped as site furniture, else Quoted inside a direct quotation,
 // else Own.
-func (a *Analyzer) Analyze(text string) *Analysis {
+func (a *Analyzer) Analyze(text string) *Analysis { return a.AnalyzeExcluding(text, nil) }
+
+// ReasonSyndicated is the reason of text dropped as another outlet's copy
+// when syndicated stories are counted once (--dedupe).
+const ReasonSyndicated = "syndicated"
+
+// AnalyzeExcluding is Analyze with the byte spans in exclude dropped as
+// well, with reason "syndicated": the copy of a story counted in an earlier
+// outlet's document. Its tokens get voice Boilerplate and count nowhere.
+func (a *Analyzer) AnalyzeExcluding(text string, exclude []Span) *Analysis {
 	an := &Analysis{Tokens: a.tok.Tokenize(text)}
 	an.Quotes, an.QuoteProblems = Quotes(text)
 	an.Dropped, an.Date, an.URL = boilerplate(text, an.Quotes)
+	if len(exclude) > 0 {
+		for _, sp := range exclude {
+			an.Dropped = append(an.Dropped, Dropped{Line: 1 + strings.Count(text[:sp.Start], "\n"), Span: sp, Reason: ReasonSyndicated})
+		}
+		// The voice merge below walks dropped spans in text order.
+		sort.SliceStable(an.Dropped, func(i, j int) bool { return an.Dropped[i].Start < an.Dropped[j].Start })
+	}
 	an.Voices = make([]Voice, len(an.Tokens))
 	// Tokens, quotes and dropped lines are all in text order: one merge.
 	q, d := 0, 0

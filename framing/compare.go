@@ -51,6 +51,29 @@ type Comparison struct {
 	// chart, of which Distinctive lists the top.
 	TermScores []DistinctiveTerm `json:"term_scores"`
 	Timeline   []TimelinePoint   `json:"timeline"`
+	// Reliability is every group's sourcing indicators, and a test of each
+	// share and rate across groups.
+	Reliability Reliabilities `json:"reliability"`
+}
+
+// Reliabilities are the groups' reliability indicators.
+type Reliabilities struct {
+	Groups []GroupReliability `json:"groups"`
+	Tests  []IndicatorTest    `json:"tests"`
+}
+
+// GroupReliability is one group's sourcing counts and indicators.
+type GroupReliability struct {
+	Group      string               `json:"group"`
+	Counts     Reliability          `json:"counts"`
+	Indicators map[string]Indicator `json:"indicators"`
+}
+
+// IndicatorTest tests whether a share or rate indicator differs between
+// groups: the groups × (counted, not counted) table.
+type IndicatorTest struct {
+	Name string `json:"name"`
+	TableTest
 }
 
 // CorpusSummary accounts for the documents behind a comparison.
@@ -125,24 +148,50 @@ type Exact struct {
 
 // ConceptResult compares the groups' use of one concept's labels, own voice.
 type ConceptResult struct {
-	ID          string    `json:"id"`
-	Labels      []string  `json:"labels"`
-	Groups      []string  `json:"groups"`
-	Counts      [][]int   `json:"counts"` // group × label, own voice
-	Quoted      [][]int   `json:"quoted"` // group × label, quoted
-	Shares      [][]Share `json:"shares"`
-	ChiSquare   Test      `json:"chi_square"`
-	GTest       Test      `json:"g_test"`
-	CramersV    Num       `json:"cramers_v"`
-	CramersVBC  Num       `json:"cramers_v_corrected"`
-	MinExpected Num       `json:"min_expected"`
-	Below5      int       `json:"cells_expected_below_5"`
-	Exact       *Exact    `json:"exact,omitempty"`
+	ID     string    `json:"id"`
+	Labels []string  `json:"labels"`
+	Groups []string  `json:"groups"`
+	Counts [][]int   `json:"counts"` // group × label, own voice
+	Quoted [][]int   `json:"quoted"` // group × label, quoted
+	Shares [][]Share `json:"shares"`
+	TableTest
+	Distance [][]Num `json:"distance"` // Jensen-Shannon between groups, this concept's labels
+}
+
+// TableTest is the test of independence of a groups × categories table:
+// Pearson's chi-square and the G-test, Cramér's V, and when an expected
+// count is small, Fisher's exact test (2×2) or a Monte Carlo p-value.
+type TableTest struct {
+	ChiSquare   Test   `json:"chi_square"`
+	GTest       Test   `json:"g_test"`
+	CramersV    Num    `json:"cramers_v"`
+	CramersVBC  Num    `json:"cramers_v_corrected"`
+	MinExpected Num    `json:"min_expected"`
+	Below5      int    `json:"cells_expected_below_5"`
+	Exact       *Exact `json:"exact,omitempty"`
 	// PValue names the p-value to read: "exact" when an expected count is
 	// below 5, else "chi-square".
-	PValue   string  `json:"p_value"`
-	Distance [][]Num `json:"distance"` // Jensen-Shannon between groups, this concept's labels
-	Note     string  `json:"note,omitempty"`
+	PValue string `json:"p_value"`
+	Note   string `json:"note,omitempty"`
+}
+
+// Primary is the p-value to read.
+func (t *TableTest) Primary() float64 {
+	if t.PValue == "exact" && t.Exact != nil {
+		return float64(t.Exact.P)
+	}
+	return float64(t.ChiSquare.P)
+}
+
+// SetAdjusted records the adjusted p-value of the one to read.
+func (t *TableTest) SetAdjusted(p float64) {
+	if t.PValue == "exact" && t.Exact != nil {
+		t.Exact.PAdjusted = Num(p)
+		t.ChiSquare.PAdjusted, t.GTest.PAdjusted = Num(math.NaN()), Num(math.NaN())
+		return
+	}
+	t.ChiSquare.PAdjusted = Num(p)
+	t.GTest.PAdjusted = Num(math.NaN())
 }
 
 // Distance is the Jensen-Shannon distance (base 2) between the groups'
@@ -245,23 +294,11 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 			return nil, err
 		}
 		c.Concepts = append(c.Concepts, cr)
-		if cr.PValue == "exact" {
-			primary = append(primary, float64(cr.Exact.P))
-		} else {
-			primary = append(primary, float64(cr.ChiSquare.P))
-		}
+		primary = append(primary, cr.Primary())
 	}
 	// One family: the p-value to read of each concept's test.
-	adj := stats.BenjaminiHochberg(primary)
-	for k := range c.Concepts {
-		cr := &c.Concepts[k]
-		if cr.PValue == "exact" {
-			cr.Exact.PAdjusted = Num(adj[k])
-			cr.ChiSquare.PAdjusted, cr.GTest.PAdjusted = Num(math.NaN()), Num(math.NaN())
-		} else {
-			cr.ChiSquare.PAdjusted = Num(adj[k])
-			cr.GTest.PAdjusted = Num(math.NaN())
-		}
+	for k, p := range stats.BenjaminiHochberg(primary) {
+		c.Concepts[k].SetAdjusted(p)
 	}
 
 	all := ownTable(t, groups, inConcepts)
@@ -286,7 +323,51 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
+		return nil, err
+	}
 	return c, nil
+}
+
+// reliabilities makes every group's indicators and tests each share and
+// rate across the groups, Benjamini-Hochberg adjusted across indicators.
+func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities, error) {
+	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
+	per := map[string][][]float64{} // indicator → groups × (k, n − k)
+	for _, name := range groups {
+		g := t.Groups[name]
+		gr := GroupReliability{Group: name, Counts: g.Reliability, Indicators: map[string]Indicator{}}
+		if gr.Counts.Sources == nil {
+			gr.Counts.Sources = map[string]int{}
+		}
+		for _, in := range Indicators(g.Reliability, g.Tokens, opt.Conf) {
+			gr.Indicators[in.Name] = in
+			if in.Kind == "share" || in.Kind == "rate" {
+				per[in.Name] = append(per[in.Name], []float64{float64(in.K), float64(in.N - in.K)})
+			}
+		}
+		out.Groups = append(out.Groups, gr)
+	}
+	if len(groups) < 2 {
+		return out, nil
+	}
+	var primary []float64
+	for _, info := range IndicatorList {
+		tab, ok := per[info.Name]
+		if !ok {
+			continue
+		}
+		tt, err := tableTests(tab, opt)
+		if err != nil {
+			return out, err
+		}
+		out.Tests = append(out.Tests, IndicatorTest{Name: info.Name, TableTest: tt})
+		primary = append(primary, tt.Primary())
+	}
+	for k, p := range stats.BenjaminiHochberg(primary) {
+		out.Tests[k].SetAdjusted(p)
+	}
+	return out, nil
 }
 
 // timeline is a group's framing index week by week, weeks in order.
@@ -390,46 +471,58 @@ func compareConcept(t *Tally, concept string, idx []int, groups []string, opt Co
 		}
 		cr.Counts, cr.Quoted, cr.Shares = append(cr.Counts, counts), append(cr.Quoted, quoted), append(cr.Shares, shares)
 	}
-	chi, err := stats.ChiSquare(tab)
+	tt, err := tableTests(tab, opt)
 	if err != nil {
 		return cr, err
 	}
-	g, err := stats.GTest(tab)
-	if err != nil {
-		return cr, err
-	}
-	cr.ChiSquare = Test{Stat: Num(chi.Stat), DF: Num(chi.DF), P: Num(chi.P)}
-	cr.GTest = Test{Stat: Num(g.Stat), DF: Num(g.DF), P: Num(g.P)}
-	cr.CramersV, cr.CramersVBC = Num(chi.CramersV), Num(chi.CramersVCorrected)
-	cr.MinExpected, cr.Below5 = Num(chi.MinExpected), chi.Below5
-	cr.Note = chi.Reason
-	cr.PValue = "chi-square"
-	if chi.Reason == "" && chi.MinExpected < opt.MinExpectedCut {
-		cr.PValue = "exact"
-		kept := len(groups) - len(chi.DroppedRows)
-		keptCols := len(idx) - len(chi.DroppedCols)
-		if kept == 2 && keptCols == 2 {
-			f, err := stats.FisherExact2x2(reduceTable(tab, chi.DroppedRows, chi.DroppedCols))
-			if err != nil {
-				return cr, err
-			}
-			cr.Exact = &Exact{Method: "fisher", P: Num(f.P)}
-		} else {
-			mc, err := stats.MonteCarloChiSquare(tab, opt.MonteCarlo, opt.Seed)
-			if err != nil {
-				return cr, err
-			}
-			cr.Exact = &Exact{Method: "monte-carlo", P: Num(mc.P), Seed: mc.Seed, Draws: mc.Draws}
-		}
-		cr.Note = fmt.Sprintf("%d of %d cells expect fewer than %g hits: read the %s p-value, not the chi-square approximation",
-			chi.Below5, kept*keptCols, opt.MinExpectedCut, cr.Exact.Method)
-	}
+	cr.TableTest = tt
 	dist, err := stats.JSDistanceMatrix(tab, opt.JSAlpha)
 	if err != nil {
 		return cr, err
 	}
 	cr.Distance = numRows(dist)
 	return cr, nil
+}
+
+// tableTests tests a groups × categories table; the small-sample p-value
+// is the one to read when an expected count is below opt.MinExpectedCut.
+func tableTests(tab [][]float64, opt CompareOptions) (TableTest, error) {
+	var tt TableTest
+	chi, err := stats.ChiSquare(tab)
+	if err != nil {
+		return tt, err
+	}
+	g, err := stats.GTest(tab)
+	if err != nil {
+		return tt, err
+	}
+	tt.ChiSquare = Test{Stat: Num(chi.Stat), DF: Num(chi.DF), P: Num(chi.P)}
+	tt.GTest = Test{Stat: Num(g.Stat), DF: Num(g.DF), P: Num(g.P)}
+	tt.CramersV, tt.CramersVBC = Num(chi.CramersV), Num(chi.CramersVCorrected)
+	tt.MinExpected, tt.Below5 = Num(chi.MinExpected), chi.Below5
+	tt.Note = chi.Reason
+	tt.PValue = "chi-square"
+	if chi.Reason == "" && chi.MinExpected < opt.MinExpectedCut {
+		tt.PValue = "exact"
+		kept := len(tab) - len(chi.DroppedRows)
+		keptCols := len(tab[0]) - len(chi.DroppedCols)
+		if kept == 2 && keptCols == 2 {
+			f, err := stats.FisherExact2x2(reduceTable(tab, chi.DroppedRows, chi.DroppedCols))
+			if err != nil {
+				return tt, err
+			}
+			tt.Exact = &Exact{Method: "fisher", P: Num(f.P)}
+		} else {
+			mc, err := stats.MonteCarloChiSquare(tab, opt.MonteCarlo, opt.Seed)
+			if err != nil {
+				return tt, err
+			}
+			tt.Exact = &Exact{Method: "monte-carlo", P: Num(mc.P), Seed: mc.Seed, Draws: mc.Draws}
+		}
+		tt.Note = fmt.Sprintf("%d of %d cells expect fewer than %g: read the %s p-value, not the chi-square approximation",
+			chi.Below5, kept*keptCols, opt.MinExpectedCut, tt.Exact.Method)
+	}
+	return tt, nil
 }
 
 // reduceTable drops the given rows and columns.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
 )
 
@@ -22,8 +23,15 @@ const NoContent corpus.Reason = "no-content"
 type RunOptions struct {
 	Corpus corpus.Options
 	// Outlets names a document's outlet from its URL's domain when neither
-	// the document nor the manifest does; may be nil.
+	// the document nor the manifest does, and lists the state media the
+	// reliability indicators look for; nil: the built-in list.
 	Outlets *corpus.Outlets
+	// Syndication, when not nil, indexes every scored document's own-voice
+	// text, to find the stories that several outlets ran.
+	Syndication *syndication.Index
+	// Exclude, when not nil, gives the spans of a document not to count:
+	// another outlet's copy of a story (see Dedupe).
+	Exclude func(id string) []Span
 }
 
 // Summary accounts for every document of a run: read = scored + skipped.
@@ -59,15 +67,43 @@ func (s Summary) String() string {
 	return b.String()
 }
 
+// Dedupe reads the corpus at paths once to find syndicated stories, and
+// returns the index and the Exclude function of RunOptions that counts each
+// story once: in its earliest outlet, with every later copy counting only
+// its own additions (its intro, its closing). Skipped documents are
+// reported in this pass; the second pass should not report them again.
+func Dedupe(paths []string, m *lexicon.Matcher, opt RunOptions, so syndication.Options) (*syndication.Index, func(string) []Span, error) {
+	idx := syndication.NewIndex()
+	opt.Syndication, opt.Exclude = idx, nil
+	if _, err := Run(paths, m, opt, func(Document, *Score) error { return nil }); err != nil {
+		return nil, nil, err
+	}
+	exclude := func(id string) []Span {
+		var out []Span
+		for _, sp := range idx.Copied(id, so) {
+			out = append(out, Span{Start: sp.Start, End: sp.End})
+		}
+		return out
+	}
+	return idx, exclude, nil
+}
+
 // Run reads the corpus at paths and scores every document with m, handing
 // each document and its score to yield in corpus order. Skipped documents go to
 // opt.Corpus.OnSkip and are counted; yield returning an error stops the run.
 func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
 	s := NewScorer(m)
+	if opt.Outlets != nil {
+		s.SetOutlets(opt.Outlets)
+	}
 	sum := Summary{Skipped: map[corpus.Reason]int{}}
 	copts := opt.Corpus
 	cs, err := corpus.Read(paths, copts, func(doc corpus.Document) error {
-		sc := s.Score(doc)
+		var exclude []Span
+		if opt.Exclude != nil {
+			exclude = opt.Exclude(doc.ID)
+		}
+		sc := s.ScoreExcluding(doc, exclude)
 		if sc.Tokens.Own+sc.Tokens.Quoted == 0 {
 			sum.Skipped[NoContent]++
 			skip := corpus.Skip{File: doc.Source, Reason: NoContent, Msg: "no article text left after dropping boilerplate lines"}
@@ -86,6 +122,13 @@ func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document
 		}
 		if sc.Outlet == "" {
 			sc.Outlet = UnknownOutlet
+		}
+		if opt.Syndication != nil {
+			own := make([]bool, len(s.last.Tokens))
+			for i, v := range s.last.Voices {
+				own[i] = v == Own
+			}
+			opt.Syndication.Add(sc.ID, sc.Outlet, sc.Date, s.last.Tokens, own)
 		}
 		sum.Scored++
 		return yield(doc, sc)

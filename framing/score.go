@@ -3,6 +3,9 @@ package framing
 import (
 	"math"
 	"sort"
+	"sync"
+
+	"github.com/framingkit/framing/framing/corpus"
 
 	"github.com/framingkit/framing/lexicon"
 )
@@ -53,6 +56,8 @@ type Score struct {
 	Hits          []Evidence
 	Dropped       []DroppedLine
 	QuoteProblems []QuoteProblem
+	// Reliability is how the document sources what it says.
+	Reliability Reliability
 
 	matcher *lexicon.Matcher
 }
@@ -71,20 +76,41 @@ type Scorer struct {
 	m    *lexicon.Matcher
 	an   *Analyzer
 	hits []lexicon.Hit
+	sm   *StateMedia
+	last *Analysis // of the last document scored, for the syndication index
 }
 
-// NewScorer returns a Scorer for m.
+// NewScorer returns a Scorer for m that knows the built-in list of state
+// media (SetOutlets replaces it).
 func NewScorer(m *lexicon.Matcher) *Scorer {
-	return &Scorer{m: m, an: NewAnalyzer()}
+	return &Scorer{m: m, an: NewAnalyzer(), sm: builtinStateMedia()}
 }
+
+// SetOutlets makes the state media of outlets the ones the reliability
+// indicators look for.
+func (s *Scorer) SetOutlets(outlets *corpus.Outlets) { s.sm = NewStateMedia(outlets) }
+
+// builtinStateMedia compiles the built-in outlets list once.
+var builtinStateMedia = sync.OnceValue(func() *StateMedia {
+	o, err := corpus.BuiltinOutlets()
+	if err != nil {
+		panic(err) // the embedded file is tested: it cannot fail
+	}
+	return NewStateMedia(o)
+})
 
 // Matcher returns the matcher the scorer counts with.
 func (s *Scorer) Matcher() *lexicon.Matcher { return s.m }
 
 // Score analyses doc and counts its hits. Date and URL fall back to the
 // text's metadata line when the document has none.
-func (s *Scorer) Score(doc Document) *Score {
-	an := s.an.Analyze(doc.Text)
+func (s *Scorer) Score(doc Document) *Score { return s.ScoreExcluding(doc, nil) }
+
+// ScoreExcluding is Score with the byte spans in exclude counted nowhere:
+// another outlet's copy of a syndicated story (see AnalyzeExcluding).
+func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
+	an := s.an.AnalyzeExcluding(doc.Text, exclude)
+	s.last = an
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
 		Meta:       doc.Meta,
@@ -128,8 +154,10 @@ func (s *Scorer) Score(doc Document) *Score {
 	}
 	s.hits = s.m.MatchCategories(s.hits[:0], an.Tokens)
 	cats := s.m.Categories()
+	catHits := make([]catHit, 0, len(s.hits))
 	for _, h := range s.hits {
 		v := hitVoice(an, h)
+		catHits = append(catHits, catHit{cat: cats[h.ID], first: h.First, end: h.End, voice: v})
 		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, "", cats[h.ID]))
 		switch v {
 		case Own:
@@ -139,6 +167,7 @@ func (s *Scorer) Score(doc Document) *Score {
 		}
 	}
 	sc.Index = Index(sc.Pos, sc.Neg)
+	sc.Reliability = reliability(doc.Text, an, catHits, s.sm, sc.Pos+sc.Neg, doc.Outlet)
 	for _, d := range an.Dropped {
 		sc.Dropped = append(sc.Dropped, DroppedLine{Line: d.Line, Reason: d.Reason, Tokens: tokensIn(an, d.Span), Text: doc.Text[d.Start:d.End]})
 	}

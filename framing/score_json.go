@@ -24,6 +24,30 @@ type scoreJSON struct {
 	Hits          []Evidence            `json:"hits"`
 	Dropped       []DroppedLine         `json:"dropped"`
 	QuoteProblems []QuoteProblem        `json:"quote_problems,omitempty"`
+	Reliability   reliabilityJSON       `json:"reliability"`
+}
+
+// reliabilityJSON is a document's or a group's reliability in the output
+// contract: the counts, and the indicators by name.
+type reliabilityJSON struct {
+	Reliability
+	Indicators map[string]Indicator `json:"indicators"`
+}
+
+// ReliabilityJSON is r with its indicators, for JSON output.
+func ReliabilityJSON(r Reliability, tok TokenCounts, conf float64) any {
+	return reliabilityOut(r, tok, conf)
+}
+
+func reliabilityOut(r Reliability, tok TokenCounts, conf float64) reliabilityJSON {
+	out := reliabilityJSON{Reliability: r, Indicators: map[string]Indicator{}}
+	if out.Sources == nil {
+		out.Sources = map[string]int{}
+	}
+	for _, in := range Indicators(r, tok, conf) {
+		out.Indicators[in.Name] = in
+	}
+	return out
 }
 
 // MarshalJSON writes the score in the documented output contract: every
@@ -37,6 +61,7 @@ func (s *Score) MarshalJSON() ([]byte, error) {
 		Categories: make(map[string]VoiceCount, len(s.Categories)),
 		Pos:        s.Pos, Neg: s.Neg,
 		Hits: s.Hits, Dropped: s.Dropped, QuoteProblems: s.QuoteProblems,
+		Reliability: reliabilityOut(s.Reliability, s.Tokens, 0.95),
 	}
 	if out.Meta == nil {
 		out.Meta = map[string]string{}

@@ -9,7 +9,7 @@ import (
 )
 
 // TallyFormat is the version of the tally file format.
-const TallyFormat = 2 // 2: weeks and undated documents, for the timeline
+const TallyFormat = 3 // 2: weeks and undated documents; 3: reliability counts
 
 // LexiconRef names the lexicon that made a result.
 type LexiconRef struct {
@@ -64,6 +64,8 @@ type GroupTally struct {
 	// date that could be read, so none is dropped unseen.
 	Weeks   map[string]WeekCount `json:"weeks,omitempty"`
 	Undated int                  `json:"undated"`
+	// Reliability sums the documents' sourcing counts.
+	Reliability Reliability `json:"reliability"`
 }
 
 // NewTally returns an empty tally for lexicon m, grouping documents by the
@@ -124,6 +126,7 @@ func (t *Tally) Add(s *Score) {
 		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
 		DocIndex: map[string]int{docIndexKey(s.Pos, s.Neg): 1},
 	}
+	one.Reliability.Add(s.Reliability) // the counts, not the per-document evidence
 	if d, ok := ParseDate(s.Date); ok {
 		one.Weeks = map[string]WeekCount{WeekKey(d): {Documents: 1, Pos: s.Pos, Neg: s.Neg}}
 	} else {
@@ -170,6 +173,7 @@ func (g *GroupTally) add(o *GroupTally) {
 		g.Weeks[k] = sum
 	}
 	g.Undated += o.Undated
+	g.Reliability.Add(o.Reliability)
 }
 
 // AddSummary counts the documents a run skipped.

@@ -45,7 +45,8 @@ type page struct {
 	SVG       map[string]template.HTML
 	// Tables are the sections shown as plain tables, by name: tests,
 	// rates, distance, timeline, skipped.
-	Tables map[string]*Section
+	Tables     map[string]*Section
+	Indicators []framing.IndicatorInfo
 }
 
 type kv struct {
@@ -96,8 +97,12 @@ func anchor(g, l int) string { return fmt.Sprintf("ev-%d-%d", g, l) }
 
 func buildPage(in *Input) (*page, error) {
 	c := in.Comparison
-	p := &page{In: in, C: c, Tables: map[string]*Section{}}
+	p := &page{In: in, C: c, Tables: map[string]*Section{}, Indicators: framing.IndicatorList}
 	for _, s := range Sections(c) {
+		p.Tables[s.Name] = &s
+	}
+	if in.Syndication != nil {
+		s := SyndicationSection(in.Syndication)
 		p.Tables[s.Name] = &s
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.Corpus.Skipped)) {

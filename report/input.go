@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/syndication"
 )
 
 // Input is what a report shows: the comparison, the evidence behind its
@@ -14,6 +15,11 @@ type Input struct {
 	// Axis names the framing index's poles, negative first; empty when the
 	// lexicon has no axis.
 	Axis [2]string
+	// Syndication is the stories several outlets ran; nil when not looked
+	// for (a report from tallies).
+	Syndication []syndication.Cluster
+	// Deduplicated says syndicated copy was counted once.
+	Deduplicated bool
 }
 
 // DroppedCount is the boilerplate dropped for one reason.

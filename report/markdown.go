@@ -53,6 +53,19 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 			fmt.Fprintf(&b, "%s\n\n", escapeText(n))
 		}
 	}
+	if in.Syndication != nil {
+		sy := SyndicationSection(in.Syndication)
+		fmt.Fprintf(&b, "## %s\n\n", sy.Title)
+		if len(sy.Table.Rows) > 0 {
+			if err := sy.Table.Write(&b, FormatMarkdown); err != nil {
+				return err
+			}
+			b.WriteString("\n")
+		}
+		for _, n := range sy.Notes {
+			fmt.Fprintf(&b, "%s\n\n", escapeText(n))
+		}
+	}
 	b.WriteString("## Evidence\n\n")
 	for _, g := range page.Evidence {
 		fmt.Fprintf(&b, "### %s\n\n", escapeText(g.Group))
@@ -83,6 +96,8 @@ func sectionCharts(section string) []string {
 		return []string{"distance", "ca"}
 	case "timeline":
 		return []string{"timeline"}
+	case "reliability":
+		return []string{"reliability"}
 	}
 	return nil
 }

@@ -67,6 +67,7 @@ func Sections(c *framing.Comparison) []Section {
 	out = append(out, s)
 
 	out = append(out, testsSection(c), ratesSection(c))
+	out = append(out, reliabilitySections(c)...)
 	if len(c.Timeline) > 0 {
 		out = append(out, timelineSection(c, conf))
 	}

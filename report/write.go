@@ -39,7 +39,7 @@ func ReportCharts(in *Input) []ChartSpec {
 	for _, cr := range in.Comparison.Concepts {
 		specs = append(specs, ChartSpec{Name: "shares-" + cr.ID, Kind: chart.Shares, Concept: cr.ID})
 	}
-	for _, k := range []chart.Kind{chart.Heatmap, chart.Distinct, chart.CA, chart.Distance, chart.Timeline} {
+	for _, k := range []chart.Kind{chart.Heatmap, chart.Distinct, chart.CA, chart.Distance, chart.Timeline, chart.Reliability} {
 		specs = append(specs, ChartSpec{Name: string(k), Kind: k})
 	}
 	return specs

@@ -97,6 +97,7 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 		}
 		t.AddSummary(sum)
 		finish(env, sum, man)
+		in.Syndication, in.Deduplicated = o.Clusters, o.Dedupe
 	}
 	c, err := framing.Compare(t, o.CompareOptions)
 	if err != nil {

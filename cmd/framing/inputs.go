@@ -2,11 +2,14 @@ package main
 
 import (
 	"fmt"
+	"slices"
+
+	"github.com/spf13/pflag"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
-	"github.com/spf13/pflag"
 )
 
 // lexiconOptions select the lexicon a command uses.
@@ -30,6 +33,12 @@ type corpusOptions struct {
 	Outlets  string
 	Strict   bool
 	Quiet    bool
+	// Dedupe counts a syndicated story once (two passes over the corpus).
+	Dedupe bool
+	// findCopies asks scoreCorpus to find syndicated stories; Clusters
+	// holds them after it ran (also with Dedupe).
+	findCopies bool
+	Clusters   []syndication.Cluster
 }
 
 func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
@@ -38,6 +47,7 @@ func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Outlets, "outlets", "", "outlets YAML `file` naming outlets by their URL domains")
 	fs.BoolVar(&o.Strict, "strict", false, "stop at the first skipped document instead of counting it and going on")
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print each skipped document (the summary still counts them)")
+	fs.BoolVar(&o.Dedupe, "dedupe", false, "count a story that several outlets ran (wire copy) once: later copies count only their own additions")
 }
 
 // scoreCorpus scores the corpus at paths with m, handing every document and
@@ -48,12 +58,33 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 	if err != nil {
 		return framing.Summary{}, nil, err
 	}
+	so := syndication.DefaultOptions()
+	var idx *syndication.Index
+	switch {
+	case o.Dedupe:
+		if slices.Contains(paths, "-") {
+			return framing.Summary{}, nil, usagef("--dedupe reads the corpus twice: give files, not standard input")
+		}
+		fmt.Fprintln(env.Err, "finding syndicated copy (first of two passes)")
+		var exclude func(string) []framing.Span
+		if idx, exclude, err = framing.Dedupe(paths, m, ropt, so); err != nil {
+			return framing.Summary{}, nil, err
+		}
+		// The first pass reported skips and the manifest; say it once.
+		ropt.Exclude, ropt.Corpus.OnSkip, ropt.Corpus.OnManifest = exclude, nil, nil
+	case o.findCopies:
+		idx = syndication.NewIndex()
+		ropt.Syndication = idx
+	}
 	bar := newProgress(env)
 	sum, err := framing.Run(paths, m, ropt, func(doc framing.Document, s *framing.Score) error {
 		bar.add()
 		return fn(doc, s)
 	})
 	bar.done()
+	if idx != nil && err == nil {
+		o.Clusters = idx.Clusters(so)
+	}
 	return sum, man, err
 }
 

@@ -157,7 +157,8 @@ func scoresTable(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 }
 
 // scoresCSV is the wide table: one row per document, one column per label
-// and category and voice, and one per metadata field.
+// and category and voice, one per metadata field, and one per reliability
+// indicator (its value; intervals are in the JSON).
 func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 	metaKeys := map[string]bool{}
 	for _, s := range scores {
@@ -176,6 +177,9 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 	for _, c := range m.Categories() {
 		t.Header = append(t.Header, "category."+c+".own", "category."+c+".quoted")
 	}
+	for _, info := range framing.IndicatorList {
+		t.Header = append(t.Header, "reliability."+info.Name)
+	}
 	for _, s := range scores {
 		row := []string{s.ID, s.Outlet, s.Date, s.URL, s.Source,
 			itoa(s.Tokens.Own), itoa(s.Tokens.Quoted), itoa(s.Tokens.Boilerplate),
@@ -188,6 +192,9 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 		}
 		for _, c := range s.Categories {
 			row = append(row, itoa(c.Own), itoa(c.Quoted))
+		}
+		for _, in := range framing.Indicators(s.Reliability, s.Tokens, 0.95) {
+			row = append(row, csvFloat(float64(in.Value)))
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -74,4 +75,23 @@ func checkSummary(t *testing.T, sum Summary, docs int) {
 	if sum.Read != docs+skipped {
 		t.Fatalf("read %d != %d documents + %d skipped", sum.Read, docs, skipped)
 	}
+}
+
+// FuzzOutlets: no outlets file makes ParseOutlets panic, and every outlet
+// it accepts has a name among its aliases.
+func FuzzOutlets(f *testing.F) {
+	f.Add([]byte("outlets:\n  - {name: TASS, aliases: [ITAR-TASS], domains: [tass.com], state_media: true}\n"))
+	f.Add([]byte("outlets: [{name: x}]"))
+	f.Add([]byte("outlets:\n  - name: \"\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		o, err := ParseOutlets("f.yaml", data)
+		if err != nil {
+			return
+		}
+		for _, x := range o.StateMedia() {
+			if !slices.Contains(x.Aliases, x.Name) {
+				t.Fatalf("outlet %q has no alias of its own name: %v", x.Name, x.Aliases)
+			}
+		}
+	})
 }

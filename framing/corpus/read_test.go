@@ -241,3 +241,29 @@ func TestOutletsByURL(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinOutlets: the shipped state-media list parses, and its KCNA
+// goes by the names the seed articles use.
+func TestBuiltinOutlets(t *testing.T) {
+	o, err := BuiltinOutlets()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kcna *Outlet
+	for _, x := range o.StateMedia() {
+		if x.Name == "KCNA" {
+			kcna = &x
+		}
+	}
+	if kcna == nil {
+		t.Fatal("no KCNA in the built-in list")
+	}
+	for _, a := range []string{"KCNA", "Korean Central News Agency", "North Korean news agency"} {
+		if !slices.Contains(kcna.Aliases, a) {
+			t.Errorf("KCNA has no alias %q", a)
+		}
+	}
+	if out, ok := o.ByURL("https://tass.com/politics/1"); !ok || out.Name != "TASS" {
+		t.Errorf("tass.com names %q", out.Name)
+	}
+}

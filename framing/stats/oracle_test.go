@@ -104,6 +104,11 @@ type oracle struct {
 		Stat                num
 		ExactP, AsymptoticP num
 	}
+	Spearman []struct {
+		X, Y   []num
+		Rho, P num
+		N      int
+	}
 }
 
 // UnmarshalJSON maps the snake_case keys of the file onto the fields.
@@ -413,5 +418,24 @@ func TestBenjaminiHochbergOracle(t *testing.T) {
 			p[i] = float64(v)
 		}
 		checkSlice(t, fmt.Sprintf("BenjaminiHochberg(%v)", p), BenjaminiHochberg(p), tc.Adjusted)
+	}
+}
+
+// Reference: scipy.stats.spearmanr on the pairs without NaN. Tolerance
+// relTol (the p-value goes through the t distribution's tail, which gonum
+// and SciPy compute alike to about 1e-12 here).
+func TestSpearmanOracle(t *testing.T) {
+	for k, tc := range loadOracle(t).Spearman {
+		x, y := make([]float64, len(tc.X)), make([]float64, len(tc.Y))
+		for i := range tc.X {
+			x[i], y[i] = float64(tc.X[i]), float64(tc.Y[i])
+		}
+		rho, p, n := Spearman(x, y)
+		name := fmt.Sprintf("Spearman case %d", k)
+		check(t, name+" rho", rho, tc.Rho)
+		check(t, name+" p", p, tc.P)
+		if n != tc.N {
+			t.Errorf("%s: n = %d, want %d", name, n, tc.N)
+		}
 	}
 }

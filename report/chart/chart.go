@@ -33,10 +33,12 @@ const (
 	CA       Kind = "ca"
 	Distance Kind = "distance"
 	Timeline Kind = "timeline"
+	// Reliability is the groups' sourcing indicators.
+	Reliability Kind = "reliability"
 )
 
 // Kinds are all charts.
-var Kinds = []Kind{Index, Shares, Heatmap, Distinct, CA, Distance, Timeline}
+var Kinds = []Kind{Index, Shares, Heatmap, Distinct, CA, Distance, Timeline, Reliability}
 
 // ParseKind reads a chart name.
 func ParseKind(s string) (Kind, error) {
@@ -111,6 +113,8 @@ func Make(c *framing.Comparison, kind Kind, opt Options) (*Chart, error) {
 		return distanceHeatmap(c), nil
 	case Timeline:
 		return timelineChart(c, opt), nil
+	case Reliability:
+		return reliabilityChart(c), nil
 	}
 	return nil, fmt.Errorf("no chart %q (have: %s)", kind, joinKinds())
 }
@@ -181,12 +185,13 @@ func (ch *Chart) caption(s string, more func() string) {
 	ch.H += ph
 	ch.draw = func(c draw.Canvas) {
 		inner(draw.Crop(c, 0, 0, ph, 0))
+		text := s // a chart may be drawn more than once: add to a copy
 		if more != nil {
-			s += more()
+			text += more()
 		}
 		sty := textStyle(tickSize, textGrey)
 		sty.XAlign, sty.YAlign = draw.XRight, draw.YBottom
-		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + 4}, s)
+		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + 4}, text)
 	}
 }
 

@@ -29,6 +29,8 @@ Sources of the numbers, by section:
   bh                       statsmodels multipletests(method="fdr_bh")
   monte_carlo              exact conditional p-value of Pearson's X² by
                            enumerating every table with the observed margins
+  spearman                 scipy.stats.spearmanr (average ranks for ties,
+                           t-distribution p-value), on the pairs without NaN
 """
 
 import itertools
@@ -430,6 +432,24 @@ def monte_carlo_cases():
     return out
 
 
+def spearman_cases():
+    cases = [
+        ([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]),
+        ([4, 1, 1, 5, 3], [0.44, 0.64, 0.5, 0.58, 0.33]),
+        ([1, 2, 3, 4, 5, 6, 7, 8], [8, 7, 6, 5, 4, 3, 2, 1]),
+        ([2.5, 2.5, 1, 4, 4, 6], [1, 2, 3, 4, 5, 6]),
+        ([1, 2, float("nan"), 4, 5, 6], [3, 1, 2, float("nan"), 6, 5]),
+        ([3, 1, 2, 5, 4, 7, 6, 9, 8, 10, 12, 11], [0.1, 0.3, 0.2, 0.5, 0.4, 0.7, 0.9, 0.6, 0.8, 1.2, 1.0, 1.1]),
+    ]
+    out = []
+    for x, y in cases:
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        ok = ~np.isnan(x) & ~np.isnan(y)
+        res = stats.spearmanr(x[ok], y[ok])
+        out.append({"x": x.tolist(), "y": y.tolist(), "rho": float(res.correlation), "p": float(res.pvalue), "n": int(ok.sum())})
+    return out
+
+
 def main():
     check_ca_against_greenacre()
     tables = []
@@ -456,6 +476,7 @@ def main():
         "js_pairs": js_cases(),
         "bh": bh_cases(),
         "monte_carlo": monte_carlo_cases(),
+        "spearman": spearman_cases(),
     }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vectors.json")
     with open(path, "w") as f:

@@ -1,0 +1,297 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/stats"
+	"github.com/framingkit/framing/framing/syndication"
+	"github.com/framingkit/framing/report"
+)
+
+type reliabilityOptions struct {
+	analysisOptions
+	Format    string
+	Documents bool
+	Ratings   string
+}
+
+func newReliabilityCmd(env Env) *cobra.Command {
+	o := &reliabilityOptions{analysisOptions: *newAnalysisOptions()}
+	o.findCopies = true
+	cmd := &cobra.Command{
+		Use:   "reliability [flags] PATH...",
+		Short: "How outlets source what they say: attribution, quotation, named and anonymous sources, state-media labels",
+		Long: `reliability measures, per document and per group, how the text sources
+what it says (see the README's "Reliability indicators" for each definition,
+the lexicon category behind it and its caveats):
+
+  attribution_rate    own-voice sentences that attribute what they say
+  quotation_share     tokens in direct quotation; quotations
+  named_share, anonymous_share   attributions to named and to anonymous sources
+  sources, top_source_share      distinct named sources; the most-cited one's share
+  state_media_cited, state_media_labelled   citations of an outlet listed as state
+                      media (--outlets, else the built-in list), and how many of
+                      them say so ("state media", "the official news agency")
+  distancing_rate     so-called, alleged, scare quotes per 1,000 tokens
+  hedge_rate, booster_rate, certainty_balance   hedges against boosters
+  loaded_density      own-voice hits of poled labels per 1,000 tokens
+
+Shares have Wilson intervals, rates exact Poisson intervals; each share and
+rate is tested across groups. --ratings joins your own rating of each
+group (a CSV of group,rating; none is shipped) and reports Spearman's rank
+correlation of the rating with each indicator.`,
+		Example: `  framing reliability testdata/seeds
+  framing reliability --documents --format markdown testdata/seeds
+  framing reliability --by outlet_group --ratings my-ratings.csv DIR
+  framing reliability --format json DIR > reliability.json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(o.Tallies) > 0 {
+				return usagef("reliability reads a corpus: per-document evidence is not in a tally (compare --tally has the group indicators)")
+			}
+			if err := o.check(cmd, args); err != nil {
+				return err
+			}
+			return o.run(env, args)
+		},
+	}
+	o.addFlags(cmd.Flags())
+	f := cmd.Flags()
+	f.StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv or json (default: table on a terminal, else json)")
+	f.BoolVar(&o.Documents, "documents", false, "also list every document's indicators (JSON always has them)")
+	f.StringVar(&o.Ratings, "ratings", "", "CSV `file` of group,rating: your own ratings of the groups, to correlate with the indicators")
+	return cmd
+}
+
+// docReliability is one document's indicators, for output.
+type docReliability struct {
+	ID          string              `json:"id"`
+	Outlet      string              `json:"outlet"`
+	Group       string              `json:"group"`
+	Reliability any                 `json:"reliability"`
+	indicators  []framing.Indicator // for tables
+	byName      map[string]framing.Indicator
+}
+
+// RatingCorrelation is Spearman's ρ of the users' ratings with one
+// indicator, across the rated groups.
+type RatingCorrelation struct {
+	Indicator string      `json:"indicator"`
+	Rho       framing.Num `json:"rho"`
+	P         framing.Num `json:"p"`
+	N         int         `json:"n"`
+}
+
+func (o *reliabilityOptions) run(env Env, paths []string) error {
+	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtMarkdown, fmtCSV, fmtJSON})
+	if err != nil {
+		return err
+	}
+	var ratings map[string]float64
+	if o.Ratings != "" {
+		if ratings, err = readRatings(o.Ratings); err != nil {
+			return err
+		}
+	}
+	m, err := o.matcher()
+	if err != nil {
+		return err
+	}
+	t := framing.NewTally(m, o.By)
+	var docs []docReliability
+	sum, man, err := o.scoreCorpus(env, paths, m, func(_ framing.Document, s *framing.Score) error {
+		t.Add(s)
+		ins := framing.Indicators(s.Reliability, s.Tokens, o.Conf)
+		d := docReliability{ID: s.ID, Outlet: s.Outlet, Group: framing.GroupOf(s, o.By),
+			Reliability: framing.ReliabilityJSON(s.Reliability, s.Tokens, o.Conf), indicators: ins, byName: map[string]framing.Indicator{}}
+		for _, in := range ins {
+			d.byName[in.Name] = in
+		}
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	t.AddSummary(sum)
+	finish(env, sum, man)
+	c, err := framing.Compare(t, o.CompareOptions)
+	if err != nil {
+		return err
+	}
+	corr, unrated := correlate(c, ratings)
+	if len(unrated) > 0 {
+		fmt.Fprintf(env.Err, "no rating for %s: left out of the correlations\n", strings.Join(unrated, ", "))
+	}
+	switch format {
+	case fmtJSON:
+		if docs == nil {
+			docs = []docReliability{}
+		}
+		return writeJSON(env.Out, struct {
+			Lexicon      framing.LexiconRef         `json:"lexicon"`
+			By           string                     `json:"by"`
+			Groups       []framing.GroupReliability `json:"groups"`
+			Tests        []framing.IndicatorTest    `json:"tests"`
+			Documents    []docReliability           `json:"documents"`
+			Syndication  []syndication.Cluster      `json:"syndication"`
+			Correlations []RatingCorrelation        `json:"rating_correlations,omitempty"`
+		}{c.Lexicon, c.By, c.Reliability.Groups, c.Reliability.Tests, docs, nonNil(o.Clusters), corr})
+	case fmtCSV:
+		return writeReliabilityCSV(env.Out, c, docs)
+	}
+	tf := tableFormat(env, format)
+	fmt.Fprintf(env.Out, "lexicon %s %s (hash %.12s); %s by %s\n", c.Lexicon.Name, c.Lexicon.Version, c.Lexicon.Hash, report.Count(len(c.Groups), "group", "groups"), c.By)
+	for _, s := range report.Sections(c) {
+		if s.Name != "reliability" && s.Name != "reliability-tests" {
+			continue
+		}
+		if err := writeSection(env.Out, s, tf); err != nil {
+			return err
+		}
+	}
+	if err := writeSection(env.Out, report.SyndicationSection(o.Clusters), tf); err != nil {
+		return err
+	}
+	if o.Documents {
+		t := &report.Table{Header: []string{"document", "group"}, Right: []bool{false, false}}
+		for _, info := range framing.IndicatorList {
+			t.Header = append(t.Header, info.Name)
+			t.Right = append(t.Right, true)
+		}
+		for _, d := range docs {
+			row := []string{d.ID, d.Group}
+			for _, info := range framing.IndicatorList {
+				in := d.byName[info.Name]
+				row = append(row, indicatorValue(in))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		if err := writeSection(env.Out, report.Section{Title: "Documents (values; intervals in --format json)", Table: t}, tf); err != nil {
+			return err
+		}
+	}
+	if ratings != nil {
+		t := &report.Table{Header: []string{"indicator", "Spearman ρ", "p", "groups"}, Right: []bool{false, true, true, true}}
+		for _, r := range corr {
+			t.Rows = append(t.Rows, []string{r.Indicator, report.FormatFloat(float64(r.Rho), 2), report.FormatP(float64(r.P)), itoa(r.N)})
+		}
+		s := report.Section{Title: "Rank correlation of your ratings with each indicator, across groups", Table: t,
+			Notes: []string{"Spearman's ρ with a t-approximation p-value; with few groups it says little."}}
+		if err := writeSection(env.Out, s, tf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNil(c []syndication.Cluster) []syndication.Cluster {
+	if c == nil {
+		return []syndication.Cluster{}
+	}
+	return c
+}
+
+func indicatorValue(in framing.Indicator) string {
+	if in.Kind == "count" {
+		return report.FormatFloat(float64(in.Value), 0)
+	}
+	if in.Kind == "share" {
+		return report.FormatFloat(float64(in.Value), 2)
+	}
+	return report.FormatFloat(float64(in.Value), 1)
+}
+
+// writeSection prints a titled table and its notes.
+func writeSection(w io.Writer, s report.Section, f report.Format) error {
+	if f == report.FormatMarkdown {
+		fmt.Fprintf(w, "\n## %s\n\n", s.Title)
+	} else {
+		fmt.Fprintf(w, "\n%s\n", s.Title)
+	}
+	if len(s.Table.Rows) > 0 {
+		if err := s.Table.Write(w, f); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.Notes {
+		fmt.Fprintln(w, n)
+	}
+	return nil
+}
+
+// writeReliabilityCSV writes one row per group and per document, every
+// indicator's value and interval in columns.
+func writeReliabilityCSV(w io.Writer, c *framing.Comparison, docs []docReliability) error {
+	cw := csv.NewWriter(w)
+	head := []string{"scope", "name", "group"}
+	for _, info := range framing.IndicatorList {
+		head = append(head, info.Name, info.Name+"_lo", info.Name+"_hi")
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	row := func(scope, name, group string, byName map[string]framing.Indicator) error {
+		r := []string{scope, name, group}
+		for _, info := range framing.IndicatorList {
+			in := byName[info.Name]
+			r = append(r, csvFloat(float64(in.Value)), csvFloat(float64(in.Lo)), csvFloat(float64(in.Hi)))
+		}
+		return cw.Write(r)
+	}
+	for _, g := range c.Reliability.Groups {
+		if err := row("group", g.Group, g.Group, g.Indicators); err != nil {
+			return err
+		}
+	}
+	for _, d := range docs {
+		if err := row("document", d.ID, d.Group, d.byName); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// readRatings reads a CSV of group,rating.
+func readRatings(path string) (map[string]float64, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return framing.ParseRatings(path, data)
+}
+
+// correlate is Spearman's ρ of the ratings with each indicator across the
+// rated groups, and the groups without a rating.
+func correlate(c *framing.Comparison, ratings map[string]float64) (out []RatingCorrelation, unrated []string) {
+	if ratings == nil {
+		return nil, nil
+	}
+	var rs []float64
+	var groups []framing.GroupReliability
+	for _, g := range c.Reliability.Groups {
+		r, ok := ratings[g.Group]
+		if !ok {
+			unrated = append(unrated, g.Group)
+			continue
+		}
+		rs = append(rs, r)
+		groups = append(groups, g)
+	}
+	for _, info := range framing.IndicatorList {
+		var xs []float64
+		for _, g := range groups {
+			xs = append(xs, float64(g.Indicators[info.Name].Value))
+		}
+		rho, p, n := stats.Spearman(rs, xs)
+		out = append(out, RatingCorrelation{Indicator: info.Name, Rho: framing.Num(rho), P: framing.Num(p), N: n})
+	}
+	return out, unrated
+}

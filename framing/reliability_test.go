@@ -1,0 +1,194 @@
+package framing
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestReliabilityConstructed checks every indicator's counts on short
+// texts written for the purpose, hard cases included: attribution after
+// and before a quotation, an inverted "said Peskov", a pronoun whose source
+// is named in the previous sentence, nested quotations, scare quotes,
+// anonymous and unspecified sources, and state-media labels before, inside
+// and after the name.
+func TestReliabilityConstructed(t *testing.T) {
+	s := NewScorer(builtinMatcher(t))
+	tests := []struct {
+		name, outlet, text string
+		check              func(t *testing.T, r Reliability)
+	}{
+		{"attribution after the quote, source in the previous sentence", "", `Dmitry Peskov spoke on Monday. "We will win," he said.`, func(t *testing.T, r Reliability) {
+			want(t, "sentences, attributed, named", []int{r.Sentences, r.Attributed, r.Named}, []int{2, 1, 1})
+			wantSources(t, r, map[string]int{"Dmitry Peskov": 1})
+		}},
+		{"attribution before the quote", "", `Peskov said: "We will win."`, func(t *testing.T, r Reliability) {
+			want(t, "attributed, named, quotations", []int{r.Attributed, r.Named, r.Quotations}, []int{1, 1, 1})
+			wantSources(t, r, map[string]int{"Peskov": 1})
+		}},
+		{"inverted attribution", "", `"We will win," said Dmitry Peskov.`, func(t *testing.T, r Reliability) {
+			wantSources(t, r, map[string]int{"Dmitry Peskov": 1})
+		}},
+		{"according to", "", `The war will end soon, according to the Kremlin.`, func(t *testing.T, r Reliability) {
+			wantSources(t, r, map[string]int{"Kremlin": 1})
+		}},
+		{"a pronoun with no one named before", "", `"We will win," he said.`, func(t *testing.T, r Reliability) {
+			want(t, "named, unspecified", []int{r.Named, r.Unspecified}, []int{0, 1})
+		}},
+		{"the agency: the source named before", "", `KCNA published a statement. The agency said the mutiny failed.`, func(t *testing.T, r Reliability) {
+			wantSources(t, r, map[string]int{"KCNA": 1})
+		}},
+		{"reported speech: the subject, not what was said", "", `Leif-Eric Easley, a professor in Seoul, said Russian President Vladimir Putin's war threatens Russia.`, func(t *testing.T, r Reliability) {
+			wantSources(t, r, map[string]int{"Leif-Eric Easley": 1})
+		}},
+		{"anonymous sources", "", `Officials who asked not to be named said the talks failed. It is reported that the army left.`, func(t *testing.T, r Reliability) {
+			want(t, "attributions, anonymous, named", []int{r.Attributions, r.Anonymous, r.Named}, []int{2, 2, 0})
+		}},
+		{"a description that names no one", "", `Officials said the talks failed.`, func(t *testing.T, r Reliability) {
+			want(t, "unspecified, named, anonymous", []int{r.Unspecified, r.Named, r.Anonymous}, []int{1, 0, 0})
+		}},
+		{"a noun is not an attribution", "", `The Defense Ministry dismissed the claims.`, func(t *testing.T, r Reliability) {
+			want(t, "attributions, attributed", []int{r.Attributions, r.Attributed}, []int{0, 0})
+		}},
+		{"nested quotations", "", `The minister said: «They call it "a special operation", but it is a war.»`, func(t *testing.T, r Reliability) {
+			// One quotation holds the other: one direct quotation, and the
+			// inner words are not a scare quote of the outlet's.
+			want(t, "quotations, scare quotes, attributed", []int{r.Quotations, r.ScareQuotes, r.Attributed}, []int{1, 0, 1})
+		}},
+		{"scare quotes and distancing words", "", `Russia's "special operation" went on. The so-called referendum was held.`, func(t *testing.T, r Reliability) {
+			want(t, "scare quotes, distancing", []int{r.ScareQuotes, r.Distancing}, []int{1, 1})
+			var targets []string
+			for _, x := range r.Targets {
+				targets = append(targets, x.Marker+" → "+x.Target)
+			}
+			if got := strings.Join(targets, "; "); got != `so-called → referendum was held; scare quotes → "special operation"` {
+				t.Errorf("targets %q", got)
+			}
+		}},
+		{"hedges, boosters, superlatives", "", `The claims may be unverified, but Russia will certainly win an unprecedented victory in May.`, func(t *testing.T, r Reliability) {
+			want(t, "hedges, boosters, superlatives", []int{r.Hedges, r.Boosters, r.Superlatives}, []int{2, 1, 1})
+		}},
+		{"source concentration", "", `KCNA said the army won. KCNA said the talks failed. Peskov said nothing.`, func(t *testing.T, r Reliability) {
+			wantSources(t, r, map[string]int{"KCNA": 2, "Peskov": 1})
+		}},
+		{"state media named without a label", "", `KCNA said the mutiny failed.`, func(t *testing.T, r Reliability) {
+			want(t, "cited, labelled", []int{r.StateMediaCited, r.StateMediaLabelled}, []int{1, 0})
+		}},
+		{"a label before the name", "", `North Korea's state news agency KCNA said the mutiny failed.`, func(t *testing.T, r Reliability) {
+			want(t, "cited, labelled", []int{r.StateMediaCited, r.StateMediaLabelled}, []int{1, 1})
+		}},
+		{"a modifier inside the name, and the acronym after it", "", `The official Korean Central News Agency (KCNA) said so. State KCNA news agency said more.`, func(t *testing.T, r Reliability) {
+			want(t, "cited, labelled", []int{r.StateMediaCited, r.StateMediaLabelled}, []int{2, 2})
+		}},
+		{"a label in apposition", "", `TASS, the state news agency, said the mutiny failed.`, func(t *testing.T, r Reliability) {
+			want(t, "cited, labelled", []int{r.StateMediaCited, r.StateMediaLabelled}, []int{1, 1})
+		}},
+		{"a label in another sentence does not count", "", `State media reported the news. Hours later KCNA said the mutiny failed.`, func(t *testing.T, r Reliability) {
+			want(t, "cited, labelled", []int{r.StateMediaCited, r.StateMediaLabelled}, []int{1, 0})
+		}},
+		{"an outlet naming itself", "TASS", `MOSCOW, June 25. /TASS/. The Kremlin said the mutiny failed.`, func(t *testing.T, r Reliability) {
+			want(t, "cited", []int{r.StateMediaCited}, []int{0})
+		}},
+		{"quoted mentions are the source's", "", `Peskov said: "KCNA is right."`, func(t *testing.T, r Reliability) {
+			want(t, "cited", []int{r.StateMediaCited}, []int{0})
+		}},
+		{"loaded terms", "", `The invasion went on. The special military operation went on.`, func(t *testing.T, r Reliability) {
+			want(t, "loaded", []int{r.Loaded}, []int{2})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := s.Score(Document{ID: "d", Outlet: tt.outlet, Text: tt.text})
+			tt.check(t, sc.Reliability)
+		})
+	}
+}
+
+func want(t *testing.T, what string, got, want []int) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s = %v, want %v", what, got, want)
+	}
+}
+
+func wantSources(t *testing.T, r Reliability, want map[string]int) {
+	t.Helper()
+	if !reflect.DeepEqual(r.Sources, want) {
+		t.Errorf("sources %v, want %v (citations %+v)", r.Sources, want, r.Citations)
+	}
+}
+
+// TestIndicators checks the indicators made from counts against their
+// definitions, worked by hand.
+func TestIndicators(t *testing.T) {
+	r := Reliability{Sentences: 10, Attributed: 4, Quotations: 3, Attributions: 5, Named: 3, Anonymous: 1, Unspecified: 1,
+		Sources: map[string]int{"KCNA": 2, "Peskov": 1}, StateMediaCited: 2, StateMediaLabelled: 1,
+		Distancing: 1, ScareQuotes: 1, Hedges: 1, Boosters: 2, Superlatives: 1, Loaded: 4}
+	tok := TokenCounts{Own: 400, Quoted: 100}
+	got := map[string]float64{}
+	for _, in := range Indicators(r, tok, 0.95) {
+		got[in.Name] = float64(in.Value)
+		if in.Kind != "count" && !(float64(in.Lo) <= float64(in.Value) && float64(in.Value) <= float64(in.Hi)) {
+			t.Errorf("%s: %v outside its interval [%v, %v]", in.Name, in.Value, in.Lo, in.Hi)
+		}
+	}
+	wantV := map[string]float64{
+		"attribution_rate": 0.4, "quotation_share": 0.2, "quotations": 3, "named_share": 0.6, "anonymous_share": 0.2,
+		"sources": 2, "top_source_share": 2.0 / 3, "state_media_cited": 2, "state_media_labelled": 1, "state_media_labelled_share": 0.5,
+		"distancing_rate": 5, "hedge_rate": 2.5, "booster_rate": 7.5, "certainty_balance": 0.5, "loaded_density": 10,
+	}
+	if len(got) != len(IndicatorList) {
+		t.Errorf("%d indicators, %d described", len(got), len(IndicatorList))
+	}
+	for name, w := range wantV {
+		if d := got[name] - w; d > 1e-12 || d < -1e-12 {
+			t.Errorf("%s = %v, want %v", name, got[name], w)
+		}
+	}
+}
+
+func TestParseRatings(t *testing.T) {
+	tests := []struct {
+		in, err string
+		n       int
+	}{
+		{"group,rating\nTASS,1\nSputnik,2.5\n", "", 2},
+		{"group,rating,note\nTASS,1,state\n", "", 1},
+		{"group,rating\n", "want a header row", 0},
+		{"group,rating\nTASS,x\n", "r.csv:2:2: rating \"x\" is not a number", 0},
+		{"group,rating\nTASS,1\nTASS,2\n", "r.csv:3: \"TASS\" is rated twice", 0},
+		{"group,rating\n,1\n", "r.csv:2: want group,rating", 0},
+		{"group,rating\n\"TASS,1\n", "r.csv:2:", 0},
+		{"group,rating\nTASS,NaN\n", "not a number", 0},
+	}
+	for _, tt := range tests {
+		got, err := ParseRatings("r.csv", []byte(tt.in))
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%q: %v", tt.in, err)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%q: error %v, want %q", tt.in, err, tt.err)
+		case tt.err == "" && len(got) != tt.n:
+			t.Errorf("%q: %d ratings, want %d", tt.in, len(got), tt.n)
+		}
+	}
+}
+
+// FuzzParseRatings: no input panics; what is accepted has finite ratings.
+func FuzzParseRatings(f *testing.F) {
+	for _, s := range []string{"group,rating\nTASS,1\n", "a,b\n\"x\ny\",2\n", "g,r\n,\n", "g\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := ParseRatings("f.csv", data)
+		if err != nil {
+			return
+		}
+		for g, v := range got {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("%q rated %v", g, v)
+			}
+		}
+	})
+}

@@ -1,0 +1,97 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/framingkit/framing/framing"
+)
+
+// reliabilityChart is the groups' sourcing profile: one small panel per
+// share, rate or balance indicator, the groups down each panel, every value
+// with its interval, in each group's colour.
+func reliabilityChart(c *framing.Comparison) *Chart {
+	title := fmt.Sprintf("Sourcing indicators by group, own voice, with %g%% intervals", c.Settings.Conf*100)
+	var infos []framing.IndicatorInfo
+	for _, info := range framing.IndicatorList {
+		if info.Kind != "count" {
+			infos = append(infos, info)
+		}
+	}
+	groups := c.Reliability.Groups
+	if len(groups) == 0 {
+		return message(title, "no groups", 7*vg.Inch, 2*vg.Inch)
+	}
+	const cols = 3
+	rows := (len(infos) + cols - 1) / cols
+	tick := textStyle(cellSize, nil)
+	var wide vg.Length
+	for _, g := range groups {
+		wide = max(wide, tick.Width(g.Group))
+	}
+	pw := max(2.4*vg.Inch, wide+1.3*vg.Inch)
+	ph := 0.9*vg.Inch + vg.Length(len(groups))*0.2*vg.Inch
+	w, h := vg.Length(cols)*pw+0.3*vg.Inch, vg.Length(rows)*ph+0.6*vg.Inch
+	gi := groupIndex(c)
+	head := newPlot(title, "", "")
+	head.HideAxes()
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadTop: 0.45 * vg.Inch, PadLeft: 0.1 * vg.Inch, PadRight: 0.2 * vg.Inch, PadX: 0.15 * vg.Inch, PadY: 0.1 * vg.Inch}
+	var names []string
+	for y := len(groups) - 1; y >= 0; y-- { // the first group at the top
+		names = append(names, groups[y].Group)
+	}
+	return &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
+		head.Draw(cv)
+		for k, info := range infos {
+			p := newPlot(info.Name, unitOf(info.Kind), "")
+			p.Title.TextStyle.Font.Size = vg.Points(tickSize)
+			p.Title.Padding = vg.Points(3)
+			p.X.Label.TextStyle.Font.Size = vg.Points(cellSize - 1)
+			for _, a := range []*plot.Axis{&p.X, &p.Y} {
+				a.Tick.Label.Font.Size = vg.Points(cellSize - 1)
+			}
+			iv := &intervals{}
+			hi := 0.0
+			for y := range names {
+				g := groups[len(groups)-1-y]
+				in := g.Indicators[info.Name]
+				if in.Value.IsNaN() {
+					continue
+				}
+				_, mark := groupMark(gi[g.Group])
+				mark.Radius = vg.Points(2.5)
+				iv.rows = append(iv.rows, interval{y: float64(y), x: float64(in.Value), lo: float64(in.Lo), hi: float64(in.Hi), mark: mark})
+				if !in.Hi.IsNaN() {
+					hi = max(hi, float64(in.Hi))
+				}
+			}
+			p.Add(iv)
+			p.NominalY(names...)
+			p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
+			switch info.Kind {
+			case "share":
+				p.X.Min, p.X.Max = 0, 1
+			case "balance":
+				p.X.Min, p.X.Max = -1, 1
+				p.Add(vline{x: 0})
+			default:
+				p.X.Min, p.X.Max = 0, niceCeil(math.Max(hi, 1))
+			}
+			p.Draw(tiles.At(cv, k%cols, k/cols))
+		}
+	}}
+}
+
+func unitOf(kind string) string {
+	switch kind {
+	case "rate":
+		return "per 1,000 own-voice tokens"
+	case "balance":
+		return "−1 hedged … +1 boosted"
+	}
+	return "share"
+}

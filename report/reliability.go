@@ -1,0 +1,91 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/syndication"
+)
+
+// IndicatorCell writes an indicator for a table: a share or rate with its
+// interval, a balance likewise, a count as a whole number.
+func IndicatorCell(in framing.Indicator) string {
+	switch {
+	case in.Kind == "count":
+		return FormatFloat(float64(in.Value), 0)
+	case in.Value.IsNaN():
+		return "n/a"
+	case in.Kind == "share":
+		return fmt.Sprintf("%s (%s–%s)", FormatFloat(float64(in.Value), 2), FormatFloat(float64(in.Lo), 2), FormatFloat(float64(in.Hi), 2))
+	}
+	return fmt.Sprintf("%s (%s–%s)", FormatFloat(float64(in.Value), 1), FormatFloat(float64(in.Lo), 1), FormatFloat(float64(in.Hi), 1))
+}
+
+// reliabilitySections are the groups' sourcing profile (an indicator a row,
+// a group a column) and the tests of each indicator across groups.
+func reliabilitySections(c *framing.Comparison) []Section {
+	conf := c.Settings.Conf * 100
+	t := &Table{Header: []string{"indicator"}, Right: []bool{false}}
+	for _, g := range c.Reliability.Groups {
+		t.Header = append(t.Header, g.Group)
+		t.Right = append(t.Right, true)
+	}
+	for _, info := range framing.IndicatorList {
+		row := []string{info.Name}
+		for _, g := range c.Reliability.Groups {
+			row = append(row, IndicatorCell(g.Indicators[info.Name]))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	profile := Section{Name: "reliability", Title: fmt.Sprintf("Sourcing indicators by group, own voice (%g%% intervals: Wilson for shares, exact Poisson for rates per 1,000 tokens)", conf), Table: t}
+	if len(c.Reliability.Groups) == 0 {
+		profile.Table.Rows = nil
+		profile.Notes = append(profile.Notes, "no groups")
+	}
+
+	tt := &Table{Header: []string{"indicator", "chi-square", "df", "p", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
+		Right: []bool{false, true, true, true, false, true, false, true}}
+	for _, x := range c.Reliability.Tests {
+		exact, exactP, adj := "", "", x.ChiSquare.PAdjusted
+		if x.Exact != nil {
+			exact, exactP = x.Exact.Method, FormatP(float64(x.Exact.P))
+			if x.PValue == "exact" {
+				adj = x.Exact.PAdjusted
+			}
+		}
+		read := x.PValue
+		if x.PValue == "exact" && x.Exact != nil {
+			read = x.Exact.Method
+		}
+		tt.Rows = append(tt.Rows, []string{x.Name, FormatFloat(float64(x.ChiSquare.Stat), 2), FormatFloat(float64(x.ChiSquare.DF), 0),
+			FormatP(float64(x.ChiSquare.P)), exact, exactP, read, FormatP(float64(adj))})
+	}
+	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? Each share or rate as a groups × (counted, not counted) table", Table: tt}
+	if len(tt.Rows) == 0 {
+		tests.Notes = append(tests.Notes, "n/a: needs at least two groups")
+	}
+	return []Section{profile, tests}
+}
+
+// SyndicationSection lists the stories that several outlets ran: every
+// cluster's documents, how much of each is text another outlet also ran,
+// and which copy counts when syndicated copy is counted once.
+func SyndicationSection(clusters []syndication.Cluster) Section {
+	t := &Table{Header: []string{"story", "document", "outlet", "shared text", "counts when deduplicated"}, Right: []bool{true, false, false, true, false}}
+	for k, c := range clusters {
+		for _, m := range c.Members {
+			counted := "its own additions"
+			if m.First {
+				counted = "all (first)"
+			}
+			t.Rows = append(t.Rows, []string{itoa(k + 1), m.ID, m.Outlet, fmt.Sprintf("%.0f%%", m.SharedFraction*100), counted})
+		}
+	}
+	s := Section{Name: "syndication", Title: fmt.Sprintf("Syndicated copy: stories that several outlets ran (exact %d-word shingles of own-voice text)", syndication.ShingleWords), Table: t}
+	if len(clusters) == 0 {
+		s.Notes = append(s.Notes, "none found: no two outlets share a long run of the same own-voice text")
+	} else {
+		s.Notes = append(s.Notes, "--dedupe counts each story once: in full in its first outlet, and in each later outlet only the text it added.")
+	}
+	return s
+}
