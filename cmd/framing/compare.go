@@ -81,21 +81,8 @@ func writeComparison(w io.Writer, c *framing.Comparison, f report.Format) error 
 	fmt.Fprintf(w, "lexicon %s %s (hash %.12s); %s by %s; read %d, scored %d, skipped %d\n",
 		c.Lexicon.Name, c.Lexicon.Version, c.Lexicon.Hash, report.Count(len(c.Groups), "group", "groups"), c.By, c.Corpus.Read, c.Corpus.Scored, skipped)
 	for _, s := range report.Sections(c) {
-		if f == report.FormatMarkdown {
-			fmt.Fprintf(w, "\n## %s\n\n", s.Title)
-		} else {
-			fmt.Fprintf(w, "\n%s\n", s.Title)
-		}
-		if len(s.Table.Rows) > 0 {
-			if err := s.Table.Write(w, f); err != nil {
-				return err
-			}
-			if f == report.FormatMarkdown {
-				fmt.Fprintln(w) // a line right under a Markdown table would be read as a row
-			}
-		}
-		for _, n := range s.Notes {
-			fmt.Fprintln(w, n)
+		if err := writeSection(w, s, f); err != nil {
+			return err
 		}
 	}
 	return nil

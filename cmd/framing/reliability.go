@@ -219,6 +219,9 @@ func writeSection(w io.Writer, s report.Section, f report.Format) error {
 		if err := s.Table.Write(w, f); err != nil {
 			return err
 		}
+		if f == report.FormatMarkdown {
+			fmt.Fprintln(w) // a line right under a Markdown table would be read as a row
+		}
 	}
 	for _, n := range s.Notes {
 		fmt.Fprintln(w, n)
