@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,6 +41,101 @@ func BenchmarkScore(b *testing.B) {
 			doc := Document{ID: "bench", Text: text}
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
+			for b.Loop() {
+				s.Score(doc)
+			}
+		})
+	}
+}
+
+// BenchmarkRun is a whole run over a JSONL corpus (reading, scoring with
+// the workers, tallying), in MB/s of input, with 1 worker and with one per
+// CPU.
+func BenchmarkRun(b *testing.B) {
+	m := builtinMatcher(b)
+	path := os.Getenv("FRAMING_BENCH_CORPUS")
+	if path == "" {
+		b.Skip("set FRAMING_BENCH_CORPUS to a JSONL corpus (go run ./bench/gen -mb 20 > c.jsonl)")
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range []int{1, 0} {
+		b.Run("workers="+strconv.Itoa(w), func(b *testing.B) {
+			b.SetBytes(info.Size())
+			for b.Loop() {
+				tl := NewTally(m, "outlet")
+				sum, err := Run([]string{path}, m, RunOptions{Workers: w}, func(_ Document, s *Score) error {
+					tl.Add(s)
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				tl.AddSummary(sum)
+			}
+		})
+	}
+}
+
+// BenchmarkLexiconSize scores the seeds with the built-in lexicon and with
+// one 20 times larger (5,000 more terms of one to three made-up words, as
+// a large dictionary has): the trie walk's cost per token should barely
+// change.
+func BenchmarkLexiconSize(b *testing.B) {
+	base := builtinMatcher(b)
+	src, err := os.ReadFile("../lexicon/builtin/ru-ua-war.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var big strings.Builder
+	big.Write(src)
+	// Extra concepts go before the categories block.
+	text := big.String()
+	i := strings.Index(text, "\ncategories:")
+	var extra strings.Builder
+	syll := []string{"ka", "lo", "mir", "zan", "te", "vo", "dar", "sen", "pu", "rik", "ol", "ven"}
+	word := func(k int) string { // distinct for k below 12⁴
+		return syll[k%12] + syll[(k/12)%12] + syll[(k/144)%12] + syll[(k/1728)%12]
+	}
+	n := 0
+	for c := range 50 {
+		fmt.Fprintf(&extra, "  - id: extra%d\n    labels:\n", c)
+		for l := range 4 {
+			fmt.Fprintf(&extra, "      - id: l%d\n        terms: [", l)
+			for t := range 26 {
+				if t > 0 {
+					extra.WriteString(", ")
+				}
+				term := word(n)
+				if n%2 == 1 {
+					term += " " + word(n+1) // a two-word term
+				}
+				n++
+				fmt.Fprintf(&extra, "%q", term)
+			}
+			extra.WriteString("]\n")
+		}
+	}
+	text = text[:i] + "\n" + extra.String() + text[i:]
+	l, err := lexicon.Parse("big.yaml", []byte(text))
+	if err != nil {
+		b.Fatal(err)
+	}
+	bigM, err := lexicon.Compile(l)
+	if err != nil {
+		b.Fatal(err)
+	}
+	seeds := strings.Repeat(seedText(b), 4)
+	for _, tc := range []struct {
+		name string
+		m    *lexicon.Matcher
+	}{{"builtin", base}, {"20x", bigM}} {
+		b.Run(tc.name+"-"+strconv.Itoa(len(tc.m.Terms()))+"terms", func(b *testing.B) {
+			s := NewScorer(tc.m)
+			doc := Document{ID: "bench", Text: seeds}
+			b.SetBytes(int64(len(seeds)))
 			for b.Loop() {
 				s.Score(doc)
 			}

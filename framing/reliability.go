@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,6 +99,9 @@ func (r *Reliability) Add(o Reliability) {
 		r.Sources = map[string]int{}
 	}
 	for k, n := range o.Sources {
+		if _, ok := r.Sources[k]; !ok {
+			k = strings.Clone(k) // a name cut from a document must not keep the document alive
+		}
 		r.Sources[k] += n
 	}
 	r.StateMediaCited += o.StateMediaCited
@@ -113,6 +117,9 @@ func (r *Reliability) Add(o Reliability) {
 // StateMedia finds mentions of state-media outlets in tokens.
 type StateMedia struct {
 	names []aliasPattern
+	// byFirst indexes the aliases by their first word, so that a token
+	// that starts none (nearly all) costs one map lookup.
+	byFirst map[string][]int
 }
 
 type aliasPattern struct {
@@ -123,7 +130,7 @@ type aliasPattern struct {
 
 // NewStateMedia compiles the aliases of the outlets marked state media.
 func NewStateMedia(outlets *corpus.Outlets) *StateMedia {
-	sm := &StateMedia{}
+	sm := &StateMedia{byFirst: map[string][]int{}}
 	if outlets == nil {
 		return sm
 	}
@@ -141,6 +148,7 @@ func NewStateMedia(outlets *corpus.Outlets) *StateMedia {
 				}
 			}
 			if len(p.words) > 0 {
+				sm.byFirst[p.words[0]] = append(sm.byFirst[p.words[0]], len(sm.names))
 				sm.names = append(sm.names, p)
 			}
 		}
@@ -151,7 +159,12 @@ func NewStateMedia(outlets *corpus.Outlets) *StateMedia {
 // at returns the state outlet an alias names at toks[i:], and the tokens it
 // covers; the longest alias wins.
 func (sm *StateMedia) at(toks []lexicon.Token, i int) (outlet string, n int) {
-	for _, p := range sm.names {
+	cands := sm.byFirst[toks[i].Norm]
+	if toks[i].Form != toks[i].Norm {
+		cands = append(cands[:len(cands):len(cands)], sm.byFirst[toks[i].Form]...)
+	}
+	for _, k := range cands {
+		p := sm.names[k]
 		if len(p.words) <= n || i+len(p.words) > len(toks) {
 			continue
 		}
@@ -201,16 +214,20 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	r := Reliability{Loaded: loaded}
 	toks := an.Tokens
 	// Per sentence: has own words, has an own attribution.
-	type sentence struct{ own, attributed bool }
-	sents := map[int]*sentence{}
-	sent := func(i int) *sentence {
-		s := sents[i]
-		if s == nil {
-			s = &sentence{}
-			sents[i] = s
-		}
-		return s
+	type sentence struct {
+		own, attributed bool
+		end             int    // index of its last token
+		firstName       string // its first capitalised run: the subject a pronoun refers to
 	}
+	nsent := 0
+	if len(toks) > 0 {
+		nsent = toks[len(toks)-1].Sentence + 1
+	}
+	sents := make([]sentence, nsent)
+	for i, t := range toks {
+		sents[t.Sentence].end = i
+	}
+	sent := func(i int) *sentence { return &sents[i] }
 	for i, t := range toks {
 		if an.Voices[i] == Own {
 			sent(t.Sentence).own = true
@@ -234,14 +251,19 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	// named source for a pronoun in a later sentence.
 	anonymous := byCat[CatAnonymous]
 	lastNamed, lastNamedSentence, lastOutlet := "", -1, ""
-	firstName := map[int]string{} // the first capitalised run of each sentence: the subject a pronoun refers to
 	for i := range toks {
-		s := toks[i].Sentence
-		if _, ok := firstName[s]; !ok && an.Voices[i] == Own {
-			if name, _, _ := capitalRun(text, toks, an, i, +1, i, sentenceEnd(toks, i)); name != "" && !sentenceInitialOnly(toks, i, name) {
-				firstName[s] = name
+		st := &sents[toks[i].Sentence]
+		if st.firstName == "" && an.Voices[i] == Own && isName(toks[i]) {
+			if name, _, _ := capitalRun(text, toks, an, i, +1, i, st.end); name != "" && !sentenceInitialOnly(toks, i, name) {
+				st.firstName = name
 			}
 		}
+	}
+	firstName := func(s int) string {
+		if s < 0 || s >= len(sents) {
+			return ""
+		}
+		return sents[s].firstName
 	}
 	for _, h := range byCat[CatAttribution] {
 		s := toks[h.first].Sentence
@@ -253,7 +275,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 			r.Citations = append(r.Citations, Citation{Start: toks[h.first].Start, Words: words, Kind: "anonymous"})
 			continue
 		}
-		source, kind := attributionSource(text, toks, an, h, sm, firstName[s])
+		source, kind := attributionSource(text, toks, an, h, sm, firstName(s))
 		if kind == "noun" {
 			// "the claims", "the reports": a noun, not an attribution.
 			r.Attributions--
@@ -282,8 +304,8 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 			switch {
 			case lastNamed != "" && lastNamedSentence >= s-2:
 				source, kind = lastNamed, "named"
-			case firstName[s-1] != "":
-				source, kind = firstName[s-1], "named"
+			case firstName(s-1) != "":
+				source, kind = firstName(s-1), "named"
 			}
 		}
 		if source == "" {
@@ -344,14 +366,12 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 			continue
 		}
 		r.Quotations++
-		first, n := -1, 0
-		for i, t := range toks {
-			if t.Start >= q.Start && t.End <= q.End {
-				if first < 0 {
-					first = i
-				}
-				n++
-			}
+		// The quotation's tokens: a binary search, not a scan, so a long
+		// article with many quotations stays linear.
+		first := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= q.Start })
+		n := 0
+		for i := first; i < len(toks) && toks[i].End <= q.End; i++ {
+			n++
 		}
 		if n >= 1 && n <= 4 && !sent(toks[first].Sentence).attributed {
 			r.ScareQuotes++

@@ -1,10 +1,13 @@
 package framing
 
 import (
+	"errors"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/syndication"
@@ -30,8 +33,12 @@ type RunOptions struct {
 	// text, to find the stories that several outlets ran.
 	Syndication *syndication.Index
 	// Exclude, when not nil, gives the spans of a document not to count:
-	// another outlet's copy of a story (see Dedupe).
+	// another outlet's copy of a story (see Dedupe). It is called from
+	// several goroutines at once.
 	Exclude func(id string) []Span
+	// Workers score documents in parallel (0: one per CPU). The results,
+	// and their order, are the same for any number.
+	Workers int
 }
 
 // Summary accounts for every document of a run: read = scored + skipped.
@@ -78,13 +85,17 @@ func Dedupe(paths []string, m *lexicon.Matcher, opt RunOptions, so syndication.O
 	if _, err := Run(paths, m, opt, func(Document, *Score) error { return nil }); err != nil {
 		return nil, nil, err
 	}
-	exclude := func(id string) []Span {
-		var out []Span
-		for _, sp := range idx.Copied(id, so) {
-			out = append(out, Span{Start: sp.Start, End: sp.End})
+	// The index answers one caller at a time; the workers of the second
+	// pass ask at once, so the answers are made here, up front.
+	copied := map[string][]Span{}
+	for _, c := range idx.Clusters(so) {
+		for _, mb := range c.Members {
+			for _, sp := range idx.Copied(mb.ID, so) {
+				copied[mb.ID] = append(copied[mb.ID], Span{Start: sp.Start, End: sp.End})
+			}
 		}
-		return out
 	}
+	exclude := func(id string) []Span { return copied[id] }
 	return idx, exclude, nil
 }
 
@@ -92,21 +103,96 @@ func Dedupe(paths []string, m *lexicon.Matcher, opt RunOptions, so syndication.O
 // each document and its score to yield in corpus order. Skipped documents go to
 // opt.Corpus.OnSkip and are counted; yield returning an error stops the run.
 func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
-	s := NewScorer(m)
-	if opt.Outlets != nil {
-		s.SetOutlets(opt.Outlets)
+	workers := opt.Workers
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	sum := Summary{Skipped: map[corpus.Reason]int{}}
 	copts := opt.Corpus
-	cs, err := corpus.Read(paths, copts, func(doc corpus.Document) error {
-		var exclude []Span
-		if opt.Exclude != nil {
-			exclude = opt.Exclude(doc.ID)
+	var skipMu sync.Mutex // the reader and the collector both report skips
+	if onSkip := copts.OnSkip; onSkip != nil {
+		copts.OnSkip = func(s corpus.Skip) {
+			skipMu.Lock()
+			defer skipMu.Unlock()
+			onSkip(s)
 		}
-		sc := s.ScoreExcluding(doc, exclude)
+	}
+
+	// The reader hands documents, numbered, to the workers; the collector
+	// (this goroutine) puts their scores back in corpus order and yields
+	// them. slots bounds the documents in flight, so memory stays flat
+	// however long the corpus and however slow one document.
+	type job struct {
+		seq int
+		doc Document
+	}
+	type result struct {
+		seq int
+		doc Document
+		sc  *Score
+		own []bool // own-voice tokens, for the syndication index
+		tok []lexicon.Token
+	}
+	inFlight := 4 * workers
+	jobs := make(chan job, inFlight)
+	results := make(chan result, inFlight)
+	slots := make(chan struct{}, inFlight)
+	stop := make(chan struct{}) // closed when the collector gives up
+	var cs corpus.Summary
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		cs, readErr = corpus.Read(paths, copts, func(doc corpus.Document) error {
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return errStopped
+			}
+			jobs <- job{seq, doc}
+			seq++
+			return nil
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := NewScorer(m)
+			if opt.Outlets != nil {
+				s.SetOutlets(opt.Outlets)
+			}
+			for j := range jobs {
+				var exclude []Span
+				if opt.Exclude != nil {
+					exclude = opt.Exclude(j.doc.ID)
+				}
+				r := result{seq: j.seq, doc: j.doc, sc: s.ScoreExcluding(j.doc, exclude)}
+				if opt.Syndication != nil {
+					r.tok = s.last.Tokens
+					r.own = make([]bool, len(s.last.Tokens))
+					for i, v := range s.last.Voices {
+						r.own[i] = v == Own
+					}
+				}
+				results <- r
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	sum := Summary{Skipped: map[corpus.Reason]int{}}
+	var err error
+	pending := map[int]result{}
+	next := 0
+	handle := func(r result) error {
+		sc := r.sc
 		if sc.Tokens.Own+sc.Tokens.Quoted == 0 {
 			sum.Skipped[NoContent]++
-			skip := corpus.Skip{File: doc.Source, Reason: NoContent, Msg: "no article text left after dropping boilerplate lines"}
+			skip := corpus.Skip{File: r.doc.Source, Reason: NoContent, Msg: "no article text left after dropping boilerplate lines"}
 			if copts.OnSkip != nil {
 				copts.OnSkip(skip)
 			}
@@ -124,15 +210,34 @@ func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document
 			sc.Outlet = UnknownOutlet
 		}
 		if opt.Syndication != nil {
-			own := make([]bool, len(s.last.Tokens))
-			for i, v := range s.last.Voices {
-				own[i] = v == Own
-			}
-			opt.Syndication.Add(sc.ID, sc.Outlet, sc.Date, s.last.Tokens, own)
+			opt.Syndication.Add(sc.ID, sc.Outlet, sc.Date, r.tok, r.own)
 		}
 		sum.Scored++
-		return yield(doc, sc)
-	})
+		return yield(r.doc, sc)
+	}
+	for r := range results {
+		if err != nil {
+			<-slots // draining after a failure: free the reader to see stop
+			continue
+		}
+		pending[r.seq] = r
+		for {
+			p, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if err = handle(p); err != nil {
+				close(stop)
+				break
+			}
+		}
+	}
+	if err == nil && readErr != nil && !errors.Is(readErr, errStopped) {
+		err = readErr
+	}
 	sum.Read = cs.Read
 	sum.IgnoredFiles = cs.IgnoredFiles
 	for r, n := range cs.Skipped {
@@ -140,3 +245,6 @@ func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document
 	}
 	return sum, err
 }
+
+// errStopped ends the reader when the collector has stopped.
+var errStopped = errors.New("run stopped")

@@ -155,6 +155,11 @@ func (g *GroupTally) add(o *GroupTally) {
 		g.Categories[i].Quoted += c.Quoted
 	}
 	for k, n := range o.Terms {
+		if _, ok := g.Terms[k]; !ok {
+			// A key made from a document's text would keep the whole text
+			// alive for the rest of the run: a copy keeps only the word.
+			k = strings.Clone(k)
+		}
 		g.Terms[k] += n
 	}
 	g.Pos += o.Pos

@@ -231,34 +231,43 @@ func (c candidate) better(d candidate) bool {
 // of the trie bounded by the longest term, so its cost per token does not
 // depend on the number of terms.
 func longest(root *node, toks []Token, i int) candidate {
-	var best candidate
-	var walk func(n *node, j, exact int)
-	walk = func(n *node, j, exact int) {
-		if len(n.ends) > 0 {
-			if c := (candidate{n, j - i, exact}); c.better(best) {
-				best = c
-			}
-		}
-		if j >= len(toks) || toks[j].Sentence != toks[i].Sentence {
-			return
-		}
-		t := &toks[j]
-		if to := n.next[t.Norm]; to != nil {
-			walk(to, j+1, exact+1)
-		}
-		if to := n.nextCase[t.Form]; to != nil {
-			walk(to, j+1, exact+1)
-		}
-		for _, g := range n.globs {
-			s := t.Norm
-			if g.caseSensitive {
-				s = t.Form
-			}
-			if strings.HasPrefix(s, g.prefix) {
-				walk(g.to, j+1, exact)
-			}
+	w := walker{toks: toks, i: i}
+	w.walk(root, i, 0)
+	return w.best
+}
+
+// walker is the state of one longest-match search. A plain struct with a
+// method, not a recursive closure: the closure cost an allocation per
+// token.
+type walker struct {
+	toks []Token
+	i    int
+	best candidate
+}
+
+func (w *walker) walk(n *node, j, exact int) {
+	if len(n.ends) > 0 {
+		if c := (candidate{n, j - w.i, exact}); c.better(w.best) {
+			w.best = c
 		}
 	}
-	walk(root, i, 0)
-	return best
+	if j >= len(w.toks) || w.toks[j].Sentence != w.toks[w.i].Sentence {
+		return
+	}
+	t := &w.toks[j]
+	if to := n.next[t.Norm]; to != nil {
+		w.walk(to, j+1, exact+1)
+	}
+	if to := n.nextCase[t.Form]; to != nil {
+		w.walk(to, j+1, exact+1)
+	}
+	for _, g := range n.globs {
+		s := t.Norm
+		if g.caseSensitive {
+			s = t.Form
+		}
+		if strings.HasPrefix(s, g.prefix) {
+			w.walk(g.to, j+1, exact)
+		}
+	}
 }

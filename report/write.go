@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/framingkit/framing/report/chart"
 )
@@ -67,27 +69,58 @@ func WriteDir(dir string, in *Input) (Files, error) {
 		return nil
 	}
 	svgs, pngs := Charts{}, Charts{}
-	for _, s := range ReportCharts(in) {
-		ch, err := chart.Make(in.Comparison, s.Kind, chart.Options{Concept: s.Concept, Axis: in.Axis})
-		if err != nil {
-			return files, fmt.Errorf("chart %s: %w", s.Name, err)
-		}
-		for _, f := range []chart.Format{chart.SVG, chart.PNG} {
-			var b bytes.Buffer
-			if err := ch.Write(&b, f); err != nil {
-				return files, fmt.Errorf("chart %s: %w", s.Name, err)
+	// Charts are drawn in parallel, one per CPU: drawing is most of a
+	// report's own time.
+	specs := ReportCharts(in)
+	type drawn struct {
+		svg, png, inline []byte
+		err              error
+	}
+	out := make([]drawn, len(specs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, s := range specs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			ch, err := chart.Make(in.Comparison, s.Kind, chart.Options{Concept: s.Concept, Axis: in.Axis})
+			if err != nil {
+				out[i].err = fmt.Errorf("chart %s: %w", s.Name, err)
+				return
 			}
-			rel := filepath.ToSlash(filepath.Join("charts", s.Name+"."+string(f)))
-			if err := write(rel, b.Bytes()); err != nil {
+			var sv, pn bytes.Buffer
+			if err := ch.Write(&sv, chart.SVG); err != nil {
+				out[i].err = fmt.Errorf("chart %s: %w", s.Name, err)
+				return
+			}
+			if err := ch.Write(&pn, chart.PNG); err != nil {
+				out[i].err = fmt.Errorf("chart %s: %w", s.Name, err)
+				return
+			}
+			inline, err := ch.InlineSVG(pageScale)
+			out[i] = drawn{sv.Bytes(), pn.Bytes(), []byte(inline), err}
+		}()
+	}
+	wg.Wait()
+	for i, s := range specs {
+		if out[i].err != nil {
+			return files, out[i].err
+		}
+		for _, f := range []struct {
+			ext  string
+			data []byte
+		}{{"svg", out[i].svg}, {"png", out[i].png}} {
+			rel := filepath.ToSlash(filepath.Join("charts", s.Name+"."+f.ext))
+			if err := write(rel, f.data); err != nil {
 				return files, err
 			}
-			if f == chart.PNG {
+			if f.ext == "png" {
 				pngs[s.Name] = rel
 			}
 		}
-		if svgs[s.Name], err = ch.InlineSVG(pageScale); err != nil {
-			return files, err
-		}
+		svgs[s.Name] = string(out[i].inline)
 	}
 	for _, s := range Sections(in.Comparison) {
 		var b bytes.Buffer

@@ -97,7 +97,10 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 		}
 		t.AddSummary(sum)
 		finish(env, sum, man)
-		in.Syndication, in.Deduplicated = o.Clusters, o.Dedupe
+		if o.FindCopies || o.Dedupe {
+			in.Syndication = nonNil(o.Clusters)
+		}
+		in.Deduplicated = o.Dedupe
 	}
 	c, err := framing.Compare(t, o.CompareOptions)
 	if err != nil {

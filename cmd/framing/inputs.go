@@ -35,9 +35,11 @@ type corpusOptions struct {
 	Quiet    bool
 	// Dedupe counts a syndicated story once (two passes over the corpus).
 	Dedupe bool
-	// findCopies asks scoreCorpus to find syndicated stories; Clusters
+	// Workers score in parallel; 0 is one per CPU.
+	Workers int
+	// FindCopies asks scoreCorpus to find syndicated stories; Clusters
 	// holds them after it ran (also with Dedupe).
-	findCopies bool
+	FindCopies bool
 	Clusters   []syndication.Cluster
 }
 
@@ -47,6 +49,8 @@ func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.Outlets, "outlets", "", "outlets YAML `file` naming outlets by their URL domains")
 	fs.BoolVar(&o.Strict, "strict", false, "stop at the first skipped document instead of counting it and going on")
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print each skipped document (the summary still counts them)")
+	fs.IntVar(&o.Workers, "workers", 0, "documents scored in parallel (default: one per CPU); results are the same for any number")
+	fs.BoolVar(&o.FindCopies, "syndication", false, "look for stories that several outlets ran (an index of about 20 bytes per own-voice word)")
 	fs.BoolVar(&o.Dedupe, "dedupe", false, "count a story that several outlets ran (wire copy) once: later copies count only their own additions")
 }
 
@@ -72,13 +76,13 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 		}
 		// The first pass reported skips and the manifest; say it once.
 		ropt.Exclude, ropt.Corpus.OnSkip, ropt.Corpus.OnManifest = exclude, nil, nil
-	case o.findCopies:
+	case o.FindCopies:
 		idx = syndication.NewIndex()
 		ropt.Syndication = idx
 	}
-	bar := newProgress(env)
+	bar := newProgress(env, paths)
 	sum, err := framing.Run(paths, m, ropt, func(doc framing.Document, s *framing.Score) error {
-		bar.add()
+		bar.add(len(doc.Text))
 		return fn(doc, s)
 	})
 	bar.done()
@@ -109,6 +113,10 @@ func (o *corpusOptions) runOptions(env Env) (framing.RunOptions, *corpus.Manifes
 		opt.Outlets = out
 	}
 	opt.Corpus.Stdin = env.In
+	if o.Workers < 0 {
+		return opt, nil, usagef("--workers must be 0 (one per CPU) or more")
+	}
+	opt.Workers = o.Workers
 	opt.Corpus.Strict = o.Strict
 	opt.Corpus.OnSkip = func(s corpus.Skip) {
 		if !o.Quiet {

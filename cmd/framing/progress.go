@@ -1,42 +1,79 @@
 package main
 
 import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 )
 
-// progress counts scored documents on stderr while a run goes on. It shows
-// only when stderr is a terminal; in a pipe or a log it is silent, so
-// machine output and logs stay clean. The corpus is streamed, so its size is
-// unknown: the bar is a counter with a rate, not a percentage.
+// progress shows a run's progress on stderr: documents, MB read, MB/s,
+// and, when the input's size is known (files, not standard input), the
+// share done and the time left. It shows only when stderr is a terminal;
+// in a pipe or a log it is silent, so machine output and logs stay clean.
 type progress struct {
-	bar *progressbar.ProgressBar
+	bar  *progressbar.ProgressBar
+	docs int
 }
 
-func newProgress(env Env) *progress {
+func newProgress(env Env, paths []string) *progress {
 	if !env.ErrIsTTY {
 		return &progress{}
 	}
-	return &progress{bar: progressbar.NewOptions64(-1,
+	return &progress{bar: progressbar.NewOptions64(inputSize(paths),
 		progressbar.OptionSetWriter(env.Err),
 		progressbar.OptionSetDescription("scoring"),
+		progressbar.OptionShowBytes(true),
 		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("docs"),
+		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
 	)}
 }
 
-// add counts one document.
-func (p *progress) add() {
-	if p.bar != nil {
-		_ = p.bar.Add(1) // a failed redraw of the counter is not worth stopping a run for
+// inputSize is the bytes of the corpus files at paths, -1 when unknown
+// (standard input).
+func inputSize(paths []string) int64 {
+	var n int64
+	for _, p := range paths {
+		if p == "-" {
+			return -1
+		}
+		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil // the reader reports unreadable paths; the bar only estimates
+			}
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".txt", ".jsonl", ".ndjson", ".csv":
+				if info, err := d.Info(); err == nil {
+					n += info.Size()
+				}
+			}
+			return nil
+		})
 	}
+	if n == 0 {
+		return -1
+	}
+	return n
 }
 
-// done clears the counter before the summary is printed.
+// add counts one document of size bytes.
+func (p *progress) add(size int) {
+	if p.bar == nil {
+		return
+	}
+	p.docs++
+	if p.docs%256 == 1 {
+		p.bar.Describe(fmt.Sprintf("scoring: %d docs", p.docs))
+	}
+	_ = p.bar.Add(size) // a failed redraw is not worth stopping a run for
+}
+
+// done clears the bar before the summary is printed.
 func (p *progress) done() {
 	if p.bar != nil {
 		_ = p.bar.Finish()

@@ -24,7 +24,6 @@ type reliabilityOptions struct {
 
 func newReliabilityCmd(env Env) *cobra.Command {
 	o := &reliabilityOptions{analysisOptions: *newAnalysisOptions()}
-	o.findCopies = true
 	cmd := &cobra.Command{
 		Use:   "reliability [flags] PATH...",
 		Short: "How outlets source what they say: attribution, quotation, named and anonymous sources, state-media labels",
@@ -140,9 +139,9 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 			Groups       []framing.GroupReliability `json:"groups"`
 			Tests        []framing.IndicatorTest    `json:"tests"`
 			Documents    []docReliability           `json:"documents"`
-			Syndication  []syndication.Cluster      `json:"syndication"`
+			Syndication  []syndication.Cluster      `json:"syndication,omitempty"`
 			Correlations []RatingCorrelation        `json:"rating_correlations,omitempty"`
-		}{c.Lexicon, c.By, c.Reliability.Groups, c.Reliability.Tests, docs, nonNil(o.Clusters), corr})
+		}{c.Lexicon, c.By, c.Reliability.Groups, c.Reliability.Tests, docs, o.Clusters, corr})
 	case fmtCSV:
 		return writeReliabilityCSV(env.Out, c, docs)
 	}
@@ -156,8 +155,10 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 			return err
 		}
 	}
-	if err := writeSection(env.Out, report.SyndicationSection(o.Clusters), tf); err != nil {
-		return err
+	if o.FindCopies || o.Dedupe {
+		if err := writeSection(env.Out, report.SyndicationSection(o.Clusters), tf); err != nil {
+			return err
+		}
 	}
 	if o.Documents {
 		t := &report.Table{Header: []string{"document", "group"}, Right: []bool{false, false}}

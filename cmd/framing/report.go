@@ -18,7 +18,6 @@ type reportOptions struct {
 func newReportCmd(env Env) *cobra.Command {
 	o := &reportOptions{analysisOptions: *newAnalysisOptions()}
 	o.Evidence = 5
-	o.findCopies = true
 	cmd := &cobra.Command{
 		Use:   "report [flags] PATH... | --tally FILE...",
 		Short: "Write the framing report: an HTML page, Markdown, charts, tables and JSON",

@@ -42,6 +42,10 @@ type Cluster struct {
 	Outlets []string // distinct, sorted
 }
 
+// Anchors is the number of a shingle's first holders every other holder is
+// paired with when counting shared shingles (see pairCounts).
+const Anchors = 16
+
 // linking is the result of linking the documents with one Options.
 type linking struct {
 	opt      Options
@@ -173,7 +177,12 @@ func (x *Index) pairCounts() map[uint64]int32 {
 		// Documents are posted in the order added, so holders ascend.
 		holders = append(holders[:0], x.first[s])
 		holders = append(holders, rest...)
-		for i, a := range holders {
+		// A shingle that many documents hold would cost a count for every
+		// pair of them: n² for a wire story run a thousand times. Its
+		// holders are paired with its first Anchors holders only; linking
+		// needs connections, not every pair, and a copy meets the story's
+		// first publications through them.
+		for i, a := range holders[:min(len(holders), Anchors)] {
 			for _, b := range holders[i+1:] {
 				if x.docs[a].outlet != x.docs[b].outlet {
 					counts[uint64(a)<<32|uint64(b)]++

@@ -123,6 +123,20 @@ func Make(c *framing.Comparison, kind Kind, opt Options) (*Chart, error) {
 // and in print.
 const pngDPI = 144
 
+// maxPNGSide caps a PNG's longer side in pixels: a heatmap of 60 groups is
+// 30 inches wide, and at full resolution its image alone would take 70 MB.
+const maxPNGSide = 3000
+
+// dpi is the PNG resolution: pngDPI, less for a chart so large that its
+// image would pass maxPNGSide.
+func (ch *Chart) dpi() int {
+	side := float64(max(ch.W, ch.H) / vg.Inch)
+	if side*pngDPI <= maxPNGSide {
+		return pngDPI
+	}
+	return max(48, int(maxPNGSide/side))
+}
+
 // Write writes the chart in format f. SVG and PNG output depend only on
 // the comparison: the same input gives the same bytes.
 func (ch *Chart) Write(w io.Writer, f Format) error {
@@ -131,7 +145,7 @@ func (ch *Chart) Write(w io.Writer, f Format) error {
 	case SVG:
 		cv = vgsvg.New(ch.W, ch.H)
 	case PNG:
-		cv = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(ch.W, ch.H), vgimg.UseDPI(pngDPI))}
+		cv = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(ch.W, ch.H), vgimg.UseDPI(ch.dpi()))}
 	case PDF:
 		cv = vgpdf.New(ch.W, ch.H)
 	default:

@@ -1,0 +1,103 @@
+package framing
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// workersCorpus writes a JSONL corpus of the seed articles repeated under
+// fresh ids, with documents of every length and a few empty ones, so that
+// workers finish out of order.
+func workersCorpus(t *testing.T, n int) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	var sb strings.Builder
+	for i := range n {
+		text := strings.Repeat(texts[i%len(texts)], 1+i%3)
+		if i%17 == 5 {
+			text = "Share\nRead more\n" // nothing but boilerplate: skipped
+		}
+		b, _ := json.Marshal(map[string]string{"id": "d" + strconv.Itoa(i), "outlet": "o" + strconv.Itoa(i%7), "date": "2023-06-2" + strconv.Itoa(i%7+1), "text": text})
+		sb.Write(b)
+		sb.WriteByte('\n')
+	}
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestWorkersSameResult: one worker and many give the same scores, in the
+// same order, and the same tally, byte for byte.
+func TestWorkersSameResult(t *testing.T) {
+	m := builtinMatcher(t)
+	path := workersCorpus(t, 120)
+	run := func(workers int) (string, string, Summary) {
+		var scores strings.Builder
+		tl := NewTally(m, "outlet")
+		sum, err := Run([]string{path}, m, RunOptions{Workers: workers}, func(_ Document, s *Score) error {
+			b, err := json.Marshal(s)
+			if err != nil {
+				return err
+			}
+			scores.Write(b)
+			scores.WriteByte('\n')
+			tl.Add(s)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl.AddSummary(sum)
+		return scores.String(), jsonOf(t, tl), sum
+	}
+	s1, t1, sum1 := run(1)
+	if sum1.Scored == 0 || sum1.Skipped[NoContent] == 0 {
+		t.Fatalf("the corpus did not exercise scoring and skipping: %v", sum1)
+	}
+	for _, w := range []int{2, 3, 8} {
+		sn, tn, sumN := run(w)
+		if sn != s1 {
+			t.Errorf("%d workers: scores differ from one worker's", w)
+		}
+		if tn != t1 {
+			t.Errorf("%d workers: tally differs from one worker's", w)
+		}
+		if sumN.String() != sum1.String() {
+			t.Errorf("%d workers: summary %q, one worker %q", w, sumN, sum1)
+		}
+	}
+}
+
+// TestRunStops: an error from yield stops the run and is returned, with
+// workers running.
+func TestRunStops(t *testing.T) {
+	m := builtinMatcher(t)
+	path := workersCorpus(t, 200)
+	boom := errors.New("boom")
+	seen := 0
+	_, err := Run([]string{path}, m, RunOptions{Workers: 4}, func(_ Document, s *Score) error {
+		seen++
+		if seen == 10 {
+			return boom
+		}
+		return nil
+	})
+	if !errors.Is(err, boom) || seen != 10 {
+		t.Errorf("err %v after %d documents, want boom after 10", err, seen)
+	}
+}
