@@ -43,12 +43,14 @@ the lexicon category behind it and its caveats):
   loaded_density      own-voice hits of poled labels per 1,000 tokens
 
 Shares have Wilson intervals, rates exact Poisson intervals; each share and
-rate is tested across groups. --ratings joins your own rating of each
+rate is tested across groups. --syndication also lists the stories that
+several outlets ran; --dedupe counts each of them once. --ratings joins your own rating of each
 group (a CSV of group,rating; none is shipped) and reports Spearman's rank
 correlation of the rating with each indicator.`,
 		Example: `  framing reliability testdata/seeds
   framing reliability --documents --format markdown testdata/seeds
   framing reliability --by outlet_group --ratings my-ratings.csv DIR
+  framing reliability --syndication DIR
   framing reliability --format json DIR > reliability.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(o.Tallies) > 0 {
