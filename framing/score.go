@@ -78,6 +78,7 @@ type Scorer struct {
 	hits []lexicon.Hit
 	sm   *StateMedia
 	last *Analysis // of the last document scored, for the syndication index
+	enc  lexicon.Encoded
 }
 
 // NewScorer returns a Scorer for m that knows the built-in list of state
@@ -135,7 +136,8 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 		}
 	}
 	labels := s.m.Labels()
-	s.hits = s.m.MatchLabels(s.hits[:0], an.Tokens)
+	enc := s.m.Encode(an.Tokens, &s.enc) // one lookup per token serves labels and categories
+	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
 	for _, h := range s.hits {
 		v := hitVoice(an, h)
 		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, labels[h.ID].ID, ""))
@@ -152,7 +154,7 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 			sc.Labels[h.ID].Quoted++
 		}
 	}
-	s.hits = s.m.MatchCategories(s.hits[:0], an.Tokens)
+	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
 	cats := s.m.Categories()
 	catHits := make([]catHit, 0, len(s.hits))
 	for _, h := range s.hits {

@@ -16,6 +16,10 @@ type Matcher struct {
 	catTrie    *node
 	hash       string
 	maxWords   int
+	// vocab and vocabCase number the exact words of all terms (by their
+	// normalised and their case-kept form): a token is looked up once, by
+	// string, and the tries are walked by number.
+	vocab, vocabCase map[string]int32
 }
 
 // LabelInfo describes one label of a compiled lexicon.
@@ -48,11 +52,12 @@ type Hit struct {
 	First, End int
 }
 
-// node is a trie over words. Exact children are looked up by a token's Norm
-// (or Form, for case-sensitive words); glob children are tried in order.
+// node is a trie over words. Exact children are looked up by the word id
+// of a token's Norm (or Form, for case-sensitive words); glob children are
+// tried in order.
 type node struct {
-	next     map[string]*node
-	nextCase map[string]*node
+	next     map[int32]*node
+	nextCase map[int32]*node
 	globs    []globEdge
 	// terms that end here: one for labels (duplicates are rejected when the
 	// lexicon is validated), possibly several for categories sharing a word.
@@ -71,7 +76,7 @@ func Compile(l *Lexicon) (*Matcher, error) {
 		return nil, err
 	}
 	tk := NewTokenizer()
-	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}}
+	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}, vocab: map[string]int32{}, vocabCase: map[string]int32{}}
 	for _, c := range l.Concepts {
 		for _, lb := range c.Labels {
 			info := LabelInfo{ID: c.ID + "." + lb.ID, Concept: c.ID, Label: lb.ID}
@@ -122,14 +127,28 @@ func (m *Matcher) add(tk *Tokenizer, root *node, t Term, owner int, category boo
 	m.terms = append(m.terms, TermInfo{Text: t.Text, Key: Key(ws, t.CaseSensitive), Owner: owner, Category: category, Pos: t.Pos})
 	n := root
 	for _, w := range ws {
-		n = n.child(w, t.CaseSensitive)
+		n = n.child(w, t.CaseSensitive, m.wordID(w.Text, t.CaseSensitive))
 	}
 	n.ends = append(n.ends, id)
 	m.maxWords = max(m.maxWords, len(ws))
 	return nil
 }
 
-func (n *node) child(w Word, caseSensitive bool) *node {
+// wordID numbers an exact word of a term.
+func (m *Matcher) wordID(w string, caseSensitive bool) int32 {
+	v := m.vocab
+	if caseSensitive {
+		v = m.vocabCase
+	}
+	id, ok := v[w]
+	if !ok {
+		id = int32(len(v))
+		v[w] = id
+	}
+	return id
+}
+
+func (n *node) child(w Word, caseSensitive bool, id int32) *node {
 	if w.Glob {
 		for _, g := range n.globs {
 			if g.prefix == w.Text && g.caseSensitive == caseSensitive {
@@ -145,12 +164,12 @@ func (n *node) child(w Word, caseSensitive bool) *node {
 		m = &n.nextCase
 	}
 	if *m == nil {
-		*m = map[string]*node{}
+		*m = map[int32]*node{}
 	}
-	to := (*m)[w.Text]
+	to := (*m)[id]
 	if to == nil {
 		to = &node{}
-		(*m)[w.Text] = to
+		(*m)[id] = to
 	}
 	return to
 }
@@ -188,19 +207,61 @@ func (m *Matcher) LabelIndex(id string) int {
 // length, the one with more exact words), and the tokens it covers are not
 // matched again, so every token counts at most once.
 func (m *Matcher) MatchLabels(dst []Hit, toks []Token) []Hit {
-	return m.match(dst, toks, m.labelTrie, false)
+	return m.MatchLabelsIn(dst, m.Encode(toks, nil))
+}
+
+// Encoded is a document's tokens with the matcher's id of each word: made
+// once by Encode, it serves both MatchLabelsIn and MatchCategoriesIn.
+type Encoded struct {
+	toks       []Token
+	norm, form []int32 // -1: a word no term has
+}
+
+// Encode looks every token up in the matcher's vocabulary, reusing e's
+// memory when e is not nil.
+func (m *Matcher) Encode(toks []Token, e *Encoded) *Encoded {
+	if e == nil {
+		e = &Encoded{}
+	}
+	e.toks = toks
+	e.norm, e.form = e.norm[:0], e.form[:0]
+	for i := range toks {
+		id, ok := m.vocab[toks[i].Norm]
+		if !ok {
+			id = -1
+		}
+		e.norm = append(e.norm, id)
+		cid := int32(-1)
+		if len(m.vocabCase) > 0 {
+			if x, ok := m.vocabCase[toks[i].Form]; ok {
+				cid = x
+			}
+		}
+		e.form = append(e.form, cid)
+	}
+	return e
+}
+
+// MatchLabelsIn is MatchLabels on encoded tokens.
+func (m *Matcher) MatchLabelsIn(dst []Hit, e *Encoded) []Hit {
+	return m.match(dst, e, m.labelTrie, false)
+}
+
+// MatchCategoriesIn is MatchCategories on encoded tokens.
+func (m *Matcher) MatchCategoriesIn(dst []Hit, e *Encoded) []Hit {
+	return m.match(dst, e, m.catTrie, true)
 }
 
 // MatchCategories appends the category hits in toks to dst, with the same
 // longest-match rule as MatchLabels applied among category terms only. A
 // term in several categories yields one hit per category.
 func (m *Matcher) MatchCategories(dst []Hit, toks []Token) []Hit {
-	return m.match(dst, toks, m.catTrie, true)
+	return m.MatchCategoriesIn(dst, m.Encode(toks, nil))
 }
 
-func (m *Matcher) match(dst []Hit, toks []Token, root *node, all bool) []Hit {
-	for i := 0; i < len(toks); {
-		best := longest(root, toks, i)
+func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
+	for i := 0; i < len(e.toks); {
+		best := longest(root, e, i)
 		if best.n == 0 {
 			i++
 			continue
@@ -230,8 +291,8 @@ func (c candidate) better(d candidate) bool {
 // longest finds the best term end starting at toks[i]. The search is a walk
 // of the trie bounded by the longest term, so its cost per token does not
 // depend on the number of terms.
-func longest(root *node, toks []Token, i int) candidate {
-	w := walker{toks: toks, i: i}
+func longest(root *node, e *Encoded, i int) candidate {
+	w := walker{e: e, i: i}
 	w.walk(root, i, 0)
 	return w.best
 }
@@ -240,7 +301,7 @@ func longest(root *node, toks []Token, i int) candidate {
 // method, not a recursive closure: the closure cost an allocation per
 // token.
 type walker struct {
-	toks []Token
+	e    *Encoded
 	i    int
 	best candidate
 }
@@ -251,15 +312,20 @@ func (w *walker) walk(n *node, j, exact int) {
 			w.best = c
 		}
 	}
-	if j >= len(w.toks) || w.toks[j].Sentence != w.toks[w.i].Sentence {
+	toks := w.e.toks
+	if j >= len(toks) || toks[j].Sentence != toks[w.i].Sentence {
 		return
 	}
-	t := &w.toks[j]
-	if to := n.next[t.Norm]; to != nil {
-		w.walk(to, j+1, exact+1)
+	t := &toks[j]
+	if id := w.e.norm[j]; id >= 0 {
+		if to := n.next[id]; to != nil {
+			w.walk(to, j+1, exact+1)
+		}
 	}
-	if to := n.nextCase[t.Form]; to != nil {
-		w.walk(to, j+1, exact+1)
+	if id := w.e.form[j]; id >= 0 {
+		if to := n.nextCase[id]; to != nil {
+			w.walk(to, j+1, exact+1)
+		}
 	}
 	for _, g := range n.globs {
 		s := t.Norm

@@ -33,6 +33,9 @@ type Token struct {
 // goroutine.
 type Tokenizer struct {
 	fold cases.Caser
+	// unicodeOnly turns the ASCII fast path off, for the test that proves
+	// both paths give the same tokens.
+	unicodeOnly bool
 }
 
 // NewTokenizer returns a Tokenizer.
@@ -56,8 +59,18 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 	ss := sentences.FromString(text)
 	for ss.Next() {
 		start := ss.Start()
-		ws := words.FromString(ss.Value())
 		added := false
+		if sent := ss.Value(); !t.unicodeOnly && isASCII(sent) {
+			// Most sentences of English news are plain ASCII: their words
+			// are found without the Unicode tables.
+			n := len(dst)
+			dst = appendASCIIWords(dst, sent, start, sentence)
+			if len(dst) > n {
+				sentence++
+			}
+			continue
+		}
+		ws := words.FromString(ss.Value())
 		for ws.Next() {
 			w := ws.Value()
 			if !isWord(w) {
@@ -79,6 +92,72 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 		if added {
 			sentence++
 		}
+	}
+	return dst
+}
+
+// The word classes of UAX #29 that ASCII holds (Unicode Standard Annex
+// #29, Word_Break property): the rest of ASCII is Other (or space and line
+// breaks, which join nothing a word needs).
+const (
+	wbOther uint8 = iota
+	wbLetter
+	wbDigit
+	wbUnderscore  // ExtendNumLet
+	wbMidLetter   // ':'
+	wbMidNum      // ',' ';'
+	wbMidNumLet   // '.'
+	wbSingleQuote // '\''
+)
+
+var wbClass = func() (c [128]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		c[b], c[b-'a'+'A'] = wbLetter, wbLetter
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = wbDigit
+	}
+	c['_'], c[':'], c[','], c[';'], c['.'], c['\''] = wbUnderscore, wbMidLetter, wbMidNum, wbMidNum, wbMidNumLet, wbSingleQuote
+	return c
+}()
+
+// appendASCIIWords appends the words of an ASCII sentence that starts at
+// byte offset off of the text, by the rules of UAX #29 for ASCII: letters,
+// digits and underscores join (WB5, WB8–10, WB13a–b); a colon, period or
+// apostrophe between two letters joins them (WB6–7: "U.S", "Russia's"); a
+// comma, semicolon, period or apostrophe between two digits joins them
+// (WB11–12: "3,000.5"); anything else breaks. FuzzASCIIPath checks that
+// the result is the Unicode path's.
+func appendASCIIWords(dst []Token, s string, off, sentence int) []Token {
+	for i := 0; i < len(s); {
+		c := wbClass[s[i]]
+		if c != wbLetter && c != wbDigit && c != wbUnderscore {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) {
+			prev, cur := wbClass[s[j-1]], wbClass[s[j]]
+			switch {
+			case cur == wbLetter || cur == wbDigit || cur == wbUnderscore:
+				j++
+				continue
+			case j+1 < len(s) && prev == wbLetter && wbClass[s[j+1]] == wbLetter &&
+				(cur == wbMidLetter || cur == wbMidNumLet || cur == wbSingleQuote):
+				j += 2
+				continue
+			case j+1 < len(s) && prev == wbDigit && wbClass[s[j+1]] == wbDigit &&
+				(cur == wbMidNum || cur == wbMidNumLet || cur == wbSingleQuote):
+				j += 2
+				continue
+			}
+			break
+		}
+		if w := s[i:j]; isWord(w) {
+			form := stripPossessive(w)
+			dst = append(dst, Token{Start: off + i, End: off + j, Norm: asciiLower(form), Form: form, Sentence: sentence})
+		}
+		i = j
 	}
 	return dst
 }

@@ -2,6 +2,8 @@ package lexicon
 
 import (
 	"fmt"
+	"golang.org/x/text/cases"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -86,4 +88,56 @@ func FuzzTokenize(f *testing.F) {
 			last, sentence = tok.End, tok.Sentence
 		}
 	})
+}
+
+// FuzzASCIIPath is the differential test of the ASCII fast path: for any
+// text, the tokens are those of the Unicode path (UAX #29 segmentation
+// throughout), field for field.
+func FuzzASCIIPath(f *testing.F) {
+	for _, s := range []string{
+		"U.S. officials said on Sunday.", "3,000.5 troops; 1.5m people", "Note:This is a:b", "don't stop, soldiers' march",
+		"_a_ __ a_1 _9", "x'.y 3'.4 a..b 1,,2 a:.b", "Russia's \"special military operation\" went on.\nNew line",
+		"SMO... the (U.S.) and 'Kyiv'", "e.g. i.e. Mr. Smith", "Wagner’s “armed mutiny”", "tab\there\r\nCRLF",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		fast := NewTokenizer().Tokenize(text)
+		slow := &Tokenizer{fold: cases.Fold(), unicodeOnly: true}
+		want := slow.Tokenize(text)
+		if len(fast) != len(want) {
+			t.Fatalf("%q: %d tokens, the Unicode path %d:\n%+v\n%+v", text, len(fast), len(want), fast, want)
+		}
+		for i := range want {
+			if fast[i] != want[i] {
+				t.Fatalf("%q: token %d is %+v, the Unicode path's %+v", text, i, fast[i], want[i])
+			}
+		}
+	})
+}
+
+// TestASCIIPathRandom compares the two paths on many random strings made
+// of the characters the ASCII word rules treat apart, so every rule meets
+// every neighbour; the fuzz target then explores beyond.
+func TestASCIIPathRandom(t *testing.T) {
+	const alphabet = "aZq09_:,;.'\" \n\t!?()-/SMOs"
+	rng := rand.New(rand.NewPCG(29, 29))
+	fast := NewTokenizer()
+	slow := &Tokenizer{fold: cases.Fold(), unicodeOnly: true}
+	for range 50000 {
+		b := make([]byte, 1+rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		text := string(b)
+		got, want := fast.Tokenize(text), slow.Tokenize(text)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d tokens, the Unicode path %d:\n%+v\n%+v", text, len(got), len(want), got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%q: token %d is %+v, the Unicode path's %+v", text, i, got[i], want[i])
+			}
+		}
+	}
 }
