@@ -142,3 +142,15 @@ func BenchmarkLexiconSize(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnalyze is the text analysis alone: tokens, quotations,
+// boilerplate lines and voices.
+func BenchmarkAnalyze(b *testing.B) {
+	text := strings.Repeat(seedText(b), 4)
+	an := NewAnalyzer()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		an.Analyze(text)
+	}
+}
