@@ -36,6 +36,37 @@ type Tokenizer struct {
 	// unicodeOnly turns the ASCII fast path off, for the test that proves
 	// both paths give the same tokens.
 	unicodeOnly bool
+	// lower remembers the lower case of capitalised ASCII words ("The",
+	// "Russia", "KCNA"), so that a word met again costs no allocation.
+	lower map[string]string
+}
+
+// maxLowerCache bounds the lower-case memory: past it, it starts over.
+const maxLowerCache = 1 << 16
+
+// asciiLowerCached is asciiLower through the tokenizer's memory.
+func (t *Tokenizer) asciiLowerCached(w string) string {
+	if !hasUpper(w) {
+		return w
+	}
+	if l, ok := t.lower[w]; ok {
+		return l
+	}
+	if t.lower == nil || len(t.lower) >= maxLowerCache {
+		t.lower = make(map[string]string, 1024)
+	}
+	l := asciiLower(w)
+	t.lower[strings.Clone(w)] = l // the key must not keep a document's text alive
+	return l
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // NewTokenizer returns a Tokenizer.
@@ -64,7 +95,7 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 			// Most sentences of English news are plain ASCII: their words
 			// are found without the Unicode tables.
 			n := len(dst)
-			dst = appendASCIIWords(dst, sent, start, sentence)
+			dst = t.appendASCIIWords(dst, sent, start, sentence)
 			if len(dst) > n {
 				sentence++
 			}
@@ -128,7 +159,7 @@ var wbClass = func() (c [128]uint8) {
 // comma, semicolon, period or apostrophe between two digits joins them
 // (WB11–12: "3,000.5"); anything else breaks. FuzzASCIIPath checks that
 // the result is the Unicode path's.
-func appendASCIIWords(dst []Token, s string, off, sentence int) []Token {
+func (t *Tokenizer) appendASCIIWords(dst []Token, s string, off, sentence int) []Token {
 	for i := 0; i < len(s); {
 		c := wbClass[s[i]]
 		if c != wbLetter && c != wbDigit && c != wbUnderscore {
@@ -155,7 +186,7 @@ func appendASCIIWords(dst []Token, s string, off, sentence int) []Token {
 		}
 		if w := s[i:j]; isWord(w) {
 			form := stripPossessive(w)
-			dst = append(dst, Token{Start: off + i, End: off + j, Norm: asciiLower(form), Form: form, Sentence: sentence})
+			dst = append(dst, Token{Start: off + i, End: off + j, Norm: t.asciiLowerCached(form), Form: form, Sentence: sentence})
 		}
 		i = j
 	}
@@ -188,7 +219,7 @@ func isWord(s string) bool {
 func (t *Tokenizer) normalize(w string) (form, folded string) {
 	if isASCII(w) {
 		form = stripPossessive(w)
-		return form, asciiLower(form)
+		return form, t.asciiLowerCached(form)
 	}
 	form = norm.NFKC.String(w)
 	form = strings.Map(unifyPunct, form)
