@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -92,6 +93,45 @@ func FuzzOutlets(f *testing.F) {
 			if !slices.Contains(x.Aliases, x.Name) {
 				t.Fatalf("outlet %q has no alias of its own name: %v", x.Name, x.Aliases)
 			}
+		}
+	})
+}
+
+// FuzzCompressed: no gzip or zstd stream, however damaged, makes the reader
+// panic or lose count: every line or document it meets is read or skipped.
+func FuzzCompressed(f *testing.F) {
+	for _, name := range []string{"wire.jsonl.gz", "wire-copy.jsonl.zst", "truncated.jsonl.gz", "brief.txt.gz"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata/compressed", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, filepath.Ext(name) == ".zst", strings.Contains(name, ".jsonl"))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, zst, jsonl bool) {
+		name := "f.txt.gz"
+		switch {
+		case zst && jsonl:
+			name = "f.jsonl.zst"
+		case zst:
+			name = "f.txt.zst"
+		case jsonl:
+			name = "f.jsonl.gz"
+		}
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs := 0
+		sum, err := Read([]string{path}, Options{MaxDocBytes: 1 << 20}, func(Document) error { docs++; return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		skipped := 0
+		for _, n := range sum.Skipped {
+			skipped += n
+		}
+		if docs+skipped != sum.Read {
+			t.Fatalf("read %d, but %d documents and %d skips", sum.Read, docs, skipped)
 		}
 	})
 }

@@ -30,6 +30,8 @@ const (
 	MissingText Reason = "missing-text" // a JSONL object or CSV row without a text field
 	DuplicateID Reason = "duplicate-id" // a second document with an ID already seen in the run
 	Unreadable  Reason = "unreadable"   // a file inside a directory that cannot be read
+	Truncated   Reason = "truncated"    // a compressed file cut short or damaged: what came before the damage was read
+	TooLarge    Reason = "too-large"    // a document over the size cap (Options.MaxDocBytes)
 )
 
 // Skip is a document or row that was not read, and why.
@@ -61,6 +63,8 @@ type Options struct {
 	OnSkip func(Skip)
 	// OnManifest is told of every manifest found in a directory; may be nil.
 	OnManifest func(path string)
+	// MaxDocBytes caps one document's bytes (0: DefaultMaxDocBytes).
+	MaxDocBytes int64
 }
 
 // Summary counts what a Read saw.
@@ -131,7 +135,7 @@ func (r *reader) path(p string) error {
 	}
 	if !info.IsDir() {
 		if !isDocFile(p) {
-			return fmt.Errorf("%s: unknown file type (want .txt, .jsonl, .ndjson or .csv)", p)
+			return fmt.Errorf("%s: unknown file type (want .txt, .jsonl, .ndjson or .csv, or one of them compressed: .gz, .zst)", p)
 		}
 		return r.file(p, "", r.opt.Manifest)
 	}
@@ -180,6 +184,7 @@ func unwrapPath(err error) error {
 }
 
 func isDocFile(p string) bool {
+	_, p = compressed(p)
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".txt", ".jsonl", ".ndjson", ".csv":
 		return true
@@ -202,17 +207,57 @@ func (r *reader) file(path, root string, man *Manifest) error {
 			rel = filepath.ToSlash(p)
 		}
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".jsonl", ".ndjson":
-		return r.jsonl(path, f, man, rel)
-	case ".csv":
-		return r.csv(path, f, man, rel)
+	var in io.Reader = f
+	suffix, inner := compressed(path)
+	var dc *decompressor
+	if suffix != "" {
+		if dc, err = openCompressed(suffix, f); err != nil {
+			r.sum.Read++
+			return r.skip(Skip{File: path, Reason: Unreadable, Msg: err.Error()})
+		}
+		defer dc.close()
+		in = dc
+		_, rel = compressed(rel)
 	}
-	data, err := io.ReadAll(f)
+	var ferr error
+	switch strings.ToLower(filepath.Ext(inner)) {
+	case ".jsonl", ".ndjson":
+		ferr = r.jsonl(path, in, man, rel)
+	case ".csv":
+		ferr = r.csv(path, in, man, rel)
+	default:
+		ferr = r.text(path, in, man, rel, dc)
+	}
+	if ferr == nil && dc != nil && dc.err != nil {
+		// The documents before the damage were read; say what was lost.
+		r.sum.Read++
+		return r.skip(Skip{File: path, Reason: Truncated, Msg: streamProblem(dc.err)})
+	}
+	return ferr
+}
+
+// maxDoc is the size cap of one document.
+func (r *reader) maxDoc() int64 {
+	if r.opt.MaxDocBytes > 0 {
+		return r.opt.MaxDocBytes
+	}
+	return DefaultMaxDocBytes
+}
+
+// text reads a file that is one document.
+func (r *reader) text(path string, in io.Reader, man *Manifest, rel string, dc *decompressor) error {
+	data, err := io.ReadAll(io.LimitReader(in, r.maxDoc()+1))
+	if dc != nil && dc.err != nil {
+		return nil // reported by file as truncated
+	}
 	if err != nil {
+		r.sum.Read++
 		return r.skip(Skip{File: path, Reason: Unreadable, Msg: err.Error()})
 	}
 	r.sum.Read++
+	if int64(len(data)) > r.maxDoc() {
+		return r.skip(Skip{File: path, Reason: TooLarge, Msg: fmt.Sprintf("the document is over %d bytes (a decompression bomb, or not an article?)", r.maxDoc())})
+	}
 	doc := Document{ID: strings.TrimSuffix(rel, filepath.Ext(rel)), Source: path, Text: string(data)}
 	if man != nil {
 		man.Apply(&doc, rel)
@@ -254,10 +299,17 @@ func (r *reader) skip(s Skip) error {
 // reads with a bufio.Reader rather than a Scanner and its line limit.
 func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) error {
 	br := bufio.NewReaderSize(in, 64<<10)
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	_, inner := compressed(name)
+	base := strings.TrimSuffix(filepath.Base(inner), filepath.Ext(inner))
 	for line := 1; ; line++ {
-		raw, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(raw)) > 0 {
+		raw, over, err := readLine(br, r.maxDoc())
+		switch {
+		case over:
+			r.sum.Read++
+			if e := r.skip(Skip{File: name, Line: line, Reason: TooLarge, Msg: fmt.Sprintf("the line is over %d bytes (a decompression bomb, or not an article?)", r.maxDoc())}); e != nil {
+				return e
+			}
+		case len(bytes.TrimSpace(raw)) > 0 && (err == nil || err == io.EOF):
 			if e := r.jsonlLine(name, line, raw, base, man); e != nil {
 				return e
 			}
@@ -266,7 +318,31 @@ func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) err
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line, err)
+			// A damaged stream (reported by file as truncated) or a failing
+			// disk: the lines before it were read.
+			if _, ok := in.(*decompressor); ok {
+				return nil
+			}
+			r.sum.Read++
+			return r.skip(Skip{File: name, Line: line, Reason: Unreadable, Msg: err.Error()})
+		}
+	}
+}
+
+// readLine reads one line (with its newline) of at most max bytes; over
+// says it was longer, and its rest was read past.
+func readLine(br *bufio.Reader, max int64) (line []byte, over bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !over {
+			if int64(len(line)+len(chunk)) > max {
+				over, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err != bufio.ErrBufferFull {
+			return line, over, err
 		}
 	}
 }
@@ -375,6 +451,9 @@ func (r *reader) csv(name string, in io.Reader, man *Manifest, rel string) error
 			return nil // a quoting error leaves the reader lost in the file
 		}
 		if err != nil {
+			if _, ok := in.(*decompressor); ok {
+				return nil // a damaged stream: file reports it as truncated
+			}
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		r.sum.Read++
