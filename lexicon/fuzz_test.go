@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,6 +34,51 @@ func FuzzParse(f *testing.F) {
 			if e.Msg == "" || e.File != "f.yaml" || e.Line < 1 || e.Col < 1 {
 				t.Fatalf("error without message, file or position: %+v", e)
 			}
+		}
+	})
+}
+
+// FuzzImportLIWC: no .dic file makes the importer panic, and a dictionary
+// it accepts with any category left writes a lexicon that loads.
+func FuzzImportLIWC(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/dictionaries/liwc-sample.dic"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("%\n1\ta\n%\nx*\t1\n"))
+	f.Add([]byte("%\n1 a b\n%\nkind of 1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, _, err := ImportLIWC("f.dic", "f", data)
+		if err != nil || len(l.Categories) == 0 {
+			return
+		}
+		var buf bytes.Buffer
+		if err := WriteYAML(&buf, l); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse("f.yaml", buf.Bytes()); err != nil {
+			t.Fatalf("imported lexicon does not load: %v\n%s", err, buf.String())
+		}
+	})
+}
+
+// FuzzImportQuanteda: likewise for quanteda YAML dictionaries.
+func FuzzImportQuanteda(f *testing.F) {
+	if data, err := os.ReadFile("../testdata/dictionaries/quanteda-sample.yml"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte("a:\n  - x\n"))
+	f.Add([]byte("a:\n  b: [y*, \"z w\"]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, _, err := ImportQuanteda("f.yml", "f", data)
+		if err != nil || len(l.Concepts) == 0 {
+			return
+		}
+		var buf bytes.Buffer
+		if err := WriteYAML(&buf, l); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse("f.yaml", buf.Bytes()); err != nil {
+			t.Fatalf("imported lexicon does not load: %v\n%s", err, buf.String())
 		}
 	})
 }

@@ -31,9 +31,11 @@ func (m *Matcher) Inventory() Inventory {
 		inv.Terms[CategoryOwner(c)] = []string{}
 	}
 	for _, t := range m.terms {
-		owner := m.labels[t.Owner].ID
+		var owner string
 		if t.Category {
 			owner = CategoryOwner(m.categories[t.Owner])
+		} else {
+			owner = m.labels[t.Owner].ID
 		}
 		inv.Terms[owner] = append(inv.Terms[owner], t.Text)
 	}

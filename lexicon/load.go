@@ -251,7 +251,7 @@ func (d *decoder) lexicon(n ast.Node, l *Lexicon) {
 	if !ok {
 		return
 	}
-	d.required(m, n, "the lexicon", "lexicon", "version", "concepts")
+	d.required(m, n, "the lexicon", "lexicon", "version")
 	if p := m["lexicon"]; p != nil {
 		l.Name, _ = d.str(p.Value, "lexicon")
 	}

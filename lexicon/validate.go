@@ -49,8 +49,9 @@ func (v *validator) check() {
 			v.errorf(Pos{}, "axis needs two different poles, negative and positive")
 		}
 	}
-	if len(l.Concepts) == 0 {
-		v.errorf(Pos{}, "lexicon has no concepts (add a concepts: list)")
+	if len(l.Concepts) == 0 && len(l.Categories) == 0 {
+		// A word-count dictionary (an imported LIWC one) is categories only.
+		v.errorf(Pos{}, "lexicon has no concepts and no categories (add a concepts: list)")
 	}
 	concepts := map[string]Pos{}
 	for _, c := range l.Concepts {

@@ -20,7 +20,7 @@ func newLexiconCmd(env Env) *cobra.Command {
   framing lexicon test my.yaml
   framing lexicon diff old.yaml new.yaml testdata/seeds`,
 	}
-	cmd.AddCommand(newLexiconShowCmd(env), newLexiconValidateCmd(env), newLexiconTestCmd(env), newLexiconDiffCmd(env))
+	cmd.AddCommand(newLexiconShowCmd(env), newLexiconValidateCmd(env), newLexiconTestCmd(env), newLexiconDiffCmd(env), newLexiconImportCmd(env), newLexiconExportCmd(env))
 	return cmd
 }
 

@@ -1,0 +1,215 @@
+package lexicon
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// ImportQuanteda reads a quanteda dictionary in YAML: top-level keys become
+// concepts and their keys labels; a top-level key with a list of its own
+// becomes a concept with one label of the same name. Patterns are quanteda
+// globs: a trailing * maps to framing's; a ? or a * elsewhere has no
+// equivalent and is reported with its line, as are deeper nesting and a
+// pattern already under another label (framing counts a word for one
+// label). Regular-expression dictionaries cannot be told from the file:
+// they are read as globs, which is what quanteda's default valuetype is.
+func ImportQuanteda(file, name string, data []byte) (*Lexicon, []ImportNote, error) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: not YAML: %v", file, err)
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return nil, nil, fmt.Errorf("%s: empty dictionary", file)
+	}
+	top, ok := pairsOf(f.Docs[0].Body)
+	if !ok {
+		return nil, nil, fmt.Errorf("%s:%d: a quanteda dictionary is a mapping of keys", file, posOf(f.Docs[0].Body).Line)
+	}
+	l := &Lexicon{Name: name, Version: "1", Language: "en", File: file}
+	var notes []ImportNote
+	ids := map[string]bool{}
+	owner := map[string]string{} // term → label id, for duplicates
+	tk := NewTokenizer()
+	addTerms := func(lb *Label, labelID string, seq *ast.SequenceNode) {
+		for _, v := range seq.Values {
+			line := posOf(v).Line
+			s, ok := scalar(v)
+			if !ok {
+				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: a pattern that is not a string: left out", labelID)})
+				continue
+			}
+			pattern := strings.TrimSpace(s)
+			words := strings.Fields(pattern)
+			bad := false
+			for _, w := range words {
+				if strings.Contains(w, "?") || strings.Contains(strings.TrimSuffix(w, "*"), "*") {
+					bad = true
+				}
+			}
+			if bad {
+				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: pattern %q uses a ? or an inner * that framing's globs (a trailing * only) cannot express: left out", labelID, pattern)})
+				continue
+			}
+			term := strings.ToLower(pattern)
+			ws, err := tk.Words(Term{Text: term})
+			if err != nil || len(ws) == 0 {
+				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: pattern %q has no word framing can match: left out", labelID, pattern)})
+				continue
+			}
+			key := Key(ws, false) // "invasion!" and "invasion" are one term to framing
+			if prev, dup := owner[key]; dup {
+				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: pattern %q is already under %s, and framing counts a word for one label: left out here", labelID, pattern, prev)})
+				continue
+			}
+			owner[key] = labelID
+			lb.Terms = append(lb.Terms, Term{Text: term, Pos: Pos{Line: line, Col: 1}})
+		}
+	}
+	for _, p := range top {
+		cid := categoryID(keyString(p.Key), ids)
+		c := Concept{ID: cid, About: fmt.Sprintf("quanteda key %q, imported from %s", keyString(p.Key), file), Pos: posOf(p)}
+		switch v := unwrap(p.Value).(type) {
+		case *ast.SequenceNode:
+			lb := Label{ID: cid, Pos: posOf(p)}
+			addTerms(&lb, cid+"."+cid, v)
+			c.Labels = append(c.Labels, lb)
+		case *ast.MappingNode, *ast.MappingValueNode:
+			inner, _ := pairsOf(v)
+			labelIDs := map[string]bool{}
+			for _, q := range inner {
+				lid := categoryID(keyString(q.Key), labelIDs)
+				seq, ok := unwrap(q.Value).(*ast.SequenceNode)
+				if !ok {
+					notes = append(notes, ImportNote{file, posOf(q).Line, fmt.Sprintf("%s.%s: nesting deeper than two levels has no equivalent (concepts hold labels): left out", cid, lid)})
+					continue
+				}
+				lb := Label{ID: lid, Pos: posOf(q)}
+				addTerms(&lb, cid+"."+lid, seq)
+				c.Labels = append(c.Labels, lb)
+			}
+		default:
+			notes = append(notes, ImportNote{file, posOf(p).Line, fmt.Sprintf("%s: want a list of patterns or keys, have %s: left out", cid, kindOf(p.Value))})
+			continue
+		}
+		var kept []Label
+		for _, lb := range c.Labels {
+			if len(lb.Terms) > 0 {
+				kept = append(kept, lb)
+			} else {
+				notes = append(notes, ImportNote{file, lb.Pos.Line, fmt.Sprintf("%s.%s: no pattern left: label left out", cid, lb.ID)})
+			}
+		}
+		if c.Labels = kept; len(kept) > 0 {
+			l.Concepts = append(l.Concepts, c)
+		}
+	}
+	return l, notes, nil
+}
+
+func pairsOf(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch v := unwrap(n).(type) {
+	case *ast.MappingNode:
+		return v.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{v}, true
+	}
+	return nil, false
+}
+
+func scalar(n ast.Node) (string, bool) {
+	switch v := unwrap(n).(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:
+		return v.GetToken().Value, true
+	}
+	return "", false
+}
+
+// ExportQuanteda writes l as a quanteda YAML dictionary: concepts as keys,
+// their labels as keys below them, categories as keys of their own, terms
+// as glob patterns. Case-sensitive terms cannot be marked in quanteda's
+// format; they are written as they are and listed in the notes.
+func ExportQuanteda(w io.Writer, l *Lexicon) ([]ImportNote, error) {
+	var b strings.Builder
+	var notes []ImportNote
+	fmt.Fprintf(&b, "# %s %s, exported by framing for quanteda (valuetype = \"glob\")\n", l.Name, l.Version)
+	list := func(indent string, owner string, terms []Term) {
+		for _, t := range terms {
+			if t.CaseSensitive {
+				notes = append(notes, ImportNote{l.File, t.Pos.Line, fmt.Sprintf("%s: term %q is case-sensitive, which quanteda's dictionary cannot say: exported as it is", owner, t.Text)})
+			}
+			fmt.Fprintf(&b, "%s- %s\n", indent, strconv.Quote(t.Text))
+		}
+	}
+	for _, c := range l.Concepts {
+		fmt.Fprintf(&b, "%s:\n", c.ID)
+		for _, lb := range c.Labels {
+			fmt.Fprintf(&b, "  %s:\n", lb.ID)
+			list("    ", c.ID+"."+lb.ID, lb.Terms)
+		}
+	}
+	for _, c := range l.Categories {
+		fmt.Fprintf(&b, "%s:\n", c.ID)
+		list("  ", c.ID, c.Terms)
+	}
+	_, err := io.WriteString(w, b.String())
+	return notes, err
+}
+
+// WriteYAML writes l in framing's lexicon format.
+func WriteYAML(w io.Writer, l *Lexicon) error {
+	var b strings.Builder
+	q := strconv.Quote
+	fmt.Fprintf(&b, "lexicon: %s\nversion: %s\nlanguage: %s\n", q(l.Name), q(l.Version), q(l.Language))
+	if l.About != "" {
+		fmt.Fprintf(&b, "about: %s\n", q(l.About))
+	}
+	if l.Axis != nil {
+		fmt.Fprintf(&b, "axis: {negative: %s, positive: %s}\n", q(l.Axis.Negative), q(l.Axis.Positive))
+	}
+	terms := func(indent string, ts []Term) {
+		fmt.Fprintf(&b, "%sterms:\n", indent)
+		for _, t := range ts {
+			if t.CaseSensitive {
+				fmt.Fprintf(&b, "%s  - {term: %s, case_sensitive: true}\n", indent, q(t.Text))
+			} else {
+				fmt.Fprintf(&b, "%s  - %s\n", indent, q(t.Text))
+			}
+		}
+	}
+	if len(l.Concepts) > 0 {
+		b.WriteString("concepts:\n")
+	}
+	for _, c := range l.Concepts {
+		fmt.Fprintf(&b, "  - id: %s\n", c.ID)
+		if c.About != "" {
+			fmt.Fprintf(&b, "    about: %s\n", q(c.About))
+		}
+		b.WriteString("    labels:\n")
+		for _, lb := range c.Labels {
+			fmt.Fprintf(&b, "      - id: %s\n", lb.ID)
+			if lb.Pole != "" {
+				fmt.Fprintf(&b, "        pole: %s\n", q(lb.Pole))
+			}
+			terms("        ", lb.Terms)
+		}
+	}
+	if len(l.Categories) > 0 {
+		b.WriteString("categories:\n")
+	}
+	for _, c := range l.Categories {
+		fmt.Fprintf(&b, "  - id: %s\n", c.ID)
+		if c.About != "" {
+			fmt.Fprintf(&b, "    about: %s\n", q(c.About))
+		}
+		terms("    ", c.Terms)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
