@@ -134,7 +134,7 @@ func (o *corpusOptions) runOptions(env Env) (framing.RunOptions, *corpus.Manifes
 func finish(env Env, sum framing.Summary, man *corpus.Manifest) {
 	fmt.Fprintln(env.Err, sum.String())
 	if sum.IgnoredFiles > 0 {
-		fmt.Fprintf(env.Err, "ignored %d files that are not .txt, .jsonl, .ndjson or .csv (or one of them as .gz or .zst)\n", sum.IgnoredFiles)
+		fmt.Fprintf(env.Err, "ignored %d files that are not .txt, .jsonl, .ndjson, .csv, .html, .htm or .warc (or one of them as .gz or .zst)\n", sum.IgnoredFiles)
 	}
 	if man != nil {
 		if un := man.Unmatched(); len(un) > 0 {

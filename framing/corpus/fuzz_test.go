@@ -135,3 +135,35 @@ func FuzzCompressed(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWARC: no WARC file, however broken its headers or lengths, makes the
+// reader panic or lose count.
+func FuzzWARC(f *testing.F) {
+	for _, name := range []string{"crawl.warc", "bad-length.warc"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata/web", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 5\r\n\r\nHTTP/"))
+	f.Add([]byte("not a warc"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "f.warc")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs := 0
+		sum, err := Read([]string{path}, Options{MaxDocBytes: 1 << 20}, func(Document) error { docs++; return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		skipped := 0
+		for _, n := range sum.Skipped {
+			skipped += n
+		}
+		if docs+skipped != sum.Read {
+			t.Fatalf("read %d, but %d documents and %d skips", sum.Read, docs, skipped)
+		}
+	})
+}

@@ -135,7 +135,7 @@ func (r *reader) path(p string) error {
 	}
 	if !info.IsDir() {
 		if !isDocFile(p) {
-			return fmt.Errorf("%s: unknown file type (want .txt, .jsonl, .ndjson or .csv, or one of them compressed: .gz, .zst)", p)
+			return fmt.Errorf("%s: unknown file type (want .txt, .jsonl, .ndjson, .csv, .html, .htm or .warc, or one of them compressed: .gz, .zst)", p)
 		}
 		return r.file(p, "", r.opt.Manifest)
 	}
@@ -186,7 +186,7 @@ func unwrapPath(err error) error {
 func isDocFile(p string) bool {
 	_, p = compressed(p)
 	switch strings.ToLower(filepath.Ext(p)) {
-	case ".txt", ".jsonl", ".ndjson", ".csv":
+	case ".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm", ".warc":
 		return true
 	}
 	return false
@@ -225,6 +225,10 @@ func (r *reader) file(path, root string, man *Manifest) error {
 		ferr = r.jsonl(path, in, man, rel)
 	case ".csv":
 		ferr = r.csv(path, in, man, rel)
+	case ".html", ".htm":
+		ferr = r.htmlFile(path, in, man, rel, dc)
+	case ".warc":
+		ferr = r.warc(path, in, man)
 	default:
 		ferr = r.text(path, in, man, rel, dc)
 	}
@@ -234,6 +238,51 @@ func (r *reader) file(path, root string, man *Manifest) error {
 		return r.skip(Skip{File: path, Reason: Truncated, Msg: streamProblem(dc.err)})
 	}
 	return ferr
+}
+
+// fill sets the fields of doc that are empty from those of got.
+func fill(doc *Document, got Document) {
+	if doc.Title == "" {
+		doc.Title = got.Title
+	}
+	if doc.Date == "" {
+		doc.Date = got.Date
+	}
+	if doc.URL == "" {
+		doc.URL = got.URL
+	}
+	if doc.Meta == nil {
+		doc.Meta = map[string]string{}
+	}
+	for k, v := range got.Meta {
+		if _, ok := doc.Meta[k]; !ok {
+			doc.Meta[k] = v
+		}
+	}
+}
+
+// htmlFile reads a file that is one HTML page.
+func (r *reader) htmlFile(path string, in io.Reader, man *Manifest, rel string, dc *decompressor) error {
+	data, err := io.ReadAll(io.LimitReader(in, r.maxDoc()+1))
+	if dc != nil && dc.err != nil {
+		return nil // reported by file as truncated
+	}
+	r.sum.Read++
+	switch {
+	case err != nil:
+		return r.skip(Skip{File: path, Reason: Unreadable, Msg: err.Error()})
+	case int64(len(data)) > r.maxDoc():
+		return r.skip(Skip{File: path, Reason: TooLarge, Msg: fmt.Sprintf("the page is over %d bytes", r.maxDoc())})
+	}
+	doc, ok := fromHTML(string(data), "")
+	if !ok {
+		return r.skip(htmlSkip(path, 0))
+	}
+	doc.ID, doc.Source = strings.TrimSuffix(rel, filepath.Ext(rel)), path
+	if man != nil {
+		man.Apply(&doc, rel)
+	}
+	return r.emit(doc, 0)
 }
 
 // maxDoc is the size cap of one document.
@@ -368,10 +417,23 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 			}
 		}
 	}
-	if _, ok := obj["text"]; !ok {
-		return r.skip(Skip{File: name, Line: line, Reason: MissingText, Msg: `object has no "text" field`})
+	_, hasText := obj["text"]
+	page, hasHTML := fields["html"]
+	if !hasText && !hasHTML {
+		return r.skip(Skip{File: name, Line: line, Reason: MissingText, Msg: `object has no "text" (or "html") field`})
 	}
 	doc := fromFields(fields)
+	if !hasText {
+		// A scraper's page: the article is extracted from its HTML, and the
+		// object's own fields win over what the page says.
+		got, ok := fromHTML(page, doc.URL)
+		if !ok {
+			return r.skip(htmlSkip(name, line))
+		}
+		doc.Text = got.Text
+		fill(&doc, got)
+	}
+	delete(doc.Meta, "html")
 	if doc.ID == "" {
 		doc.ID = fmt.Sprintf("%s:%d", base, line)
 	}
