@@ -1,8 +1,11 @@
 package report
 
 import (
+	"reflect"
+
 	"bytes"
 	"github.com/fatih/color"
+	"github.com/framingkit/framing/framing"
 	"strings"
 	"testing"
 )
@@ -72,5 +75,26 @@ func TestTableColour(t *testing.T) {
 		if !strings.Contains(b.String(), "TASS") {
 			t.Errorf("%s: the cell is missing", tt.f)
 		}
+	}
+}
+
+// TestLongTable: the tidy table has a row for every group, label and
+// voice, and its counts are the comparison's.
+func TestLongTable(t *testing.T) {
+	c := &framing.Comparison{
+		Groups: []framing.GroupInfo{{Name: "A", Tokens: framing.TokenCounts{Own: 200, Quoted: 0}}},
+		Concepts: []framing.ConceptResult{{ID: "war", Labels: []string{"war.invasion", "war.smo"}, Groups: []string{"A"},
+			Counts: [][]int{{3, 1}}, Quoted: [][]int{{0, 2}},
+			Shares: [][]framing.Share{{{P: 0.75, Lo: 0.3, Hi: 0.95}, {P: 0.25, Lo: 0.05, Hi: 0.7}}}}},
+	}
+	tab := LongTable(c)
+	want := [][]string{
+		{"A", "war", "invasion", "own", "3", "200", "15", "0.75", "0.3", "0.95"},
+		{"A", "war", "invasion", "quoted", "0", "0", "", "", "", ""},
+		{"A", "war", "smo", "own", "1", "200", "5", "0.25", "0.05", "0.7"},
+		{"A", "war", "smo", "quoted", "2", "0", "", "", "", ""},
+	}
+	if !reflect.DeepEqual(tab.Rows, want) {
+		t.Errorf("rows\n%v\nwant\n%v", tab.Rows, want)
 	}
 }

@@ -3,7 +3,9 @@ package report
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/framingkit/framing/framing"
@@ -253,3 +255,47 @@ func perTokens(x float64) string {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// LongTable is the comparison's counts in tidy form, for pandas, R and
+// DuckDB: one row per group, label and voice, with the group's tokens in
+// that voice, the rate per 1,000 of them, and for the own voice the
+// label's share of its concept with its interval.
+func LongTable(c *framing.Comparison) *Table {
+	t := &Table{Header: []string{"group", "concept", "label", "voice", "count", "tokens", "rate_per_1000", "share", "share_lo", "share_hi"}}
+	tokens := map[string]framing.TokenCounts{}
+	for _, g := range c.Groups {
+		tokens[g.Name] = g.Tokens
+	}
+	num := func(x float64) string {
+		if x != x {
+			return ""
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	for _, cr := range c.Concepts {
+		for r, g := range cr.Groups {
+			for k, id := range cr.Labels {
+				label := strings.TrimPrefix(id, cr.ID+".")
+				tok := tokens[g]
+				sh := cr.Shares[r][k]
+				for _, v := range []struct {
+					voice      string
+					count, tok int
+				}{{"own", cr.Counts[r][k], tok.Own}, {"quoted", cr.Quoted[r][k], tok.Quoted}} {
+					rate := float64(v.count) / float64(v.tok) * 1000
+					if v.tok == 0 {
+						rate = nan()
+					}
+					row := []string{g, cr.ID, label, v.voice, itoa(v.count), itoa(v.tok), num(rate), "", "", ""}
+					if v.voice == "own" {
+						row[7], row[8], row[9] = num(float64(sh.P)), num(float64(sh.Lo)), num(float64(sh.Hi))
+					}
+					t.Rows = append(t.Rows, row)
+				}
+			}
+		}
+	}
+	return t
+}
+
+func nan() float64 { return math.NaN() }

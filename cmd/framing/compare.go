@@ -51,13 +51,13 @@ and merged with 'merge'; both give the same numbers, byte for byte.`,
 	}
 	o.addFlags(cmd.Flags())
 	f := cmd.Flags()
-	f.StringVar(&o.Format, "format", "", "output `format`: table, markdown or json (default: table on a terminal, else json)")
+	f.StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv (tidy: a row per group, label and voice) or json (default: table on a terminal, else json)")
 	f.StringVar(&o.Concept, "concept", "", "compare one `concept` only")
 	return cmd
 }
 
 func (o *compareOptions) run(env Env, paths []string) error {
-	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtMarkdown, fmtJSON})
+	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtMarkdown, fmtCSV, fmtJSON})
 	if err != nil {
 		return err
 	}
@@ -65,8 +65,11 @@ func (o *compareOptions) run(env Env, paths []string) error {
 	if err != nil {
 		return err
 	}
-	if format == fmtJSON {
+	switch format {
+	case fmtJSON:
 		return writeJSON(env.Out, in.Comparison)
+	case fmtCSV:
+		return report.LongTable(in.Comparison).Write(env.Out, report.FormatCSV)
 	}
 	return writeComparison(env.Out, in.Comparison, tableFormat(env, format))
 }

@@ -61,6 +61,7 @@ func TestGolden(t *testing.T) {
 		{"seeds.kwic.special_operation.md", []string{"kwic", "--format", "markdown", "--voice", "all", "war.special_operation", "../../testdata/seeds"}},
 		{"seeds.compare.md", []string{"compare", "--format", "markdown", "../../testdata/seeds"}},
 		{"seeds.compare.json", []string{"compare", "--format", "json", "../../testdata/seeds"}},
+		{"seeds.compare.csv", []string{"compare", "--format", "csv", "../../testdata/seeds"}},
 		{"seeds.reliability.md", []string{"reliability", "--documents", "--format", "markdown", "../../testdata/seeds"}},
 		{"seeds.reliability.json", []string{"reliability", "--format", "json", "../../testdata/seeds"}},
 	}
