@@ -23,7 +23,7 @@ func newPlotCmd(env Env) *cobra.Command {
 	o := &plotOptions{analysisOptions: *newAnalysisOptions()}
 	cmd := &cobra.Command{
 		Use:   "plot CHART [flags] PATH... | --tally FILE...",
-		Short: "Draw one chart: index, shares, heatmap, distinct, ca, distance or timeline",
+		Short: "Draw one chart: index, shares, heatmap, distinct, ca, distance, timeline or reliability",
 		Long: `plot compares the groups of a corpus (as 'compare' does) and draws one chart:
 
   index     framing index per group with its interval, and a line at zero
@@ -33,6 +33,7 @@ func newPlotCmd(env Env) *cobra.Command {
   ca        correspondence analysis map of groups and labels
   distance  Jensen-Shannon distance between every two groups
   timeline  framing index per group by ISO week (needs dated documents)
+  reliability  the groups' sourcing indicators, a small panel each, with intervals
 
 The format is --format, or else the extension of -o (svg, png, pdf). SVG
 and PNG output is the same bytes for the same input.`,

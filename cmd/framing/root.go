@@ -34,6 +34,8 @@ evidence behind every count.`,
   framing score --format jsonl testdata/seeds
   framing report testdata/seeds -o out
   framing plot index testdata/seeds -o index.svg
+  framing reliability testdata/seeds
+  framing check --baseline testdata/seeds.baseline.json testdata/seeds
   framing kwic invasion testdata/seeds
   framing lexicon show`,
 		SilenceErrors: true,
