@@ -3,6 +3,7 @@ package framing
 import (
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"runtime"
 	"slices"
@@ -103,6 +104,24 @@ func Dedupe(paths []string, m *lexicon.Matcher, opt RunOptions, so syndication.O
 // each document and its score to yield in corpus order. Skipped documents go to
 // opt.Corpus.OnSkip and are counted; yield returning an error stops the run.
 func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
+	return run(func(copts corpus.Options, fn func(corpus.Document) error) (corpus.Summary, error) {
+		return corpus.Read(paths, copts, fn)
+	}, m, opt, yield)
+}
+
+// RunStream is Run over one document file read from in (see
+// corpus.ReadStream): for files that are not on this machine, such as a
+// Beam pipeline's.
+func RunStream(name, rel string, in io.Reader, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
+	return run(func(copts corpus.Options, fn func(corpus.Document) error) (corpus.Summary, error) {
+		return corpus.ReadStream(name, rel, in, copts, fn)
+	}, m, opt, yield)
+}
+
+// source reads documents with the given options, handing each to fn.
+type source func(copts corpus.Options, fn func(corpus.Document) error) (corpus.Summary, error)
+
+func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
 	workers := opt.Workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -142,7 +161,7 @@ func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document
 	go func() {
 		defer close(jobs)
 		seq := 0
-		cs, readErr = corpus.Read(paths, copts, func(doc corpus.Document) error {
+		cs, readErr = read(copts, func(doc corpus.Document) error {
 			select {
 			case slots <- struct{}{}:
 			case <-stop:

@@ -200,13 +200,30 @@ func (r *reader) file(path, root string, man *Manifest) error {
 		return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
 	}
 	defer f.Close()
-	r.sum.Files++
 	rel := filepath.Base(path)
 	if root != "" {
 		if p, err := filepath.Rel(root, path); err == nil {
 			rel = filepath.ToSlash(p)
 		}
 	}
+	return r.stream(path, rel, f, man)
+}
+
+// ReadStream reads one document file from in, as Read reads a file: name
+// (a path, or any name with the file's extensions) chooses the format and
+// names the documents' sources, rel (its path below the corpus directory,
+// or its base name) gives text files their ids. It serves readers of files
+// that are not on this machine, such as a Beam pipeline's.
+func ReadStream(name, rel string, in io.Reader, opt Options, yield func(Document) error) (Summary, error) {
+	r := &reader{opt: opt, yield: yield, sum: Summary{Skipped: map[Reason]int{}}, ids: map[uint64]struct{}{}}
+	err := r.stream(name, rel, in, opt.Manifest)
+	return r.sum, err
+}
+
+// stream reads one opened document file.
+func (r *reader) stream(path, rel string, f io.Reader, man *Manifest) error {
+	var err error
+	r.sum.Files++
 	var in io.Reader = f
 	suffix, inner := compressed(path)
 	var dc *decompressor
