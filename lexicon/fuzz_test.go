@@ -48,17 +48,24 @@ func FuzzImportLIWC(f *testing.F) {
 	f.Add([]byte("%\n1 a b\n%\nkind of 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, _, err := ImportLIWC("f.dic", "f", data)
-		if err != nil || len(l.Categories) == 0 {
-			return
-		}
-		var buf bytes.Buffer
-		if err := WriteYAML(&buf, l); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := Parse("f.yaml", buf.Bytes()); err != nil {
-			t.Fatalf("imported lexicon does not load: %v\n%s", err, buf.String())
+		if err == nil && len(l.Categories) > 0 {
+			mustLoadWritten(t, l)
 		}
 	})
+}
+
+// mustLoadWritten writes l as framing's YAML and loads it back.
+func mustLoadWritten(t *testing.T, l *Lexicon) *Lexicon {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteYAML(&buf, l); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse("imported.yaml", buf.Bytes())
+	if err != nil {
+		t.Fatalf("the written lexicon does not load: %v\n%s", err, buf.String())
+	}
+	return back
 }
 
 // FuzzImportQuanteda: likewise for quanteda YAML dictionaries.
@@ -70,15 +77,8 @@ func FuzzImportQuanteda(f *testing.F) {
 	f.Add([]byte("a:\n  b: [y*, \"z w\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, _, err := ImportQuanteda("f.yml", "f", data)
-		if err != nil || len(l.Concepts) == 0 {
-			return
-		}
-		var buf bytes.Buffer
-		if err := WriteYAML(&buf, l); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := Parse("f.yaml", buf.Bytes()); err != nil {
-			t.Fatalf("imported lexicon does not load: %v\n%s", err, buf.String())
+		if err == nil && len(l.Concepts) > 0 {
+			mustLoadWritten(t, l)
 		}
 	})
 }

@@ -38,15 +38,7 @@ func TestImportLIWC(t *testing.T) {
 			t.Errorf("notes do not say %q:\n%s", want, got)
 		}
 	}
-	var buf bytes.Buffer
-	if err := WriteYAML(&buf, l); err != nil {
-		t.Fatal(err)
-	}
-	back, err := Parse("imported.yaml", buf.Bytes())
-	if err != nil {
-		t.Fatalf("the written lexicon does not load: %v\n%s", err, buf.String())
-	}
-	m := MustCompile(back)
+	m := MustCompile(mustLoadWritten(t, l))
 	inv := m.Inventory()
 	want := map[string][]string{
 		"category:sourcing":  {"according to", "report*", "said", "sources said"},
@@ -106,15 +98,7 @@ func TestImportQuanteda(t *testing.T) {
 			t.Errorf("notes do not say %q:\n%s", want, got)
 		}
 	}
-	var buf bytes.Buffer
-	if err := WriteYAML(&buf, l); err != nil {
-		t.Fatal(err)
-	}
-	back, err := Parse("imported.yaml", buf.Bytes())
-	if err != nil {
-		t.Fatalf("the written lexicon does not load: %v\n%s", err, buf.String())
-	}
-	inv := MustCompile(back).Inventory()
+	inv := MustCompile(mustLoadWritten(t, l)).Inventory()
 	for k, v := range map[string][]string{
 		"war.invasion": {"invad*", "invasion"}, "war.special_operation": {"smo", "special military operation"},
 		"mutiny.mutiny": {"armed rebellion", "mutiny"}, "wagner.pmc": {"pmc wagner"},

@@ -117,23 +117,30 @@ func FuzzCompressed(f *testing.F) {
 		case jsonl:
 			name = "f.jsonl.gz"
 		}
-		path := filepath.Join(t.TempDir(), name)
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		docs := 0
-		sum, err := Read([]string{path}, Options{MaxDocBytes: 1 << 20}, func(Document) error { docs++; return nil })
-		if err != nil {
-			t.Fatal(err)
-		}
-		skipped := 0
-		for _, n := range sum.Skipped {
-			skipped += n
-		}
-		if docs+skipped != sum.Read {
-			t.Fatalf("read %d, but %d documents and %d skips", sum.Read, docs, skipped)
-		}
+		readAccounted(t, name, data)
 	})
+}
+
+// readAccounted reads data as a file called name and checks that every
+// document met was read or skipped.
+func readAccounted(t *testing.T, name string, data []byte) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs := 0
+	sum, err := Read([]string{path}, Options{MaxDocBytes: 1 << 20}, func(Document) error { docs++; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := 0
+	for _, n := range sum.Skipped {
+		skipped += n
+	}
+	if docs+skipped != sum.Read {
+		t.Fatalf("read %d, but %d documents and %d skips", sum.Read, docs, skipped)
+	}
 }
 
 // FuzzWARC: no WARC file, however broken its headers or lengths, makes the
@@ -149,21 +156,6 @@ func FuzzWARC(f *testing.F) {
 	f.Add([]byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 5\r\n\r\nHTTP/"))
 	f.Add([]byte("not a warc"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		path := filepath.Join(t.TempDir(), "f.warc")
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		docs := 0
-		sum, err := Read([]string{path}, Options{MaxDocBytes: 1 << 20}, func(Document) error { docs++; return nil })
-		if err != nil {
-			t.Fatal(err)
-		}
-		skipped := 0
-		for _, n := range sum.Skipped {
-			skipped += n
-		}
-		if docs+skipped != sum.Read {
-			t.Fatalf("read %d, but %d documents and %d skips", sum.Read, docs, skipped)
-		}
+		readAccounted(t, "f.warc", data)
 	})
 }
