@@ -168,7 +168,22 @@ def byte_offsets(text):
     return offs
 
 
+def self_check():
+    """Examples from quanteda's tokens() documentation, with the tokens its
+    manual prints for remove_punct = TRUE."""
+    cases = {
+        "A sentence, showing how tokens() works.":
+            ["A", "sentence", "showing", "how", "tokens", "works"],
+        "Self-documenting code??": ["Self-documenting", "code"],
+    }
+    for text, want in cases.items():
+        got = [t[0] for t in tokens(text)]
+        if got != want:
+            raise SystemExit(f"tokens({text!r}) = {got}, quanteda gives {want}")
+
+
 def main():
+    self_check()
     raw = open(DICT, "rb").read()
     patterns = []
     for key, values in keys_of(yaml.safe_load(raw)):
