@@ -7,6 +7,8 @@
 #   bench/compare.sh 50         # 50 MB
 #   ROUNDS=5 FLAT_MB=800 bench/compare.sh   # and framing's peak memory on 800 MB
 #
+# It also times `framing report` on the corpus (scoring, statistics, charts
+# and pages) against `framing score`, and prints what the report adds.
 # framing does the whole analysis (tokens, voice, boilerplate, categories,
 # reliability, tally); ripgrep counts the lexicon's terms as one
 # case-insensitive whole-word alternation; the Python reference counts them
@@ -43,6 +45,7 @@ run() { # name, command...
 for r in $(seq "$rounds"); do
   run framing "$tmp/framing" score --quiet --format tally "$tmp/corpus.jsonl"
   run framing-1worker "$tmp/framing" score --quiet --workers 1 --format tally "$tmp/corpus.jsonl"
+  run framing-report "$tmp/framing" report --quiet -o "$tmp/report" "$tmp/corpus.jsonl"
   run ripgrep rg --count-matches -i -w -f "$tmp/pattern.txt" "$tmp/corpus.jsonl"
   run python /usr/bin/python3 bench/pyref/count.py "$tmp/lexicon.json" "$tmp/corpus.jsonl"
 done
@@ -65,4 +68,5 @@ awk -v bytes="$bytes" -v big="${big:-0}" -v flat="${FLAT_MB:-}" '
     n = split("framing framing-1worker ripgrep python", order, " ")
     for (i = 1; i <= n; i++) { k = order[i]; s = bytes / 1e6 / median(t[k]); printf "| %-16s | %8.1f | %9.2fx | %12.1f |\n", k, s, s / rg, m[k] / 1024 }
     if (flat != "") { k = "framing-" flat "MB"; s = big / 1e6 / median(t[k]); printf "| %-16s | %8.1f | %9s | %12.1f |\n", k, s, "", m[k] / 1024 }
+    printf "\nframing report: %.2f s against %.2f s for framing score (+%.0f %%), peak RSS %.1f MB\n", median(t["framing-report"]), median(t["framing"]), 100 * (median(t["framing-report"]) / median(t["framing"]) - 1), m["framing-report"] / 1024
   }' "$tmp/times"

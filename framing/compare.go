@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/framingkit/framing/framing/stats"
@@ -287,11 +289,25 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 		c.Index = append(c.Index, row)
 	}
 
+	// Concepts are compared in parallel (their Monte Carlo tests are most
+	// of a comparison's time); each test seeds its own generator, so the
+	// results do not depend on the order.
+	results := make([]ConceptResult, len(concepts))
+	errs := make([]error, len(concepts))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for k, concept := range concepts {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[k], errs[k] = compareConcept(t, concept, labelIdx[concept], groups, opt)
+		})
+	}
+	wg.Wait()
 	var primary []float64
-	for _, concept := range concepts {
-		cr, err := compareConcept(t, concept, labelIdx[concept], groups, opt)
-		if err != nil {
-			return nil, err
+	for k, cr := range results {
+		if errs[k] != nil {
+			return nil, errs[k]
 		}
 		c.Concepts = append(c.Concepts, cr)
 		primary = append(primary, cr.Primary())

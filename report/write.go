@@ -99,7 +99,7 @@ func WriteDir(dir string, in *Input) (Files, error) {
 				out[i].err = fmt.Errorf("chart %s: %w", s.Name, err)
 				return
 			}
-			inline, err := ch.InlineSVG(pageScale)
+			inline, err := ch.InlineFrom(sv.Bytes(), pageScale)
 			out[i] = drawn{sv.Bytes(), pn.Bytes(), []byte(inline), err}
 		}()
 	}

@@ -159,3 +159,33 @@ func FuzzWARC(f *testing.F) {
 		readAccounted(t, "f.warc", data)
 	})
 }
+
+// FuzzHTML: no page, however broken its markup, makes the extractor panic;
+// an article it returns has enough words, in paragraphs without stray
+// blank lines.
+func FuzzHTML(f *testing.F) {
+	for _, name := range []string{"article.html", "divs.htm", "gallery.html"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata/web", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
+	f.Add(`<html><head><meta name="date" content="2023-06-2"><link rel=canonical href="/x"></head><body><p>`)
+	f.Add(`<time datetime="2023-13-40">x</time><article><h1>T</h1><p>By A</p></article>`)
+	f.Fuzz(func(t *testing.T, page string) {
+		doc, ok := fromHTML(page, "")
+		if !ok {
+			return
+		}
+		if len(strings.Fields(doc.Text))-len(strings.Fields(doc.Title)) < minArticleWords {
+			t.Errorf("an article of %d words: %q", len(strings.Fields(doc.Text)), doc.Text)
+		}
+		if doc.Text != strings.TrimSpace(doc.Text) || strings.Contains(doc.Text, "\n\n\n") {
+			t.Errorf("stray space or blank lines: %q", doc.Text)
+		}
+		if doc.Date != "" && isoDate(doc.Date) != doc.Date {
+			t.Errorf("date %q is not YYYY-MM-DD", doc.Date)
+		}
+	})
+}

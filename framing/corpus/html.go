@@ -3,8 +3,9 @@ package corpus
 import (
 	"net/url"
 	"strings"
+	"time"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 )
 
@@ -12,39 +13,141 @@ import (
 // extractor cannot find (an index page, a video page, an error page).
 const NoMainText Reason = "no-main-text"
 
-// fromHTML extracts an article from an HTML page with go-trafilatura: the
-// main text without navigation, ads and donation boxes, as paragraphs (a
-// blank line between blocks, so a headline never runs into its first
-// sentence and quotation marks stay where they were), and the title, date,
-// URL and byline it finds. pageURL, when known (a WARC record's), helps it
-// resolve the page. ok is false when there is no main text.
+// fromHTML extracts an article from an HTML page with go-readability (a
+// port of Firefox's Reader View): the main text without navigation, ads
+// and donation boxes, as paragraphs (a blank line between blocks, so a
+// headline never runs into its first sentence and quotation marks stay
+// where they were), headed by the headline; and the title, date, URL and
+// byline of the page's metadata. pageURL, when known (a WARC record's),
+// helps it resolve the page. ok is false when there is no main text.
 func fromHTML(page string, pageURL string) (doc Document, ok bool) {
-	opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
-	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
-		opts.OriginalURL = u
-	}
-	res, err := trafilatura.Extract(strings.NewReader(page), opts)
-	if err != nil || res == nil || res.ContentNode == nil {
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
 		return doc, false
 	}
-	text := strings.TrimSpace(blockText(res.ContentNode))
-	if len(strings.Fields(text)) < minArticleWords {
+	meta := pageMeta(root) // before readability rewrites the tree
+	u, err := url.Parse(pageURL)
+	if err != nil || u.Host == "" {
+		u, _ = url.Parse(meta.url)
+	}
+	parser := readability.NewParser()
+	art, err := parser.ParseAndMutate(root, u)
+	if err != nil || art.Node == nil {
+		return doc, false
+	}
+	paras := strings.Split(strings.TrimSpace(blockText(art.Node)), "\n\n")
+	paras = dropByline(paras, art.Byline())
+	title := strings.Join(strings.Fields(art.Title()), " ")
+	if title != "" && (len(paras) == 0 || !strings.HasPrefix(paras[0], title)) {
+		// Readability leaves the headline out of the text; its words are
+		// the outlet's own and among its most loaded.
+		paras = append([]string{title}, paras...)
+	}
+	text := strings.Join(paras, "\n\n")
+	if len(strings.Fields(text))-len(strings.Fields(title)) < minArticleWords {
 		return doc, false // a gallery's caption or a menu is not an article
 	}
-	doc = Document{Text: text, Title: res.Metadata.Title, URL: res.Metadata.URL, Meta: map[string]string{}}
-	if pageURL != "" {
-		doc.URL = pageURL
+	doc = Document{Text: text, Title: title, URL: pageURL, Meta: map[string]string{}}
+	if doc.URL == "" {
+		doc.URL = meta.url
 	}
-	if !res.Metadata.Date.IsZero() {
-		doc.Date = res.Metadata.Date.Format("2006-01-02")
+	if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
+		doc.Date = t.Format("2006-01-02")
+	} else {
+		doc.Date = meta.date
 	}
-	if res.Metadata.Author != "" {
-		doc.Meta["byline"] = res.Metadata.Author
+	if b := art.Byline(); b != "" {
+		doc.Meta["byline"] = b
 	}
-	if res.Metadata.Sitename != "" {
-		doc.Meta["sitename"] = res.Metadata.Sitename
+	if s := art.SiteName(); s != "" {
+		doc.Meta["sitename"] = s
 	}
 	return doc, true
+}
+
+// dropByline removes a paragraph among the first three that is only the
+// byline ("By Jane Reporter"): metadata, not the outlet's words.
+func dropByline(paras []string, byline string) []string {
+	byline = strings.ToLower(strings.Join(strings.Fields(byline), " "))
+	if byline == "" {
+		return paras
+	}
+	for i := 0; i < len(paras) && i < 3; i++ {
+		p := strings.ToLower(paras[i])
+		if p == byline || p == "by "+byline {
+			return append(paras[:i:i], paras[i+1:]...)
+		}
+	}
+	return paras
+}
+
+// pageMetadata is what a page's head says that Readability does not
+// return: its canonical URL, and a publication date in a meta tag it does
+// not read (<meta name="date">) or in a <time datetime> element.
+type pageMetadata struct{ url, date string }
+
+// dateMetaNames are the meta tags that carry a page's publication date, as
+// news sites write them.
+var dateMetaNames = map[string]bool{"date": true, "dc.date": true, "dc.date.issued": true, "dcterms.date": true,
+	"pubdate": true, "publishdate": true, "publish-date": true, "article:published_time": true,
+	"og:published_time": true, "datepublished": true, "sailthru.date": true, "parsely-pub-date": true}
+
+func pageMeta(root *html.Node) pageMetadata {
+	var m pageMetadata
+	var timeDate string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			attr := func(k string) string {
+				for _, a := range n.Attr {
+					if strings.EqualFold(a.Key, k) {
+						return strings.TrimSpace(a.Val)
+					}
+				}
+				return ""
+			}
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr("rel"), "canonical") && m.url == "" {
+					m.url = attr("href")
+				}
+			case "meta":
+				key := strings.ToLower(attr("property") + attr("name") + attr("itemprop"))
+				switch {
+				case key == "og:url" && m.url == "":
+					m.url = attr("content")
+				case dateMetaNames[key] && m.date == "":
+					m.date = isoDate(attr("content"))
+				}
+			case "time":
+				if timeDate == "" {
+					timeDate = isoDate(attr("datetime"))
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	if u, err := url.Parse(m.url); err != nil || !u.IsAbs() {
+		m.url = "" // a relative canonical link names no page by itself
+	}
+	if m.date == "" {
+		m.date = timeDate
+	}
+	return m
+}
+
+// isoDate is the YYYY-MM-DD a date attribute starts with, or "".
+func isoDate(s string) string {
+	if len(s) < 10 {
+		return ""
+	}
+	if _, err := time.Parse("2006-01-02", s[:10]); err != nil {
+		return ""
+	}
+	return s[:10]
 }
 
 // minArticleWords is the fewest words an extracted page needs to count as

@@ -7,6 +7,7 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"image/png"
 	"io"
 	"slices"
 	"strings"
@@ -145,7 +146,7 @@ func (ch *Chart) Write(w io.Writer, f Format) error {
 	case SVG:
 		cv = vgsvg.New(ch.W, ch.H)
 	case PNG:
-		cv = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(ch.W, ch.H), vgimg.UseDPI(ch.dpi()))}
+		cv = fastPNG{vgimg.NewWith(vgimg.UseWH(ch.W, ch.H), vgimg.UseDPI(ch.dpi()))}
 	case PDF:
 		cv = vgpdf.New(ch.W, ch.H)
 	default:
@@ -158,6 +159,29 @@ func (ch *Chart) Write(w io.Writer, f Format) error {
 	return err
 }
 
+// fastPNG writes a PNG at zlib's fastest level: compressing at the default
+// level took a third of a report's time, for files a fifth smaller.
+type fastPNG struct{ *vgimg.Canvas }
+
+func (c fastPNG) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	err := enc.Encode(cw, c.Image())
+	return cw.n, err
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
 // InlineSVG is the chart as an <svg> element to put in an HTML page, shown
 // at scale times its size in points (the viewBox keeps the drawing): the
 // XML declaration and comment before it are cut.
@@ -166,7 +190,13 @@ func (ch *Chart) InlineSVG(scale float64) (string, error) {
 	if err := ch.Write(&b, SVG); err != nil {
 		return "", err
 	}
-	s := b.String()
+	return ch.InlineFrom(b.Bytes(), scale)
+}
+
+// InlineFrom is InlineSVG from the chart's SVG as Write wrote it, for a
+// caller that has it already: drawing a chart is most of its cost.
+func (ch *Chart) InlineFrom(svg []byte, scale float64) (string, error) {
+	s := string(svg)
 	if i := strings.Index(s, "<svg"); i >= 0 {
 		s = s[i:]
 	}
