@@ -26,9 +26,12 @@ func fromHTML(page string, pageURL string) (doc Document, ok bool) {
 		return doc, false
 	}
 	meta := pageMeta(root) // before readability rewrites the tree
-	u, err := url.Parse(pageURL)
-	if err != nil || u.Host == "" {
-		u, _ = url.Parse(meta.url)
+	var u *url.URL         // where relative links resolve from, when known
+	for _, s := range []string{pageURL, meta.url} {
+		if p, err := url.Parse(s); err == nil && p.Host != "" {
+			u = p
+			break
+		}
 	}
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(root, u)
