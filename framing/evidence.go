@@ -43,9 +43,13 @@ func (e *EvidenceSample) Add(group string, doc Document, s *Score) {
 		if len(e.cells[k]) >= e.PerCell {
 			continue
 		}
+		// Copies: a snippet may be a slice of the document's text, and the
+		// sample outlives the document.
 		e.cells[k] = append(e.cells[k], Snippet{
-			Doc: s.ID, Voice: h.Voice, Start: h.Start,
-			Left: LeftContext(doc.Text, h.Start, e.Context), Match: OneLine(h.Text), Right: RightContext(doc.Text, h.End, e.Context),
+			Doc: strings.Clone(s.ID), Voice: h.Voice, Start: h.Start,
+			Left:  strings.Clone(LeftContext(doc.Text, h.Start, e.Context)),
+			Match: strings.Clone(OneLine(h.Text)),
+			Right: strings.Clone(RightContext(doc.Text, h.End, e.Context)),
 		})
 	}
 }

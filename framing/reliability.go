@@ -99,10 +99,7 @@ func (r *Reliability) Add(o Reliability) {
 		r.Sources = map[string]int{}
 	}
 	for k, n := range o.Sources {
-		if _, ok := r.Sources[k]; !ok {
-			k = strings.Clone(k) // a name cut from a document must not keep the document alive
-		}
-		r.Sources[k] += n
+		addCount(r.Sources, k, n) // a name cut from a document must not keep the document alive
 	}
 	r.StateMediaCited += o.StateMediaCited
 	r.StateMediaLabelled += o.StateMediaLabelled

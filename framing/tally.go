@@ -155,12 +155,7 @@ func (g *GroupTally) add(o *GroupTally) {
 		g.Categories[i].Quoted += c.Quoted
 	}
 	for k, n := range o.Terms {
-		if _, ok := g.Terms[k]; !ok {
-			// A key made from a document's text would keep the whole text
-			// alive for the rest of the run: a copy keeps only the word.
-			k = strings.Clone(k)
-		}
-		g.Terms[k] += n
+		addCount(g.Terms, k, n)
 	}
 	g.Pos += o.Pos
 	g.Neg += o.Neg
@@ -187,6 +182,14 @@ func (t *Tally) AddSummary(sum Summary) {
 		t.Skipped[string(r)] += n
 		t.Read += n
 	}
+}
+
+// addCount adds n to m[k] with a copy of k as the key. A key cut from a
+// document's text would keep the whole text alive, and checking for a new
+// key is not enough: Go stores the key of every assignment to a string-keyed
+// map, an existing entry's too.
+func addCount(m map[string]int, k string, n int) {
+	m[strings.Clone(k)] += n
 }
 
 func docIndexKey(pos, neg int) string { return strconv.Itoa(pos) + "," + strconv.Itoa(neg) }
