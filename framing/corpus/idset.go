@@ -7,10 +7,10 @@ import (
 
 // idSet is a set of 64-bit id hashes in about 12 bytes each, so that the
 // duplicate check, the one thing a read keeps per document, stays small: a
-// Go map takes about 40 bytes per entry once its growth and the garbage
-// collector's headroom are counted. New hashes go into a small map; when it
-// holds an eighth as many as the sorted slice (at least minIDBatch), the two
-// are merged, so each hash is copied about nine times over a run.
+// Go map of them holds 28 to 38 bytes per entry (measured at 42,000 to a
+// million). New hashes go into a small map; when it holds an eighth as many
+// as the sorted slice (at least minIDBatch), the two are merged, so each
+// hash is copied about nine times over a run.
 type idSet struct {
 	sorted []uint64
 	recent map[uint64]struct{}
