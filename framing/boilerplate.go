@@ -218,13 +218,18 @@ func newMarkerSet(markers []string) *markerSet {
 func (ms *markerSet) count(line string, offset int, quotes []Span) int {
 	n := 0
 	var last []int // where each marker's last match ended
+	var onStack [64]int
 	for i := 0; i+1 < len(line); i++ {
 		key := uint16(line[i])<<8 | uint16(line[i+1])
 		if ms.pairs[key/64]&(1<<(key%64)) == 0 {
 			continue
 		}
 		if last == nil {
-			last = make([]int, len(ms.markers))
+			last = onStack[:0]
+			if len(ms.markers) > len(onStack) {
+				last = make([]int, 0, len(ms.markers))
+			}
+			last = last[:len(ms.markers)]
 		}
 		for _, k := range ms.first[key] {
 			m := ms.markers[k]

@@ -188,7 +188,7 @@ func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *
 				}
 				r := result{seq: j.seq, doc: j.doc, sc: s.ScoreExcluding(j.doc, exclude)}
 				if opt.Syndication != nil {
-					r.tok = s.last.Tokens
+					r.tok = slices.Clone(s.last.Tokens) // the scorer reuses its own
 					r.own = make([]bool, len(s.last.Tokens))
 					for i, v := range s.last.Voices {
 						r.own[i] = v == Own

@@ -77,7 +77,9 @@ type Scorer struct {
 	an   *Analyzer
 	hits []lexicon.Hit
 	sm   *StateMedia
-	last *Analysis // of the last document scored, for the syndication index
+	// last is the analysis of the last document scored, for the
+	// syndication index; the next document's analysis reuses its slices.
+	last *Analysis
 	enc  lexicon.Encoded
 }
 
@@ -110,7 +112,7 @@ func (s *Scorer) Score(doc Document) *Score { return s.ScoreExcluding(doc, nil) 
 // ScoreExcluding is Score with the byte spans in exclude counted nowhere:
 // another outlet's copy of a syndicated story (see AnalyzeExcluding).
 func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
-	an := s.an.AnalyzeExcluding(doc.Text, exclude)
+	an := s.an.analyzeInto(s.last, doc.Text, exclude)
 	s.last = an
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
