@@ -101,3 +101,24 @@ func TestRunStops(t *testing.T) {
 		t.Errorf("err %v after %d documents, want boom after 10", err, seen)
 	}
 }
+
+// TestScorerReuse: a scorer that has scored other documents (and reuses
+// their token and voice slices) scores each seed exactly as a fresh one.
+func TestScorerReuse(t *testing.T) {
+	m := builtinMatcher(t)
+	files, _ := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
+	used := NewScorer(m)
+	// Longest and shortest alternate, so that slices shrink and grow.
+	for _, f := range append(files, files[0], files[len(files)-1], files[0]) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := Document{ID: filepath.Base(f), Text: string(b)}
+		want, _ := json.Marshal(NewScorer(m).Score(doc))
+		got, _ := json.Marshal(used.Score(doc))
+		if string(got) != string(want) {
+			t.Fatalf("%s: a used scorer gives\n%s\nwant\n%s", f, got, want)
+		}
+	}
+}
