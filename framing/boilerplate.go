@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Dropped is a line of a document excluded from counts as boilerplate.
@@ -67,6 +68,7 @@ var (
 // furniture. The metadata line also yields the date and URL it gives.
 func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url string) {
 	seen := map[uint64]bool{}
+	var lowerBuf []byte
 	firstContent := true
 	var block []Dropped // consecutive non-blank lines, for appeal blocks
 	var blockAppeals int
@@ -105,7 +107,11 @@ func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url strin
 			start = next
 			continue
 		}
-		lower := strings.ToLower(trimmed)
+		// The markers and caption words are ASCII: an ASCII lower case of
+		// the line finds them, keeps offsets as they are, and reuses one
+		// buffer. lower is a view of it, valid until the next line.
+		lowerBuf = appendLowerASCII(lowerBuf[:0], trimmed)
+		lower := unsafe.String(unsafe.SliceData(lowerBuf), len(lowerBuf))
 		switch {
 		case firstContent && metadataLine.MatchString(raw):
 			m := metadataLine.FindStringSubmatch(raw)
@@ -135,6 +141,18 @@ func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url strin
 	}
 	flush()
 	return dropped, date, url
+}
+
+// appendLowerASCII appends s to dst with A-Z in lower case.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // navKey reduces a short line to its words for the navigation lookup.
