@@ -13,7 +13,7 @@ import (
 type Dropped struct {
 	Line   int    // 1-based line number in the document's text
 	Span          // the line's bytes, without its line break
-	Reason string // metadata, navigation, related-link, appeal, caption, repeated-line
+	Reason string // metadata, navigation, related-link, appeal, caption, byline, copyright, repeated-line
 }
 
 // The heuristics below mark whole lines only, and only lines that look like
@@ -38,6 +38,29 @@ var navigation = map[string]bool{
 
 // relatedLink lines point to other articles: "Also Read: Rebel mercenaries…".
 var relatedLink = regexp.MustCompile(`(?i)^\s*(also read|read also|read more|related|see also|more on this|watch|listen|recommended|you may also like|related articles?|related stories|read next)\s*[:|>»-]`)
+
+// bylineLine is an author line ("By Jane Reporter", "By Jane Reporter and
+// John Doe, Reuters"); "By" is capitalised and only names follow it, with
+// at most a short tail after a comma or bar that does not end a sentence
+// ("By Monday, the troops had gone." is not one).
+var bylineLine = regexp.MustCompile(`^By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[,|•–—]\s*[^.!?]{0,40}[^.!?:\s])?$`)
+
+// datelineLine is a publication line: "Posted on June 27, 2023 by Alex
+// Writer", "Published 25 June 2023", "Updated: 4:05 pm". A date or time
+// must follow the verb at once ("Published figures show…" is a sentence).
+var datelineLine = regexp.MustCompile(`(?i)^(?:posted|published|updated|last updated|first published)(?:\s+on|\s+at|\s*:)?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s)`)
+
+// copyrightLine is a site footer's notice: "Copyright 2023 Eastern Desk",
+// "Copyright © …", "… All rights reserved." ("Copyright law changed" is a
+// sentence: a ©, (c) or a year must follow the word).
+var copyrightLine = regexp.MustCompile(`(?i)^(?:copyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4})|all rights reserved`)
+
+// maxBylineWords and maxFooterWords bound the lines these rules look at:
+// an author, date or copyright line is short.
+const (
+	maxBylineWords = 15
+	maxFooterWords = 25
+)
 
 // Appeal markers are phrases of donation, subscription and ad-blocker
 // appeals, which address the reader about the site itself. One strong
@@ -125,6 +148,10 @@ func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url strin
 			d.Reason = "appeal"
 		case mayBeCaption(lower) && isCaption(trimmed):
 			d.Reason = "caption"
+		case isByline(trimmed, lower):
+			d.Reason = "byline"
+		case isCopyright(lower):
+			d.Reason = "copyright"
 		case strings.Count(trimmed, " ") >= minRepeatWords-1:
 			key, words := lineKey(trimmed)
 			if words >= minRepeatWords && seen[key] {
@@ -141,6 +168,37 @@ func boilerplate(text string, quotes []Span) (dropped []Dropped, date, url strin
 	}
 	flush()
 	return dropped, date, url
+}
+
+// words counts the space-separated words of a trimmed line.
+func words(line string) int { return strings.Count(line, " ") + 1 }
+
+// isByline reports whether a line is an author or publication line; the
+// cheap tests on its start rule out nearly every line before a pattern
+// runs.
+func isByline(line, lower string) bool {
+	if words(line) > maxBylineWords {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(line, "By "):
+		return bylineLine.MatchString(line)
+	case strings.HasPrefix(lower, "posted"), strings.HasPrefix(lower, "published"), strings.HasPrefix(lower, "updated"),
+		strings.HasPrefix(lower, "last updated"), strings.HasPrefix(lower, "first published"):
+		return datelineLine.MatchString(line)
+	}
+	return false
+}
+
+// isCopyright reports whether a lower-cased line is a copyright notice.
+func isCopyright(lower string) bool {
+	if words(lower) > maxFooterWords {
+		return false
+	}
+	if !strings.HasPrefix(lower, "copyright") && !strings.HasPrefix(lower, "(c)") && !strings.Contains(lower, "all rights reserved") {
+		return false
+	}
+	return copyrightLine.MatchString(lower)
 }
 
 // appendLowerASCII appends s to dst with A-Z in lower case.

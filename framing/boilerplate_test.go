@@ -31,6 +31,19 @@ func TestBoilerplate(t *testing.T) {
 		{"repeated long line", "The vice minister stressed that he has no doubt at all here.\n\nThe vice minister stressed that he has no doubt at all here.", []string{"3:repeated-line"}, "", ""},
 		{"short repeated lines are kept", "Yes.\nYes.", nil, "", ""},
 		{"crlf", "All news\r\nBody.", []string{"1:navigation"}, "", ""},
+		{"byline", "By Jane Reporter\nBody.", []string{"1:byline"}, "", ""},
+		{"byline of two with an agency", "By Jane Reporter and John Doe, Reuters\nBody.", []string{"1:byline"}, "", ""},
+		{"byline with a bar and date", "By Jane Reporter | June 25, 2023\nBody.", []string{"1:byline"}, "", ""},
+		{"a sentence starting with By is not a byline", "By Monday, the troops had gone.", nil, "", ""},
+		{"by in lower case is not a byline", "By the time they arrived it was over", nil, "", ""},
+		{"posted on a date", "Posted on June 27, 2023 by Alex Writer\nBody.", []string{"1:byline"}, "", ""},
+		{"updated with a time", "Updated: 4:05 pm, 25 June 2023\nBody.", []string{"1:byline"}, "", ""},
+		{"published with a weekday", "Published Sunday, 25 June\nBody.", []string{"1:byline"}, "", ""},
+		{"published as a word is not a dateline", "Published figures show inflation rose in 2023.", nil, "", ""},
+		{"copyright footer", "Body.\nCopyright 2023 Eastern Desk. Proudly powered by a CMS.", []string{"2:copyright"}, "", ""},
+		{"all rights reserved", "Body.\nThe Example Times. All rights reserved.", []string{"2:copyright"}, "", ""},
+		{"copyright as a word is not a footer", "Copyright law in Russia changed in 2022.", nil, "", ""},
+		{"a long line is never a byline", "Posted on June 27 2023 were photos of the columns that crossed the border and moved north towards the capital overnight", nil, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,7 +10,8 @@ import (
 // TestWeb reads HTML pages, a scraper's JSONL with an html field, and WARC
 // files (plain, and gzip member per record): every article becomes a
 // document with its title, date, URL and outlet; the image response, the
-// photo gallery (twice in the WARC files, once as a page) and the cut record are counted skips.
+// photo gallery (twice in the WARC files, once as a page) and the cut
+// record are counted skips.
 func TestWeb(t *testing.T) {
 	docs := map[string]Document{}
 	var skips []string
@@ -35,6 +36,21 @@ func TestWeb(t *testing.T) {
 	if !strings.Contains(a.Text, "mutiny, state media reported on Sunday.\n\n“The recent armed rebellion") {
 		t.Errorf("article: paragraphs or quotation marks lost:\n%s", a.Text)
 	}
+	// A blog layout: share buttons, related posts inside the article, tags
+	// and comments go; its publication line and footer stay for the
+	// boilerplate rules of scoring (reasons byline and copyright).
+	b := docs["blog"]
+	if b.Date != "2023-06-27" || b.URL != "https://easterndesk.test/2023/06/27/why-the-mutiny-failed/" || b.Meta["byline"] != "Alex Writer" {
+		t.Errorf("blog: date %q, url %q, byline %q", b.Date, b.URL, b.Meta["byline"])
+	}
+	for _, gone := range []string{"Share on", "Ten things", "Tags:", "staged coup", "Leave a Reply", "thoughts on"} {
+		if strings.Contains(b.Text, gone) {
+			t.Errorf("blog: %q is not the article:\n%s", gone, b.Text)
+		}
+	}
+	if !strings.HasPrefix(b.Text, "Why the mutiny failed\n\n") || !strings.Contains(b.Text, `"Nobody came over to his side," one former officer told the desk.`) {
+		t.Errorf("blog: headline or quotation lost:\n%s", b.Text)
+	}
 	w := docs["urn:uuid:00000000-0000-0000-0000-000000000003"]
 	if w.Outlet != "example-times.test" || w.Date != "2023-06-26" || w.URL != "https://www.example-times.test/world/north-korea-backs-moscow" || w.Meta["published"] != "2023-06-25" {
 		t.Errorf("WARC response: outlet %q, date %q, url %q, published %q", w.Outlet, w.Date, w.URL, w.Meta["published"])
@@ -57,7 +73,7 @@ func TestWeb(t *testing.T) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	if len(ids) != 8 {
-		t.Errorf("%d documents, want 8: %v", len(ids), ids)
+	if len(ids) != 9 {
+		t.Errorf("%d documents, want 9: %v", len(ids), ids)
 	}
 }
