@@ -164,7 +164,7 @@ func FuzzWARC(f *testing.F) {
 // an article it returns has enough words, in paragraphs without stray
 // blank lines.
 func FuzzHTML(f *testing.F) {
-	for _, name := range []string{"article.html", "divs.htm", "gallery.html"} {
+	for _, name := range []string{"article.html", "divs.htm", "gallery.html", "blog.html"} {
 		data, err := os.ReadFile(filepath.Join("../../testdata/web", name))
 		if err != nil {
 			f.Fatal(err)
