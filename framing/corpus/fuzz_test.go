@@ -160,11 +160,11 @@ func FuzzWARC(f *testing.F) {
 	})
 }
 
-// FuzzHTML: no page, however broken its markup, makes the extractor panic;
-// an article it returns has enough words, in paragraphs without stray
-// blank lines.
+// FuzzHTML: no page, however broken its markup or charset, makes the
+// decoder or the extractor panic; an article it returns has enough words,
+// in paragraphs without stray blank lines.
 func FuzzHTML(f *testing.F) {
-	for _, name := range []string{"article.html", "divs.htm", "gallery.html", "blog.html"} {
+	for _, name := range []string{"article.html", "divs.htm", "gallery.html", "blog.html", "legacy-1252.html"} {
 		data, err := os.ReadFile(filepath.Join("../../testdata/web", name))
 		if err != nil {
 			f.Fatal(err)
@@ -174,7 +174,8 @@ func FuzzHTML(f *testing.F) {
 	f.Add(`<html><head><meta name="date" content="2023-06-2"><link rel=canonical href="/x"></head><body><p>`)
 	f.Add(`<time datetime="2023-13-40">x</time><article><h1>T</h1><p>By A</p></article>`)
 	f.Fuzz(func(t *testing.T, page string) {
-		doc, ok := fromHTML(page, "")
+		text, _ := pageText([]byte(page), "")
+		doc, ok := fromHTML(text, "")
 		if !ok {
 			return
 		}

@@ -4,9 +4,11 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 )
 
 // NoMainText is the skip reason of an HTML page whose main text the
@@ -151,6 +153,25 @@ func isoDate(s string) string {
 		return ""
 	}
 	return s[:10]
+}
+
+// pageText decodes an HTML page's bytes to UTF-8 by the encoding its HTTP
+// Content-Type (contentType, "" when unknown), byte-order mark or <meta>
+// charset declares, as a browser does: older news sites still serve
+// windows-1252 or windows-1251, and their curly quotation marks are bytes
+// that are not UTF-8. A page that declares nothing and is valid UTF-8 is
+// read as UTF-8 (the HTML standard's fallback would be windows-1252). name
+// is the encoding used.
+func pageText(data []byte, contentType string) (text, name string) {
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
+	if name == "utf-8" || (!certain && utf8.Valid(data)) {
+		return string(data), "utf-8"
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return string(data), "utf-8" // left for the UTF-8 check to report
+	}
+	return string(out), name
 }
 
 // minArticleWords is the fewest words an extracted page needs to count as

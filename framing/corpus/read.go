@@ -290,9 +290,13 @@ func (r *reader) htmlFile(path string, in io.Reader, man *Manifest, rel string, 
 	case int64(len(data)) > r.maxDoc():
 		return r.skip(Skip{File: path, Reason: TooLarge, Msg: fmt.Sprintf("the page is over %d bytes", r.maxDoc())})
 	}
-	doc, ok := fromHTML(string(data), "")
+	page, enc := pageText(data, "")
+	doc, ok := fromHTML(page, "")
 	if !ok {
 		return r.skip(htmlSkip(path, 0))
+	}
+	if enc != "utf-8" {
+		doc.Meta["encoding"] = enc
 	}
 	doc.ID, doc.Source = strings.TrimSuffix(rel, filepath.Ext(rel)), path
 	if man != nil {

@@ -122,9 +122,13 @@ func (r *reader) warcResponse(name string, start int64, hdr map[string]string, b
 		return r.skip(Skip{File: where, Reason: Unreadable, Msg: err.Error()})
 	}
 	target := hdr["warc-target-uri"]
-	doc, ok := fromHTML(string(page), target)
+	text, enc := pageText(page, resp.Header.Get("Content-Type"))
+	doc, ok := fromHTML(text, target)
 	if !ok {
 		return r.skip(htmlSkip(where, 0))
+	}
+	if enc != "utf-8" {
+		doc.Meta["encoding"] = enc
 	}
 	if doc.Date != "" {
 		doc.Meta["published"] = doc.Date // the page's own date; the record's is the date of the document

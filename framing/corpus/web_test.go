@@ -51,6 +51,12 @@ func TestWeb(t *testing.T) {
 	if !strings.HasPrefix(b.Text, "Why the mutiny failed\n\n") || !strings.Contains(b.Text, `"Nobody came over to his side," one former officer told the desk.`) {
 		t.Errorf("blog: headline or quotation lost:\n%s", b.Text)
 	}
+	// A windows-1252 page: its curly quotation marks and apostrophes are
+	// bytes that are not UTF-8 until decoded by its declared charset.
+	l := docs["legacy-1252"]
+	if l.Meta["encoding"] != "windows-1252" || !strings.Contains(l.Text, "“The special military operation continues,” the Kremlin’s spokesman told reporters – a phrase") {
+		t.Errorf("windows-1252 page: encoding %q, text:\n%s", l.Meta["encoding"], l.Text)
+	}
 	w := docs["urn:uuid:00000000-0000-0000-0000-000000000003"]
 	if w.Outlet != "example-times.test" || w.Date != "2023-06-26" || w.URL != "https://www.example-times.test/world/north-korea-backs-moscow" || w.Meta["published"] != "2023-06-25" {
 		t.Errorf("WARC response: outlet %q, date %q, url %q, published %q", w.Outlet, w.Date, w.URL, w.Meta["published"])
@@ -73,7 +79,7 @@ func TestWeb(t *testing.T) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	if len(ids) != 9 {
-		t.Errorf("%d documents, want 9: %v", len(ids), ids)
+	if len(ids) != 10 {
+		t.Errorf("%d documents, want 10: %v", len(ids), ids)
 	}
 }
