@@ -20,7 +20,28 @@ type Matcher struct {
 	// normalised and their case-kept form): a token is looked up once, by
 	// string, and the tries are walked by number.
 	vocab, vocabCase map[string]int32
+	// normPairs and formPairs hold the first two bytes of every word of
+	// vocab and vocabCase: most tokens of a text start with a pair no term
+	// word does, and are known not to be in the vocabulary without a map
+	// lookup.
+	normPairs, formPairs pairSet
 }
+
+// pairSet is a set of two-byte word starts (a one-byte word pairs with 0).
+type pairSet [1 << 16 / 64]uint64
+
+func pairOf(w string) uint16 {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return uint16(w[0]) << 8
+	}
+	return uint16(w[0])<<8 | uint16(w[1])
+}
+
+func (p *pairSet) add(w string)      { k := pairOf(w); p[k/64] |= 1 << (k % 64) }
+func (p *pairSet) has(w string) bool { k := pairOf(w); return p[k/64]&(1<<(k%64)) != 0 }
 
 // LabelInfo describes one label of a compiled lexicon.
 type LabelInfo struct {
@@ -58,7 +79,14 @@ type Hit struct {
 type node struct {
 	next     map[int32]*node
 	nextCase map[int32]*node
-	globs    []globEdge
+	// dense is next as a slice indexed by word id, for the two roots: every
+	// token of a text starts a walk there, and a slice index is cheaper
+	// than a map lookup.
+	dense []*node
+	globs []globEdge
+	// globFirst holds the first bytes of the globs' prefixes: a token that
+	// starts with none of them skips the globs.
+	globFirst [256 / 64]uint64
 	// terms that end here: one for labels (duplicates are rejected when the
 	// lexicon is validated), possibly several for categories sharing a word.
 	ends []int32
@@ -105,8 +133,52 @@ func Compile(l *Lexicon) (*Matcher, error) {
 			}
 		}
 	}
+	m.finish()
 	m.hash = hashOf(l, m)
 	return m, nil
+}
+
+// finish builds the lookup shortcuts once every term is in: the word-start
+// sets, the roots' dense children and every node's glob first bytes. They
+// change how fast a token is matched, never what matches.
+func (m *Matcher) finish() {
+	for w := range m.vocab {
+		m.normPairs.add(w)
+	}
+	for w := range m.vocabCase {
+		m.formPairs.add(w)
+	}
+	for _, root := range []*node{m.labelTrie, m.catTrie} {
+		root.dense = make([]*node, len(m.vocab))
+		for id, to := range root.next {
+			root.dense[id] = to
+		}
+	}
+	var mark func(n *node)
+	mark = func(n *node) {
+		for _, g := range n.globs {
+			b := g.prefix[0]
+			n.globFirst[b/64] |= 1 << (b % 64)
+			mark(g.to)
+		}
+		for _, to := range n.next {
+			mark(to)
+		}
+		for _, to := range n.nextCase {
+			mark(to)
+		}
+	}
+	mark(m.labelTrie)
+	mark(m.catTrie)
+}
+
+// mayGlob reports whether a glob of n may match a token with this norm or
+// form: whether either starts with the first byte of one of n's prefixes.
+func (n *node) mayGlob(norm, form string) bool {
+	has := func(s string) bool {
+		return s != "" && n.globFirst[s[0]/64]&(1<<(s[0]%64)) != 0
+	}
+	return has(norm) || has(form)
 }
 
 // MustCompile is Compile for lexicons known to be valid, such as tests' own.
@@ -226,14 +298,16 @@ func (m *Matcher) Encode(toks []Token, e *Encoded) *Encoded {
 	e.toks = toks
 	e.norm, e.form = e.norm[:0], e.form[:0]
 	for i := range toks {
-		id, ok := m.vocab[toks[i].Norm]
-		if !ok {
-			id = -1
+		id := int32(-1)
+		if norm := toks[i].Norm; m.normPairs.has(norm) {
+			if x, ok := m.vocab[norm]; ok {
+				id = x
+			}
 		}
 		e.norm = append(e.norm, id)
 		cid := int32(-1)
-		if len(m.vocabCase) > 0 {
-			if x, ok := m.vocabCase[toks[i].Form]; ok {
+		if form := toks[i].Form; len(m.vocabCase) > 0 && m.formPairs.has(form) {
+			if x, ok := m.vocabCase[form]; ok {
 				cid = x
 			}
 		}
@@ -318,7 +392,13 @@ func (w *walker) walk(n *node, j, exact int) {
 	}
 	t := &toks[j]
 	if id := w.e.norm[j]; id >= 0 {
-		if to := n.next[id]; to != nil {
+		var to *node
+		if n.dense != nil {
+			to = n.dense[id]
+		} else {
+			to = n.next[id]
+		}
+		if to != nil {
 			w.walk(to, j+1, exact+1)
 		}
 	}
@@ -326,6 +406,9 @@ func (w *walker) walk(n *node, j, exact int) {
 		if to := n.nextCase[id]; to != nil {
 			w.walk(to, j+1, exact+1)
 		}
+	}
+	if len(n.globs) == 0 || !n.mayGlob(t.Norm, t.Form) {
+		return
 	}
 	for _, g := range n.globs {
 		s := t.Norm

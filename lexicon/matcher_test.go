@@ -1,7 +1,9 @@
 package lexicon
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -159,6 +161,90 @@ func TestTermWords(t *testing.T) {
 		if err == nil {
 			if got := Key(ws, tt.term.CaseSensitive); got != tt.key {
 				t.Errorf("Key(Words(%q)) = %q, want %q", tt.term.Text, got, tt.key)
+			}
+		}
+	}
+}
+
+// withoutShortcuts is m with the lookup shortcuts of finish turned off:
+// every word start allowed, no dense roots, every glob tried.
+func withoutShortcuts(m *Matcher) *Matcher {
+	c := *m
+	for i := range c.normPairs {
+		c.normPairs[i], c.formPairs[i] = ^uint64(0), ^uint64(0)
+	}
+	var clone func(n *node) *node
+	clone = func(n *node) *node {
+		out := &node{ends: n.ends, next: map[int32]*node{}, nextCase: map[int32]*node{}}
+		for i := range out.globFirst {
+			out.globFirst[i] = ^uint64(0)
+		}
+		for id, to := range n.next {
+			out.next[id] = clone(to)
+		}
+		for id, to := range n.nextCase {
+			out.nextCase[id] = clone(to)
+		}
+		for _, g := range n.globs {
+			out.globs = append(out.globs, globEdge{prefix: g.prefix, caseSensitive: g.caseSensitive, to: clone(g.to)})
+		}
+		return out
+	}
+	c.labelTrie, c.catTrie = clone(m.labelTrie), clone(m.catTrie)
+	return &c
+}
+
+// TestShortcutsChangeNothing: on random texts made of the built-in
+// lexicon's words, glob prefixes with endings, their capitalised forms,
+// other words and sentence ends, the matcher finds exactly the hits it
+// finds without its lookup shortcuts.
+func TestShortcutsChangeNothing(t *testing.T) {
+	m, err := CompileBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := withoutShortcuts(m)
+	var pool []string
+	for w := range m.vocab {
+		pool = append(pool, w, strings.ToUpper(w[:1])+w[1:])
+	}
+	for w := range m.vocabCase {
+		pool = append(pool, w, strings.ToLower(w))
+	}
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, g := range n.globs {
+			pool = append(pool, g.prefix+"ed", g.prefix, strings.ToUpper(g.prefix[:1])+g.prefix[1:]+"s")
+			walk(g.to)
+		}
+		for _, to := range n.next {
+			walk(to)
+		}
+	}
+	walk(m.labelTrie)
+	walk(m.catTrie)
+	slices.Sort(pool) // map order would make the texts differ from run to run
+	pool = append(pool, "the", "of", "Moscow", "é", "x", ".", ",", "’s", "'s", "—")
+	rng := rand.New(rand.NewPCG(7, 11))
+	tk := NewTokenizer()
+	for range 3000 {
+		var b strings.Builder
+		for range 5 + rng.IntN(40) {
+			b.WriteString(pool[rng.IntN(len(pool))])
+			b.WriteByte(' ')
+		}
+		toks := tk.Tokenize(b.String())
+		for _, c := range []struct {
+			name       string
+			fast, slow func([]Hit, *Encoded) []Hit
+		}{
+			{"labels", m.MatchLabelsIn, plain.MatchLabelsIn},
+			{"categories", m.MatchCategoriesIn, plain.MatchCategoriesIn},
+		} {
+			got := c.fast(nil, m.Encode(toks, nil))
+			want := c.slow(nil, plain.Encode(toks, nil))
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s of %q: %v with the shortcuts, %v without", c.name, b.String(), got, want)
 			}
 		}
 	}
