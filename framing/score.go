@@ -140,7 +140,7 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 	labels := s.m.Labels()
 	enc := s.m.Encode(an.Tokens, &s.enc) // one lookup per token serves labels and categories
 	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
-	sc.Hits = make([]Evidence, 0, 2*len(s.hits)) // and room for the category hits: on the seeds, 64 to 73 label hits
+	sc.Hits = make([]Evidence, 0, 2*len(s.hits)) // category hits too: about as many (64 to 73 label hits on the seeds)
 	for _, h := range s.hits {
 		v := hitVoice(an, h)
 		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, labels[h.ID].ID, ""))
