@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/framingkit/framing/framing"
 )
 
 // run builds the command tree for env, runs it on args and returns the exit
@@ -38,9 +40,11 @@ evidence behind every count.`,
   framing check --baseline testdata/seeds.baseline.json testdata/seeds
   framing kwic invasion testdata/seeds
   framing lexicon show`,
+		Version:       framing.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
+	root.SetVersionTemplate("framing {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
 	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newReportCmd(env), newPlotCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env), newBaselineCmd(env), newCheckCmd(env), newReliabilityCmd(env))
 	return root
