@@ -244,13 +244,9 @@ type TimelinePoint struct {
 
 // Compare computes every statistic of `framing compare` from a tally.
 func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
-	groups := slices.Sorted(maps.Keys(t.Groups))
-	c := &Comparison{Lexicon: t.Lexicon, By: t.By, Settings: opt,
-		Corpus: CorpusSummary{Read: t.Read, Scored: t.Scored(), Skipped: t.Skipped}}
+	c, groups := compareHead(t, opt)
 	for _, name := range groups {
-		g := t.Groups[name]
-		c.Groups = append(c.Groups, GroupInfo{Name: name, Documents: g.Documents, Tokens: g.Tokens, Undated: g.Undated})
-		tl, err := timeline(name, g, opt)
+		tl, err := timeline(name, t.Groups[name], opt)
 		if err != nil {
 			return nil, err
 		}
@@ -282,12 +278,12 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 			rate, lo, hi := stats.PoissonRateCI(float64(g.Labels[i].Own), float64(g.Tokens.Own), opt.PerTokens, opt.Conf)
 			c.Rates = append(c.Rates, Rate{Group: name, Label: t.Labels[i], Count: g.Labels[i].Own, Tokens: g.Tokens.Own, Rate: Num(rate), Lo: Num(lo), Hi: Num(hi)})
 		}
-		row, err := indexRow(name, g, opt)
-		if err != nil {
-			return nil, err
-		}
-		c.Index = append(c.Index, row)
 	}
+	index, err := indexRows(t, groups, opt)
+	if err != nil {
+		return nil, err
+	}
+	c.Index = index
 
 	// Concepts are compared in parallel (their Monte Carlo tests are most
 	// of a comparison's time); each test seeds its own generator, so the
@@ -345,6 +341,49 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	return c, nil
 }
 
+// compareHead starts a comparison of t: its lexicon, grouping, corpus,
+// settings and groups, with the group names sorted.
+func compareHead(t *Tally, opt CompareOptions) (c *Comparison, groups []string) {
+	groups = slices.Sorted(maps.Keys(t.Groups))
+	c = &Comparison{Lexicon: t.Lexicon, By: t.By, Settings: opt,
+		Corpus: CorpusSummary{Read: t.Read, Scored: t.Scored(), Skipped: t.Skipped}}
+	for _, name := range groups {
+		g := t.Groups[name]
+		c.Groups = append(c.Groups, GroupInfo{Name: name, Documents: g.Documents, Tokens: g.Tokens, Undated: g.Undated})
+	}
+	return c, groups
+}
+
+// CompareReliability is the part of Compare that `framing reliability`
+// reports: the comparison's Lexicon, By, Corpus, Groups, Settings and
+// Reliability, as Compare makes them, and nothing else.
+func CompareReliability(t *Tally, opt CompareOptions) (*Comparison, error) {
+	c, groups := compareHead(t, opt)
+	var err error
+	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// IndexRows is every group's framing index, groups by name: the Index of
+// Compare, without the rest of the comparison.
+func IndexRows(t *Tally, opt CompareOptions) ([]IndexRow, error) {
+	return indexRows(t, slices.Sorted(maps.Keys(t.Groups)), opt)
+}
+
+func indexRows(t *Tally, groups []string, opt CompareOptions) ([]IndexRow, error) {
+	var rows []IndexRow
+	for _, name := range groups {
+		row, err := indexRow(name, t.Groups[name], opt)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
 // reliabilities makes every group's indicators and tests each share and
 // rate across the groups, Benjamini-Hochberg adjusted across indicators.
 func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities, error) {
@@ -352,28 +391,24 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 	per := map[string][][]float64{} // indicator → groups × (k, n − k)
 	for _, name := range groups {
 		g := t.Groups[name]
-		gr := GroupReliability{Group: name, Counts: g.Reliability, Indicators: map[string]Indicator{}}
-		if gr.Counts.Sources == nil {
-			gr.Counts.Sources = map[string]int{}
-		}
-		for _, in := range Indicators(g.Reliability, g.Tokens, opt.Conf) {
-			gr.Indicators[in.Name] = in
-			if in.Kind == "share" || in.Kind == "rate" {
-				per[in.Name] = append(per[in.Name], []float64{float64(in.K), float64(in.N - in.K)})
+		r := reliabilityOut(g.Reliability, g.Tokens, opt.Conf)
+		out.Groups = append(out.Groups, GroupReliability{Group: name, Counts: r.Reliability, Indicators: r.Indicators})
+		for _, info := range IndicatorList {
+			if tested(info) {
+				in := r.Indicators[info.Name]
+				per[info.Name] = append(per[info.Name], []float64{float64(in.K), float64(in.N - in.K)})
 			}
 		}
-		out.Groups = append(out.Groups, gr)
 	}
 	if len(groups) < 2 {
 		return out, nil
 	}
 	var primary []float64
 	for _, info := range IndicatorList {
-		tab, ok := per[info.Name]
-		if !ok {
+		if !tested(info) {
 			continue
 		}
-		tt, err := tableTests(tab, opt)
+		tt, err := tableTests(per[info.Name], opt)
 		if err != nil {
 			return out, err
 		}
@@ -385,6 +420,10 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 	}
 	return out, nil
 }
+
+// tested reports an indicator that reliabilities tests across groups: a
+// share or a rate.
+func tested(info IndicatorInfo) bool { return info.Kind == "share" || info.Kind == "rate" }
 
 // timeline is a group's framing index week by week, weeks in order.
 func timeline(name string, g *GroupTally, opt CompareOptions) ([]TimelinePoint, error) {

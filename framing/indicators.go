@@ -66,41 +66,74 @@ var IndicatorList = []IndicatorInfo{
 }
 
 // Indicators makes the indicators of r, for a document or a group with
-// token counts tok, intervals at level conf.
+// token counts tok, intervals at level conf, in the order of IndicatorList.
 func Indicators(r Reliability, tok TokenCounts, conf float64) []Indicator {
-	share := func(name string, k, n int) Indicator {
-		p, lo, hi := stats.Wilson(float64(k), float64(n), conf)
-		return Indicator{Name: name, Kind: "share", Value: Num(p), Lo: Num(lo), Hi: Num(hi), K: k, N: n}
-	}
-	rate := func(name string, k int) Indicator {
-		v, lo, hi := stats.PoissonRateCI(float64(k), float64(tok.Own), 1000, conf)
-		return Indicator{Name: name, Kind: "rate", Value: Num(v), Lo: Num(lo), Hi: Num(hi), K: k, N: tok.Own}
-	}
-	count := func(name string, k int) Indicator {
-		nan := Num(math.NaN())
-		return Indicator{Name: name, Kind: "count", Value: Num(k), Lo: nan, Hi: nan, K: k}
-	}
 	top := 0
 	for _, n := range r.Sources {
 		top = max(top, n)
 	}
 	boost := r.Boosters + r.Superlatives
-	b, blo, bhi := stats.FramingIndexCI(float64(boost), float64(r.Hedges), conf)
-	return []Indicator{
-		share("attribution_rate", r.Attributed, r.Sentences),
-		share("quotation_share", tok.Quoted, tok.Own+tok.Quoted),
-		count("quotations", r.Quotations),
-		share("named_share", r.Named, r.Attributions),
-		share("anonymous_share", r.Anonymous, r.Attributions),
-		count("sources", len(r.Sources)),
-		share("top_source_share", top, r.Named),
-		count("state_media_cited", r.StateMediaCited),
-		count("state_media_labelled", r.StateMediaLabelled),
-		share("state_media_labelled_share", r.StateMediaLabelled, r.StateMediaCited),
-		rate("distancing_rate", r.Distancing+r.ScareQuotes),
-		rate("hedge_rate", r.Hedges),
-		rate("booster_rate", boost),
-		{Name: "certainty_balance", Kind: "balance", Value: Num(b), Lo: Num(blo), Hi: Num(bhi), K: boost, N: boost + r.Hedges},
-		rate("loaded_density", r.Loaded),
+	out := make([]Indicator, 0, len(IndicatorList))
+	for _, info := range IndicatorList {
+		// k counts what the indicator counts, n what it is out of: for a
+		// rate the own-voice tokens, for a balance the hits of both sides,
+		// for a count nothing.
+		var k, n int
+		switch info.Name {
+		case "attribution_rate":
+			k, n = r.Attributed, r.Sentences
+		case "quotation_share":
+			k, n = tok.Quoted, tok.Own+tok.Quoted
+		case "quotations":
+			k = r.Quotations
+		case "named_share":
+			k, n = r.Named, r.Attributions
+		case "anonymous_share":
+			k, n = r.Anonymous, r.Attributions
+		case "sources":
+			k = len(r.Sources)
+		case "top_source_share":
+			k, n = top, r.Named
+		case "state_media_cited":
+			k = r.StateMediaCited
+		case "state_media_labelled":
+			k = r.StateMediaLabelled
+		case "state_media_labelled_share":
+			k, n = r.StateMediaLabelled, r.StateMediaCited
+		case "distancing_rate":
+			k, n = r.Distancing+r.ScareQuotes, tok.Own
+		case "hedge_rate":
+			k, n = r.Hedges, tok.Own
+		case "booster_rate":
+			k, n = boost, tok.Own
+		case "certainty_balance":
+			k, n = boost, boost+r.Hedges
+		case "loaded_density":
+			k, n = r.Loaded, tok.Own
+		default:
+			panic("framing: indicator " + info.Name + " has no counts")
+		}
+		out = append(out, indicator(info, k, n, conf))
 	}
+	return out
+}
+
+// indicator makes the indicator info of k out of n, by its kind.
+func indicator(info IndicatorInfo, k, n int, conf float64) Indicator {
+	in := Indicator{Name: info.Name, Kind: info.Kind, K: k, N: n}
+	var v, lo, hi float64
+	switch info.Kind {
+	case "share":
+		v, lo, hi = stats.Wilson(float64(k), float64(n), conf)
+	case "rate":
+		v, lo, hi = stats.PoissonRateCI(float64(k), float64(n), 1000, conf)
+	case "balance":
+		v, lo, hi = stats.FramingIndexCI(float64(k), float64(n-k), conf)
+	case "count":
+		v, lo, hi = float64(k), math.NaN(), math.NaN()
+	default:
+		panic("framing: indicator " + info.Name + " has kind " + info.Kind)
+	}
+	in.Value, in.Lo, in.Hi = Num(v), Num(lo), Num(hi)
+	return in
 }

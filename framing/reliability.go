@@ -11,8 +11,7 @@ import (
 )
 
 // The lexicon categories the reliability indicators read, by id. A lexicon
-// without one of them leaves its indicators at zero, and says so (see
-// Reliability.Missing).
+// without one of them leaves its indicators at zero.
 const (
 	CatAttribution   = "attribution"
 	CatAnonymous     = "anonymous_source"
@@ -24,12 +23,9 @@ const (
 	CatStateModifier = "state_media_modifier"
 )
 
-// ReliabilityCategories are the categories the indicators need.
-var ReliabilityCategories = []string{CatAttribution, CatAnonymous, CatHedge, CatDistancing, CatBooster, CatSuperlative, CatStateLabel, CatStateModifier}
-
 // Reliability is how a document sources what it says, as counts: every
-// field but Targets is a sum, so a group's is the sum of its documents'.
-// The indicators (rates and shares) are made from these by Indicators.
+// field but Targets and Citations is a sum, so a group's is the sum of its
+// documents'. The indicators (rates and shares) are made from these by Indicators.
 type Reliability struct {
 	// Sentences are the sentences with own-voice words; Attributed those
 	// of them with an own-voice attribution ("said", "according to").
@@ -86,7 +82,7 @@ type DistancingTarget struct {
 	Start  int    `json:"start"`  // byte offset of the marker
 }
 
-// Add adds o's counts to r (not its targets).
+// Add adds o's counts to r (not its targets and citations).
 func (r *Reliability) Add(o Reliability) {
 	r.Sentences += o.Sentences
 	r.Attributed += o.Attributed
@@ -202,7 +198,12 @@ type catHit struct {
 	cat        string
 	first, end int
 	voice      Voice
-	start      int
+}
+
+// span is the bytes of text the hit covers, as written, and where they start.
+func (h catHit) span(text string, toks []lexicon.Token) (words string, start int) {
+	start = toks[h.first].Start
+	return text[start:toks[h.end-1].End], start
 }
 
 // reliability measures a document's sourcing from its analysis and its
@@ -241,7 +242,8 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	r.Superlatives = len(byCat[CatSuperlative])
 	r.Distancing = len(byCat[CatDistancing])
 	for _, h := range byCat[CatDistancing] {
-		r.Targets = append(r.Targets, DistancingTarget{Marker: text[toks[h.first].Start:toks[h.end-1].End], Target: phraseAfter(text, an, h.end, 3), Start: toks[h.first].Start})
+		words, start := h.span(text, toks)
+		r.Targets = append(r.Targets, DistancingTarget{Marker: words, Target: phraseAfter(text, an, h.end, 3), Start: start})
 	}
 
 	// Attributions and their sources, in text order, remembering the last
@@ -265,11 +267,11 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	for _, h := range byCat[CatAttribution] {
 		s := toks[h.first].Sentence
 		r.Attributions++
-		words := text[toks[h.first].Start:toks[h.end-1].End]
+		words, start := h.span(text, toks)
 		if overlapsAny(h, anonymous, toks) {
 			r.Anonymous++
 			sent(s).attributed = true
-			r.Citations = append(r.Citations, Citation{Start: toks[h.first].Start, Words: words, Kind: "anonymous"})
+			r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: "anonymous"})
 			continue
 		}
 		source, kind := attributionSource(text, toks, an, h, sm, firstName(s))
@@ -312,7 +314,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 		if kind != "named" {
 			kind = "unspecified"
 		}
-		r.Citations = append(r.Citations, Citation{Start: toks[h.first].Start, Words: words, Kind: kind, Source: source})
+		r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: kind, Source: source})
 		switch kind {
 		case "named":
 			r.Named++
@@ -338,7 +340,8 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 		sent(s).attributed = true
 		r.Attributions++
 		r.Anonymous++
-		r.Citations = append(r.Citations, Citation{Start: toks[h.first].Start, Words: text[toks[h.first].Start:toks[h.end-1].End], Kind: "anonymous"})
+		words, start := h.span(text, toks)
+		r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: "anonymous"})
 	}
 	for _, s := range sents {
 		if s.own {
@@ -676,13 +679,6 @@ func phraseSourceEnd(text string, toks []lexicon.Token, an *Analysis, i, dir int
 }
 
 var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "while": true, "which": true, "who": true, "that": true}
-
-func sentenceEnd(toks []lexicon.Token, i int) int {
-	for i+1 < len(toks) && toks[i+1].Sentence == toks[i].Sentence {
-		i++
-	}
-	return i
-}
 
 func sentenceStart(toks []lexicon.Token, i int) int {
 	for i > 0 && toks[i-1].Sentence == toks[i].Sentence {

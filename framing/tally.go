@@ -125,8 +125,10 @@ func (t *Tally) Add(s *Score) {
 		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories,
 		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
 		DocIndex: map[string]int{docIndexKey(s.Pos, s.Neg): 1},
+		// add takes the counts, not the per-document targets and citations,
+		// and copies the source names.
+		Reliability: s.Reliability,
 	}
-	one.Reliability.Add(s.Reliability) // the counts, not the per-document evidence
 	if d, ok := ParseDate(s.Date); ok {
 		one.Weeks = map[string]WeekCount{WeekKey(d): {Documents: 1, Pos: s.Pos, Neg: s.Neg}}
 	} else {

@@ -27,13 +27,19 @@ func CompileBuiltin() (*Matcher, error) {
 	return Compile(l)
 }
 
+// LoadLexicon loads (and validates) the lexicon at path; "" is the
+// built-in one.
+func LoadLexicon(path string) (*Lexicon, error) {
+	if path == "" {
+		return Builtin()
+	}
+	return Load(path)
+}
+
 // LoadMatcher loads and compiles the lexicon at path; "" is the built-in
 // one.
 func LoadMatcher(path string) (*Matcher, error) {
-	if path == "" {
-		return CompileBuiltin()
-	}
-	l, err := Load(path)
+	l, err := LoadLexicon(path)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,11 +55,33 @@ func TestInventoryOfBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	inv := m.Inventory()
-	n := 0
-	for _, ts := range inv.Terms {
-		n += len(ts)
+	// The terms as written in lexicon/builtin/ru-ua-war.yaml, sorted; the
+	// poles from its axis (negative: critical → -1, positive: kremlin → +1;
+	// a label without a pole → 0).
+	for _, c := range []struct {
+		owner string
+		terms []string
+		pole  int
+	}{
+		{"wagner.mercenaries", []string{"mercenar*"}, -1},
+		{"wagner.pmc", []string{"PMC", "PMC Wagner", "Wagner PMC", "private military companies", "private military company"}, +1},
+		{"wagner.paramilitary", []string{"paramilitaries", "paramilitary"}, 0},
+	} {
+		if got := inv.Terms[c.owner]; !slices.Equal(got, c.terms) {
+			t.Errorf("%s: terms %q, want %q", c.owner, got, c.terms)
+		}
+		if got, ok := inv.Poles[c.owner]; !ok || got != c.pole {
+			t.Errorf("%s: pole %d (listed: %v), want %d", c.owner, got, ok, c.pole)
+		}
 	}
-	if n != len(m.Terms()) || len(inv.Poles) != len(m.Labels()) {
-		t.Errorf("inventory has %d terms and %d poles; the matcher %d terms and %d labels", n, len(inv.Poles), len(m.Terms()), len(m.Labels()))
+	// A category: its terms, no pole.
+	hedge := inv.Terms[CategoryOwner("hedge")]
+	for _, w := range []string{"allegedly", "reportedly", "apparently"} {
+		if !slices.Contains(hedge, w) {
+			t.Errorf("category:hedge lacks %q: %q", w, hedge)
+		}
+	}
+	if _, ok := inv.Poles[CategoryOwner("hedge")]; ok {
+		t.Errorf("category:hedge has a pole")
 	}
 }

@@ -25,6 +25,15 @@ func FormatFloat(x float64, prec int) string {
 	return strconv.FormatFloat(x, 'f', prec, 64)
 }
 
+// CSVFloat formats a statistic for machines: empty when undefined, full
+// precision otherwise.
+func CSVFloat(x float64) string {
+	if math.IsNaN(x) {
+		return ""
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
 // Count writes n with its noun: "1 line", "3 lines".
 func Count(n int, one, many string) string {
 	if n == 1 {

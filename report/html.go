@@ -43,6 +43,9 @@ type page struct {
 	Dropped   []droppedView
 	Evidence  []evidenceGroup
 	SVG       map[string]template.HTML
+	// Sections are every section in the order the Markdown shows them:
+	// Sections(C), then syndication when it was looked for.
+	Sections []Section
 	// Tables are the sections shown as plain tables, by name: tests,
 	// rates, distance, timeline, skipped.
 	Tables     map[string]*Section
@@ -98,12 +101,12 @@ func anchor(g, l int) string { return fmt.Sprintf("ev-%d-%d", g, l) }
 func buildPage(in *Input) (*page, error) {
 	c := in.Comparison
 	p := &page{In: in, C: c, Tables: map[string]*Section{}, Indicators: framing.IndicatorList}
-	for _, s := range Sections(c) {
-		p.Tables[s.Name] = &s
-	}
+	p.Sections = Sections(c)
 	if in.Syndication != nil {
-		s := SyndicationSection(in.Syndication)
-		p.Tables[s.Name] = &s
+		p.Sections = append(p.Sections, SyndicationSection(in.Syndication))
+	}
+	for i := range p.Sections {
+		p.Tables[p.Sections[i].Name] = &p.Sections[i]
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.Corpus.Skipped)) {
 		p.Skipped = append(p.Skipped, kv{k, c.Corpus.Skipped[k]})

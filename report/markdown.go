@@ -36,7 +36,7 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 		fmt.Fprintf(&b, "- %s\n", escapeText(h))
 	}
 	b.WriteString("\n")
-	for _, s := range Sections(c) {
+	for _, s := range page.Sections {
 		fmt.Fprintf(&b, "## %s\n\n", s.Title)
 		for _, name := range sectionCharts(s.Name) {
 			if p, ok := pngs[name]; ok {
@@ -50,19 +50,6 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 			b.WriteString("\n")
 		}
 		for _, n := range s.Notes {
-			fmt.Fprintf(&b, "%s\n\n", escapeText(n))
-		}
-	}
-	if in.Syndication != nil {
-		sy := SyndicationSection(in.Syndication)
-		fmt.Fprintf(&b, "## %s\n\n", sy.Title)
-		if len(sy.Table.Rows) > 0 {
-			if err := sy.Table.Write(&b, FormatMarkdown); err != nil {
-				return err
-			}
-			b.WriteString("\n")
-		}
-		for _, n := range sy.Notes {
 			fmt.Fprintf(&b, "%s\n\n", escapeText(n))
 		}
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/syndication"
@@ -46,19 +47,8 @@ func reliabilitySections(c *framing.Comparison) []Section {
 	tt := &Table{Header: []string{"indicator", "chi-square", "df", "p", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
 		Right: []bool{false, true, true, true, false, true, false, true}}
 	for _, x := range c.Reliability.Tests {
-		exact, exactP, adj := "", "", x.ChiSquare.PAdjusted
-		if x.Exact != nil {
-			exact, exactP = x.Exact.Method, FormatP(float64(x.Exact.P))
-			if x.PValue == "exact" {
-				adj = x.Exact.PAdjusted
-			}
-		}
-		read := x.PValue
-		if x.PValue == "exact" && x.Exact != nil {
-			read = x.Exact.Method
-		}
-		tt.Rows = append(tt.Rows, []string{x.Name, FormatFloat(float64(x.ChiSquare.Stat), 2), FormatFloat(float64(x.ChiSquare.DF), 0),
-			FormatP(float64(x.ChiSquare.P)), exact, exactP, read, FormatP(float64(adj))})
+		chi, small := testCells(x.TableTest)
+		tt.Rows = append(tt.Rows, slices.Concat([]string{x.Name}, chi, small))
 	}
 	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? Each share or rate as a groups × (counted, not counted) table", Table: tt}
 	if len(tt.Rows) == 0 {

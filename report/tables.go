@@ -5,7 +5,6 @@ import (
 	"maps"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/framingkit/framing/framing"
@@ -97,26 +96,36 @@ func testsSection(c *framing.Comparison) Section {
 	t := &Table{Header: []string{"concept", "chi-square", "df", "p", "G", "p (G)", "Cramér's V", "V corrected", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
 		Right: []bool{false, true, true, true, true, true, true, true, false, true, false, true}}
 	for _, cr := range c.Concepts {
-		exact, exactP, adj := "", "", cr.ChiSquare.PAdjusted
-		if cr.Exact != nil {
-			exact, exactP = cr.Exact.Method, FormatP(float64(cr.Exact.P))
-			if cr.PValue == "exact" {
-				adj = cr.Exact.PAdjusted
-			}
-		}
-		t.Rows = append(t.Rows, []string{cr.ID, FormatFloat(float64(cr.ChiSquare.Stat), 2), FormatFloat(float64(cr.ChiSquare.DF), 0), FormatP(float64(cr.ChiSquare.P)),
-			FormatFloat(float64(cr.GTest.Stat), 2), FormatP(float64(cr.GTest.P)), FormatFloat(float64(cr.CramersV), 2), FormatFloat(float64(cr.CramersVBC), 2),
-			exact, exactP, pToRead(cr), FormatP(float64(adj))})
+		chi, small := testCells(cr.TableTest)
+		g := []string{FormatFloat(float64(cr.GTest.Stat), 2), FormatP(float64(cr.GTest.P)), FormatFloat(float64(cr.CramersV), 2), FormatFloat(float64(cr.CramersVBC), 2)}
+		t.Rows = append(t.Rows, slices.Concat([]string{cr.ID}, chi, g, small))
 	}
 	return Section{Name: "tests", Title: "Tests of groups against labels, per concept (own voice)", Table: t}
 }
 
-// pToRead names the test whose p-value to read.
-func pToRead(cr framing.ConceptResult) string {
-	if cr.PValue == "exact" && cr.Exact != nil {
-		return cr.Exact.Method
+// testCells are the cells of a table test that every tests table shows:
+// chi are Pearson's chi-square, its degrees of freedom and p; small are
+// the small-sample test and its p (empty when there is none), the test
+// whose p-value to read, and the Benjamini-Hochberg adjusted p of that
+// one.
+func testCells(tt framing.TableTest) (chi, small []string) {
+	exact, exactP, adj := "", "", tt.ChiSquare.PAdjusted
+	if tt.Exact != nil {
+		exact, exactP = tt.Exact.Method, FormatP(float64(tt.Exact.P))
+		if tt.PValue == "exact" {
+			adj = tt.Exact.PAdjusted
+		}
 	}
-	return cr.PValue
+	chi = []string{FormatFloat(float64(tt.ChiSquare.Stat), 2), FormatFloat(float64(tt.ChiSquare.DF), 0), FormatP(float64(tt.ChiSquare.P))}
+	return chi, []string{exact, exactP, pToRead(tt), FormatP(float64(adj))}
+}
+
+// pToRead names the test whose p-value to read.
+func pToRead(tt framing.TableTest) string {
+	if tt.PValue == "exact" && tt.Exact != nil {
+		return tt.Exact.Method
+	}
+	return tt.PValue
 }
 
 // ratesSection is every used label's own-voice rate per group: groups down,
@@ -266,12 +275,6 @@ func LongTable(c *framing.Comparison) *Table {
 	for _, g := range c.Groups {
 		tokens[g.Name] = g.Tokens
 	}
-	num := func(x float64) string {
-		if x != x {
-			return ""
-		}
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	}
 	for _, cr := range c.Concepts {
 		for r, g := range cr.Groups {
 			for k, id := range cr.Labels {
@@ -284,11 +287,11 @@ func LongTable(c *framing.Comparison) *Table {
 				}{{"own", cr.Counts[r][k], tok.Own}, {"quoted", cr.Quoted[r][k], tok.Quoted}} {
 					rate := float64(v.count) / float64(v.tok) * 1000
 					if v.tok == 0 {
-						rate = nan()
+						rate = math.NaN()
 					}
-					row := []string{g, cr.ID, label, v.voice, itoa(v.count), itoa(v.tok), num(rate), "", "", ""}
+					row := []string{g, cr.ID, label, v.voice, itoa(v.count), itoa(v.tok), CSVFloat(rate), "", "", ""}
 					if v.voice == "own" {
-						row[7], row[8], row[9] = num(float64(sh.P)), num(float64(sh.Lo)), num(float64(sh.Hi))
+						row[7], row[8], row[9] = CSVFloat(float64(sh.P)), CSVFloat(float64(sh.Lo)), CSVFloat(float64(sh.Hi))
 					}
 					t.Rows = append(t.Rows, row)
 				}
@@ -297,5 +300,3 @@ func LongTable(c *framing.Comparison) *Table {
 	}
 	return t
 }
-
-func nan() float64 { return math.NaN() }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/report/chart"
 )
 
@@ -36,9 +37,9 @@ type ChartSpec struct {
 // ReportCharts are the charts a report shows, in order: the index, the
 // shares of every concept, then the heatmap, distinctive terms, the map,
 // the distances and the timeline.
-func ReportCharts(in *Input) []ChartSpec {
+func ReportCharts(c *framing.Comparison) []ChartSpec {
 	specs := []ChartSpec{{Name: "index", Kind: chart.Index}}
-	for _, cr := range in.Comparison.Concepts {
+	for _, cr := range c.Concepts {
 		specs = append(specs, ChartSpec{Name: "shares-" + cr.ID, Kind: chart.Shares, Concept: cr.ID})
 	}
 	for _, k := range []chart.Kind{chart.Heatmap, chart.Distinct, chart.CA, chart.Distance, chart.Timeline, chart.Reliability} {
@@ -71,12 +72,9 @@ func WriteDir(dir string, in *Input) (Files, error) {
 	svgs, pngs := Charts{}, Charts{}
 	// Charts are drawn in parallel, one per CPU: drawing is most of a
 	// report's own time.
-	specs := ReportCharts(in)
-	type drawn struct {
-		svg, png, inline []byte
-		err              error
-	}
+	specs := ReportCharts(in.Comparison)
 	out := make([]drawn, len(specs))
+	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, s := range specs {
@@ -85,28 +83,13 @@ func WriteDir(dir string, in *Input) (Files, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			ch, err := chart.Make(in.Comparison, s.Kind, chart.Options{Concept: s.Concept, Axis: in.Axis})
-			if err != nil {
-				out[i].err = fmt.Errorf("chart %s: %w", s.Name, err)
-				return
-			}
-			var sv, pn bytes.Buffer
-			if err := ch.Write(&sv, chart.SVG); err != nil {
-				out[i].err = fmt.Errorf("chart %s: %w", s.Name, err)
-				return
-			}
-			if err := ch.Write(&pn, chart.PNG); err != nil {
-				out[i].err = fmt.Errorf("chart %s: %w", s.Name, err)
-				return
-			}
-			inline, err := ch.InlineFrom(sv.Bytes(), pageScale)
-			out[i] = drawn{sv.Bytes(), pn.Bytes(), []byte(inline), err}
+			out[i], errs[i] = drawChart(in, s)
 		}()
 	}
 	wg.Wait()
 	for i, s := range specs {
-		if out[i].err != nil {
-			return files, out[i].err
+		if errs[i] != nil {
+			return files, fmt.Errorf("chart %s: %w", s.Name, errs[i])
 		}
 		for _, f := range []struct {
 			ext  string
@@ -120,7 +103,7 @@ func WriteDir(dir string, in *Input) (Files, error) {
 				pngs[s.Name] = rel
 			}
 		}
-		svgs[s.Name] = string(out[i].inline)
+		svgs[s.Name] = out[i].inline
 	}
 	for _, s := range Sections(in.Comparison) {
 		var b bytes.Buffer
@@ -150,4 +133,31 @@ func WriteDir(dir string, in *Input) (Files, error) {
 		return files, err
 	}
 	return files, write("index.html", page.Bytes())
+}
+
+// drawn is one chart of a report in the forms it is written in: the SVG
+// and PNG files, and the <svg> element of the HTML page.
+type drawn struct {
+	svg, png []byte
+	inline   string
+}
+
+// drawChart draws the chart of spec s once and writes it in every form.
+func drawChart(in *Input, s ChartSpec) (drawn, error) {
+	ch, err := chart.Make(in.Comparison, s.Kind, chart.Options{Concept: s.Concept, Axis: in.Axis})
+	if err != nil {
+		return drawn{}, err
+	}
+	var sv, pn bytes.Buffer
+	if err := ch.Write(&sv, chart.SVG); err != nil {
+		return drawn{}, err
+	}
+	if err := ch.Write(&pn, chart.PNG); err != nil {
+		return drawn{}, err
+	}
+	inline, err := ch.InlineFrom(sv.Bytes(), pageScale)
+	if err != nil {
+		return drawn{}, err
+	}
+	return drawn{svg: sv.Bytes(), png: pn.Bytes(), inline: inline}, nil
 }

@@ -57,12 +57,28 @@ func (o *analysisOptions) check(cmd *cobra.Command, args []string) error {
 // groups. With Evidence > 0 it keeps snippets of the hits; from tallies
 // there is no text, so there is no evidence.
 func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error) {
+	in, t, err := o.collect(env, paths, nil)
+	if err != nil {
+		return nil, err
+	}
+	c, err := framing.Compare(t, o.CompareOptions)
+	if err != nil {
+		return nil, err
+	}
+	in.Comparison = c
+	return in, nil
+}
+
+// collect reads the corpus at paths (or the tallies) into a tally and the
+// report's input without its comparison; each, when not nil, also sees
+// every scored document.
+func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Score)) (*report.Input, *framing.Tally, error) {
 	in := &report.Input{Dropped: map[string]report.DroppedCount{}}
 	var t *framing.Tally
 	if len(o.Tallies) > 0 {
 		var err error
 		if t, err = readTallies(o.Tallies); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		// The axis names come from the lexicon, when the one at hand made
 		// the tallies.
@@ -72,7 +88,7 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 	} else {
 		m, err := o.matcher()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		in.Axis = axisOf(m)
 		t = framing.NewTally(m, o.By)
@@ -81,6 +97,9 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 		}
 		sum, man, err := o.scoreCorpus(env, paths, m, func(doc framing.Document, s *framing.Score) error {
 			t.Add(s)
+			if each != nil {
+				each(s)
+			}
 			if in.Evidence != nil {
 				in.Evidence.Add(framing.GroupOf(s, o.By), doc, s)
 			}
@@ -93,7 +112,7 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		t.AddSummary(sum)
 		finish(env, sum, man)
@@ -102,12 +121,7 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 		}
 		in.Deduplicated = o.Dedupe
 	}
-	c, err := framing.Compare(t, o.CompareOptions)
-	if err != nil {
-		return nil, err
-	}
-	in.Comparison = c
-	return in, nil
+	return in, t, nil
 }
 
 func axisOf(m *lexicon.Matcher) [2]string {

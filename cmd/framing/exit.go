@@ -5,13 +5,13 @@ import (
 	"fmt"
 )
 
-// ErrDrift is returned by a check that found scores moved, after it printed
-// what moved; exit status 1 without a further message.
-var ErrDrift = errors.New("scores drifted from the baseline")
-
 // errFailed marks a run that printed its own failure report (lexicon
 // examples that failed, say); exit status 1 without a further message.
 var errFailed = errors.New("check failed")
+
+// ErrDrift is returned by a check that found scores moved, after it printed
+// what moved: a failure of that kind.
+var ErrDrift = fmt.Errorf("scores drifted from the baseline: %w", errFailed)
 
 // usageError is a mistake in how the command was called.
 type usageError struct{ msg string }
@@ -25,7 +25,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, ErrDrift), errors.Is(err, errFailed):
+	case errors.Is(err, errFailed):
 		return 1
 	default: // bad usage or bad input; the message was printed to stderr
 		return 2

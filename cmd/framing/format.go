@@ -1,7 +1,6 @@
 package main
 
 import (
-	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -47,14 +46,8 @@ func tableFormat(env Env, f string) report.Format {
 // fmtFloat formats a statistic for people: "n/a" when undefined.
 func fmtFloat(x float64, prec int) string { return report.FormatFloat(x, prec) }
 
-// csvFloat formats a statistic for machines: empty when undefined, full
-// precision otherwise.
-func csvFloat(x float64) string {
-	if math.IsNaN(x) {
-		return ""
-	}
-	return strconv.FormatFloat(x, 'g', -1, 64)
-}
+// csvFloat formats a statistic for machines: empty when undefined.
+func csvFloat(x float64) string { return report.CSVFloat(x) }
 
 // fmtP formats a p-value for people.
 func fmtP(p float64) string { return report.FormatP(p) }

@@ -149,11 +149,7 @@ with the lexicon's file:line:col; the exit status is 1 when any fails.`,
   framing lexicon diff old.yaml new.yaml testdata/seeds`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path := ""
-			if len(args) == 1 {
-				path = args[0]
-			}
-			m, err := lexicon.LoadMatcher(path)
+			m, err := lexicon.LoadMatcher(optionalPath(args))
 			if err != nil {
 				return err
 			}
@@ -168,4 +164,13 @@ with the lexicon's file:line:col; the exit status is 1 when any fails.`,
 			return nil
 		},
 	}
+}
+
+// optionalPath is the lexicon a command's optional argument names: "" (the
+// built-in one) when there is none.
+func optionalPath(args []string) string {
+	if len(args) == 1 {
+		return args[0]
+	}
+	return ""
 }

@@ -62,7 +62,7 @@ nesting deeper than two levels. Nothing is dropped without a word.`,
 				return err
 			}
 			// What is written must load: a check, not a hope.
-			if _, err := lexicon.Compile(mustParse(b.Bytes())); err != nil {
+			if _, err := lexicon.Parse("imported.yaml", b.Bytes()); err != nil {
 				return fmt.Errorf("the imported lexicon does not validate: %w", err)
 			}
 			if out == "" {
@@ -98,16 +98,12 @@ terms, which quanteda's dictionary cannot mark, are listed on stderr.`,
 			if to != "quanteda" {
 				return usagef("--to %q: the one export is quanteda", to)
 			}
-			path := ""
-			if len(args) == 1 {
-				path = args[0]
-			}
-			m, err := lexicon.LoadMatcher(path)
+			l, err := lexicon.LoadLexicon(optionalPath(args))
 			if err != nil {
 				return err
 			}
 			var b bytes.Buffer
-			notes, err := lexicon.ExportQuanteda(&b, m.Lexicon())
+			notes, err := lexicon.ExportQuanteda(&b, l)
 			if err != nil {
 				return err
 			}
@@ -126,10 +122,3 @@ terms, which quanteda's dictionary cannot mark, are listed on stderr.`,
 	return cmd
 }
 
-func mustParse(data []byte) *lexicon.Lexicon {
-	l, err := lexicon.Parse("imported.yaml", data)
-	if err != nil {
-		return &lexicon.Lexicon{} // Compile reports it
-	}
-	return l
-}

@@ -72,11 +72,10 @@ correlation of the rating with each indicator.`,
 
 // docReliability is one document's indicators, for output.
 type docReliability struct {
-	ID          string              `json:"id"`
-	Outlet      string              `json:"outlet"`
-	Group       string              `json:"group"`
-	Reliability any                 `json:"reliability"`
-	indicators  []framing.Indicator // for tables
+	ID          string `json:"id"`
+	Outlet      string `json:"outlet"`
+	Group       string `json:"group"`
+	Reliability any    `json:"reliability"`
 	byName      map[string]framing.Indicator
 }
 
@@ -100,29 +99,20 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 			return err
 		}
 	}
-	m, err := o.matcher()
-	if err != nil {
-		return err
-	}
-	t := framing.NewTally(m, o.By)
 	var docs []docReliability
-	sum, man, err := o.scoreCorpus(env, paths, m, func(_ framing.Document, s *framing.Score) error {
-		t.Add(s)
+	_, t, err := o.collect(env, paths, func(s *framing.Score) {
 		ins := framing.Indicators(s.Reliability, s.Tokens, o.Conf)
 		d := docReliability{ID: s.ID, Outlet: s.Outlet, Group: framing.GroupOf(s, o.By),
-			Reliability: framing.ReliabilityJSON(s.Reliability, s.Tokens, o.Conf), indicators: ins, byName: map[string]framing.Indicator{}}
+			Reliability: framing.ReliabilityJSON(s.Reliability, s.Tokens, o.Conf), byName: map[string]framing.Indicator{}}
 		for _, in := range ins {
 			d.byName[in.Name] = in
 		}
 		docs = append(docs, d)
-		return nil
 	})
 	if err != nil {
 		return err
 	}
-	t.AddSummary(sum)
-	finish(env, sum, man)
-	c, err := framing.Compare(t, o.CompareOptions)
+	c, err := framing.CompareReliability(t, o.CompareOptions)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ func run(env Env, args []string) int {
 	root.SetOut(env.Out)
 	root.SetErr(env.Err)
 	err := root.Execute()
-	if err != nil && !errors.Is(err, errFailed) && !errors.Is(err, ErrDrift) {
+	if err != nil && !errors.Is(err, errFailed) {
 		fmt.Fprintf(env.Err, "framing: %v\n", err)
 	}
 	return exitCode(err)

@@ -11,9 +11,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/stats"
@@ -119,14 +119,13 @@ func Compute(paths []string, m *lexicon.Matcher, run framing.RunOptions, opt Opt
 	t.AddSummary(sum)
 	cmp := framing.DefaultCompareOptions()
 	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.MinBootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.MinBootstrap, opt.PerTokens
-	cmp.MonteCarlo = 1 // tests are not part of a baseline
-	c, err := framing.Compare(t, cmp)
+	rows, err := framing.IndexRows(t, cmp)
 	if err != nil {
 		return nil, sum, err
 	}
 	b.Corpus.Read, b.Corpus.Scored = t.Read, t.Scored()
 	maps.Copy(b.Corpus.Skipped, t.Skipped)
-	b.Groups = groupUnits(t, c)
+	b.Groups = groupUnits(t, rows, labels, cats, opt)
 	sort.Slice(b.Documents, func(i, j int) bool { return b.Documents[i].Name < b.Documents[j].Name })
 	h := sha256.New()
 	for _, id := range slices.Sorted(maps.Keys(b.Corpus.Documents)) {
@@ -155,54 +154,19 @@ func docHash(s *framing.Score, text string) string {
 
 func documentUnit(name string, s *framing.Score, labels []lexicon.LabelInfo, cats []string, opt Options) Unit {
 	u := newUnit(name, 1, s.Tokens, s.Pos, s.Neg)
-	own := make([]int, len(labels))
-	for i, c := range s.Labels {
-		own[i] = c.Own
-		if c != (framing.VoiceCount{}) {
-			u.Labels[labels[i].ID] = c
-		}
-	}
-	for i, c := range s.Categories {
-		if c != (framing.VoiceCount{}) {
-			u.Categories[cats[i]] = c
-		}
-	}
-	u.rates(labels, own, s.Tokens.Own, opt.PerTokens)
-	u.shares(labels, own, opt.Conf)
+	u.fill(labels, cats, s.Labels, s.Categories, opt)
 	idx, lo, hi := stats.FramingIndexCI(float64(s.Pos), float64(s.Neg), opt.Conf)
 	u.Index, u.Lo, u.Hi, u.Interval = framing.Num(idx), framing.Num(lo), framing.Num(hi), "counts"
 	return u
 }
 
-func groupUnits(t *framing.Tally, c *framing.Comparison) []Unit {
-	var labels []lexicon.LabelInfo
-	for i, id := range t.Labels {
-		concept, label, _ := strings.Cut(id, ".")
-		labels = append(labels, lexicon.LabelInfo{ID: id, Concept: concept, Label: label, Pole: t.Poles[i]})
-	}
-	rows := map[string]framing.IndexRow{}
-	for _, r := range c.Index {
-		rows[r.Group] = r
-	}
+// groupUnits are the groups of t, in the order of their index rows.
+func groupUnits(t *framing.Tally, rows []framing.IndexRow, labels []lexicon.LabelInfo, cats []string, opt Options) []Unit {
 	out := []Unit{}
-	for _, info := range c.Groups {
-		g := t.Groups[info.Name]
-		u := newUnit(info.Name, g.Documents, g.Tokens, g.Pos, g.Neg)
-		own := make([]int, len(labels))
-		for i, vc := range g.Labels {
-			own[i] = vc.Own
-			if vc != (framing.VoiceCount{}) {
-				u.Labels[t.Labels[i]] = vc
-			}
-		}
-		for i, vc := range g.Categories {
-			if vc != (framing.VoiceCount{}) {
-				u.Categories[t.Categories[i]] = vc
-			}
-		}
-		u.rates(labels, own, g.Tokens.Own, c.Settings.PerTokens)
-		u.shares(labels, own, c.Settings.Conf)
-		row := rows[info.Name]
+	for _, row := range rows {
+		g := t.Groups[row.Group]
+		u := newUnit(row.Group, g.Documents, g.Tokens, g.Pos, g.Neg)
+		u.fill(labels, cats, g.Labels, g.Categories, opt)
 		u.Index, u.Lo, u.Hi, u.Interval = row.Index, row.Lo, row.Hi, row.Method
 		out = append(out, u)
 	}
@@ -215,27 +179,50 @@ func newUnit(name string, docs int, tok framing.TokenCounts, pos, neg int) Unit 
 		Rates: map[string]framing.Num{}, Shares: map[string]framing.Num{}}
 }
 
-// rates are own-voice hits per per own tokens, of the labels with hits.
+// fill sets u's label and category counts, those that are not zero, and
+// the rates and shares of its labels. u.Tokens must be set.
+func (u *Unit) fill(labels []lexicon.LabelInfo, cats []string, labelCounts, catCounts []framing.VoiceCount, opt Options) {
+	own := make([]int, len(labels))
+	for i, c := range labelCounts {
+		own[i] = c.Own
+		if c != (framing.VoiceCount{}) {
+			u.Labels[labels[i].ID] = c
+		}
+	}
+	for i, c := range catCounts {
+		if c != (framing.VoiceCount{}) {
+			u.Categories[cats[i]] = c
+		}
+	}
+	u.rates(labels, own, u.Tokens.Own, opt.PerTokens)
+	u.shares(labels, own)
+}
+
+// rates are own-voice hits per per own tokens, of the labels with hits:
+// the point of stats.PoissonRateCI, n × (per / tokens), computed as it
+// does so that the value is the same to the bit.
 func (u *Unit) rates(labels []lexicon.LabelInfo, own []int, tokens int, per float64) {
 	for i, n := range own {
 		if n > 0 {
-			r, _, _ := stats.PoissonRateCI(float64(n), float64(tokens), per, 0.95)
+			r := math.NaN() // no own tokens: undefined, as stats.PoissonRateCI has it
+			if tokens > 0 {
+				r = float64(n) * (per / float64(tokens))
+			}
 			u.Rates[labels[i].ID] = framing.Num(r)
 		}
 	}
 }
 
 // shares are each label's share of its concept's own-voice hits, for the
-// concepts with any.
-func (u *Unit) shares(labels []lexicon.LabelInfo, own []int, conf float64) {
+// concepts with any: the point of stats.Wilson, n / total.
+func (u *Unit) shares(labels []lexicon.LabelInfo, own []int) {
 	total := map[string]int{}
 	for i, n := range own {
 		total[labels[i].Concept] += n
 	}
 	for i, n := range own {
 		if tot := total[labels[i].Concept]; tot > 0 {
-			p, _, _ := stats.Wilson(float64(n), float64(tot), conf)
-			u.Shares[labels[i].ID] = framing.Num(p)
+			u.Shares[labels[i].ID] = framing.Num(float64(n) / float64(tot))
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -73,8 +72,8 @@ type Summary struct {
 	// Read counts documents and rows met, skipped ones included.
 	Read    int
 	Skipped map[Reason]int
-	// IgnoredFiles counts files in directories whose extension is not one
-	// of .txt, .jsonl, .ndjson or .csv.
+	// IgnoredFiles counts files in directories that are not document
+	// files (IsDocFile).
 	IgnoredFiles int
 }
 
@@ -90,20 +89,31 @@ type reader struct {
 	// 12 bytes per document (12 MB per million), the one thing here that
 	// grows with the corpus.
 	ids idSet
+	// dc is the decompressor of the compressed file being read (nil for a
+	// plain one), whose damage stream reports once for the whole file.
+	dc *decompressor
 }
 
-// seen reports whether an id was read before.
-func (r *reader) seen(id string) bool {
-	return r.ids.has(idHash(id))
+// streamCut reports whether the compressed file being read is cut short or
+// damaged. A format reader that meets a read error then stops without a
+// skip of its own: stream reports the file as truncated, once.
+func (r *reader) streamCut() bool {
+	return r.dc != nil && r.dc.err != nil
 }
 
 // idHash is the 64-bit FNV-1a hash of an id: the duplicate check keeps 8
 // bytes per document, not the id (two ids share a hash with odds of about
-// n²/2⁶⁵, 1 in 40 million for a million documents).
+// n²/2⁶⁵, 1 in 40 million for a million documents). It is hash/fnv's
+// New64a, written out so that an id is neither copied nor hashed through
+// an interface.
 func idHash(id string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	return h.Sum64()
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h := uint64(offset64)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= prime64
+	}
+	return h
 }
 
 // Read streams every document under paths to yield, one at a time: files
@@ -133,8 +143,8 @@ func (r *reader) path(p string) error {
 		return fmt.Errorf("%s: %w", p, unwrapPath(err))
 	}
 	if !info.IsDir() {
-		if !isDocFile(p) {
-			return fmt.Errorf("%s: unknown file type (want .txt, .jsonl, .ndjson, .csv, .html, .htm or .warc, or one of them compressed: .gz, .zst)", p)
+		if !IsDocFile(p) {
+			return fmt.Errorf("%s: unknown file type (want %s)", p, DocFileKinds)
 		}
 		return r.file(p, "", r.opt.Manifest)
 	}
@@ -166,7 +176,7 @@ func (r *reader) path(p string) error {
 		if d.IsDir() || filepath.Dir(path) == filepath.Clean(p) && slices.Contains(manifestNames, d.Name()) {
 			return nil
 		}
-		if !isDocFile(path) {
+		if !IsDocFile(path) {
 			r.sum.IgnoredFiles++
 			return nil
 		}
@@ -182,7 +192,13 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func isDocFile(p string) bool {
+// DocFileKinds names the files Read takes as documents (IsDocFile), for
+// messages about the others.
+const DocFileKinds = ".txt, .jsonl, .ndjson, .csv, .html, .htm or .warc, or one of them compressed: .gz, .zst"
+
+// IsDocFile reports whether Read takes the file at path as documents, by
+// its extensions (DocFileKinds); in a directory it ignores the others.
+func IsDocFile(p string) bool {
 	_, p = compressed(p)
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm", ".warc":
@@ -221,17 +237,18 @@ func ReadStream(name, rel string, in io.Reader, opt Options, yield func(Document
 
 // stream reads one opened document file.
 func (r *reader) stream(path, rel string, f io.Reader, man *Manifest) error {
-	var err error
 	r.sum.Files++
 	var in io.Reader = f
 	suffix, inner := compressed(path)
-	var dc *decompressor
 	if suffix != "" {
-		if dc, err = openCompressed(suffix, f); err != nil {
+		dc, err := openCompressed(suffix, f)
+		if err != nil {
 			r.sum.Read++
 			return r.skip(Skip{File: path, Reason: Unreadable, Msg: err.Error()})
 		}
 		defer dc.close()
+		r.dc = dc
+		defer func() { r.dc = nil }()
 		in = dc
 		_, rel = compressed(rel)
 	}
@@ -242,16 +259,16 @@ func (r *reader) stream(path, rel string, f io.Reader, man *Manifest) error {
 	case ".csv":
 		ferr = r.csv(path, in, man, rel)
 	case ".html", ".htm":
-		ferr = r.htmlFile(path, in, man, rel, dc)
+		ferr = r.htmlFile(path, in, man, rel)
 	case ".warc":
 		ferr = r.warc(path, in, man)
 	default:
-		ferr = r.text(path, in, man, rel, dc)
+		ferr = r.text(path, in, man, rel)
 	}
-	if ferr == nil && dc != nil && dc.err != nil {
+	if ferr == nil && r.streamCut() {
 		// The documents before the damage were read; say what was lost.
 		r.sum.Read++
-		return r.skip(Skip{File: path, Reason: Truncated, Msg: streamProblem(dc.err)})
+		return r.skip(Skip{File: path, Reason: Truncated, Msg: streamProblem(r.dc.err)})
 	}
 	return ferr
 }
@@ -278,17 +295,10 @@ func fill(doc *Document, got Document) {
 }
 
 // htmlFile reads a file that is one HTML page.
-func (r *reader) htmlFile(path string, in io.Reader, man *Manifest, rel string, dc *decompressor) error {
-	data, err := io.ReadAll(io.LimitReader(in, r.maxDoc()+1))
-	if dc != nil && dc.err != nil {
-		return nil // reported by file as truncated
-	}
-	r.sum.Read++
-	switch {
-	case err != nil:
-		return r.skip(Skip{File: path, Reason: Unreadable, Msg: err.Error()})
-	case int64(len(data)) > r.maxDoc():
-		return r.skip(Skip{File: path, Reason: TooLarge, Msg: fmt.Sprintf("the page is over %d bytes", r.maxDoc())})
+func (r *reader) htmlFile(path string, in io.Reader, man *Manifest, rel string) error {
+	data, ok, err := r.wholeFile(path, in, "the page is over %d bytes")
+	if !ok {
+		return err
 	}
 	page, enc := pageText(data, "")
 	doc, ok := fromHTML(page, "")
@@ -313,19 +323,31 @@ func (r *reader) maxDoc() int64 {
 	return DefaultMaxDocBytes
 }
 
-// text reads a file that is one document.
-func (r *reader) text(path string, in io.Reader, man *Manifest, rel string, dc *decompressor) error {
-	data, err := io.ReadAll(io.LimitReader(in, r.maxDoc()+1))
-	if dc != nil && dc.err != nil {
-		return nil // reported by file as truncated
-	}
-	if err != nil {
-		r.sum.Read++
-		return r.skip(Skip{File: path, Reason: Unreadable, Msg: err.Error()})
+// wholeFile reads in, a file that is one document, up to the size cap.
+// ok is false when there is no document to go on with: the compressed
+// stream is cut (stream reports it), or the file is unreadable or over the
+// cap, a skip (err is the skip under Strict) whose message for the latter
+// is tooLarge, a format of the cap.
+func (r *reader) wholeFile(path string, in io.Reader, tooLarge string) (data []byte, ok bool, err error) {
+	data, rerr := io.ReadAll(io.LimitReader(in, r.maxDoc()+1))
+	if r.streamCut() {
+		return nil, false, nil
 	}
 	r.sum.Read++
-	if int64(len(data)) > r.maxDoc() {
-		return r.skip(Skip{File: path, Reason: TooLarge, Msg: fmt.Sprintf("the document is over %d bytes (a decompression bomb, or not an article?)", r.maxDoc())})
+	switch {
+	case rerr != nil:
+		return nil, false, r.skip(Skip{File: path, Reason: Unreadable, Msg: rerr.Error()})
+	case int64(len(data)) > r.maxDoc():
+		return nil, false, r.skip(Skip{File: path, Reason: TooLarge, Msg: fmt.Sprintf(tooLarge, r.maxDoc())})
+	}
+	return data, true, nil
+}
+
+// text reads a file that is one document.
+func (r *reader) text(path string, in io.Reader, man *Manifest, rel string) error {
+	data, ok, err := r.wholeFile(path, in, "the document is over %d bytes (a decompression bomb, or not an article?)")
+	if !ok {
+		return err
 	}
 	doc := Document{ID: strings.TrimSuffix(rel, filepath.Ext(rel)), Source: path, Text: string(data)}
 	if man != nil {
@@ -340,15 +362,16 @@ func (r *reader) emit(doc Document, line int) error {
 	if line > 0 {
 		file = strings.TrimSuffix(file, fmt.Sprintf(":%d", line))
 	}
+	h := idHash(doc.ID)
 	switch {
 	case !utf8.ValidString(doc.Text):
 		return r.skip(Skip{File: file, Line: line, Reason: InvalidUTF8, Msg: fmt.Sprintf("document %q is not valid UTF-8 (convert it, e.g. with iconv)", doc.ID)})
 	case strings.TrimSpace(doc.Text) == "":
 		return r.skip(Skip{File: file, Line: line, Reason: Empty, Msg: fmt.Sprintf("document %q has no text", doc.ID)})
-	case r.seen(doc.ID):
+	case r.ids.has(h):
 		return r.skip(Skip{File: file, Line: line, Reason: DuplicateID, Msg: fmt.Sprintf("document id %q was already read (ids must be unique)", doc.ID)})
 	}
-	r.ids.add(idHash(doc.ID))
+	r.ids.add(h)
 	return r.yield(doc)
 }
 
@@ -387,9 +410,9 @@ func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) err
 			return nil
 		}
 		if err != nil {
-			// A damaged stream (reported by file as truncated) or a failing
+			// A damaged stream (reported by stream as truncated) or a failing
 			// disk: the lines before it were read.
-			if _, ok := in.(*decompressor); ok {
+			if r.streamCut() {
 				return nil
 			}
 			r.sum.Read++
@@ -533,8 +556,8 @@ func (r *reader) csv(name string, in io.Reader, man *Manifest, rel string) error
 			return nil // a quoting error leaves the reader lost in the file
 		}
 		if err != nil {
-			if _, ok := in.(*decompressor); ok {
-				return nil // a damaged stream: file reports it as truncated
+			if r.streamCut() {
+				return nil // a damaged stream: stream reports it as truncated
 			}
 			return fmt.Errorf("%s: %w", name, err)
 		}

@@ -73,8 +73,7 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 			// Read past it, then go on: its length is known.
 			got, _ := io.CopyN(io.Discard, br, n)
 			off += got
-			r.sum.Read++
-			if e := r.skip(Skip{File: fmt.Sprintf("%s@%d", name, start), Reason: TooLarge, Msg: fmt.Sprintf("the record is over %d bytes", r.maxDoc())}); e != nil || got < n {
+			if e := r.warcSkip(name, start, TooLarge, fmt.Sprintf("the record is over %d bytes", r.maxDoc())); e != nil || got < n {
 				return e
 			}
 			continue
@@ -83,9 +82,6 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 		got, err := io.ReadFull(br, block)
 		off += int64(got)
 		if err != nil {
-			if d, ok := in.(*decompressor); ok && d.err != nil {
-				return nil // a damaged .warc.gz: file reports it
-			}
 			return r.warcSkip(name, start, Truncated, fmt.Sprintf("the record's Content-Length is %d but the file ends %d bytes into its block: a cut or a wrong length", n, got))
 		}
 		if hdr["warc-type"] != "response" || !strings.HasPrefix(strings.ToLower(hdr["content-type"]), "application/http") {
@@ -152,8 +148,14 @@ func (r *reader) warcResponse(name string, start int64, hdr map[string]string, b
 	return r.emit(doc, 0)
 }
 
-// warcSkip reports a problem at a record and stops reading the file.
+// warcSkip reports a problem at a record; the caller then stops reading
+// the file (but for a record too large, whose length is known). In a
+// damaged .warc.gz it reports nothing: the problem is the damage, which
+// stream reports once for the file.
 func (r *reader) warcSkip(name string, start int64, reason Reason, msg string) error {
+	if r.streamCut() {
+		return nil
+	}
 	r.sum.Read++
 	return r.skip(Skip{File: fmt.Sprintf("%s@%d", name, start), Reason: reason, Msg: msg})
 }

@@ -5,7 +5,6 @@
 package chart
 
 import (
-	"bytes"
 	"fmt"
 	"image/png"
 	"io"
@@ -182,19 +181,11 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// InlineSVG is the chart as an <svg> element to put in an HTML page, shown
-// at scale times its size in points (the viewBox keeps the drawing): the
-// XML declaration and comment before it are cut.
-func (ch *Chart) InlineSVG(scale float64) (string, error) {
-	var b bytes.Buffer
-	if err := ch.Write(&b, SVG); err != nil {
-		return "", err
-	}
-	return ch.InlineFrom(b.Bytes(), scale)
-}
-
-// InlineFrom is InlineSVG from the chart's SVG as Write wrote it, for a
-// caller that has it already: drawing a chart is most of its cost.
+// InlineFrom is the chart as an <svg> element to put in an HTML page, made
+// from svg, the chart's SVG as Write wrote it (drawing a chart is most of
+// its cost, so a caller that writes the SVG file passes those bytes). The
+// element shows at scale times the chart's size in points (the viewBox
+// keeps the drawing); the XML declaration and comment before it are cut.
 func (ch *Chart) InlineFrom(svg []byte, scale float64) (string, error) {
 	s := string(svg)
 	if i := strings.Index(s, "<svg"); i >= 0 {
