@@ -121,4 +121,3 @@ terms, which quanteda's dictionary cannot mark, are listed on stderr.`,
 	cmd.Flags().StringVarP(&out, "out", "o", "", "`file` to write (default: standard output)")
 	return cmd
 }
-
