@@ -49,6 +49,28 @@ var closerFor = map[rune]rune{
 // the worse error for a framing count.
 func Quotes(text string) (spans []Span, problems []QuoteProblem) {
 	var stack []openQuote
+	// open counts the quotations on the stack by their closer, so that a
+	// mark nothing on the stack waits for is known at once: searching the
+	// stack for it made a text of opening marks without closers quadratic.
+	// A search that finds its quotation pops what it passed, so searches
+	// cost, in all, no more than the marks pushed.
+	var open waiting
+	push := func(q openQuote) {
+		stack = append(stack, q)
+		open[slot(q.closer)]++
+		if q.open == '„' {
+			open[slot('”')]++ // „ is closed by ” as well (Polish)
+		}
+	}
+	closeAt := func(k, end int) {
+		for _, q := range stack[k:] {
+			open[slot(q.closer)]--
+			if q.open == '„' {
+				open[slot('”')]--
+			}
+		}
+		spans = closeQuote(spans, &stack, k, end)
+	}
 	// Text with blank lines between paragraphs may wrap lines inside one;
 	// text without them has one paragraph a line.
 	blankLines := hasBlankLine(text)
@@ -67,6 +89,7 @@ func Quotes(text string) (spans []Span, problems []QuoteProblem) {
 					problems = append(problems, QuoteProblem{Offset: q.at, Msg: "quotation not closed by the end of its paragraph"})
 				}
 				stack = stack[:0]
+				open = waiting{}
 			}
 		case r == '"':
 			before, after := runeBefore(text, i), runeAfter(text, i+size)
@@ -77,22 +100,22 @@ func Quotes(text string) (spans []Span, problems []QuoteProblem) {
 			}
 			switch {
 			case top >= 0 && (!opens || closesAt(before, after)):
-				spans = closeQuote(spans, &stack, top, i+size)
+				closeAt(top, i+size)
 			case opens:
-				stack = append(stack, openQuote{at: i, open: r, closer: '"'})
+				push(openQuote{at: i, open: r, closer: '"'})
 			default:
 				problems = append(problems, QuoteProblem{Offset: i, Msg: "closing quotation mark without an opening one"})
 			}
 		case r == '”' || r == '“' || r == '»':
-			if k := findCloser(stack, r); k >= 0 {
-				spans = closeQuote(spans, &stack, k, i+size)
+			if k := findCloser(stack, &open, r); k >= 0 {
+				closeAt(k, i+size)
 			} else if c, ok := closerFor[r]; ok && r != '”' {
-				stack = append(stack, openQuote{at: i, open: r, closer: c})
+				push(openQuote{at: i, open: r, closer: c})
 			} else {
 				problems = append(problems, QuoteProblem{Offset: i, Msg: "closing quotation mark without an opening one"})
 			}
 		case r == '„' || r == '«':
-			stack = append(stack, openQuote{at: i, open: r, closer: closerFor[r]})
+			push(openQuote{at: i, open: r, closer: closerFor[r]})
 		}
 		i += size
 	}
@@ -103,8 +126,12 @@ func Quotes(text string) (spans []Span, problems []QuoteProblem) {
 }
 
 // findCloser returns the index of the innermost open quotation that r
-// closes, or -1. „ accepts ” as well as “.
-func findCloser(stack []openQuote, r rune) int {
+// closes, or -1. „ accepts ” as well as “. open counts the quotations on
+// the stack that each mark closes.
+func findCloser(stack []openQuote, open *waiting, r rune) int {
+	if open[slot(r)] == 0 {
+		return -1
+	}
 	for k := len(stack) - 1; k >= 0; k-- {
 		q := stack[k]
 		if q.closer == r || q.open == '„' && r == '”' {
@@ -112,6 +139,22 @@ func findCloser(stack []openQuote, r rune) int {
 		}
 	}
 	return -1
+}
+
+// waiting counts open quotations by the mark that closes them (slot).
+type waiting [4]int
+
+// slot numbers the closing marks: ” “ » and ".
+func slot(closer rune) int {
+	switch closer {
+	case '”':
+		return 0
+	case '“':
+		return 1
+	case '»':
+		return 2
+	}
+	return 3
 }
 
 // closeQuote closes stack[k] (and any quotations opened inside it) at end;

@@ -249,6 +249,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	// Attributions and their sources, in text order, remembering the last
 	// named source for a pronoun in a later sentence.
 	anonymous := byCat[CatAnonymous]
+	anonymousIn := sentencesOf(anonymous, toks)
 	lastNamed, lastNamedSentence, lastOutlet := "", -1, ""
 	for i := range toks {
 		st := &sents[toks[i].Sentence]
@@ -268,7 +269,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 		s := toks[h.first].Sentence
 		r.Attributions++
 		words, start := h.span(text, toks)
-		if overlapsAny(h, anonymous, toks) {
+		if anonymousIn[s] { // an anonymous-source phrase in the sentence of the attribution
 			r.Anonymous++
 			sent(s).attributed = true
 			r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: "anonymous"})
@@ -353,17 +354,15 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	}
 
 	// Quotations, and scare quotes among them.
-	dropped := func(start int) bool {
-		for _, d := range an.Dropped {
-			if d.Start <= start && start < d.End {
-				return true
-			}
-		}
-		return false
-	}
+	// Quotes and dropped lines are both in text order: one merge, not a
+	// scan of every dropped line per quotation.
+	d := 0
 	for _, q := range an.Quotes {
-		if dropped(q.Start) {
-			continue
+		for d < len(an.Dropped) && an.Dropped[d].End <= q.Start {
+			d++
+		}
+		if d < len(an.Dropped) && an.Dropped[d].Start <= q.Start {
+			continue // on a dropped line
 		}
 		r.Quotations++
 		// The quotation's tokens: a binary search, not a scan, so a long
@@ -443,7 +442,7 @@ var outletHeads = map[string]bool{"agency": true, "newspaper": true, "broadcaste
 // none.
 func lastPerson(text string, toks []lexicon.Token, an *Analysis, end int) string {
 	s := toks[end].Sentence
-	for j := end - 1; j >= 0 && toks[j].Sentence >= s-2; j-- {
+	for j := end - 1; j >= 0 && j >= end-maxLookBack && toks[j].Sentence >= s-2; j-- {
 		if an.Voices[j] != Own || !isName(toks[j]) {
 			continue
 		}
@@ -460,6 +459,11 @@ func lastPerson(text string, toks []lexicon.Token, an *Analysis, end int) string
 	}
 	return ""
 }
+
+// maxLookBack bounds how far back lastPerson looks for a name, in words:
+// three sentences of news are well within it, and a bound keeps a text of
+// one endless sentence linear.
+const maxLookBack = 200
 
 // demonym reports a word that looks like a nationality adjective
 // ("Korean", "Turkish", "Chinese"): before a common noun, a modifier.
@@ -479,7 +483,12 @@ func demonym(w string) bool {
 // ("state KCNA news agency", "the official Korean Central News Agency").
 func labelledNear(labels, modifiers []catHit, toks []lexicon.Token, first, end int) bool {
 	s := toks[first].Sentence
-	for _, h := range labels {
+	// The hits of a category are in text order and do not overlap: only
+	// those that end from three tokens before the mention on can count.
+	for _, h := range hitsFrom(labels, first-3) {
+		if h.first > end+4 {
+			break
+		}
 		if toks[h.first].Sentence != s {
 			continue
 		}
@@ -487,22 +496,30 @@ func labelledNear(labels, modifiers []catHit, toks []lexicon.Token, first, end i
 			return true
 		}
 	}
-	for _, h := range modifiers {
-		if toks[h.first].Sentence == s && h.end <= first && first-h.end <= 1 {
+	for _, h := range hitsFrom(modifiers, first-1) {
+		if h.end > first {
+			break
+		}
+		if toks[h.first].Sentence == s && first-h.end <= 1 {
 			return true
 		}
 	}
 	return false
 }
 
-func overlapsAny(h catHit, others []catHit, toks []lexicon.Token) bool {
-	s := toks[h.first].Sentence
-	for _, o := range others {
-		if toks[o.first].Sentence == s {
-			return true // an anonymous-source phrase in the sentence of the attribution
-		}
+// hitsFrom is the hits, in text order and without overlap, from the first
+// that ends at token end or after it.
+func hitsFrom(hits []catHit, end int) []catHit {
+	return hits[sort.Search(len(hits), func(k int) bool { return hits[k].end >= end }):]
+}
+
+// sentencesOf is the set of sentences that hits stand in.
+func sentencesOf(hits []catHit, toks []lexicon.Token) map[int]bool {
+	in := map[int]bool{}
+	for _, h := range hits {
+		in[toks[h.first].Sentence] = true
 	}
-	return false
+	return in
 }
 
 // attributionSource finds who an attribution attributes to: after
@@ -680,11 +697,13 @@ func phraseSourceEnd(text string, toks []lexicon.Token, an *Analysis, i, dir int
 
 var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "while": true, "which": true, "who": true, "that": true}
 
+// sentenceStart is the index of the first token of token i's sentence: a
+// binary search (tokens are in sentence order), since the rules ask it of
+// many tokens of one sentence and a walk back made a long sentence
+// quadratic.
 func sentenceStart(toks []lexicon.Token, i int) int {
-	for i > 0 && toks[i-1].Sentence == toks[i].Sentence {
-		i--
-	}
-	return i
+	s := toks[i].Sentence
+	return sort.Search(i, func(k int) bool { return toks[k].Sentence >= s })
 }
 
 // capitalRun is the run of capitalised own-voice words through token i,
