@@ -112,7 +112,7 @@ func (s *Scorer) Score(doc Document) *Score { return s.ScoreExcluding(doc, nil) 
 // ScoreExcluding is Score with the byte spans in exclude counted nowhere:
 // another outlet's copy of a syndicated story (see AnalyzeExcluding).
 func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
-	an := s.an.analyzeInto(s.last, doc.Text, exclude)
+	an := s.an.analyzeInto(s.reusable(), doc.Text, exclude)
 	s.last = an
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
@@ -178,6 +178,29 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 	}
 	sc.QuoteProblems = an.QuoteProblems
 	return sc
+}
+
+// maxReuseTokens bounds the token slice a scorer keeps from one document
+// for the next: the slices of one long document (a 50 MB one has 8 million
+// tokens, 450 MB) must not stay with a worker for the rest of the run.
+const maxReuseTokens = 1 << 18
+
+// dropLarge forgets the last analysis when its slices are too large to
+// keep for the next document.
+func (s *Scorer) dropLarge() {
+	if s.reusable() == nil {
+		// The encoding holds the tokens too.
+		s.last, s.enc, s.hits = nil, lexicon.Encoded{}, nil
+	}
+}
+
+// reusable is the last analysis, for its slices to be written over, or nil
+// when they are too large to keep.
+func (s *Scorer) reusable() *Analysis {
+	if s.last == nil || cap(s.last.Tokens) > maxReuseTokens {
+		return nil
+	}
+	return s.last
 }
 
 // Index is the framing index (pos-neg)/(pos+neg): +1 when every poled hit is

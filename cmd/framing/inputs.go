@@ -2,7 +2,11 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 	"slices"
+
+	"github.com/dustin/go-humanize"
 
 	"github.com/spf13/pflag"
 
@@ -37,6 +41,9 @@ type corpusOptions struct {
 	Dedupe bool
 	// Workers score in parallel; 0 is one per CPU.
 	Workers int
+	// Memory is the working-memory budget of the documents in flight, as
+	// written ("1GiB", "512MB"); "" is framing.DefaultMemoryBudget.
+	Memory string
 	// FindCopies asks scoreCorpus to find syndicated stories; Clusters
 	// holds them after it ran (also with Dedupe).
 	FindCopies bool
@@ -50,6 +57,7 @@ func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Strict, "strict", false, "stop at the first skipped document instead of counting it and going on")
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print each skipped document (the summary still counts them)")
 	fs.IntVar(&o.Workers, "workers", 0, "documents scored in parallel (default: one per CPU); results are the same for any number")
+	fs.StringVar(&o.Memory, "memory", "", "working-memory `budget` of the documents scored at once, e.g. 512MiB or 4GB (default 1GiB);\na document takes about 16 bytes per byte of its text, and one larger than the budget is scored alone")
 	fs.BoolVar(&o.FindCopies, "syndication", false, "look for stories that several outlets ran (an index of about 20 bytes per own-voice word)")
 	fs.BoolVar(&o.Dedupe, "dedupe", false, "count a story that several outlets ran (wire copy) once: later copies count only their own additions")
 }
@@ -117,6 +125,12 @@ func (o *corpusOptions) runOptions(env Env) (framing.RunOptions, *corpus.Manifes
 		return opt, nil, usagef("--workers must be 0 (one per CPU) or more")
 	}
 	opt.Workers = o.Workers
+	budget, err := memoryBudget(o.Memory)
+	if err != nil {
+		return opt, nil, err
+	}
+	opt.MemoryBudget = budget
+	limitHeap(budget)
 	opt.Corpus.Strict = o.Strict
 	opt.Corpus.OnSkip = func(s corpus.Skip) {
 		if !o.Quiet {
@@ -141,4 +155,31 @@ func finish(env Env, sum framing.Summary, man *corpus.Manifest) {
 			fmt.Fprintf(env.Err, "manifest entries that matched no document: %d (first: %s)\n", len(un), un[0])
 		}
 	}
+}
+
+// memoryBudget reads --memory: "" is framing.DefaultMemoryBudget.
+func memoryBudget(flag string) (int64, error) {
+	if flag == "" {
+		return framing.DefaultMemoryBudget, nil
+	}
+	n, err := humanize.ParseBytes(flag)
+	if err != nil || n < 16<<20 || n > 1<<50 {
+		return 0, usagef("--memory %q: give a size from 16MiB up, such as 512MiB or 4GB", flag)
+	}
+	return int64(n), nil
+}
+
+// heapHeadroom is the memory the program needs besides the documents in
+// flight: the lexicon, the tallies, the reader's buffers, the runtime.
+const heapHeadroom = 256 << 20
+
+// limitHeap sets the Go runtime's soft memory limit to the budget and the
+// headroom, unless GOMEMLIMIT sets it: the garbage collector then collects
+// before the heap grows past the limit, instead of letting it double what
+// is live (a 50 MB document would otherwise take over 1 GB).
+func limitHeap(budget int64) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(budget + heapHeadroom)
 }
