@@ -1,18 +1,18 @@
 package framing
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/framingkit/framing/lexicon"
 )
 
 // Analysis is a document's text taken apart: word tokens with offsets into
 // the original text and the voice of each, the quotation spans, and the
 // boilerplate lines that are excluded from counts.
 type Analysis struct {
-	Tokens []lexicon.Token
+	Tokens []token.Token
 	// Voices[i] is the voice of Tokens[i].
 	Voices        []Voice
 	Quotes        []Span
@@ -25,12 +25,12 @@ type Analysis struct {
 // Analyzer turns texts into Analyses. It is not safe for concurrent use;
 // make one per goroutine.
 type Analyzer struct {
-	tok *lexicon.Tokenizer
+	tok *token.Tokenizer
 }
 
 // NewAnalyzer returns an Analyzer.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{tok: lexicon.NewTokenizer()}
+	return &Analyzer{tok: token.NewTokenizer()}
 }
 
 // Analyze tokenises text and gives every token its voice: Boilerplate on

@@ -1,6 +1,8 @@
 package framing
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,7 +13,7 @@ import (
 	"github.com/framingkit/framing/lexicon"
 )
 
-func lexiconTokens(text string) []lexicon.Token { return lexicon.NewTokenizer().Tokenize(text) }
+func lexiconTokens(text string) []token.Token { return token.NewTokenizer().Tokenize(text) }
 
 // seedText is the five seed articles, one after another.
 func seedText(b *testing.B) string {

@@ -1,13 +1,14 @@
 package framing
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/framingkit/framing/framing/corpus"
-	"github.com/framingkit/framing/lexicon"
 )
 
 // The lexicon categories the reliability indicators read, by id. A lexicon
@@ -127,7 +128,7 @@ func NewStateMedia(outlets *corpus.Outlets) *StateMedia {
 	if outlets == nil {
 		return sm
 	}
-	tk := lexicon.NewTokenizer()
+	tk := token.NewTokenizer()
 	for _, o := range outlets.StateMedia() {
 		for _, a := range o.Aliases {
 			p := aliasPattern{outlet: o.Name}
@@ -151,7 +152,7 @@ func NewStateMedia(outlets *corpus.Outlets) *StateMedia {
 
 // at returns the state outlet an alias names at toks[i:], and the tokens it
 // covers; the longest alias wins.
-func (sm *StateMedia) at(toks []lexicon.Token, i int) (outlet string, n int) {
+func (sm *StateMedia) at(toks []token.Token, i int) (outlet string, n int) {
 	cands := sm.byFirst[toks[i].Norm]
 	if toks[i].Form != toks[i].Norm {
 		cands = append(cands[:len(cands):len(cands)], sm.byFirst[toks[i].Form]...)
@@ -201,7 +202,7 @@ type catHit struct {
 }
 
 // span is the bytes of text the hit covers, as written, and where they start.
-func (h catHit) span(text string, toks []lexicon.Token) (words string, start int) {
+func (h catHit) span(text string, toks []token.Token) (words string, start int) {
 	start = toks[h.first].Start
 	return text[start:toks[h.end-1].End], start
 }
@@ -219,7 +220,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	}
 	nsent := 0
 	if len(toks) > 0 {
-		nsent = toks[len(toks)-1].Sentence + 1
+		nsent = int(toks[len(toks)-1].Sentence) + 1
 	}
 	sents := make([]sentence, nsent)
 	for i, t := range toks {
@@ -228,7 +229,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	sent := func(i int) *sentence { return &sents[i] }
 	for i, t := range toks {
 		if an.Voices[i] == Own {
-			sent(t.Sentence).own = true
+			sent(int(t.Sentence)).own = true
 		}
 	}
 	byCat := map[string][]catHit{}
@@ -266,7 +267,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 		return sents[s].firstName
 	}
 	for _, h := range byCat[CatAttribution] {
-		s := toks[h.first].Sentence
+		s := int(toks[h.first].Sentence)
 		r.Attributions++
 		words, start := h.span(text, toks)
 		if anonymousIn[s] { // an anonymous-source phrase in the sentence of the attribution
@@ -334,7 +335,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	// "It is reported", "sources familiar with the matter": an anonymous
 	// attribution with no attribution verb of its own in the sentence.
 	for _, h := range anonymous {
-		s := toks[h.first].Sentence
+		s := int(toks[h.first].Sentence)
 		if sent(s).attributed {
 			continue
 		}
@@ -372,7 +373,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 		for i := first; i < len(toks) && toks[i].End <= q.End; i++ {
 			n++
 		}
-		if n >= 1 && n <= 4 && !sent(toks[first].Sentence).attributed {
+		if n >= 1 && n <= 4 && !sent(int(toks[first].Sentence)).attributed {
 			r.ScareQuotes++
 			r.Targets = append(r.Targets, DistancingTarget{Marker: "scare quotes", Target: text[q.Start:q.End], Start: q.Start})
 		}
@@ -440,7 +441,7 @@ var outletHeads = map[string]bool{"agency": true, "newspaper": true, "broadcaste
 // ("Dmitry Peskov", "Deputy Foreign Minister Im Chung Il") that is not a
 // modifier of a common noun ("North Korean diplomat"); "" when there is
 // none.
-func lastPerson(text string, toks []lexicon.Token, an *Analysis, end int) string {
+func lastPerson(text string, toks []token.Token, an *Analysis, end int) string {
 	s := toks[end].Sentence
 	for j := end - 1; j >= 0 && j >= end-maxLookBack && toks[j].Sentence >= s-2; j-- {
 		if an.Voices[j] != Own || !isName(toks[j]) {
@@ -481,7 +482,7 @@ func demonym(w string) bool {
 // in its sentence ("state media KCNA", "KCNA, the state news agency"), or a
 // modifier ("state", "official") stands right before it or inside it
 // ("state KCNA news agency", "the official Korean Central News Agency").
-func labelledNear(labels, modifiers []catHit, toks []lexicon.Token, first, end int) bool {
+func labelledNear(labels, modifiers []catHit, toks []token.Token, first, end int) bool {
 	s := toks[first].Sentence
 	// The hits of a category are in text order and do not overlap: only
 	// those that end from three tokens before the mention on can count.
@@ -514,10 +515,10 @@ func hitsFrom(hits []catHit, end int) []catHit {
 }
 
 // sentencesOf is the set of sentences that hits stand in.
-func sentencesOf(hits []catHit, toks []lexicon.Token) map[int]bool {
+func sentencesOf(hits []catHit, toks []token.Token) map[int]bool {
 	in := map[int]bool{}
 	for _, h := range hits {
-		in[toks[h.first].Sentence] = true
+		in[int(toks[h.first].Sentence)] = true
 	}
 	return in
 }
@@ -530,7 +531,7 @@ func sentencesOf(hits []catHit, toks []lexicon.Token) map[int]bool {
 // ("Leif-Eric Easley, a professor in Seoul, said"). kind is "named",
 // "pronoun" (he, she, it, they, or "the agency": the source named last),
 // "noun" (not an attribution: "the claims") or "unspecified".
-func attributionSource(text string, toks []lexicon.Token, an *Analysis, h catHit, sm *StateMedia, subject string) (source, kind string) {
+func attributionSource(text string, toks []token.Token, an *Analysis, h catHit, sm *StateMedia, subject string) (source, kind string) {
 	if toks[h.first].Norm == "according" {
 		return phraseSource(text, toks, an, h.end, +1, sm)
 	}
@@ -574,7 +575,7 @@ func attributionSource(text string, toks []lexicon.Token, an *Analysis, h catHit
 
 // endsClause reports whether token i ends a clause: the sentence ends, or
 // punctuation or a time or place phrase follows.
-func endsClause(text string, toks []lexicon.Token, i int) bool {
+func endsClause(text string, toks []token.Token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].Sentence != toks[i].Sentence || breakBefore(text, toks, i+1) {
 		return true
 	}
@@ -587,7 +588,7 @@ var clauseFollowers = map[string]bool{"on": true, "in": true, "at": true, "after
 // it: a comma, colon, semicolon, opening bracket, dash or quotation mark
 // ends a noun phrase. A closing bracket does not: "the Korean Central News
 // Agency (KCNA) said".
-func breakBefore(text string, toks []lexicon.Token, i int) bool {
+func breakBefore(text string, toks []token.Token, i int) bool {
 	if i <= 0 || i >= len(toks) {
 		return true
 	}
@@ -614,14 +615,14 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": tr
 // verb (starts after "according to") in a capitalised name, or is an
 // organisation ("Russia's foreign ministry"); a pronoun, or a determiner and
 // an organisation noun ("the agency"), refers back.
-func phraseSource(text string, toks []lexicon.Token, an *Analysis, i, dir int, sm *StateMedia) (source, kind string) {
+func phraseSource(text string, toks []token.Token, an *Analysis, i, dir int, sm *StateMedia) (source, kind string) {
 	source, kind, _ = phraseSourceEnd(text, toks, an, i, dir, sm)
 	return source, kind
 }
 
 // phraseSourceEnd is phraseSource that also returns the index of the last
 // token of the source it names.
-func phraseSourceEnd(text string, toks []lexicon.Token, an *Analysis, i, dir int, sm *StateMedia) (source, kind string, end int) {
+func phraseSourceEnd(text string, toks []token.Token, an *Analysis, i, dir int, sm *StateMedia) (source, kind string, end int) {
 	if i < 0 || i >= len(toks) || an.Voices[i] != Own {
 		return "", "unspecified", i
 	}
@@ -701,7 +702,7 @@ var conjunctions = map[string]bool{"and": true, "but": true, "or": true, "while"
 // binary search (tokens are in sentence order), since the rules ask it of
 // many tokens of one sentence and a walk back made a long sentence
 // quadratic.
-func sentenceStart(toks []lexicon.Token, i int) int {
+func sentenceStart(toks []token.Token, i int) int {
 	s := toks[i].Sentence
 	return sort.Search(i, func(k int) bool { return toks[k].Sentence >= s })
 }
@@ -710,7 +711,7 @@ func sentenceStart(toks []lexicon.Token, i int) int {
 // growing away from the verb (dir), within [lo, hi], as written, with the
 // tokens it spans; "" when token i is not capitalised or is a time word.
 // "of" and "for" may join two capitalised words ("Ministry of Defence").
-func capitalRun(text string, toks []lexicon.Token, an *Analysis, i, dir, lo, hi int) (name string, first, last int) {
+func capitalRun(text string, toks []token.Token, an *Analysis, i, dir, lo, hi int) (name string, first, last int) {
 	if i < lo || i > hi || !isName(toks[i]) || an.Voices[i] != Own {
 		return "", i, i
 	}
@@ -743,13 +744,13 @@ func capitalRun(text string, toks []lexicon.Token, an *Analysis, i, dir, lo, hi 
 }
 
 // possessive reports a word written with a possessive 's.
-func possessive(text string, t lexicon.Token) bool {
+func possessive(text string, t token.Token) bool {
 	w := text[t.Start:t.End]
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // isName reports a capitalised word that is not a day or a month.
-func isName(t lexicon.Token) bool {
+func isName(t token.Token) bool {
 	return isCapitalised(t.Form) && !timeWords[t.Norm] && !months[t.Norm]
 }
 
@@ -758,7 +759,7 @@ var months = map[string]bool{"january": true, "february": true, "march": true, "
 
 // sentenceInitialOnly reports a run that is one ordinary word capitalised
 // only because it starts the sentence ("The", "It", "Officials").
-func sentenceInitialOnly(toks []lexicon.Token, i int, name string) bool {
+func sentenceInitialOnly(toks []token.Token, i int, name string) bool {
 	return !strings.Contains(name, " ") && (genericSources[toks[i].Norm] ||
 		i == sentenceStart(toks, i) && (determiners[toks[i].Norm] || pronouns[toks[i].Norm] || commonStarts[toks[i].Norm]))
 }

@@ -1,6 +1,8 @@
 package framing
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"context"
 	"errors"
 	"fmt"
@@ -179,7 +181,7 @@ func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *
 		doc Document
 		sc  *Score
 		own []bool // own-voice tokens, for the syndication index
-		tok []lexicon.Token
+		tok []token.Token
 	}
 	budget := opt.MemoryBudget
 	if budget <= 0 {

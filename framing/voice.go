@@ -1,30 +1,13 @@
 package framing
 
-// Voice says whose words a token is: the outlet's own, a source's inside a
-// direct quotation, or site furniture (boilerplate) that is not the article.
-type Voice uint8
+import "github.com/framingkit/framing/token"
 
+// Voice says whose words a token is (see token.Voice).
+type Voice = token.Voice
+
+// The voices.
 const (
-	// Own is the outlet's voice, reported speech included.
-	Own Voice = iota
-	// Quoted is inside direct quotation marks: the source's words.
-	Quoted
-	// Boilerplate is navigation, related links, appeals, captions and
-	// metadata lines; never counted.
-	Boilerplate
+	Own         = token.Own
+	Quoted      = token.Quoted
+	Boilerplate = token.Boilerplate
 )
-
-func (v Voice) String() string {
-	switch v {
-	case Own:
-		return "own"
-	case Quoted:
-		return "quoted"
-	case Boilerplate:
-		return "boilerplate"
-	}
-	return "unknown"
-}
-
-// MarshalText writes the voice's name, so JSON carries "own", not 0.
-func (v Voice) MarshalText() ([]byte, error) { return []byte(v.String()), nil }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/cases"
+	"github.com/framingkit/framing/token"
 )
 
 // seedText is the seed articles, one after another, four times.
@@ -24,25 +24,6 @@ func seedText(b *testing.B) string {
 	return strings.Repeat(sb.String(), 4)
 }
 
-// BenchmarkTokenize is the tokeniser alone, with the ASCII fast path and
-// with the Unicode path throughout, in MB/s of text.
-func BenchmarkTokenize(b *testing.B) {
-	text := seedText(b)
-	for _, tc := range []struct {
-		name string
-		tk   *Tokenizer
-	}{{"fast", NewTokenizer()}, {"unicode", &Tokenizer{fold: cases.Fold(), unicodeOnly: true}}} {
-		b.Run(tc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			dst := make([]Token, 0, len(text)/6)
-			for b.Loop() {
-				dst = tc.tk.Append(dst[:0], text)
-			}
-		})
-	}
-}
-
 // BenchmarkMatch is label and category matching alone, on tokens made
 // once, in MB/s of the text they came from.
 func BenchmarkMatch(b *testing.B) {
@@ -51,7 +32,7 @@ func BenchmarkMatch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	toks := NewTokenizer().Tokenize(text)
+	toks := token.NewTokenizer().Tokenize(text)
 	var enc Encoded
 	var hits []Hit
 	b.SetBytes(int64(len(text)))

@@ -1,6 +1,10 @@
 package lexicon
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/framingkit/framing/token"
+)
 
 // ExampleFailure is a lexicon example that did not behave as written.
 type ExampleFailure struct {
@@ -34,7 +38,7 @@ type ExampleResult struct {
 // plain text, without quotation handling, so they test the terms alone.
 func (m *Matcher) TestExamples() ExampleResult {
 	var res ExampleResult
-	tk := NewTokenizer()
+	tk := token.NewTokenizer()
 	var hits []Hit
 	label := 0
 	for _, c := range m.lex.Concepts {

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"bytes"
 	"os"
 	"slices"
@@ -51,7 +53,7 @@ func TestImportLIWC(t *testing.T) {
 		}
 	}
 	var got2 []string
-	for _, h := range m.MatchCategories(nil, NewTokenizer().Tokenize("Sources said the army was allegedly reporting losses.")) {
+	for _, h := range m.MatchCategories(nil, token.NewTokenizer().Tokenize("Sources said the army was allegedly reporting losses.")) {
 		got2 = append(got2, m.Categories()[h.ID]+":"+m.Terms()[h.Term].Text)
 	}
 	slices.Sort(got2)

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"bufio"
 	"bytes"
 	"fmt"
@@ -36,7 +38,7 @@ func ImportLIWC(file, name string, data []byte) (*Lexicon, []ImportNote, error) 
 	byNumber := map[string]int{} // category number → index in l.Categories
 	ids := map[string]bool{}
 	seen := map[[2]string]bool{} // (category, term) already added
-	tk := NewTokenizer()
+	tk := token.NewTokenizer()
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
@@ -73,7 +75,7 @@ func ImportLIWC(file, name string, data []byte) (*Lexicon, []ImportNote, error) 
 				fields = splitSpaced(trimmed)
 			}
 			word := strings.TrimSpace(fields[0])
-			ws, err := tk.Words(Term{Text: strings.ToLower(word)})
+			ws, err := Words(tk, Term{Text: strings.ToLower(word)})
 			if err != nil || len(ws) == 0 {
 				notes = append(notes, ImportNote{file, line, fmt.Sprintf("entry %q has no word framing can match (punctuation or an emoticon): left out", word)})
 				continue

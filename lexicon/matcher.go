@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"fmt"
 	"strings"
 )
@@ -103,7 +105,7 @@ func Compile(l *Lexicon) (*Matcher, error) {
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}
-	tk := NewTokenizer()
+	tk := token.NewTokenizer()
 	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}, vocab: map[string]int32{}, vocabCase: map[string]int32{}}
 	for _, c := range l.Concepts {
 		for _, lb := range c.Labels {
@@ -190,8 +192,8 @@ func MustCompile(l *Lexicon) *Matcher {
 	return m
 }
 
-func (m *Matcher) add(tk *Tokenizer, root *node, t Term, owner int, category bool) error {
-	ws, err := tk.Words(t)
+func (m *Matcher) add(tk *token.Tokenizer, root *node, t Term, owner int, category bool) error {
+	ws, err := Words(tk, t)
 	if err != nil { // Validate has already reported it with its position
 		return fmt.Errorf("lexicon: term %q: %w", t.Text, err)
 	}
@@ -278,20 +280,20 @@ func (m *Matcher) LabelIndex(id string) int {
 // right; at each token the longest term that starts there wins (at equal
 // length, the one with more exact words), and the tokens it covers are not
 // matched again, so every token counts at most once.
-func (m *Matcher) MatchLabels(dst []Hit, toks []Token) []Hit {
+func (m *Matcher) MatchLabels(dst []Hit, toks []token.Token) []Hit {
 	return m.MatchLabelsIn(dst, m.Encode(toks, nil))
 }
 
 // Encoded is a document's tokens with the matcher's id of each word: made
 // once by Encode, it serves both MatchLabelsIn and MatchCategoriesIn.
 type Encoded struct {
-	toks       []Token
+	toks       []token.Token
 	norm, form []int32 // -1: a word no term has
 }
 
 // Encode looks every token up in the matcher's vocabulary, reusing e's
 // memory when e is not nil.
-func (m *Matcher) Encode(toks []Token, e *Encoded) *Encoded {
+func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 	if e == nil {
 		e = &Encoded{}
 	}
@@ -329,7 +331,7 @@ func (m *Matcher) MatchCategoriesIn(dst []Hit, e *Encoded) []Hit {
 // MatchCategories appends the category hits in toks to dst, with the same
 // longest-match rule as MatchLabels applied among category terms only. A
 // term in several categories yields one hit per category.
-func (m *Matcher) MatchCategories(dst []Hit, toks []Token) []Hit {
+func (m *Matcher) MatchCategories(dst []Hit, toks []token.Token) []Hit {
 	return m.MatchCategoriesIn(dst, m.Encode(toks, nil))
 }
 

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -49,7 +51,7 @@ func testLexicon() *Lexicon {
 
 func TestMatchLabels(t *testing.T) {
 	m := MustCompile(testLexicon())
-	tk := NewTokenizer()
+	tk := token.NewTokenizer()
 	tests := []struct {
 		name string
 		text string
@@ -93,7 +95,7 @@ func TestMatchLabels(t *testing.T) {
 
 func TestMatchCategories(t *testing.T) {
 	m := MustCompile(testLexicon())
-	toks := NewTokenizer().Tokenize("He claimed, according to reports, that it was allegedly done.")
+	toks := token.NewTokenizer().Tokenize("He claimed, according to reports, that it was allegedly done.")
 	var got []string
 	for _, h := range m.MatchCategories(nil, toks) {
 		got = append(got, m.Categories()[h.ID]+":"+m.Terms()[h.Term].Text)
@@ -135,7 +137,7 @@ func TestHash(t *testing.T) {
 }
 
 func TestTermWords(t *testing.T) {
-	tk := NewTokenizer()
+	tk := token.NewTokenizer()
 	tests := []struct {
 		term Term
 		key  string
@@ -153,7 +155,7 @@ func TestTermWords(t *testing.T) {
 		{Term{Text: "--"}, "", ErrNoWordToken},
 	}
 	for _, tt := range tests {
-		ws, err := tk.Words(tt.term)
+		ws, err := Words(tk, tt.term)
 		if err != tt.err {
 			t.Errorf("Words(%q) error %v, want %v", tt.term.Text, err, tt.err)
 			continue
@@ -226,7 +228,7 @@ func TestShortcutsChangeNothing(t *testing.T) {
 	slices.Sort(pool) // map order would make the texts differ from run to run
 	pool = append(pool, "the", "of", "Moscow", "é", "x", ".", ",", "’s", "'s", "—")
 	rng := rand.New(rand.NewPCG(7, 11))
-	tk := NewTokenizer()
+	tk := token.NewTokenizer()
 	for range 3000 {
 		var b strings.Builder
 		for range 5 + rng.IntN(40) {

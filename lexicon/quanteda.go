@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"fmt"
 	"io"
 	"strconv"
@@ -34,7 +36,7 @@ func ImportQuanteda(file, name string, data []byte) (*Lexicon, []ImportNote, err
 	var notes []ImportNote
 	ids := map[string]bool{}
 	owner := map[string]string{} // term → label id, for duplicates
-	tk := NewTokenizer()
+	tk := token.NewTokenizer()
 	addTerms := func(lb *Label, labelID string, seq *ast.SequenceNode) {
 		for _, v := range seq.Values {
 			line := posOf(v).Line
@@ -56,7 +58,7 @@ func ImportQuanteda(file, name string, data []byte) (*Lexicon, []ImportNote, err
 				continue
 			}
 			term := strings.ToLower(pattern)
-			ws, err := tk.Words(Term{Text: term})
+			ws, err := Words(tk, Term{Text: term})
 			if err != nil || len(ws) == 0 {
 				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: pattern %q has no word framing can match: left out", labelID, pattern)})
 				continue

@@ -3,6 +3,8 @@ package lexicon
 import (
 	"errors"
 	"strings"
+
+	"github.com/framingkit/framing/token"
 )
 
 // Word is one token of a compiled term.
@@ -29,7 +31,7 @@ var (
 // Words tokenises a term with the same tokeniser documents go through, so a
 // term and the text it names always normalise alike. A trailing "*" on a
 // whitespace-separated word makes the last token of that word a glob.
-func (t *Tokenizer) Words(term Term) ([]Word, error) {
+func Words(t *token.Tokenizer, term Term) ([]Word, error) {
 	fields := strings.Fields(term.Text)
 	if len(fields) == 0 {
 		return nil, ErrEmptyTerm

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"errors"
 	"fmt"
 	"regexp"
@@ -14,7 +16,7 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // cannot match or match the same text as another label's, and poles off the
 // axis. Every problem is reported, each at its position.
 func (l *Lexicon) Validate() error {
-	v := &validator{lex: l, tk: NewTokenizer(), owner: map[string]termOwner{}}
+	v := &validator{lex: l, tk: token.NewTokenizer(), owner: map[string]termOwner{}}
 	v.check()
 	if len(v.errs) == 0 {
 		return nil
@@ -25,7 +27,7 @@ func (l *Lexicon) Validate() error {
 
 type validator struct {
 	lex   *Lexicon
-	tk    *Tokenizer
+	tk    *token.Tokenizer
 	errs  ErrorList
 	owner map[string]termOwner // term key → the label that has it
 }
@@ -114,7 +116,7 @@ func (v *validator) terms(terms []Term, at Pos, what, owner string, label bool) 
 	}
 	seen := map[string]Pos{}
 	for _, t := range terms {
-		ws, err := v.tk.Words(t)
+		ws, err := Words(v.tk, t)
 		if err != nil {
 			v.errorf(t.Pos, "term %q: %s", t.Text, termProblem(err))
 			continue

@@ -1,10 +1,11 @@
 package syndication_test
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"fmt"
 
 	"github.com/framingkit/framing/framing/syndication"
-	"github.com/framingkit/framing/lexicon"
 )
 
 func ExampleIndex_Copied() {
@@ -14,7 +15,7 @@ func ExampleIndex_Copied() {
 		{"a-1", "Wire", "2023-07-02", story},
 	}
 	x := syndication.NewIndex()
-	tz := lexicon.NewTokenizer()
+	tz := token.NewTokenizer()
 	for _, d := range docs {
 		toks := tz.Tokenize(d.text)
 		own := make([]bool, len(toks)) // no quotes or boilerplate here

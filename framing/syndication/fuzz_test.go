@@ -1,10 +1,10 @@
 package syndication
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"slices"
 	"testing"
-
-	"github.com/framingkit/framing/lexicon"
 )
 
 // Documents built from random text must never panic the index, and Copied
@@ -26,8 +26,8 @@ func FuzzIndex(f *testing.F) {
 			{"4", "Y", "3", a + " " + c},
 			{"1", "Z", "0", b}, // a duplicate id
 		}
-		tz := lexicon.NewTokenizer()
-		for _, voice := range []func(string, []lexicon.Token) []bool{ownVoice, allOwn} {
+		tz := token.NewTokenizer()
+		for _, voice := range []func(string, []token.Token) []bool{ownVoice, allOwn} {
 			x := NewIndex()
 			for _, s := range stories {
 				toks := tz.Tokenize(s.text)

@@ -1,10 +1,10 @@
 package syndication
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"hash/fnv"
 	"math"
-
-	"github.com/framingkit/framing/lexicon"
 )
 
 // ShingleWords is the length of a shingle in words.
@@ -60,7 +60,7 @@ func NewIndex() *Index {
 //
 // Add panics when len(own) != len(toks) or when a token offset does not fit
 // in 32 bits (a text over 2 GiB), both mistakes of the calling program.
-func (x *Index) Add(id, outlet, order string, toks []lexicon.Token, own []bool) {
+func (x *Index) Add(id, outlet, order string, toks []token.Token, own []bool) {
 	if len(own) != len(toks) {
 		panic("syndication: own and toks differ in length")
 	}

@@ -1,13 +1,13 @@
 package syndication
 
 import (
+	"github.com/framingkit/framing/token"
+
 	"math/rand/v2"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/framingkit/framing/lexicon"
 )
 
 // The stories below are written for these tests. The wire story is one text
@@ -66,7 +66,7 @@ var quoting = []story{
 
 // ownVoice marks the tokens inside straight or curly double quotes as not
 // own voice; enough for these texts, which close every quote they open.
-func ownVoice(text string, toks []lexicon.Token) []bool {
+func ownVoice(text string, toks []token.Token) []bool {
 	inside := make([]bool, len(text)+1)
 	in := false
 	for i, r := range text {
@@ -87,7 +87,7 @@ func ownVoice(text string, toks []lexicon.Token) []bool {
 	return own
 }
 
-func allOwn(_ string, toks []lexicon.Token) []bool {
+func allOwn(_ string, toks []token.Token) []bool {
 	own := make([]bool, len(toks))
 	for i := range own {
 		own[i] = true
@@ -95,9 +95,9 @@ func allOwn(_ string, toks []lexicon.Token) []bool {
 	return own
 }
 
-func index(stories []story, voice func(string, []lexicon.Token) []bool) *Index {
+func index(stories []story, voice func(string, []token.Token) []bool) *Index {
 	x := NewIndex()
-	tz := lexicon.NewTokenizer()
+	tz := token.NewTokenizer()
 	for _, s := range stories {
 		toks := tz.Tokenize(s.text)
 		x.Add(s.id, s.outlet, s.order, toks, voice(s.text, toks))
@@ -195,7 +195,7 @@ func TestNoCluster(t *testing.T) {
 	tests := []struct {
 		name    string
 		stories []story
-		voice   func(string, []lexicon.Token) []bool
+		voice   func(string, []token.Token) []bool
 	}{
 		{"independent reports of one event", independent, ownVoice},
 		{"independent reports and the wire", append([]story{{"wire", "Wire", "2023-06-24", wire}}, independent...), ownVoice},
@@ -395,7 +395,7 @@ func TestAddPanicsOnLengthMismatch(t *testing.T) {
 			t.Error("no panic for len(own) != len(toks)")
 		}
 	}()
-	toks := lexicon.NewTokenizer().Tokenize("one two three")
+	toks := token.NewTokenizer().Tokenize("one two three")
 	NewIndex().Add("a", "A", "", toks, make([]bool, 2))
 }
 
@@ -490,7 +490,7 @@ func TestAddAfterClusters(t *testing.T) {
 	if cs := x.Clusters(DefaultOptions()); len(cs) != 0 {
 		t.Fatalf("one document: %+v", cs)
 	}
-	tz := lexicon.NewTokenizer()
+	tz := token.NewTokenizer()
 	s := syndicated[2]
 	toks := tz.Tokenize(s.text)
 	x.Add(s.id, s.outlet, s.order, toks, ownVoice(s.text, toks))

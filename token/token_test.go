@@ -1,4 +1,4 @@
-package lexicon
+package token
 
 import (
 	"fmt"
@@ -71,7 +71,7 @@ func FuzzTokenize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := NewTokenizer().Tokenize(text)
-		last, sentence := 0, 0
+		last, sentence := 0, int32(0)
 		for _, tok := range toks {
 			if tok.Start < last || tok.End <= tok.Start || tok.End > len(text) {
 				t.Fatalf("token %+v out of order or range (last end %d, len %d)", tok, last, len(text))

@@ -1,4 +1,4 @@
-package lexicon
+package token
 
 import (
 	"strings"
@@ -24,7 +24,9 @@ type Token struct {
 	// Sentence numbers the sentence the token is in, from 0. A line break
 	// always ends a sentence, so a headline never runs into the body.
 	// Multi-word terms match only within one sentence.
-	Sentence int
+	Sentence int32
+	// Voice is whose words the token is (see framing/analysis).
+	Voice Voice
 }
 
 // Tokenizer splits text into word tokens by Unicode word segmentation
@@ -83,7 +85,7 @@ func (t *Tokenizer) Tokenize(text string) []Token {
 
 // Append appends the word tokens of text to dst and returns it.
 func (t *Tokenizer) Append(dst []Token, text string) []Token {
-	sentence := 0
+	sentence := int32(0)
 	if n := len(dst); n > 0 {
 		sentence = dst[n-1].Sentence + 1
 	}
@@ -159,7 +161,7 @@ var wbClass = func() (c [128]uint8) {
 // comma, semicolon, period or apostrophe between two digits joins them
 // (WB11–12: "3,000.5"); anything else breaks. FuzzASCIIPath checks that
 // the result is the Unicode path's.
-func (t *Tokenizer) appendASCIIWords(dst []Token, s string, off, sentence int) []Token {
+func (t *Tokenizer) appendASCIIWords(dst []Token, s string, off int, sentence int32) []Token {
 	for i := 0; i < len(s); {
 		c := wbClass[s[i]]
 		if c != wbLetter && c != wbDigit && c != wbUnderscore {

@@ -1,0 +1,44 @@
+package token
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/cases"
+)
+
+// seedText is the seed articles, one after another, four times.
+func seedText(b *testing.B) string {
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	var sb strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(data)
+		sb.WriteString("\n\n")
+	}
+	return strings.Repeat(sb.String(), 4)
+}
+
+// BenchmarkTokenize is the tokeniser alone, with the ASCII fast path and
+// with the Unicode path throughout, in MB/s of text.
+func BenchmarkTokenize(b *testing.B) {
+	text := seedText(b)
+	for _, tc := range []struct {
+		name string
+		tk   *Tokenizer
+	}{{"fast", NewTokenizer()}, {"unicode", &Tokenizer{fold: cases.Fold(), unicodeOnly: true}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			dst := make([]Token, 0, len(text)/6)
+			for b.Loop() {
+				dst = tc.tk.Append(dst[:0], text)
+			}
+		})
+	}
+}
