@@ -1,6 +1,9 @@
 package framing
 
 import (
+	"github.com/framingkit/framing/framing/analysis"
+	"github.com/framingkit/framing/lang"
+
 	"github.com/framingkit/framing/token"
 
 	"fmt"
@@ -149,10 +152,13 @@ func BenchmarkLexiconSize(b *testing.B) {
 // boilerplate lines and voices.
 func BenchmarkAnalyze(b *testing.B) {
 	text := strings.Repeat(seedText(b), 4)
-	an := NewAnalyzer()
+	an, err := analysis.New(lang.English())
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		an.Analyze(text)
+		an.Analyze(analysis.Input{Text: text})
 	}
 }

@@ -228,7 +228,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	}
 	sent := func(i int) *sentence { return &sents[i] }
 	for i, t := range toks {
-		if an.Voices[i] == Own {
+		if toks[i].Voice == Own {
 			sent(int(t.Sentence)).own = true
 		}
 	}
@@ -254,7 +254,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	lastNamed, lastNamedSentence, lastOutlet := "", -1, ""
 	for i := range toks {
 		st := &sents[toks[i].Sentence]
-		if st.firstName == "" && an.Voices[i] == Own && isName(toks[i]) {
+		if st.firstName == "" && toks[i].Voice == Own && isName(toks[i]) {
 			if name, _, _ := capitalRun(text, toks, an, i, +1, i, st.end); name != "" && !sentenceInitialOnly(toks, i, name) {
 				st.firstName = name
 			}
@@ -385,7 +385,7 @@ func reliability(text string, an *Analysis, hits []catHit, sm *StateMedia, loade
 	modifiers := byCat[CatStateModifier]
 	lastOutlet, lastEnd, lastLabelled := "", 0, false
 	for i := 0; i < len(toks); i++ {
-		if an.Voices[i] != Own {
+		if toks[i].Voice != Own {
 			continue
 		}
 		outlet, n := sm.at(toks, i)
@@ -444,7 +444,7 @@ var outletHeads = map[string]bool{"agency": true, "newspaper": true, "broadcaste
 func lastPerson(text string, toks []token.Token, an *Analysis, end int) string {
 	s := toks[end].Sentence
 	for j := end - 1; j >= 0 && j >= end-maxLookBack && toks[j].Sentence >= s-2; j-- {
-		if an.Voices[j] != Own || !isName(toks[j]) {
+		if toks[j].Voice != Own || !isName(toks[j]) {
 			continue
 		}
 		name, a, b := capitalRun(text, toks, an, j, -1, sentenceStart(toks, j), j)
@@ -541,7 +541,7 @@ func attributionSource(text string, toks []token.Token, an *Analysis, h catHit, 
 	}
 	// Skip the adverbs and auxiliaries between a subject and its verb, and
 	// a time ("on Sunday").
-	for i >= 0 && toks[i].Sentence == toks[h.first].Sentence && an.Voices[i] == Own && !breakBefore(text, toks, i+1) {
+	for i >= 0 && toks[i].Sentence == toks[h.first].Sentence && toks[i].Voice == Own && !breakBefore(text, toks, i+1) {
 		switch {
 		case verbSkips[toks[i].Norm]:
 			i--
@@ -555,7 +555,7 @@ func attributionSource(text string, toks []token.Token, an *Analysis, h catHit, 
 		}
 		break
 	}
-	inverted := i < 0 || toks[i].Sentence != toks[h.first].Sentence || an.Voices[i] != Own || breakBefore(text, toks, i+1) ||
+	inverted := i < 0 || toks[i].Sentence != toks[h.first].Sentence || toks[i].Voice != Own || breakBefore(text, toks, i+1) ||
 		conjunctions[toks[i].Norm] // "..., and noted": the sentence's subject
 	if !inverted {
 		return phraseSource(text, toks, an, i, -1, sm)
@@ -623,7 +623,7 @@ func phraseSource(text string, toks []token.Token, an *Analysis, i, dir int, sm 
 // phraseSourceEnd is phraseSource that also returns the index of the last
 // token of the source it names.
 func phraseSourceEnd(text string, toks []token.Token, an *Analysis, i, dir int, sm *StateMedia) (source, kind string, end int) {
-	if i < 0 || i >= len(toks) || an.Voices[i] != Own {
+	if i < 0 || i >= len(toks) || toks[i].Voice != Own {
 		return "", "unspecified", i
 	}
 	s := toks[i].Sentence
@@ -635,7 +635,7 @@ func phraseSourceEnd(text string, toks []token.Token, an *Analysis, i, dir int, 
 	}
 	lo, hi := i, i
 	det := false
-	for k, j := 0, i; k < 6 && j >= 0 && j < len(toks) && toks[j].Sentence == s && an.Voices[j] == Own; k, j = k+1, j+dir {
+	for k, j := 0, i; k < 6 && j >= 0 && j < len(toks) && toks[j].Sentence == s && toks[j].Voice == Own; k, j = k+1, j+dir {
 		if j != i && ((dir < 0 && breakBefore(text, toks, j+1)) || (dir > 0 && breakBefore(text, toks, j))) {
 			break
 		}
@@ -712,7 +712,7 @@ func sentenceStart(toks []token.Token, i int) int {
 // tokens it spans; "" when token i is not capitalised or is a time word.
 // "of" and "for" may join two capitalised words ("Ministry of Defence").
 func capitalRun(text string, toks []token.Token, an *Analysis, i, dir, lo, hi int) (name string, first, last int) {
-	if i < lo || i > hi || !isName(toks[i]) || an.Voices[i] != Own {
+	if i < lo || i > hi || !isName(toks[i]) || toks[i].Voice != Own {
 		return "", i, i
 	}
 	a, b := i, i

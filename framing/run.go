@@ -236,8 +236,8 @@ func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *
 				if opt.Syndication != nil {
 					r.tok = slices.Clone(s.last.Tokens) // the scorer reuses its own
 					r.own = make([]bool, len(s.last.Tokens))
-					for i, v := range s.last.Voices {
-						r.own[i] = v == Own
+					for i, t := range s.last.Tokens {
+						r.own[i] = t.Voice == Own
 					}
 				}
 				s.dropLarge()

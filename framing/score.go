@@ -2,10 +2,11 @@ package framing
 
 import (
 	"math"
-	"sort"
 	"sync"
 
+	"github.com/framingkit/framing/framing/analysis"
 	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/lang"
 
 	"github.com/framingkit/framing/lexicon"
 )
@@ -74,7 +75,7 @@ type DroppedLine struct {
 // concurrent use; make one per goroutine (they may share the Matcher).
 type Scorer struct {
 	m    *lexicon.Matcher
-	an   *Analyzer
+	an   *analysis.Analyzer
 	hits []lexicon.Hit
 	sm   *StateMedia
 	// last is the analysis of the last document scored, for the
@@ -86,7 +87,11 @@ type Scorer struct {
 // NewScorer returns a Scorer for m that knows the built-in list of state
 // media (SetOutlets replaces it).
 func NewScorer(m *lexicon.Matcher) *Scorer {
-	return &Scorer{m: m, an: NewAnalyzer(), sm: builtinStateMedia()}
+	an, err := analysis.New(lang.English())
+	if err != nil {
+		panic(err) // the built-in pack is tested: it compiles
+	}
+	return &Scorer{m: m, an: an, sm: builtinStateMedia()}
 }
 
 // SetOutlets makes the state media of outlets the ones the reliability
@@ -110,9 +115,14 @@ func (s *Scorer) Matcher() *lexicon.Matcher { return s.m }
 func (s *Scorer) Score(doc Document) *Score { return s.ScoreExcluding(doc, nil) }
 
 // ScoreExcluding is Score with the byte spans in exclude counted nowhere:
-// another outlet's copy of a syndicated story (see AnalyzeExcluding).
+// another outlet's copy of a syndicated story (analysis.Input.Exclude).
 func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
-	an := s.an.analyzeInto(s.reusable(), doc.Text, exclude)
+	in := analysis.Input{Text: doc.Text, Exclude: exclude}
+	header, date, url, ok := analysis.Header(doc.Text)
+	if ok {
+		in.Header = header
+	}
+	an := s.an.AnalyzeInto(s.reusable(), in)
 	s.last = an
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
@@ -122,13 +132,13 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 		matcher:    s.m,
 	}
 	if sc.Date == "" {
-		sc.Date = an.Date
+		sc.Date = date
 	}
 	if sc.URL == "" {
-		sc.URL = an.URL
+		sc.URL = url
 	}
-	for _, v := range an.Voices {
-		switch v {
+	for _, t := range an.Tokens {
+		switch t.Voice {
 		case Own:
 			sc.Tokens.Own++
 		case Quoted:
@@ -158,6 +168,7 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 		}
 	}
 	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
+	enc.Release()
 	cats := s.m.Categories()
 	catHits := make([]catHit, 0, len(s.hits))
 	for _, h := range s.hits {
@@ -174,7 +185,7 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 	sc.Index = Index(sc.Pos, sc.Neg)
 	sc.Reliability = reliability(doc.Text, an, catHits, s.sm, sc.Pos+sc.Neg, doc.Outlet)
 	for _, d := range an.Dropped {
-		sc.Dropped = append(sc.Dropped, DroppedLine{Line: d.Line, Reason: d.Reason, Tokens: tokensIn(an, d.Span), Text: doc.Text[d.Start:d.End]})
+		sc.Dropped = append(sc.Dropped, DroppedLine{Line: d.Line, Reason: d.Reason, Tokens: an.TokensIn(d.Span), Text: doc.Text[d.Start:d.End]})
 	}
 	sc.QuoteProblems = an.QuoteProblems
 	return sc
@@ -190,7 +201,7 @@ const maxReuseTokens = 1 << 18
 func (s *Scorer) dropLarge() {
 	if s.reusable() == nil {
 		// The encoding holds the tokens too.
-		s.last, s.enc, s.hits = nil, lexicon.Encoded{}, nil
+		s.last, s.hits = nil, nil
 	}
 }
 
@@ -216,7 +227,7 @@ func Index(pos, neg int) float64 {
 // hitVoice is the voice of a hit's first token: a term that a quotation mark
 // cuts in two is the voice it starts in.
 func hitVoice(an *Analysis, h lexicon.Hit) Voice {
-	return an.Voices[h.First]
+	return an.Tokens[h.First].Voice
 }
 
 func (s *Scorer) evidence(text string, an *Analysis, h lexicon.Hit, v Voice, label, category string) Evidence {
@@ -231,11 +242,4 @@ func (s *Scorer) evidence(text string, an *Analysis, h lexicon.Hit, v Voice, lab
 		Term:  s.m.Terms()[h.Term].Text,
 		Voice: v, Start: start, End: end, Text: text[start:end], Norm: norm,
 	}
-}
-
-// tokensIn counts the tokens that start inside span.
-func tokensIn(an *Analysis, span Span) int {
-	lo := sort.Search(len(an.Tokens), func(i int) bool { return an.Tokens[i].Start >= span.Start })
-	hi := sort.Search(len(an.Tokens), func(i int) bool { return an.Tokens[i].Start >= span.End })
-	return hi - lo
 }

@@ -105,6 +105,12 @@ func Compile(l *Lexicon) (*Matcher, error) {
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}
+	return compile(l)
+}
+
+// compile builds the Matcher of a lexicon known to be valid, or of phrase
+// lists (CompilePhrases).
+func compile(l *Lexicon) (*Matcher, error) {
 	tk := token.NewTokenizer()
 	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}, vocab: map[string]int32{}, vocabCase: map[string]int32{}}
 	for _, c := range l.Concepts {
@@ -317,6 +323,19 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 	}
 	return e
 }
+
+// Release lets go of the tokens e was made from, and of its own slices
+// when they are large: an Encoded kept for the next document must not keep
+// a long document's memory alive.
+func (e *Encoded) Release() {
+	e.toks = nil
+	if cap(e.norm) > maxKeptIDs {
+		e.norm, e.form = nil, nil
+	}
+}
+
+// maxKeptIDs bounds the slices Release keeps for reuse.
+const maxKeptIDs = 1 << 18
 
 // MatchLabelsIn is MatchLabels on encoded tokens.
 func (m *Matcher) MatchLabelsIn(dst []Hit, e *Encoded) []Hit {

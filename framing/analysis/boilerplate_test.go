@@ -1,9 +1,11 @@
-package framing
+package analysis
 
 import (
 	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/framingkit/framing/lang"
 )
 
 func TestBoilerplate(t *testing.T) {
@@ -16,6 +18,7 @@ func TestBoilerplate(t *testing.T) {
 	}{
 		{"metadata line sets date and URL", " date 2023-06-25 https://example.com/a-mutiny\n\nBody.", []string{"1:metadata"}, "2023-06-25", "https://example.com/a-mutiny"},
 		{"metadata only on the first line", "Body.\n date 2023-06-25 https://example.com/x", nil, "", ""},
+		{"metadata on the first line with words", "\n  \n date 2023-06-25\nBody.", []string{"3:metadata"}, "2023-06-25", ""},
 		{"navigation", "All news\n\nHeadline\n\nBody text here.", []string{"1:navigation"}, "", ""},
 		{"navigation needs the whole line", "All news outlets reported it.", nil, "", ""},
 		{"related link", "Body.\nAlso Read: Rebel mercenaries end mutiny\nMore body.", []string{"2:related-link"}, "", ""},
@@ -26,6 +29,8 @@ func TestBoilerplate(t *testing.T) {
 		{"strong appeal", "Your support can help us fill the gap.", []string{"1:appeal"}, "", ""},
 		{"one weak marker is not an appeal", "Monthly inflation rose to 7%.", nil, "", ""},
 		{"two weak markers are", "Donate monthly to keep our newsroom going.", []string{"1:appeal"}, "", ""},
+		{"a marker is a phrase, not a part of a word", "Critics who support usage limits spoke.", nil, "", ""},
+		{"a marker with a hyphen matches without one", "Enjoy an ad free site.", []string{"1:appeal"}, "", ""},
 		{"quoted appeal words are not an appeal", `"We need your help," the minister told allies.`, nil, "", ""},
 		{"appeal block takes its middle line", "Enjoying ad-free content?\nWe changed our layout last week.\nSupport us", []string{"1:appeal", "2:appeal", "3:appeal"}, "", ""},
 		{"repeated long line", "The vice minister stressed that he has no doubt at all here.\n\nThe vice minister stressed that he has no doubt at all here.", []string{"3:repeated-line"}, "", ""},
@@ -47,8 +52,9 @@ func TestBoilerplate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			quotes, _ := Quotes(tt.text)
-			dropped, date, url := boilerplate(tt.text, quotes)
+			an := analyze(t, tt.text)
+			dropped := an.Dropped
+			_, date, url, _ := Header(tt.text)
 			var got []string
 			for _, d := range dropped {
 				got = append(got, strconv.Itoa(d.Line)+":"+d.Reason)
@@ -63,5 +69,44 @@ func TestBoilerplate(t *testing.T) {
 				t.Errorf("date, url = %q, %q, want %q, %q", date, url, tt.date, tt.url)
 			}
 		})
+	}
+}
+
+// analyze analyses text with the English pack, its metadata line found as
+// the readers find it.
+func analyze(t testing.TB, text string) *Analysis {
+	t.Helper()
+	a, err := New(lang.English())
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Text: text}
+	if h, _, _, ok := Header(text); ok {
+		in.Header = h
+	}
+	return a.Analyze(in)
+}
+
+// TestPackExamples runs the examples written in every built-in language
+// pack: each line, alone in a text, gets the reason the pack says.
+func TestPackExamples(t *testing.T) {
+	for _, code := range lang.Languages() {
+		p, _ := lang.Builtin(code)
+		a, err := New(p)
+		if err != nil {
+			t.Fatalf("%s: %v", code, err)
+		}
+		for _, ex := range p.Examples {
+			t.Run(code+"/"+ex.Line, func(t *testing.T) {
+				an := a.Analyze(Input{Text: ex.Line})
+				got := ""
+				if len(an.Dropped) > 0 {
+					got = an.Dropped[0].Reason
+				}
+				if got != ex.Reason {
+					t.Errorf("%s: %q is dropped as %q, want %q (\"\" is article text)", p.File, ex.Line, got, ex.Reason)
+				}
+			})
+		}
 	}
 }
