@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
 	"golang.org/x/sync/semaphore"
@@ -183,6 +184,13 @@ func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *
 		own []bool // own-voice tokens, for the syndication index
 		tok []token.Token
 	}
+	sm := builtinStateMedia()
+	if opt.Outlets != nil {
+		var err error
+		if sm, err = reliability.NewStateMedia(opt.Outlets); err != nil {
+			return Summary{}, err
+		}
+	}
 	budget := opt.MemoryBudget
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
@@ -223,10 +231,7 @@ func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := NewScorer(m)
-			if opt.Outlets != nil {
-				s.SetOutlets(opt.Outlets)
-			}
+			s := NewScorerWith(m, sm)
 			for j := range jobs {
 				var exclude []Span
 				if opt.Exclude != nil {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/framingkit/framing/framing/analysis"
 	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/lang"
 
 	"github.com/framingkit/framing/lexicon"
@@ -74,10 +75,10 @@ type DroppedLine struct {
 // Scorer scores documents against one lexicon. It is not safe for
 // concurrent use; make one per goroutine (they may share the Matcher).
 type Scorer struct {
-	m    *lexicon.Matcher
-	an   *analysis.Analyzer
-	hits []lexicon.Hit
-	sm   *StateMedia
+	m       *lexicon.Matcher
+	an      *analysis.Analyzer
+	measure *reliability.Measurer
+	hits    []lexicon.Hit
 	// last is the analysis of the last document scored, for the
 	// syndication index; the next document's analysis reuses its slices.
 	last *Analysis
@@ -85,26 +86,31 @@ type Scorer struct {
 }
 
 // NewScorer returns a Scorer for m that knows the built-in list of state
-// media (SetOutlets replaces it).
-func NewScorer(m *lexicon.Matcher) *Scorer {
-	an, err := analysis.New(lang.English())
+// media (WithStateMedia replaces it).
+func NewScorer(m *lexicon.Matcher) *Scorer { return NewScorerWith(m, builtinStateMedia()) }
+
+// NewScorerWith returns a Scorer for m whose reliability measures look for
+// the state media of sm.
+func NewScorerWith(m *lexicon.Matcher, sm *reliability.StateMedia) *Scorer {
+	pack := lang.English()
+	an, err := analysis.New(pack)
 	if err != nil {
 		panic(err) // the built-in pack is tested: it compiles
 	}
-	return &Scorer{m: m, an: an, sm: builtinStateMedia()}
+	return &Scorer{m: m, an: an, measure: reliability.NewMeasurer(pack, sm)}
 }
 
-// SetOutlets makes the state media of outlets the ones the reliability
-// indicators look for.
-func (s *Scorer) SetOutlets(outlets *corpus.Outlets) { s.sm = NewStateMedia(outlets) }
-
 // builtinStateMedia compiles the built-in outlets list once.
-var builtinStateMedia = sync.OnceValue(func() *StateMedia {
+var builtinStateMedia = sync.OnceValue(func() *reliability.StateMedia {
 	o, err := corpus.BuiltinOutlets()
 	if err != nil {
 		panic(err) // the embedded file is tested: it cannot fail
 	}
-	return NewStateMedia(o)
+	sm, err := reliability.NewStateMedia(o)
+	if err != nil {
+		panic(err)
+	}
+	return sm
 })
 
 // Matcher returns the matcher the scorer counts with.
@@ -170,10 +176,10 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
 	enc.Release()
 	cats := s.m.Categories()
-	catHits := make([]catHit, 0, len(s.hits))
+	catHits := make([]reliability.Hit, 0, len(s.hits))
 	for _, h := range s.hits {
 		v := hitVoice(an, h)
-		catHits = append(catHits, catHit{cat: cats[h.ID], first: h.First, end: h.End, voice: v})
+		catHits = append(catHits, reliability.Hit{Category: cats[h.ID], First: h.First, End: h.End, Voice: v})
 		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, "", cats[h.ID]))
 		switch v {
 		case Own:
@@ -183,7 +189,7 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 		}
 	}
 	sc.Index = Index(sc.Pos, sc.Neg)
-	sc.Reliability = reliability(doc.Text, an, catHits, s.sm, sc.Pos+sc.Neg, doc.Outlet)
+	sc.Reliability = s.measure.Measure(doc.Text, an, catHits, sc.Pos+sc.Neg, doc.Outlet)
 	for _, d := range an.Dropped {
 		sc.Dropped = append(sc.Dropped, DroppedLine{Line: d.Line, Reason: d.Reason, Tokens: an.TokensIn(d.Span), Text: doc.Text[d.Start:d.End]})
 	}

@@ -207,7 +207,7 @@ func (m *Matcher) add(tk *token.Tokenizer, root *node, t Term, owner int, catego
 	m.terms = append(m.terms, TermInfo{Text: t.Text, Key: Key(ws, t.CaseSensitive), Owner: owner, Category: category, Pos: t.Pos})
 	n := root
 	for _, w := range ws {
-		n = n.child(w, t.CaseSensitive, m.wordID(w.Text, t.CaseSensitive))
+		n = n.child(w, w.Exact, m.wordID(w.Text, w.Exact))
 	}
 	n.ends = append(n.ends, id)
 	m.maxWords = max(m.maxWords, len(ws))
@@ -336,6 +336,19 @@ func (e *Encoded) Release() {
 
 // maxKeptIDs bounds the slices Release keeps for reuse.
 const maxKeptIDs = 1 << 18
+
+// CategoryAt returns the longest category term that starts at token i of
+// e, as MatchCategories would find it there were no match before it; ok is
+// false when none does. Among terms of equal length, the one compiled first
+// wins.
+func (m *Matcher) CategoryAt(e *Encoded, i int) (h Hit, ok bool) {
+	best := longest(m.catTrie, e, i)
+	if best.n == 0 {
+		return Hit{}, false
+	}
+	t := best.node.ends[0]
+	return Hit{ID: m.terms[t].Owner, Term: int(t), First: i, End: i + best.n}, true
+}
 
 // MatchLabelsIn is MatchLabels on encoded tokens.
 func (m *Matcher) MatchLabelsIn(dst []Hit, e *Encoded) []Hit {

@@ -77,6 +77,11 @@ type Term struct {
 	CaseSensitive bool
 
 	Pos Pos // where the term stands in the source file
+
+	// capitalsExact makes the words of the term written in capitals
+	// case-sensitive, the others not: a name ("RIA Novosti") whose acronym
+	// must not match an ordinary word. Set by CompileNames only.
+	capitalsExact bool
 }
 
 // Pos is a 1-based line and column in a lexicon file.

@@ -9,10 +9,13 @@ import (
 
 // Word is one token of a compiled term.
 type Word struct {
-	// Text is the token's Norm, or its Form for a case-sensitive term.
+	// Text is the token's Norm, or its Form for a case-sensitive word.
 	Text string
 	// Glob makes the word match any token that starts with Text.
 	Glob bool
+	// Exact is a case-sensitive word: the term's case_sensitive, or a word
+	// in capitals of a name (see CompileNames).
+	Exact bool
 }
 
 // minGlobPrefix is the shortest prefix a glob may have: "in*" would match
@@ -55,8 +58,8 @@ func Words(t *token.Tokenizer, term Term) ([]Word, error) {
 		}
 		for i, tk := range toks {
 			w := Word{Text: tk.Norm}
-			if term.CaseSensitive {
-				w.Text = tk.Form
+			if term.CaseSensitive || term.capitalsExact && token.IsAllCaps(tk.Form) {
+				w.Text, w.Exact = tk.Form, true
 			}
 			if glob && i == len(toks)-1 {
 				if len([]rune(w.Text)) < minGlobPrefix {

@@ -276,3 +276,18 @@ func stripPossessive(w string) string {
 	}
 	return w
 }
+
+// IsAllCaps reports a word of at least two letters, none of them lower
+// case: an acronym such as "TASS" or "KCNA".
+func IsAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}

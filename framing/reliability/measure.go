@@ -1,0 +1,348 @@
+package reliability
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/framingkit/framing/framing/analysis"
+	"github.com/framingkit/framing/lang"
+	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
+)
+
+// Hit is a hit of a lexicon category: tokens [First, End) of a document.
+type Hit struct {
+	Category   string
+	First, End int
+	Voice      token.Voice
+}
+
+// Measurer measures the sourcing of documents in one language. It is not
+// safe for concurrent use (it reuses its buffers); make one per goroutine.
+type Measurer struct {
+	words *words
+	sm    *StateMedia
+	enc   lexicon.Encoded
+}
+
+// NewMeasurer returns a Measurer that reads the sourcing words of pack p
+// and looks for the state media of sm.
+func NewMeasurer(p *lang.Pack, sm *StateMedia) *Measurer {
+	return &Measurer{words: newWords(p), sm: sm}
+}
+
+// Measure measures a document's sourcing from its text, its analysis and
+// its category hits (in text order). loaded is its own-voice hits of poled
+// labels; self is its outlet, which does not cite itself.
+func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loaded int, self string) Counts {
+	d := &doc{text: text, toks: an.Tokens, an: an, w: m.words, sm: m.sm}
+	d.names = m.sm.encode(d.toks, &m.enc)
+	defer m.enc.Release()
+	d.sentences()
+	r := Counts{Loaded: loaded}
+	byCat := map[string][]Hit{}
+	for _, h := range hits {
+		if h.Voice == token.Own {
+			byCat[h.Category] = append(byCat[h.Category], h)
+		}
+	}
+	r.Hedges = len(byCat[CatHedge])
+	r.Boosters = len(byCat[CatBooster])
+	r.Superlatives = len(byCat[CatSuperlative])
+	r.Distancing = len(byCat[CatDistancing])
+	for _, h := range byCat[CatDistancing] {
+		words, start := d.span(h)
+		r.Targets = append(r.Targets, DistancingTarget{Marker: words, Target: d.phraseAfter(h.End, 3), Start: start})
+	}
+	d.attributions(&r, byCat[CatAttribution], byCat[CatAnonymous])
+	for _, s := range d.sents {
+		if s.own {
+			r.Sentences++
+			if s.attributed {
+				r.Attributed++
+			}
+		}
+	}
+	d.quotations(&r)
+	d.stateMedia(&r, byCat[CatStateLabel], byCat[CatStateModifier], self)
+	return r
+}
+
+// doc is one measurement: a document and what the rules know of it.
+type doc struct {
+	text  string
+	toks  []token.Token
+	an    *analysis.Analysis
+	w     *words
+	sm    *StateMedia
+	names *lexicon.Encoded // the tokens encoded for the state-media names
+	sents []sentence
+}
+
+// sentence is what the rules know of one sentence.
+type sentence struct {
+	own, attributed bool
+	end             int    // index of its last token
+	firstName       string // its first capitalised run: the subject a pronoun refers to
+}
+
+// sentences notes each sentence's last token, whether it has own words,
+// and its first name.
+func (d *doc) sentences() {
+	n := 0
+	if len(d.toks) > 0 {
+		n = int(d.toks[len(d.toks)-1].Sentence) + 1
+	}
+	d.sents = make([]sentence, n)
+	for i, t := range d.toks {
+		d.sents[t.Sentence].end = i
+		if t.Voice == token.Own {
+			d.sents[t.Sentence].own = true
+		}
+	}
+	for i, t := range d.toks {
+		st := &d.sents[t.Sentence]
+		if st.firstName == "" && t.Voice == token.Own && d.isName(t) {
+			if name, _, _ := d.capitalRun(i, +1, i, st.end); name != "" && !d.sentenceInitialOnly(i, name) {
+				st.firstName = name
+			}
+		}
+	}
+}
+
+// firstName is sentence s's first name, "" when there is no sentence s.
+func (d *doc) firstName(s int) string {
+	if s < 0 || s >= len(d.sents) {
+		return ""
+	}
+	return d.sents[s].firstName
+}
+
+// span is the words a hit covers, as written, and where they start.
+func (d *doc) span(h Hit) (words string, start int) {
+	start = d.toks[h.First].Start
+	return d.text[start:d.toks[h.End-1].End], start
+}
+
+// attributions counts the attributions and their sources, in text order,
+// remembering the last named source for a pronoun in a later sentence;
+// then the anonymous phrases of sentences with no attribution verb.
+func (d *doc) attributions(r *Counts, verbs, anonymous []Hit) {
+	anonymousIn := map[int]bool{}
+	for _, h := range anonymous {
+		anonymousIn[int(d.toks[h.First].Sentence)] = true
+	}
+	var last lastSource
+	for _, h := range verbs {
+		s := int(d.toks[h.First].Sentence)
+		r.Attributions++
+		words, start := d.span(h)
+		if anonymousIn[s] { // an anonymous-source phrase in the sentence of the attribution
+			r.Anonymous++
+			d.sents[s].attributed = true
+			r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: "anonymous"})
+			continue
+		}
+		source, kind := d.resolve(h, s, &last)
+		if kind == "noun" {
+			// "the claims", "the reports": a noun, not an attribution.
+			r.Attributions--
+			continue
+		}
+		d.sents[s].attributed = true
+		r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: kind, Source: source})
+		if kind != "named" {
+			r.Unspecified++
+			continue
+		}
+		r.Named++
+		if r.Sources == nil {
+			r.Sources = map[string]int{}
+		}
+		r.Sources[source]++
+		last.named, last.sentence = source, s
+		if d.sm.isOutlet(source) {
+			last.outlet = source
+		}
+	}
+	// "It is reported", "sources familiar with the matter": an anonymous
+	// attribution with no attribution verb of its own in the sentence.
+	for _, h := range anonymous {
+		s := int(d.toks[h.First].Sentence)
+		if d.sents[s].attributed {
+			continue
+		}
+		d.sents[s].attributed = true
+		r.Attributions++
+		r.Anonymous++
+		words, start := d.span(h)
+		r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: "anonymous"})
+	}
+}
+
+// lastSource is the named source of the last attribution, and the last
+// outlet named as one: what a pronoun or "the agency" refers back to.
+type lastSource struct {
+	named    string
+	sentence int
+	outlet   string
+}
+
+// resolve finds the source of the attribution h in sentence s: "named" with
+// the name, "unspecified" with the description or "", or "noun" when h is
+// no attribution.
+func (d *doc) resolve(h Hit, s int, last *lastSource) (source, kind string) {
+	source, kind = d.attributionSource(h, d.firstName(s))
+	switch kind {
+	case "noun":
+		return source, kind
+	case "person":
+		// "he said", "the spokesman added": the person quoted last, else
+		// the nearest person's name before, in this sentence or the two
+		// before it.
+		if last.named != "" && last.sentence >= s-2 && strings.Contains(last.named, " ") && !d.sm.isOutlet(last.named) {
+			source, kind = last.named, "named"
+		} else {
+			source, kind = d.lastPerson(h.First), "named"
+		}
+	case "reference":
+		// "the agency said": the outlet named last; "the ministry
+		// said": the source named last.
+		if d.w.outletHeads[source] && last.outlet != "" {
+			source, kind = last.outlet, "named"
+		} else {
+			source, kind = "", "pronoun"
+		}
+	}
+	if kind == "pronoun" {
+		switch {
+		case last.named != "" && last.sentence >= s-2:
+			source, kind = last.named, "named"
+		case d.firstName(s-1) != "":
+			source, kind = d.firstName(s-1), "named"
+		}
+	}
+	if source == "" || kind != "named" {
+		kind = "unspecified"
+	}
+	return source, kind
+}
+
+// quotations counts the direct quotations outside dropped lines, and the
+// scare quotes among them: one to four words in a sentence with no
+// attribution.
+func (d *doc) quotations(r *Counts) {
+	toks, dropped := d.toks, d.an.Dropped
+	// Quotes and dropped lines are both in text order: one merge, not a
+	// scan of every dropped line per quotation.
+	k := 0
+	for _, q := range d.an.Quotes {
+		for k < len(dropped) && dropped[k].End <= q.Start {
+			k++
+		}
+		if k < len(dropped) && dropped[k].Start <= q.Start {
+			continue // on a dropped line
+		}
+		r.Quotations++
+		// The quotation's tokens: a binary search, not a scan, so a long
+		// article with many quotations stays linear.
+		first := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= q.Start })
+		n := 0
+		for i := first; i < len(toks) && toks[i].End <= q.End; i++ {
+			n++
+		}
+		if n >= 1 && n <= 4 && !d.sents[toks[first].Sentence].attributed {
+			r.ScareQuotes++
+			r.Targets = append(r.Targets, DistancingTarget{Marker: "scare quotes", Target: d.text[q.Start:q.End], Start: q.Start})
+		}
+	}
+}
+
+// stateMedia counts the own-voice mentions of state media, labelled when a
+// label stands next to the name or in apposition just after it.
+func (d *doc) stateMedia(r *Counts, labels, modifiers []Hit, self string) {
+	toks := d.toks
+	lastOutlet, lastEnd, lastLabelled := "", 0, false
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Voice != token.Own {
+			continue
+		}
+		outlet, n := d.sm.at(d.names, i)
+		switch {
+		case n == 0:
+			continue
+		case strings.EqualFold(outlet, self):
+			// An outlet naming itself (TASS's dateline "/TASS/") cites no one.
+			i += n - 1
+			continue
+		case outlet == lastOutlet && i-lastEnd <= 1 && toks[i].Sentence == toks[lastEnd].Sentence:
+			// "Korean Central News Agency (KCNA)": one citation, two names;
+			// labelled if either is.
+			if labelledNear(labels, modifiers, toks, i, i+n) && !lastLabelled {
+				r.StateMediaLabelled++
+				lastLabelled = true
+			}
+			lastEnd = i + n - 1
+			i += n - 1
+			continue
+		}
+		r.StateMediaCited++
+		lastLabelled = labelledNear(labels, modifiers, toks, i, i+n)
+		if lastLabelled {
+			r.StateMediaLabelled++
+		}
+		lastOutlet, lastEnd = outlet, i+n-1
+		i += n - 1
+	}
+}
+
+// labelledNear reports whether a state-media label ends at most three
+// tokens before the mention [first, end) or starts at most four after it,
+// in its sentence ("state media KCNA", "KCNA, the state news agency"), or a
+// modifier ("state", "official") stands right before it or inside it
+// ("state KCNA news agency", "the official Korean Central News Agency").
+func labelledNear(labels, modifiers []Hit, toks []token.Token, first, end int) bool {
+	s := toks[first].Sentence
+	// The hits of a category are in text order and do not overlap: only
+	// those that end from three tokens before the mention on can count.
+	for _, h := range hitsFrom(labels, first-3) {
+		if h.First > end+4 {
+			break
+		}
+		if toks[h.First].Sentence != s {
+			continue
+		}
+		if (h.End <= first && first-h.End <= 3) || (h.First >= end && h.First-end <= 4) {
+			return true
+		}
+	}
+	for _, h := range hitsFrom(modifiers, first-1) {
+		if h.End > first {
+			break
+		}
+		if toks[h.First].Sentence == s && first-h.End <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// hitsFrom is the hits, in text order and without overlap, from the first
+// that ends at token end or after it.
+func hitsFrom(hits []Hit, end int) []Hit {
+	return hits[sort.Search(len(hits), func(k int) bool { return hits[k].End >= end }):]
+}
+
+// phraseAfter is up to n words after token i, in the sentence: what a
+// distancing word qualifies ("so-called [special military operation]").
+func (d *doc) phraseAfter(i, n int) string {
+	toks := d.toks
+	if i >= len(toks) || (i > 0 && toks[i].Sentence != toks[i-1].Sentence) {
+		return ""
+	}
+	hi := i
+	for j := i; j < len(toks) && j < i+n && toks[j].Sentence == toks[i].Sentence; j++ {
+		hi = j
+	}
+	return d.text[toks[i].Start:toks[hi].End]
+}
