@@ -1,7 +1,9 @@
 package framing
 
 import (
+	"context"
 	"github.com/framingkit/framing/framing/analysis"
+	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/lang"
 
 	"github.com/framingkit/framing/token"
@@ -71,8 +73,9 @@ func BenchmarkRun(b *testing.B) {
 			b.SetBytes(info.Size())
 			for b.Loop() {
 				tl := NewTally(m, "outlet")
-				sum, err := Run([]string{path}, m, RunOptions{Workers: w}, func(_ Document, s *Score) error {
-					tl.Add(s)
+				docs := corpus.NewFiles([]string{path}, corpus.Options{}).All()
+				sum, err := Run(context.Background(), docs, m, Options{Workers: w}, func(r *Result) error {
+					tl.Add(r.Score)
 					return nil
 				})
 				if err != nil {

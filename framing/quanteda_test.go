@@ -89,7 +89,7 @@ func TestQuantedaDifferential(t *testing.T) {
 	// The seeds, and constructed sentences that show each difference.
 	corpora := []string{seedsDir, filepath.Join(quantedaDir, "constructed")}
 	terms := map[span]string{} // the term behind each of our matches
-	_, err = Run(corpora, m, RunOptions{Workers: 1}, func(d Document, s *Score) error {
+	_, err = runFiles(corpora, m, Options{Workers: 1}, func(d Document, s *Score) error {
 		texts[s.ID] = d.Text
 		for _, h := range s.Hits { // every voice, boilerplate too: quanteda has none
 			sp := span{s.ID, keyOf[h.Label], h.Start, h.End}

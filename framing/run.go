@@ -1,21 +1,19 @@
 package framing
 
 import (
-	"github.com/framingkit/framing/token"
-
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"iter"
 	"maps"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/framingkit/framing/framing/analysis"
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/reliability"
-	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
 	"golang.org/x/sync/semaphore"
 )
@@ -28,20 +26,26 @@ const UnknownOutlet = "unknown"
 // on boilerplate lines: there is nothing of the article left to score.
 const NoContent corpus.Reason = "no-content"
 
-// RunOptions control Run.
-type RunOptions struct {
-	Corpus corpus.Options
-	// Outlets names a document's outlet from its URL's domain when neither
-	// the document nor the manifest does, and lists the state media the
-	// reliability indicators look for; nil: the built-in list.
-	Outlets *corpus.Outlets
-	// Syndication, when not nil, indexes every scored document's own-voice
-	// text, to find the stories that several outlets ran.
-	Syndication *syndication.Index
-	// Exclude, when not nil, gives the spans of a document not to count:
-	// another outlet's copy of a story (see Dedupe). It is called from
-	// several goroutines at once.
-	Exclude func(id string) []Span
+// Docs is a stream of documents, what Run reads: a corpus on disk
+// (corpus.Files), one file from elsewhere (corpus.Stream), documents in
+// memory (Documents), a Beam element's. A corpus.Skip error is an input
+// that is no document, which Run counts and reports; any other error ends
+// the run.
+type Docs = iter.Seq2[Document, error]
+
+// Documents is a stream of documents held in memory.
+func Documents(docs ...Document) Docs {
+	return func(yield func(Document, error) bool) {
+		for _, d := range docs {
+			if !yield(d, nil) {
+				return
+			}
+		}
+	}
+}
+
+// Options control Run.
+type Options struct {
 	// Workers score documents in parallel (0: one per CPU). The results,
 	// and their order, are the same for any number.
 	Workers int
@@ -50,10 +54,33 @@ type RunOptions struct {
 	// about WorkingMemoryPerByte times its size; a document waits until its
 	// share is free, and one larger than the whole budget is scored alone.
 	MemoryBudget int64
+	// Strict ends the run at the first skipped input, with the skip as the
+	// error.
+	Strict bool
+	// OnSkip is told of every skipped input, one at a time; may be nil.
+	OnSkip func(corpus.Skip)
+	// Outlets names a document's outlet from its URL's domain when neither
+	// the document nor the manifest does, and lists the state media the
+	// reliability measures look for; nil: the built-in list.
+	Outlets *corpus.Outlets
+	// Exclude, when not nil, gives the spans of a document not to count:
+	// another outlet's copy of a story (see syndication.Dedupe). It is
+	// called from several goroutines at once.
+	Exclude func(id string) []Span
+	// Also are more lexicons to score every document with, on the same
+	// analysis (Result.Also), as `lexicon diff` compares two.
+	Also []*lexicon.Matcher
+	// KeepAnalysis hands each document's analysis to the sink
+	// (Result.Analysis), which then owns it; without it the workers reuse
+	// its memory for the next document.
+	KeepAnalysis bool
+	// NoReliability leaves the sourcing measures out, for a caller that
+	// does not show them.
+	NoReliability bool
 }
 
 // DefaultMemoryBudget is the working memory of the documents in flight
-// when RunOptions does not set one: room for a 64 MB document scored alone
+// when Options does not set one: room for a 64 MB document scored alone
 // beside a few small ones, whatever the number of workers.
 const DefaultMemoryBudget = 1 << 30
 
@@ -63,24 +90,21 @@ const DefaultMemoryBudget = 1 << 30
 // with room to spare.
 const WorkingMemoryPerByte = 16
 
-// workingMemory is the share of the budget a document of n bytes takes: at
-// most the whole budget, so that any document can run.
-func workingMemory(n int, budget int64) int64 {
-	return min(int64(n)*WorkingMemoryPerByte+minWorkingMemory, budget)
+// Result is one scored document.
+type Result struct {
+	Doc   Document
+	Score *Score
+	// Also are its scores under Options.Also, in that order.
+	Also []*Score
+	// Analysis is the document's analysis, with Options.KeepAnalysis.
+	Analysis *Analysis
 }
 
-// minWorkingMemory is a document's share however short it is: its score,
-// slices and maps.
-const minWorkingMemory = 64 << 10
-
-// Summary accounts for every document of a run: read = scored + skipped.
+// Summary accounts for every input of a run: read = scored + skipped.
 type Summary struct {
 	Read    int
 	Scored  int
 	Skipped map[corpus.Reason]int
-	// IgnoredFiles counts files in the corpus directories that are not
-	// documents (unknown extensions).
-	IgnoredFiles int
 }
 
 // TotalSkipped is the number of documents and rows skipped for any reason.
@@ -106,84 +130,14 @@ func (s Summary) String() string {
 	return b.String()
 }
 
-// Dedupe reads the corpus at paths once to find syndicated stories, and
-// returns the index and the Exclude function of RunOptions that counts each
-// story once: in its earliest outlet, with every later copy counting only
-// its own additions (its intro, its closing). Skipped documents are
-// reported in this pass; the second pass should not report them again.
-func Dedupe(paths []string, m *lexicon.Matcher, opt RunOptions, so syndication.Options) (*syndication.Index, func(string) []Span, error) {
-	idx := syndication.NewIndex()
-	opt.Syndication, opt.Exclude = idx, nil
-	if _, err := Run(paths, m, opt, func(Document, *Score) error { return nil }); err != nil {
-		return nil, nil, err
-	}
-	// The index answers one caller at a time; the workers of the second
-	// pass ask at once, so the answers are made here, up front.
-	copied := map[string][]Span{}
-	for _, c := range idx.Clusters(so) {
-		for _, mb := range c.Members {
-			for _, sp := range idx.Copied(mb.ID, so) {
-				copied[mb.ID] = append(copied[mb.ID], Span{Start: sp.Start, End: sp.End})
-			}
-		}
-	}
-	exclude := func(id string) []Span { return copied[id] }
-	return idx, exclude, nil
-}
-
-// Run reads the corpus at paths and scores every document with m, handing
-// each document and its score to yield in corpus order. Skipped documents go to
-// opt.Corpus.OnSkip and are counted; yield returning an error stops the run.
-func Run(paths []string, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
-	return run(func(copts corpus.Options, fn func(corpus.Document) error) (corpus.Summary, error) {
-		return corpus.Read(paths, copts, fn)
-	}, m, opt, yield)
-}
-
-// RunStream is Run over one document file read from in (see
-// corpus.ReadStream): for files that are not on this machine, such as a
-// Beam pipeline's.
-func RunStream(name, rel string, in io.Reader, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
-	return run(func(copts corpus.Options, fn func(corpus.Document) error) (corpus.Summary, error) {
-		return corpus.ReadStream(name, rel, in, copts, fn)
-	}, m, opt, yield)
-}
-
-// source reads documents with the given options, handing each to fn.
-type source func(copts corpus.Options, fn func(corpus.Document) error) (corpus.Summary, error)
-
-func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *Score) error) (Summary, error) {
-	workers := opt.Workers
-	if workers < 1 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	copts := opt.Corpus
-	var skipMu sync.Mutex // the reader and the collector both report skips
-	if onSkip := copts.OnSkip; onSkip != nil {
-		copts.OnSkip = func(s corpus.Skip) {
-			skipMu.Lock()
-			defer skipMu.Unlock()
-			onSkip(s)
-		}
-	}
-
-	// The reader hands documents, numbered, to the workers; the collector
-	// (this goroutine) puts their scores back in corpus order and yields
-	// them. slots bounds the documents in flight, so memory stays flat
-	// however long the corpus and however slow one document.
-	type job struct {
-		seq int
-		doc Document
-		mem int64 // its share of the memory budget
-	}
-	type result struct {
-		seq int
-		mem int64
-		doc Document
-		sc  *Score
-		own []bool // own-voice tokens, for the syndication index
-		tok []token.Token
-	}
+// Run scores every document of docs with m, and hands each result to sink
+// in the order of docs. It is the one loop over documents: every command
+// of framing, and the Beam pipeline, go through it, so that a document is
+// skipped, given its outlet and scored the same way everywhere. m may be
+// nil: the documents are analysed, not scored (Result.Score holds their
+// identity and token counts). Skipped inputs go to opt.OnSkip and are
+// counted; an error from sink or ctx ends the run.
+func Run(ctx context.Context, docs Docs, m *lexicon.Matcher, opt Options, sink func(*Result) error) (Summary, error) {
 	sm := builtinStateMedia()
 	if opt.Outlets != nil {
 		var err error
@@ -191,108 +145,165 @@ func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *
 			return Summary{}, err
 		}
 	}
-	budget := opt.MemoryBudget
-	if budget <= 0 {
-		budget = DefaultMemoryBudget
-	}
-	mem := semaphore.NewWeighted(budget)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	inFlight := 4 * workers
-	jobs := make(chan job, inFlight)
-	results := make(chan result, inFlight)
-	slots := make(chan struct{}, inFlight)
-	stop := make(chan struct{}) // closed when the collector gives up
-	var cs corpus.Summary
-	var readErr error
-	go func() {
-		defer close(jobs)
-		seq := 0
-		cs, readErr = read(copts, func(doc corpus.Document) error {
-			select {
-			case slots <- struct{}{}:
-			case <-stop:
-				return errStopped
-			}
-			// Documents take their memory in corpus order, and the
-			// collector gives it back in that order, so an earlier document
-			// never waits for a later one.
-			w := workingMemory(len(doc.Text), budget)
-			if mem.Acquire(ctx, w) != nil {
-				return errStopped
-			}
-			jobs <- job{seq, doc, w}
-			seq++
-			return nil
-		})
-	}()
+	r := newRun(ctx, opt)
+	defer r.cancel()
+	go r.read(docs)
 	var wg sync.WaitGroup
-	for range workers {
+	for range r.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := NewScorerWith(m, sm)
-			for j := range jobs {
-				var exclude []Span
-				if opt.Exclude != nil {
-					exclude = opt.Exclude(j.doc.ID)
-				}
-				r := result{seq: j.seq, mem: j.mem, doc: j.doc, sc: s.ScoreExcluding(j.doc, exclude)}
-				if opt.Syndication != nil {
-					r.tok = slices.Clone(s.last.Tokens) // the scorer reuses its own
-					r.own = make([]bool, len(s.last.Tokens))
-					for i, t := range s.last.Tokens {
-						r.own[i] = t.Voice == Own
-					}
-				}
-				s.dropLarge()
-				results <- r
-			}
+			r.work(m, sm)
 		}()
 	}
 	go func() {
 		wg.Wait()
-		close(results)
+		close(r.results)
 	}()
+	err := r.collect(sink)
+	if err == nil {
+		err = r.readErr
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	return r.sum, err
+}
 
-	sum := Summary{Skipped: map[corpus.Reason]int{}}
+// run is the state of one Run. The reader hands documents, numbered, to
+// the workers; the collector puts their results back in order. slots bound
+// the documents in flight, and mem their working memory, so that memory
+// stays flat however long the corpus and however long one document.
+type run struct {
+	ctx     context.Context
+	cancel  context.CancelFunc
+	opt     Options
+	workers int
+	budget  int64
+	mem     *semaphore.Weighted
+	slots   chan struct{}
+	jobs    chan job
+	results chan result
+	// skips carries the reader's skips to the collector, in corpus order
+	// with the documents: the collector counts and reports them all.
+	sum     Summary
+	readErr error
+}
+
+type job struct {
+	seq  int
+	doc  Document
+	skip *corpus.Skip // not a document: an input skipped by the source
+	mem  int64        // its share of the memory budget
+}
+
+type result struct {
+	job
+	res *Result
+}
+
+func newRun(ctx context.Context, opt Options) *run {
+	workers := opt.Workers
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	budget := opt.MemoryBudget
+	if budget <= 0 {
+		budget = DefaultMemoryBudget
+	}
+	inFlight := 4 * workers
+	ctx, cancel := context.WithCancel(ctx)
+	return &run{
+		ctx: ctx, cancel: cancel, opt: opt, workers: workers, budget: budget,
+		mem:     semaphore.NewWeighted(budget),
+		slots:   make(chan struct{}, inFlight),
+		jobs:    make(chan job, inFlight),
+		results: make(chan result, inFlight),
+		sum:     Summary{Skipped: map[corpus.Reason]int{}},
+	}
+}
+
+// read numbers the documents and skips of docs and hands them on.
+func (r *run) read(docs Docs) {
+	defer close(r.jobs)
+	seq := 0
+	for doc, err := range docs {
+		var skip corpus.Skip
+		if err != nil && !errors.As(err, &skip) {
+			r.readErr = err
+			return
+		}
+		select {
+		case r.slots <- struct{}{}:
+		case <-r.ctx.Done():
+			return
+		}
+		j := job{seq: seq, doc: doc}
+		if err != nil {
+			j.skip = &skip
+		} else {
+			// Documents take their memory in corpus order, and the
+			// collector gives it back in that order, so an earlier document
+			// never waits for a later one.
+			j.mem = min(int64(len(doc.Text))*WorkingMemoryPerByte+minWorkingMemory, r.budget)
+			if r.mem.Acquire(r.ctx, j.mem) != nil {
+				return
+			}
+		}
+		r.jobs <- j
+		seq++
+	}
+}
+
+// minWorkingMemory is a document's share however short it is: its score,
+// slices and maps.
+const minWorkingMemory = 64 << 10
+
+// work scores the jobs with a scorer of its own.
+func (r *run) work(m *lexicon.Matcher, sm *reliability.StateMedia) {
+	s := NewScorerWith(m, sm)
+	s.reliability = !r.opt.NoReliability
+	also := make([]*Scorer, len(r.opt.Also))
+	for i, a := range r.opt.Also {
+		also[i] = NewScorerWith(a, sm)
+		also[i].reliability = !r.opt.NoReliability
+	}
+	for j := range r.jobs {
+		if j.skip != nil {
+			r.results <- result{job: j}
+			continue
+		}
+		doc := prepare(j.doc)
+		var exclude []Span
+		if r.opt.Exclude != nil {
+			exclude = r.opt.Exclude(doc.ID)
+		}
+		res := &Result{Doc: doc}
+		an := s.analyze(doc, exclude, !r.opt.KeepAnalysis)
+		res.Score = s.count(doc, an)
+		for _, a := range also {
+			res.Also = append(res.Also, a.count(doc, an))
+		}
+		if r.opt.KeepAnalysis {
+			res.Analysis = an
+		}
+		s.dropLarge()
+		r.results <- result{job: j, res: res}
+	}
+}
+
+// collect puts the results back in corpus order and hands them on.
+func (r *run) collect(sink func(*Result) error) error {
 	var err error
 	pending := map[int]result{}
 	next := 0
-	handle := func(r result) error {
-		sc := r.sc
-		if sc.Tokens.Own+sc.Tokens.Quoted == 0 {
-			sum.Skipped[NoContent]++
-			skip := corpus.Skip{File: r.doc.Source, Reason: NoContent, Msg: "no article text left after dropping boilerplate lines"}
-			if copts.OnSkip != nil {
-				copts.OnSkip(skip)
-			}
-			if copts.Strict {
-				return skip
-			}
-			return nil
-		}
-		if sc.Outlet == "" && opt.Outlets != nil && sc.URL != "" {
-			if o, ok := opt.Outlets.ByURL(sc.URL); ok {
-				sc.Outlet = o.Name
-			}
-		}
-		if sc.Outlet == "" {
-			sc.Outlet = UnknownOutlet
-		}
-		if opt.Syndication != nil {
-			opt.Syndication.Add(sc.ID, sc.Outlet, sc.Date, r.tok, r.own)
-		}
-		sum.Scored++
-		return yield(r.doc, sc)
-	}
-	for r := range results {
+	for res := range r.results {
 		if err != nil {
-			<-slots // draining after a failure: free the reader to see stop
-			mem.Release(r.mem)
+			<-r.slots // draining after a failure: free the reader to see the end
+			r.mem.Release(res.mem)
 			continue
 		}
-		pending[r.seq] = r
+		pending[res.seq] = res
 		for {
 			p, ok := pending[next]
 			if !ok {
@@ -300,26 +311,71 @@ func run(read source, m *lexicon.Matcher, opt RunOptions, yield func(Document, *
 			}
 			delete(pending, next)
 			next++
-			<-slots
-			err = handle(p)
-			mem.Release(p.mem)
+			<-r.slots
+			err = r.handle(p, sink)
+			r.mem.Release(p.mem)
 			if err != nil {
-				close(stop)
-				cancel()
+				r.cancel()
 				break
 			}
 		}
 	}
-	if err == nil && readErr != nil && !errors.Is(readErr, errStopped) {
-		err = readErr
-	}
-	sum.Read = cs.Read
-	sum.IgnoredFiles = cs.IgnoredFiles
-	for r, n := range cs.Skipped {
-		sum.Skipped[r] += n
-	}
-	return sum, err
+	return err
 }
 
-// errStopped ends the reader when the collector has stopped.
-var errStopped = errors.New("run stopped")
+// handle counts one result, skips a document with nothing left to score,
+// names its outlet, and hands it to sink.
+func (r *run) handle(p result, sink func(*Result) error) error {
+	r.sum.Read++
+	if p.skip != nil {
+		return r.skip(*p.skip)
+	}
+	sc := p.res.Score
+	if sc.Tokens.Own+sc.Tokens.Quoted == 0 {
+		return r.skip(corpus.Skip{File: p.doc.Source, Reason: NoContent, Msg: "no article text left after dropping boilerplate lines"})
+	}
+	outlet := sc.Outlet
+	if outlet == "" && r.opt.Outlets != nil && sc.URL != "" {
+		if o, ok := r.opt.Outlets.ByURL(sc.URL); ok {
+			outlet = o.Name
+		}
+	}
+	if outlet == "" {
+		outlet = UnknownOutlet
+	}
+	p.res.Doc.Outlet = outlet
+	for _, s := range append([]*Score{sc}, p.res.Also...) {
+		s.Outlet = outlet
+	}
+	r.sum.Scored++
+	return sink(p.res)
+}
+
+// skip counts and reports a skipped input; under Strict it ends the run.
+func (r *run) skip(s corpus.Skip) error {
+	r.sum.Skipped[s.Reason]++
+	if r.opt.OnSkip != nil {
+		r.opt.OnSkip(s)
+	}
+	if r.opt.Strict {
+		return s
+	}
+	return nil
+}
+
+// prepare fills what a document's text says of it and its fields do not:
+// the date and URL of a scraper's metadata line.
+func prepare(doc Document) Document {
+	if doc.Date != "" && doc.URL != "" {
+		return doc
+	}
+	if _, date, url, ok := analysis.Header(doc.Text); ok {
+		if doc.Date == "" {
+			doc.Date = date
+		}
+		if doc.URL == "" {
+			doc.URL = url
+		}
+	}
+	return doc
+}

@@ -49,7 +49,7 @@ func TestWorkersSameResult(t *testing.T) {
 	run := func(workers int) (string, string, Summary) {
 		var scores strings.Builder
 		tl := NewTally(m, "outlet")
-		sum, err := Run([]string{path}, m, RunOptions{Workers: workers}, func(_ Document, s *Score) error {
+		sum, err := runFiles([]string{path}, m, Options{Workers: workers}, func(_ Document, s *Score) error {
 			b, err := json.Marshal(s)
 			if err != nil {
 				return err
@@ -90,7 +90,7 @@ func TestRunStops(t *testing.T) {
 	path := workersCorpus(t, 200)
 	boom := errors.New("boom")
 	seen := 0
-	_, err := Run([]string{path}, m, RunOptions{Workers: 4}, func(_ Document, s *Score) error {
+	_, err := runFiles([]string{path}, m, Options{Workers: 4}, func(_ Document, s *Score) error {
 		seen++
 		if seen == 10 {
 			return boom

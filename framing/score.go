@@ -79,10 +79,13 @@ type Scorer struct {
 	an      *analysis.Analyzer
 	measure *reliability.Measurer
 	hits    []lexicon.Hit
-	// last is the analysis of the last document scored, for the
-	// syndication index; the next document's analysis reuses its slices.
+	// last is the analysis of the last document scored, whose slices the
+	// next document's analysis reuses.
 	last *Analysis
 	enc  lexicon.Encoded
+	// reliability measures the sourcing of documents (Options.NoReliability
+	// turns it off).
+	reliability bool
 }
 
 // NewScorer returns a Scorer for m that knows the built-in list of state
@@ -97,7 +100,7 @@ func NewScorerWith(m *lexicon.Matcher, sm *reliability.StateMedia) *Scorer {
 	if err != nil {
 		panic(err) // the built-in pack is tested: it compiles
 	}
-	return &Scorer{m: m, an: an, measure: reliability.NewMeasurer(pack, sm)}
+	return &Scorer{m: m, an: an, measure: reliability.NewMeasurer(pack, sm), reliability: true}
 }
 
 // builtinStateMedia compiles the built-in outlets list once.
@@ -118,30 +121,38 @@ func (s *Scorer) Matcher() *lexicon.Matcher { return s.m }
 
 // Score analyses doc and counts its hits. Date and URL fall back to the
 // text's metadata line when the document has none.
-func (s *Scorer) Score(doc Document) *Score { return s.ScoreExcluding(doc, nil) }
+func (s *Scorer) Score(doc Document) *Score {
+	doc = prepare(doc)
+	return s.count(doc, s.analyze(doc, nil, true))
+}
 
-// ScoreExcluding is Score with the byte spans in exclude counted nowhere:
+// analyze takes doc apart, with the byte spans in exclude counted nowhere:
 // another outlet's copy of a syndicated story (analysis.Input.Exclude).
-func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
+// With reuse, the analysis writes over the last one's memory.
+func (s *Scorer) analyze(doc Document, exclude []Span, reuse bool) *Analysis {
 	in := analysis.Input{Text: doc.Text, Exclude: exclude}
-	header, date, url, ok := analysis.Header(doc.Text)
-	if ok {
+	if header, _, _, ok := analysis.Header(doc.Text); ok {
 		in.Header = header
 	}
-	an := s.an.AnalyzeInto(s.reusable(), in)
-	s.last = an
+	var last *Analysis
+	if reuse {
+		last = s.reusable()
+	}
+	an := s.an.AnalyzeInto(last, in)
+	s.last = nil
+	if reuse {
+		s.last = an
+	}
+	return an
+}
+
+// count scores an analysed document: its tokens by voice, and, with a
+// lexicon, its hits, index and sourcing. The analysis is not changed, so
+// scorers of other lexicons may count it too.
+func (s *Scorer) count(doc Document, an *Analysis) *Score {
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
-		Meta:       doc.Meta,
-		Labels:     make([]VoiceCount, len(s.m.Labels())),
-		Categories: make([]VoiceCount, len(s.m.Categories())),
-		matcher:    s.m,
-	}
-	if sc.Date == "" {
-		sc.Date = date
-	}
-	if sc.URL == "" {
-		sc.URL = url
+		Meta: doc.Meta, matcher: s.m,
 	}
 	for _, t := range an.Tokens {
 		switch t.Voice {
@@ -153,13 +164,35 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 			sc.Tokens.Boilerplate++
 		}
 	}
-	labels := s.m.Labels()
+	for _, d := range an.Dropped {
+		sc.Dropped = append(sc.Dropped, DroppedLine{Line: d.Line, Reason: d.Reason, Tokens: an.TokensIn(d.Span), Text: doc.Text[d.Start:d.End]})
+	}
+	sc.QuoteProblems = an.QuoteProblems
+	sc.Index = math.NaN()
+	if s.m == nil {
+		return sc
+	}
 	enc := s.m.Encode(an.Tokens, &s.enc) // one lookup per token serves labels and categories
+	defer enc.Release()
+	s.countLabels(sc, doc.Text, an, enc)
+	catHits := s.countCategories(sc, doc.Text, an, enc)
+	sc.Index = Index(sc.Pos, sc.Neg)
+	if s.reliability {
+		sc.Reliability = s.measure.Measure(doc.Text, an, catHits, sc.Pos+sc.Neg, doc.Outlet)
+	}
+	return sc
+}
+
+// countLabels counts the label hits of an encoded document by voice, and
+// those on the axis' poles, keeping each as evidence.
+func (s *Scorer) countLabels(sc *Score, text string, an *Analysis, enc *lexicon.Encoded) {
+	labels := s.m.Labels()
+	sc.Labels = make([]VoiceCount, len(labels))
 	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
 	sc.Hits = make([]Evidence, 0, 2*len(s.hits)) // category hits too: about as many (64 to 73 label hits on the seeds)
 	for _, h := range s.hits {
 		v := hitVoice(an, h)
-		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, labels[h.ID].ID, ""))
+		sc.Hits = append(sc.Hits, s.evidence(text, an, h, v, labels[h.ID].ID, ""))
 		switch v {
 		case Own:
 			sc.Labels[h.ID].Own++
@@ -173,14 +206,20 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 			sc.Labels[h.ID].Quoted++
 		}
 	}
-	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
-	enc.Release()
+}
+
+// countCategories counts the category hits of an encoded document by
+// voice, keeping each as evidence, and returns them for the sourcing
+// measures.
+func (s *Scorer) countCategories(sc *Score, text string, an *Analysis, enc *lexicon.Encoded) []reliability.Hit {
 	cats := s.m.Categories()
+	sc.Categories = make([]VoiceCount, len(cats))
+	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
 	catHits := make([]reliability.Hit, 0, len(s.hits))
 	for _, h := range s.hits {
 		v := hitVoice(an, h)
 		catHits = append(catHits, reliability.Hit{Category: cats[h.ID], First: h.First, End: h.End, Voice: v})
-		sc.Hits = append(sc.Hits, s.evidence(doc.Text, an, h, v, "", cats[h.ID]))
+		sc.Hits = append(sc.Hits, s.evidence(text, an, h, v, "", cats[h.ID]))
 		switch v {
 		case Own:
 			sc.Categories[h.ID].Own++
@@ -188,13 +227,7 @@ func (s *Scorer) ScoreExcluding(doc Document, exclude []Span) *Score {
 			sc.Categories[h.ID].Quoted++
 		}
 	}
-	sc.Index = Index(sc.Pos, sc.Neg)
-	sc.Reliability = s.measure.Measure(doc.Text, an, catHits, sc.Pos+sc.Neg, doc.Outlet)
-	for _, d := range an.Dropped {
-		sc.Dropped = append(sc.Dropped, DroppedLine{Line: d.Line, Reason: d.Reason, Tokens: an.TokensIn(d.Span), Text: doc.Text[d.Start:d.End]})
-	}
-	sc.QuoteProblems = an.QuoteProblems
-	return sc
+	return catHits
 }
 
 // maxReuseTokens bounds the token slice a scorer keeps from one document
@@ -206,7 +239,6 @@ const maxReuseTokens = 1 << 18
 // keep for the next document.
 func (s *Scorer) dropLarge() {
 	if s.reusable() == nil {
-		// The encoding holds the tokens too.
 		s.last, s.hits = nil, nil
 	}
 }

@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,7 +28,7 @@ func seedScores(t *testing.T) (map[string]*Score, *lexicon.Matcher) {
 	t.Helper()
 	m := builtinMatcher(t)
 	out := map[string]*Score{}
-	sum, err := Run([]string{seedsDir}, m, RunOptions{}, func(_ Document, s *Score) error {
+	sum, err := runFiles([]string{seedsDir}, m, Options{}, func(_ Document, s *Score) error {
 		out[s.Outlet] = s
 		return nil
 	})
@@ -145,7 +146,7 @@ func TestSeedsBoilerplateAddsNothing(t *testing.T) {
 func TestSeedsOutletNotFromCredit(t *testing.T) {
 	m := builtinMatcher(t)
 	var outlets []string
-	_, err := Run([]string{filepath.Join(seedsDir, "004_50b5ccfc07a95ed9.txt")}, m, RunOptions{Corpus: corpus.Options{}}, func(_ Document, s *Score) error {
+	_, err := runFiles([]string{filepath.Join(seedsDir, "004_50b5ccfc07a95ed9.txt")}, m, Options{}, func(_ Document, s *Score) error {
 		outlets = append(outlets, s.Outlet)
 		return nil
 	})
@@ -155,4 +156,11 @@ func TestSeedsOutletNotFromCredit(t *testing.T) {
 	if !slices.Equal(outlets, []string{UnknownOutlet}) {
 		t.Errorf("outlet of the Moscow Times file alone = %q, want %q", outlets, UnknownOutlet)
 	}
+}
+
+// runFiles runs the pipeline over the corpus files at paths, handing each
+// document and its score to fn.
+func runFiles(paths []string, m *lexicon.Matcher, opt Options, fn func(Document, *Score) error) (Summary, error) {
+	docs := corpus.NewFiles(paths, corpus.Options{}).All()
+	return Run(context.Background(), docs, m, opt, func(r *Result) error { return fn(r.Doc, r.Score) })
 }

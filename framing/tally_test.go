@@ -11,7 +11,7 @@ func seedScoreList(t *testing.T) []*Score {
 	t.Helper()
 	m := builtinMatcher(t)
 	var out []*Score
-	if _, err := Run([]string{seedsDir}, m, RunOptions{}, func(_ Document, s *Score) error {
+	if _, err := runFiles([]string{seedsDir}, m, Options{}, func(_ Document, s *Score) error {
 		out = append(out, s)
 		return nil
 	}); err != nil {

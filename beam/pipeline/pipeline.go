@@ -106,10 +106,9 @@ func (f *scoreFileFn) ProcessElement(ctx context.Context, file fileio.ReadableFi
 	defer rc.Close()
 	name := file.Metadata.Path
 	t := framing.NewTally(f.matcher, f.opt.By)
-	ropt := framing.RunOptions{Workers: 1}
-	ropt.Corpus.Manifest = f.man
-	sum, err := framing.RunStream(name, path.Base(name), rc, f.matcher, ropt, func(_ framing.Document, s *framing.Score) error {
-		t.Add(s)
+	docs := corpus.NewStream(name, path.Base(name), rc, corpus.Options{Manifest: f.man})
+	sum, err := framing.Run(ctx, docs.All(), f.matcher, framing.Options{Workers: 1}, func(r *framing.Result) error {
+		t.Add(r.Score)
 		return nil
 	})
 	if err != nil {

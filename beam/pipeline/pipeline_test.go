@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"github.com/framingkit/framing/framing/corpus"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -25,13 +27,14 @@ func cliTally(t *testing.T, manifest string, paths ...string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var opt framing.RunOptions
+	var copt corpus.Options
 	if manifest != "" {
-		opt.Corpus.Manifest = mustManifest(t, manifest)
+		copt.Manifest = mustManifest(t, manifest)
 	}
 	tl := framing.NewTally(m, "outlet")
-	sum, err := framing.Run(paths, m, opt, func(_ framing.Document, s *framing.Score) error {
-		tl.Add(s)
+	docs := corpus.NewFiles(paths, copt).All()
+	sum, err := framing.Run(context.Background(), docs, m, framing.Options{}, func(r *framing.Result) error {
+		tl.Add(r.Score)
 		return nil
 	})
 	if err != nil {

@@ -95,7 +95,8 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		if o.Evidence > 0 {
 			in.Evidence = framing.NewEvidenceSample(o.Evidence, 60)
 		}
-		sum, man, err := o.scoreCorpus(env, paths, m, func(doc framing.Document, s *framing.Score) error {
+		sum, man, err := o.scoreCorpus(env, paths, m, nil, func(r *framing.Result) error {
+			doc, s := r.Doc, r.Score
 			t.Add(s)
 			if each != nil {
 				each(s)
@@ -115,7 +116,7 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			return nil, nil, err
 		}
 		t.AddSummary(sum)
-		finish(env, sum, man)
+		o.finish(env, sum, man)
 		if o.FindCopies || o.Dedupe {
 			in.Syndication = nonNil(o.Clusters)
 		}

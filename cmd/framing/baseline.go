@@ -73,15 +73,16 @@ func (o *corpusOptions) computeBaseline(env Env, paths []string, opt baseline.Op
 	if err != nil {
 		return nil, err
 	}
-	ropt, man, err := o.runOptions(env)
+	bb := baseline.NewBuilder(m, opt)
+	sum, man, err := o.scoreCorpus(env, paths, m, nil, bb.Add)
 	if err != nil {
 		return nil, err
 	}
-	b, sum, err := baseline.Compute(paths, m, ropt, opt)
+	b, err := bb.Finish(sum)
 	if err != nil {
 		return nil, err
 	}
-	finish(env, sum, man)
+	o.finish(env, sum, man)
 	return b, nil
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -48,6 +49,8 @@ type corpusOptions struct {
 	// holds them after it ran (also with Dedupe).
 	FindCopies bool
 	Clusters   []syndication.Cluster
+	// ignored counts the files of the last run that are not documents.
+	ignored int
 }
 
 func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
@@ -62,14 +65,20 @@ func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.Dedupe, "dedupe", false, "count a story that several outlets ran (wire copy) once: later copies count only their own additions")
 }
 
-// scoreCorpus scores the corpus at paths with m, handing every document and
-// its score to fn, with skip reports on stderr. The caller prints the summary
-// (finish) once its own output is written.
-func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher, fn func(framing.Document, *framing.Score) error) (framing.Summary, *corpus.Manifest, error) {
-	ropt, man, err := o.runOptions(env)
+// scoreCorpus scores the corpus at paths with m, handing every result to
+// fn, with skip reports on stderr: the one way a command reads a corpus
+// (it goes through framing.Run). tune, when not nil, sets a command's own
+// run options (lexicons to compare, analyses to keep). The caller prints
+// the summary (finish) once its own output is written.
+func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher, tune func(*framing.Options), fn func(*framing.Result) error) (framing.Summary, *corpus.Manifest, error) {
+	ropt, copt, man, err := o.runOptions(env)
 	if err != nil {
 		return framing.Summary{}, nil, err
 	}
+	if tune != nil {
+		tune(&ropt)
+	}
+	ctx := context.Background()
 	so := syndication.DefaultOptions()
 	var idx *syndication.Index
 	switch {
@@ -79,21 +88,26 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 		}
 		fmt.Fprintln(env.Err, "finding syndicated copy (first of two passes)")
 		var exclude func(string) []framing.Span
-		if idx, exclude, err = framing.Dedupe(paths, m, ropt, so); err != nil {
+		if idx, exclude, err = syndication.Dedupe(ctx, corpus.NewFiles(paths, copt).All(), ropt, so); err != nil {
 			return framing.Summary{}, nil, err
 		}
 		// The first pass reported skips and the manifest; say it once.
-		ropt.Exclude, ropt.Corpus.OnSkip, ropt.Corpus.OnManifest = exclude, nil, nil
+		ropt.Exclude, ropt.OnSkip, copt.OnManifest = exclude, nil, nil
 	case o.FindCopies:
 		idx = syndication.NewIndex()
-		ropt.Syndication = idx
+		ropt.KeepAnalysis = true
 	}
+	files := corpus.NewFiles(paths, copt)
 	bar := newProgress(env, paths)
-	sum, err := framing.Run(paths, m, ropt, func(doc framing.Document, s *framing.Score) error {
-		bar.add(len(doc.Text))
-		return fn(doc, s)
+	sum, err := framing.Run(ctx, files.All(), m, ropt, func(r *framing.Result) error {
+		bar.add(len(r.Doc.Text))
+		if o.FindCopies && !o.Dedupe {
+			idx.Add(r.Score.ID, r.Score.Outlet, r.Score.Date, r.Analysis.Tokens)
+		}
+		return fn(r)
 	})
 	bar.done()
+	o.ignored = files.Summary().IgnoredFiles
 	if idx != nil && err == nil {
 		o.Clusters = idx.Clusters(so)
 	}
@@ -101,54 +115,55 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 }
 
 // runOptions loads the manifest and outlets files and wires skip reports to
-// stderr.
-func (o *corpusOptions) runOptions(env Env) (framing.RunOptions, *corpus.Manifest, error) {
-	var opt framing.RunOptions
+// stderr: the options of the run and of its corpus reader.
+func (o *corpusOptions) runOptions(env Env) (framing.Options, corpus.Options, *corpus.Manifest, error) {
+	var opt framing.Options
+	var copt corpus.Options
 	var man *corpus.Manifest
 	if o.Manifest != "" {
 		m, err := corpus.LoadManifest(o.Manifest)
 		if err != nil {
-			return opt, nil, err
+			return opt, copt, nil, err
 		}
 		man = m
-		opt.Corpus.Manifest = m
+		copt.Manifest = m
 	}
 	if o.Outlets != "" {
 		out, err := corpus.LoadOutlets(o.Outlets)
 		if err != nil {
-			return opt, nil, err
+			return opt, copt, nil, err
 		}
 		opt.Outlets = out
 	}
-	opt.Corpus.Stdin = env.In
+	copt.Stdin = env.In
 	if o.Workers < 0 {
-		return opt, nil, usagef("--workers must be 0 (one per CPU) or more")
+		return opt, copt, nil, usagef("--workers must be 0 (one per CPU) or more")
 	}
 	opt.Workers = o.Workers
 	budget, err := memoryBudget(o.Memory)
 	if err != nil {
-		return opt, nil, err
+		return opt, copt, nil, err
 	}
 	opt.MemoryBudget = budget
 	limitHeap(budget)
-	opt.Corpus.Strict = o.Strict
-	opt.Corpus.OnSkip = func(s corpus.Skip) {
+	opt.Strict = o.Strict
+	opt.OnSkip = func(s corpus.Skip) {
 		if !o.Quiet {
 			fmt.Fprintf(env.Err, "skipped %s [%s]\n", s.Error(), s.Reason)
 		}
 	}
-	opt.Corpus.OnManifest = func(path string) {
+	copt.OnManifest = func(path string) {
 		fmt.Fprintf(env.Err, "using manifest %s\n", path)
 	}
-	return opt, man, nil
+	return opt, copt, man, nil
 }
 
-// finish prints the run summary, and the manifest entries no document
-// matched, to stderr.
-func finish(env Env, sum framing.Summary, man *corpus.Manifest) {
+// finish prints the run summary, the files that were no documents, and
+// the manifest entries no document matched, to stderr.
+func (o *corpusOptions) finish(env Env, sum framing.Summary, man *corpus.Manifest) {
 	fmt.Fprintln(env.Err, sum.String())
-	if sum.IgnoredFiles > 0 {
-		fmt.Fprintf(env.Err, "ignored %d files that are not .txt, .jsonl, .ndjson, .csv, .html, .htm or .warc (or one of them as .gz or .zst)\n", sum.IgnoredFiles)
+	if o.ignored > 0 {
+		fmt.Fprintf(env.Err, "ignored %d files that are not %s\n", o.ignored, corpus.DocFileKinds)
 	}
 	if man != nil {
 		if un := man.Unmatched(); len(un) > 0 {

@@ -90,8 +90,10 @@ func (o *kwicOptions) run(env Env) error {
 	enc.SetEscapeHTML(false)
 	docs := map[string]bool{} // documents with a hit shown
 	shown := 0
-	sum, man, err := o.scoreCorpus(env, o.Paths, m, func(doc framing.Document, s *framing.Score) error {
-		text := doc.Text
+	// kwic shows hits, not the sourcing measures: they are left out.
+	noReliability := func(opt *framing.Options) { opt.NoReliability = true }
+	sum, man, err := o.scoreCorpus(env, o.Paths, m, noReliability, func(r *framing.Result) error {
+		s, text := r.Score, r.Doc.Text
 		for _, h := range s.Hits {
 			if !voices[h.Voice.String()] || !want(h) {
 				continue
@@ -139,7 +141,7 @@ func (o *kwicOptions) run(env Env) error {
 		return err
 	}
 	fmt.Fprintf(env.Err, "%s in %s\n", report.Count(shown, "hit", "hits"), report.Count(len(docs), "document", "documents"))
-	finish(env, sum, man)
+	o.finish(env, sum, man)
 	return nil
 }
 

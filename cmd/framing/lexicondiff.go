@@ -87,13 +87,11 @@ func (o *lexiconDiffOptions) run(env Env, oldPath, newPath string, paths []strin
 		return moves[label]
 	}
 	if len(paths) > 0 {
-		ropt, man, err := o.runOptions(env)
-		if err != nil {
-			return err
-		}
-		scorer := framing.NewScorer(now)
-		sum, err := framing.Run(paths, was, ropt, func(doc framing.Document, s *framing.Score) error {
-			for _, c := range framing.DiffHits(s, scorer.Score(doc)) {
+		// One analysis of each document, counted under both lexicons.
+		alsoNow := func(opt *framing.Options) { opt.Also = []*lexicon.Matcher{now} }
+		sum, man, err := o.scoreCorpus(env, paths, was, alsoNow, func(r *framing.Result) error {
+			doc, s := r.Doc, r.Score
+			for _, c := range framing.DiffHits(s, r.Also[0]) {
 				at := c.At()
 				hits = append(hits, hitRow{Doc: s.ID, Outlet: s.Outlet, Change: c.Change, Was: owner(c.Was), Now: owner(c.Now), Voice: at.Voice.String(),
 					Left: framing.LeftContext(doc.Text, at.Start, o.Context), Match: framing.OneLine(at.Text), Right: framing.RightContext(doc.Text, at.End, o.Context)})
@@ -109,7 +107,7 @@ func (o *lexiconDiffOptions) run(env Env, oldPath, newPath string, paths []strin
 		if err != nil {
 			return err
 		}
-		finish(env, sum, man)
+		o.finish(env, sum, man)
 	}
 	summary := []labelMoves{}
 	for _, k := range slices.Sorted(maps.Keys(moves)) {

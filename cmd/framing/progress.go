@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
+	"github.com/framingkit/framing/framing/corpus"
 	"io/fs"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -46,8 +46,7 @@ func inputSize(paths []string) int64 {
 			if err != nil || d.IsDir() {
 				return nil // the reader reports unreadable paths; the bar only estimates
 			}
-			switch strings.ToLower(filepath.Ext(path)) {
-			case ".txt", ".jsonl", ".ndjson", ".csv":
+			if corpus.IsDocFile(path) {
 				if info, err := d.Info(); err == nil {
 					n += info.Size()
 				}

@@ -62,7 +62,8 @@ func (o *scoreOptions) run(env Env) error {
 	tally := framing.NewTally(m, o.By)
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
-	sum, man, err := o.scoreCorpus(env, o.Paths, m, func(_ framing.Document, s *framing.Score) error {
+	sum, man, err := o.scoreCorpus(env, o.Paths, m, nil, func(r *framing.Result) error {
+		s := r.Score
 		if format == fmtTally {
 			tally.Add(s)
 			return nil
@@ -96,7 +97,7 @@ func (o *scoreOptions) run(env Env) error {
 	if err != nil {
 		return err
 	}
-	finish(env, sum, man)
+	o.finish(env, sum, man)
 	return nil
 }
 

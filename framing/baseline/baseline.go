@@ -6,6 +6,7 @@
 package baseline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -95,46 +96,73 @@ type Unit struct {
 	Interval string `json:"interval"`
 }
 
-// Compute scores the corpus at paths with m and makes its baseline. The
-// summary accounts for every document read.
-func Compute(paths []string, m *lexicon.Matcher, run framing.RunOptions, opt Options) (*Baseline, framing.Summary, error) {
-	b := &Baseline{Format: Format, Tool: "framing " + framing.Version, Lexicon: lexiconOf(m), Options: opt,
-		Corpus: Corpus{Skipped: map[string]int{}, Documents: map[string]string{}}}
-	t := framing.NewTally(m, opt.By)
-	labels := m.Labels()
-	cats := m.Categories()
-	sum, err := framing.Run(paths, m, run, func(doc framing.Document, s *framing.Score) error {
-		t.Add(s)
-		name := s.ID
-		if _, dup := b.Corpus.Documents[name]; dup {
-			name = s.ID + " @ " + s.Source // ids repeat in the corpus: tell them apart by place
-		}
-		b.Corpus.Documents[name] = docHash(s, doc.Text)
-		b.Documents = append(b.Documents, documentUnit(name, s, labels, cats, opt))
-		return nil
-	})
+// Compute scores the documents of docs with m and makes their baseline.
+// The summary accounts for every document read.
+func Compute(ctx context.Context, docs framing.Docs, m *lexicon.Matcher, run framing.Options, opt Options) (*Baseline, framing.Summary, error) {
+	bb := NewBuilder(m, opt)
+	sum, err := framing.Run(ctx, docs, m, run, bb.Add)
 	if err != nil {
 		return nil, sum, err
 	}
+	b, err := bb.Finish(sum)
+	return b, sum, err
+}
+
+// Builder makes a baseline from the results of a run, for a caller that
+// runs framing.Run itself: Add is its sink, Finish takes the summary.
+type Builder struct {
+	b      *Baseline
+	t      *framing.Tally
+	labels []lexicon.LabelInfo
+	cats   []string
+	opt    Options
+}
+
+// NewBuilder starts the baseline of a run with lexicon m.
+func NewBuilder(m *lexicon.Matcher, opt Options) *Builder {
+	return &Builder{
+		b: &Baseline{Format: Format, Tool: "framing " + framing.Version, Lexicon: lexiconOf(m), Options: opt,
+			Corpus: Corpus{Skipped: map[string]int{}, Documents: map[string]string{}}},
+		t: framing.NewTally(m, opt.By), labels: m.Labels(), cats: m.Categories(), opt: opt,
+	}
+}
+
+// Add pins one scored document.
+func (bb *Builder) Add(r *framing.Result) error {
+	b, s := bb.b, r.Score
+	bb.t.Add(s)
+	name := s.ID
+	if _, dup := b.Corpus.Documents[name]; dup {
+		name = s.ID + " @ " + s.Source // ids repeat in the corpus: tell them apart by place
+	}
+	b.Corpus.Documents[name] = docHash(s, r.Doc.Text)
+	b.Documents = append(b.Documents, documentUnit(name, s, bb.labels, bb.cats, bb.opt))
+	return nil
+}
+
+// Finish makes the baseline of the documents added and the run's summary.
+func (bb *Builder) Finish(sum framing.Summary) (*Baseline, error) {
+	b, t, opt := bb.b, bb.t, bb.opt
 	t.AddSummary(sum)
 	cmp := framing.DefaultCompareOptions()
 	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.MinBootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.MinBootstrap, opt.PerTokens
 	rows, err := framing.IndexRows(t, cmp)
 	if err != nil {
-		return nil, sum, err
+		return nil, err
 	}
 	b.Corpus.Read, b.Corpus.Scored = t.Read, t.Scored()
 	maps.Copy(b.Corpus.Skipped, t.Skipped)
-	b.Groups = groupUnits(t, rows, labels, cats, opt)
+	b.Groups = groupUnits(t, rows, bb.labels, bb.cats, opt)
 	sort.Slice(b.Documents, func(i, j int) bool { return b.Documents[i].Name < b.Documents[j].Name })
 	h := sha256.New()
 	for _, id := range slices.Sorted(maps.Keys(b.Corpus.Documents)) {
 		fmt.Fprintf(h, "%s\x00%s\n", id, b.Corpus.Documents[id])
 	}
 	b.Corpus.Hash = hex.EncodeToString(h.Sum(nil))
-	return b, sum, nil
+	return b, nil
 }
 
+// lexiconOf is the baseline's record of lexicon m.
 func lexiconOf(m *lexicon.Matcher) Lexicon {
 	ref := framing.RefOf(m)
 	return Lexicon{Name: ref.Name, Version: ref.Version, Hash: ref.Hash, Inventory: m.Inventory()}

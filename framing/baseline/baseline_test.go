@@ -2,7 +2,9 @@ package baseline
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"github.com/framingkit/framing/framing/corpus"
 	"maps"
 	"math"
 	"os"
@@ -50,7 +52,7 @@ func twoOutlets(t testing.TB) string {
 
 func compute(t testing.TB, path string) *Baseline {
 	t.Helper()
-	b, _, err := Compute([]string{path}, matcher(t), framing.RunOptions{}, DefaultOptions())
+	b, _, err := Compute(context.Background(), corpus.NewFiles([]string{path}, corpus.Options{}).All(), matcher(t), framing.Options{}, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,10 @@
 package framingtest
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"github.com/framingkit/framing/framing/corpus"
 	"os"
 	"strings"
 	"testing"
@@ -37,7 +39,7 @@ func compute(corpusDir, lexiconPath string, opt baseline.Options) (*baseline.Bas
 	if err != nil {
 		return nil, err
 	}
-	b, _, err := baseline.Compute([]string{corpusDir}, m, framing.RunOptions{}, opt)
+	b, _, err := baseline.Compute(context.Background(), corpus.NewFiles([]string{corpusDir}, corpus.Options{}).All(), m, framing.Options{}, opt)
 	return b, err
 }
 

@@ -1,7 +1,9 @@
 package syndication
 
+import "github.com/framingkit/framing/framing/analysis"
+
 // Span is a byte range [Start, End) of a document's text.
-type Span struct{ Start, End int }
+type Span = analysis.Span
 
 // Copied returns the byte spans of document id's text that are copy of an
 // earlier member of its cluster, earlier by (order, id) and of another

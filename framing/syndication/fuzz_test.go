@@ -31,7 +31,7 @@ func FuzzIndex(f *testing.F) {
 			x := NewIndex()
 			for _, s := range stories {
 				toks := tz.Tokenize(s.text)
-				x.Add(s.id, s.outlet, s.order, toks, voice(s.text, toks))
+				x.Add(s.id, s.outlet, s.order, voiced(toks, voice(s.text, toks)))
 			}
 			for _, opt := range []Options{DefaultOptions(), {MinShared: 1}} {
 				for _, cl := range x.Clusters(opt) {

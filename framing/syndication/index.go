@@ -49,21 +49,18 @@ func NewIndex() *Index {
 	}
 }
 
-// Add indexes one document. own[i] says whether toks[i] is own voice; len(own)
-// == len(toks). order is the document's place for "first published":
-// documents are ordered by (order, id), so the caller may pass the date
-// string ("2023-06-25", or "" when unknown) as order.
+// Add indexes one document: the own-voice words of toks. order is the
+// document's place for "first published": documents are ordered by
+// (order, id), so the caller may pass the date string ("2023-06-25", or ""
+// when unknown) as order.
 //
 // A second Add under an id already added indexes a separate document; it
 // takes part in clusters like any other, ordered after the first by
 // insertion when order and id tie, but Copied(id) addresses the first.
 //
-// Add panics when len(own) != len(toks) or when a token offset does not fit
-// in 32 bits (a text over 2 GiB), both mistakes of the calling program.
-func (x *Index) Add(id, outlet, order string, toks []token.Token, own []bool) {
-	if len(own) != len(toks) {
-		panic("syndication: own and toks differ in length")
-	}
+// Add panics when a token offset does not fit in 32 bits (a text over 2
+// GiB), a mistake of the calling program.
+func (x *Index) Add(id, outlet, order string, toks []token.Token) {
 	if len(toks) > math.MaxInt32 || len(x.docs) >= math.MaxInt32 {
 		panic("syndication: too many tokens or documents")
 	}
@@ -81,7 +78,7 @@ func (x *Index) Add(id, outlet, order string, toks []token.Token, own []bool) {
 	d := doc{id: id, outlet: outlet, order: order}
 	var norms []string
 	for i, t := range toks {
-		if !own[i] {
+		if t.Voice != token.Own {
 			continue
 		}
 		if int(int32(t.Start)) != t.Start || int(int32(t.End)) != t.End {

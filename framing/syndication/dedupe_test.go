@@ -1,9 +1,14 @@
-package framing
+package syndication_test
 
 import (
+	"context"
+	"encoding/json"
 	"testing"
 
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/syndication"
+	"github.com/framingkit/framing/lexicon"
 )
 
 // TestDedupe: one wire story run by three outlets, each with its own intro,
@@ -11,9 +16,12 @@ import (
 // once, the wire text's hits count in the first outlet only, while each
 // later outlet keeps its own intro.
 func TestDedupe(t *testing.T) {
-	m := builtinMatcher(t)
-	paths := []string{"testdata/syndication.jsonl"}
-	idx, exclude, err := Dedupe(paths, m, RunOptions{}, syndication.DefaultOptions())
+	m, err := lexicon.CompileBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := corpus.NewFiles([]string{"../testdata/syndication.jsonl"}, corpus.Options{}).All()
+	idx, exclude, err := syndication.Dedupe(context.Background(), docs, framing.Options{}, syndication.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +33,7 @@ func TestDedupe(t *testing.T) {
 	for _, mb := range clusters[0].Members {
 		ids = append(ids, mb.ID)
 	}
-	if got := jsonOf(t, ids); got != `["wire-a","wire-b","wire-c"]` {
+	if got, _ := json.Marshal(ids); string(got) != `["wire-a","wire-b","wire-c"]` {
 		t.Errorf("cluster %s", got)
 	}
 	if !clusters[0].Members[0].First {
@@ -33,18 +41,18 @@ func TestDedupe(t *testing.T) {
 	}
 
 	invasion := m.LabelIndex("war.invasion")
-	count := func(opt RunOptions) map[string]*Score {
-		out := map[string]*Score{}
-		if _, err := Run(paths, m, opt, func(_ Document, s *Score) error {
-			out[s.ID] = s
+	count := func(opt framing.Options) map[string]*framing.Score {
+		out := map[string]*framing.Score{}
+		if _, err := framing.Run(context.Background(), docs, m, opt, func(r *framing.Result) error {
+			out[r.Score.ID] = r.Score
 			return nil
 		}); err != nil {
 			t.Fatal(err)
 		}
 		return out
 	}
-	all := count(RunOptions{})
-	once := count(RunOptions{Exclude: exclude})
+	all := count(framing.Options{})
+	once := count(framing.Options{Exclude: exclude})
 	for _, id := range []string{"wire-a", "wire-b", "wire-c", "own-d"} {
 		if all[id].Labels[invasion].Own != 1 {
 			t.Errorf("%s: %d own-voice invasion hits counting every copy, want 1", id, all[id].Labels[invasion].Own)
@@ -64,7 +72,7 @@ func TestDedupe(t *testing.T) {
 		}
 		found := false
 		for _, d := range s.Dropped {
-			found = found || d.Reason == ReasonSyndicated
+			found = found || d.Reason == framing.ReasonSyndicated
 		}
 		if !found {
 			t.Errorf("%s: no text dropped as syndicated", id)
