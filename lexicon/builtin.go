@@ -2,8 +2,6 @@ package lexicon
 
 import (
 	_ "embed"
-	"fmt"
-	"slices"
 )
 
 //go:embed builtin/ru-ua-war.yaml
@@ -46,38 +44,4 @@ func LoadMatcher(path string) (*Matcher, error) {
 		return nil, err
 	}
 	return Compile(l)
-}
-
-// CompilePhrases builds a matcher of plain phrase lists, such as a
-// language pack's markers: list i is category i of the matcher (a hit's ID
-// is its list), every phrase matched with the rules of lexicon terms. The
-// one phrase matcher serves lexicons, markers and names alike.
-func CompilePhrases(name string, lists [][]string) (*Matcher, error) {
-	return compileLists(name, lists, false)
-}
-
-// CompileNames is CompilePhrases for names, such as outlets': a word a name
-// writes in capitals ("TASS", the "RIA" of "RIA Novosti") matches only in
-// capitals, its other words in any case.
-func CompileNames(name string, lists [][]string) (*Matcher, error) {
-	return compileLists(name, lists, true)
-}
-
-func compileLists(name string, lists [][]string, capitalsExact bool) (*Matcher, error) {
-	l := &Lexicon{Name: name, Version: "1", Language: "und", File: name}
-	for i, list := range lists {
-		c := Category{ID: fmt.Sprintf("list_%d", i)}
-		for _, p := range list {
-			t := Term{Text: p, capitalsExact: capitalsExact}
-			// A phrase listed twice would count twice: a category term
-			// ends where every category that has it ends.
-			if !slices.Contains(c.Terms, t) {
-				c.Terms = append(c.Terms, t)
-			}
-		}
-		l.Categories = append(l.Categories, c)
-	}
-	// Not Compile: a list may be empty (a language without weak appeal
-	// markers), which a lexicon may not; a bad phrase is still an error.
-	return compile(l)
 }

@@ -30,15 +30,11 @@ func (n ImportNote) String() string { return fmt.Sprintf("%s:%d: %s", n.File, n.
 // listed in the notes with their line. A malformed header or an unknown
 // category number is an error.
 func ImportLIWC(file, name string, data []byte) (*Lexicon, []ImportNote, error) {
-	l := &Lexicon{Name: name, Version: "1", Language: "en", File: file}
-	var notes []ImportNote
+	im := &liwcImport{l: &Lexicon{Name: name, Version: "1", Language: "en", File: file}, file: file,
+		byNumber: map[string]int{}, ids: map[string]bool{}, seen: map[[2]string]bool{}, tk: token.NewTokenizer()}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line, percents := 0, 0
-	byNumber := map[string]int{} // category number → index in l.Categories
-	ids := map[string]bool{}
-	seen := map[[2]string]bool{} // (category, term) already added
-	tk := token.NewTokenizer()
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
@@ -53,72 +49,99 @@ func ImportLIWC(file, name string, data []byte) (*Lexicon, []ImportNote, error) 
 			percents++
 			continue
 		}
+		var err error
 		switch percents {
 		case 0:
-			return nil, notes, fmt.Errorf("%s:%d: a LIWC dictionary starts with a %% line before its categories", file, line)
+			err = fmt.Errorf("%s:%d: a LIWC dictionary starts with a %% line before its categories", file, line)
 		case 1:
-			num, cat, ok := cutField(trimmed)
-			if !ok || !isNumber(num) {
-				return nil, notes, fmt.Errorf("%s:%d: want a category line \"NUMBER<tab>NAME\", have %q", file, line, trimmed)
-			}
-			if _, dup := byNumber[num]; dup {
-				return nil, notes, fmt.Errorf("%s:%d: category number %s is defined twice", file, line, num)
-			}
-			id := categoryID(cat, ids)
-			byNumber[num] = len(l.Categories)
-			l.Categories = append(l.Categories, Category{ID: id, About: fmt.Sprintf("LIWC category %s %q, imported from %s", num, cat, file), Pos: Pos{Line: line, Col: 1}})
+			err = im.category(line, trimmed)
 		default:
-			fields := strings.FieldsFunc(trimmed, func(r rune) bool { return r == '\t' })
-			if len(fields) == 1 {
-				// Spaces only: the word is the leading fields that are not
-				// numbers (a phrase), the rest its categories.
-				fields = splitSpaced(trimmed)
-			}
-			word := strings.TrimSpace(fields[0])
-			ws, err := Words(tk, Term{Text: strings.ToLower(word)})
-			if err != nil || len(ws) == 0 {
-				notes = append(notes, ImportNote{file, line, fmt.Sprintf("entry %q has no word framing can match (punctuation or an emoticon): left out", word)})
-				continue
-			}
-			wordKey := Key(ws, false)
-			for _, f := range fields[1:] {
-				f = strings.TrimSpace(f)
-				if f == "" {
-					continue
-				}
-				if !isNumber(f) {
-					notes = append(notes, ImportNote{file, line, fmt.Sprintf("entry %q: category %q is a conditional LIWC form that has no equivalent here: left out", word, f)})
-					continue
-				}
-				k, ok := byNumber[f]
-				if !ok {
-					return nil, notes, fmt.Errorf("%s:%d: entry %q names category %s, which the header does not define", file, line, word, f)
-				}
-				key := [2]string{l.Categories[k].ID, wordKey}
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				l.Categories[k].Terms = append(l.Categories[k].Terms, Term{Text: strings.ToLower(word), Pos: Pos{Line: line, Col: 1}})
-			}
+			err = im.entry(line, trimmed)
+		}
+		if err != nil {
+			return nil, im.notes, err
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, notes, fmt.Errorf("%s:%d: %w", file, line+1, err)
+		return nil, im.notes, fmt.Errorf("%s:%d: %w", file, line+1, err)
 	}
 	if percents < 2 {
-		return nil, notes, fmt.Errorf("%s: the category header is not closed with a second %% line", file)
+		return nil, im.notes, fmt.Errorf("%s: the category header is not closed with a second %% line", file)
 	}
 	var kept []Category
-	for _, c := range l.Categories {
+	for _, c := range im.l.Categories {
 		if len(c.Terms) == 0 {
-			notes = append(notes, ImportNote{file, c.Pos.Line, fmt.Sprintf("category %q has no entries: left out", c.ID)})
+			im.notes = append(im.notes, ImportNote{file, c.Pos.Line, fmt.Sprintf("category %q has no entries: left out", c.ID)})
 			continue
 		}
 		kept = append(kept, c)
 	}
-	l.Categories = kept
-	return l, notes, nil
+	im.l.Categories = kept
+	return im.l, im.notes, nil
+}
+
+// liwcImport is the state of one ImportLIWC.
+type liwcImport struct {
+	l        *Lexicon
+	file     string
+	notes    []ImportNote
+	byNumber map[string]int     // category number → index in l.Categories
+	ids      map[string]bool    // category ids taken
+	seen     map[[2]string]bool // (category, term) already added
+	tk       *token.Tokenizer
+}
+
+// category reads a line of the header: "NUMBER<tab>NAME".
+func (im *liwcImport) category(line int, trimmed string) error {
+	num, cat, ok := cutField(trimmed)
+	if !ok || !isNumber(num) {
+		return fmt.Errorf("%s:%d: want a category line \"NUMBER<tab>NAME\", have %q", im.file, line, trimmed)
+	}
+	if _, dup := im.byNumber[num]; dup {
+		return fmt.Errorf("%s:%d: category number %s is defined twice", im.file, line, num)
+	}
+	id := categoryID(cat, im.ids)
+	im.byNumber[num] = len(im.l.Categories)
+	im.l.Categories = append(im.l.Categories, Category{ID: id, About: fmt.Sprintf("LIWC category %s %q, imported from %s", num, cat, im.file), Pos: Pos{Line: line, Col: 1}})
+	return nil
+}
+
+// entry reads a line of the body: a word or phrase and its categories.
+func (im *liwcImport) entry(line int, trimmed string) error {
+	fields := strings.FieldsFunc(trimmed, func(r rune) bool { return r == '\t' })
+	if len(fields) == 1 {
+		// Spaces only: the word is the leading fields that are not
+		// numbers (a phrase), the rest its categories.
+		fields = splitSpaced(trimmed)
+	}
+	word := strings.TrimSpace(fields[0])
+	ws, err := Words(im.tk, Term{Text: strings.ToLower(word)})
+	if err != nil || len(ws) == 0 {
+		im.notes = append(im.notes, ImportNote{im.file, line, fmt.Sprintf("entry %q has no word framing can match (punctuation or an emoticon): left out", word)})
+		return nil
+	}
+	wordKey := Key(ws, false)
+	for _, f := range fields[1:] {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !isNumber(f) {
+			im.notes = append(im.notes, ImportNote{im.file, line, fmt.Sprintf("entry %q: category %q is a conditional LIWC form that has no equivalent here: left out", word, f)})
+			continue
+		}
+		k, ok := im.byNumber[f]
+		if !ok {
+			return fmt.Errorf("%s:%d: entry %q names category %s, which the header does not define", im.file, line, word, f)
+		}
+		key := [2]string{im.l.Categories[k].ID, wordKey}
+		if im.seen[key] {
+			continue
+		}
+		im.seen[key] = true
+		im.l.Categories[k].Terms = append(im.l.Categories[k].Terms, Term{Text: strings.ToLower(word), Pos: Pos{Line: line, Col: 1}})
+	}
+	return nil
 }
 
 func cutField(s string) (a, b string, ok bool) {

@@ -78,7 +78,36 @@ func (o *lexiconDiffOptions) run(env Env, oldPath, newPath string, paths []strin
 		return err
 	}
 	changes := lexicon.DiffInventory(was.Inventory(), now.Inventory())
-	var hits []hitRow
+	hits, summary, err := o.diffCorpus(env, was, now, paths)
+	if err != nil {
+		return err
+	}
+	if format == fmtJSON {
+		if changes == nil {
+			changes = []lexicon.Change{}
+		}
+		return writeJSON(env.Out, struct {
+			Was     framing.LexiconRef `json:"was"`
+			Now     framing.LexiconRef `json:"now"`
+			Changes []lexicon.Change   `json:"changes"`
+			Labels  []labelMoves       `json:"labels"`
+			Hits    []hitRow           `json:"hits"`
+		}{framing.RefOf(was), framing.RefOf(now), changes, summary, hits})
+	}
+	tf := tableFormat(env, format)
+	wr, nr := framing.RefOf(was), framing.RefOf(now)
+	fmt.Fprintf(env.Out, "lexicon %s %s (hash %.12s) → %s %s (hash %.12s): %s\n", wr.Name, wr.Version, wr.Hash, nr.Name, nr.Version, nr.Hash, report.Count(len(changes), "change", "changes"))
+	if err := writeChanges(env, tf, changes); err != nil || len(paths) == 0 {
+		return err
+	}
+	return writeMoves(env, tf, summary, hits)
+}
+
+// diffCorpus scores the corpus at paths under both lexicons, one analysis
+// of each document counted twice, and lists the hits that appear or
+// disappear, with the moves of each label or category, most moved first.
+func (o *lexiconDiffOptions) diffCorpus(env Env, was, now *lexicon.Matcher, paths []string) ([]hitRow, []labelMoves, error) {
+	hits := []hitRow{}
 	moves := map[string]*labelMoves{}
 	move := func(label string) *labelMoves {
 		if moves[label] == nil {
@@ -87,7 +116,6 @@ func (o *lexiconDiffOptions) run(env Env, oldPath, newPath string, paths []strin
 		return moves[label]
 	}
 	if len(paths) > 0 {
-		// One analysis of each document, counted under both lexicons.
 		alsoNow := func(opt *framing.Options) { opt.Also = []*lexicon.Matcher{now} }
 		sum, man, err := o.scoreCorpus(env, paths, was, alsoNow, func(r *framing.Result) error {
 			doc, s := r.Doc, r.Score
@@ -105,7 +133,7 @@ func (o *lexiconDiffOptions) run(env Env, oldPath, newPath string, paths []strin
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		o.finish(env, sum, man)
 	}
@@ -116,43 +144,31 @@ func (o *lexiconDiffOptions) run(env Env, oldPath, newPath string, paths []strin
 	slices.SortStableFunc(summary, func(a, b labelMoves) int {
 		return cmp.Compare(b.Appears+b.Disappears, a.Appears+a.Disappears)
 	})
-	if format == fmtJSON {
-		if hits == nil {
-			hits = []hitRow{}
-		}
-		if changes == nil {
-			changes = []lexicon.Change{}
-		}
-		return writeJSON(env.Out, struct {
-			Was     framing.LexiconRef `json:"was"`
-			Now     framing.LexiconRef `json:"now"`
-			Changes []lexicon.Change   `json:"changes"`
-			Labels  []labelMoves       `json:"labels"`
-			Hits    []hitRow           `json:"hits"`
-		}{framing.RefOf(was), framing.RefOf(now), changes, summary, hits})
-	}
-	tf := tableFormat(env, format)
-	wr, nr := framing.RefOf(was), framing.RefOf(now)
-	fmt.Fprintf(env.Out, "lexicon %s %s (hash %.12s) → %s %s (hash %.12s): %s\n", wr.Name, wr.Version, wr.Hash, nr.Name, nr.Version, nr.Hash, report.Count(len(changes), "change", "changes"))
-	if len(changes) > 0 {
-		t := &report.Table{Header: []string{"label or category", "change", "term", "detail"}}
-		for _, c := range changes {
-			detail := ""
-			switch c.What {
-			case "term moved":
-				detail = "from " + c.From
-			case "pole":
-				detail = c.From + " → " + c.To
-			}
-			t.Rows = append(t.Rows, []string{c.Owner, c.What, c.Term, detail})
-		}
-		if err := t.Write(env.Out, tf); err != nil {
-			return err
-		}
-	}
-	if len(paths) == 0 {
+	return hits, summary, nil
+}
+
+// writeChanges is the table of the terms and poles that changed.
+func writeChanges(env Env, tf report.Format, changes []lexicon.Change) error {
+	if len(changes) == 0 {
 		return nil
 	}
+	t := &report.Table{Header: []string{"label or category", "change", "term", "detail"}}
+	for _, c := range changes {
+		detail := ""
+		switch c.What {
+		case "term moved":
+			detail = "from " + c.From
+		case "pole":
+			detail = c.From + " → " + c.To
+		}
+		t.Rows = append(t.Rows, []string{c.Owner, c.What, c.Term, detail})
+	}
+	return t.Write(env.Out, tf)
+}
+
+// writeMoves is the tables of the hits that moved on the corpus: by label,
+// then each in its context.
+func writeMoves(env Env, tf report.Format, summary []labelMoves, hits []hitRow) error {
 	fmt.Fprintf(env.Out, "\non the corpus: %s moved\n", report.Count(len(hits), "hit", "hits"))
 	if len(hits) == 0 {
 		return nil

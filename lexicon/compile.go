@@ -1,0 +1,221 @@
+package lexicon
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/framingkit/framing/token"
+)
+
+// node is a trie over words. Exact children are looked up by the word id
+// of a token's Norm (or Form, for case-sensitive words); glob children are
+// tried in order.
+type node struct {
+	next     map[int32]*node
+	nextCase map[int32]*node
+	// dense is next as a slice indexed by word id, for the two roots: every
+	// token of a text starts a walk there, and a slice index is cheaper
+	// than a map lookup.
+	dense []*node
+	globs []globEdge
+	// globFirst holds the first bytes of the globs' prefixes: a token that
+	// starts with none of them skips the globs.
+	globFirst [256 / 64]uint64
+	// terms that end here: one for labels (duplicates are rejected when the
+	// lexicon is validated), possibly several for categories sharing a word.
+	ends []int32
+}
+
+type globEdge struct {
+	prefix        string
+	caseSensitive bool
+	to            *node
+}
+
+// Compile validates l and builds its Matcher.
+func Compile(l *Lexicon) (*Matcher, error) {
+	if err := l.Validate(); err != nil {
+		return nil, err
+	}
+	return compile(l)
+}
+
+// compile builds the Matcher of a lexicon known to be valid, or of phrase
+// lists (CompilePhrases).
+func compile(l *Lexicon) (*Matcher, error) {
+	tk := token.NewTokenizer()
+	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}, vocab: map[string]int32{}, vocabCase: map[string]int32{}}
+	for _, c := range l.Concepts {
+		for _, lb := range c.Labels {
+			info := LabelInfo{ID: c.ID + "." + lb.ID, Concept: c.ID, Label: lb.ID}
+			if l.Axis != nil {
+				switch lb.Pole {
+				case l.Axis.Positive:
+					info.Pole = +1
+				case l.Axis.Negative:
+					info.Pole = -1
+				}
+			}
+			owner := len(m.labels)
+			m.labels = append(m.labels, info)
+			for _, t := range lb.Terms {
+				if err := m.add(tk, m.labelTrie, t, owner, false); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	for i, c := range l.Categories {
+		m.categories = append(m.categories, c.ID)
+		for _, t := range c.Terms {
+			if err := m.add(tk, m.catTrie, t, i, true); err != nil {
+				return nil, err
+			}
+		}
+	}
+	m.finish()
+	m.hash = hashOf(l, m)
+	return m, nil
+}
+
+// finish builds the lookup shortcuts once every term is in: the word-start
+// sets, the roots' dense children and every node's glob first bytes. They
+// change how fast a token is matched, never what matches.
+func (m *Matcher) finish() {
+	for w := range m.vocab {
+		m.normPairs.add(w)
+	}
+	for w := range m.vocabCase {
+		m.formPairs.add(w)
+	}
+	for _, root := range []*node{m.labelTrie, m.catTrie} {
+		root.dense = make([]*node, len(m.vocab))
+		for id, to := range root.next {
+			root.dense[id] = to
+		}
+	}
+	var mark func(n *node)
+	mark = func(n *node) {
+		for _, g := range n.globs {
+			b := g.prefix[0]
+			n.globFirst[b/64] |= 1 << (b % 64)
+			mark(g.to)
+		}
+		for _, to := range n.next {
+			mark(to)
+		}
+		for _, to := range n.nextCase {
+			mark(to)
+		}
+	}
+	mark(m.labelTrie)
+	mark(m.catTrie)
+}
+
+// mayGlob reports whether a glob of n may match a token with this norm or
+// form: whether either starts with the first byte of one of n's prefixes.
+func (n *node) mayGlob(norm, form string) bool {
+	has := func(s string) bool {
+		return s != "" && n.globFirst[s[0]/64]&(1<<(s[0]%64)) != 0
+	}
+	return has(norm) || has(form)
+}
+
+// MustCompile is Compile for lexicons known to be valid, such as tests' own.
+func MustCompile(l *Lexicon) *Matcher {
+	m, err := Compile(l)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+func (m *Matcher) add(tk *token.Tokenizer, root *node, t Term, owner int, category bool) error {
+	ws, err := Words(tk, t)
+	if err != nil { // Validate has already reported it with its position
+		return fmt.Errorf("lexicon: term %q: %w", t.Text, err)
+	}
+	id := int32(len(m.terms))
+	m.terms = append(m.terms, TermInfo{Text: t.Text, Key: Key(ws, t.CaseSensitive), Owner: owner, Category: category, Pos: t.Pos})
+	n := root
+	for _, w := range ws {
+		n = n.child(w, w.Exact, m.wordID(w.Text, w.Exact))
+	}
+	n.ends = append(n.ends, id)
+	m.maxWords = max(m.maxWords, len(ws))
+	return nil
+}
+
+// wordID numbers an exact word of a term.
+func (m *Matcher) wordID(w string, caseSensitive bool) int32 {
+	v := m.vocab
+	if caseSensitive {
+		v = m.vocabCase
+	}
+	id, ok := v[w]
+	if !ok {
+		id = int32(len(v))
+		v[w] = id
+	}
+	return id
+}
+
+func (n *node) child(w Word, caseSensitive bool, id int32) *node {
+	if w.Glob {
+		for _, g := range n.globs {
+			if g.prefix == w.Text && g.caseSensitive == caseSensitive {
+				return g.to
+			}
+		}
+		to := &node{}
+		n.globs = append(n.globs, globEdge{prefix: w.Text, caseSensitive: caseSensitive, to: to})
+		return to
+	}
+	m := &n.next
+	if caseSensitive {
+		m = &n.nextCase
+	}
+	if *m == nil {
+		*m = map[int32]*node{}
+	}
+	to := (*m)[id]
+	if to == nil {
+		to = &node{}
+		(*m)[id] = to
+	}
+	return to
+}
+
+// CompilePhrases builds a matcher of plain phrase lists, such as a
+// language pack's markers: list i is category i of the matcher (a hit's ID
+// is its list), every phrase matched with the rules of lexicon terms. The
+// one phrase matcher serves lexicons, markers and names alike.
+func CompilePhrases(name string, lists [][]string) (*Matcher, error) {
+	return compileLists(name, lists, false)
+}
+
+// CompileNames is CompilePhrases for names, such as outlets': a word a name
+// writes in capitals ("TASS", the "RIA" of "RIA Novosti") matches only in
+// capitals, its other words in any case.
+func CompileNames(name string, lists [][]string) (*Matcher, error) {
+	return compileLists(name, lists, true)
+}
+
+func compileLists(name string, lists [][]string, capitalsExact bool) (*Matcher, error) {
+	l := &Lexicon{Name: name, Version: "1", Language: "und", File: name}
+	for i, list := range lists {
+		c := Category{ID: fmt.Sprintf("list_%d", i)}
+		for _, p := range list {
+			t := Term{Text: p, capitalsExact: capitalsExact}
+			// A phrase listed twice would count twice: a category term
+			// ends where every category that has it ends.
+			if !slices.Contains(c.Terms, t) {
+				c.Terms = append(c.Terms, t)
+			}
+		}
+		l.Categories = append(l.Categories, c)
+	}
+	// Not Compile: a list may be empty (a language without weak appeal
+	// markers), which a lexicon may not; a bad phrase is still an error.
+	return compile(l)
+}
