@@ -225,6 +225,7 @@ func (t *Tokenizer) normalize(w string) (form, folded string) {
 	}
 	form = norm.NFKC.String(w)
 	form = strings.Map(unifyPunct, form)
+	form = foldCyrillic(form)
 	form = stripPossessive(form)
 	return form, t.fold.String(form)
 }
