@@ -195,6 +195,17 @@ func check(t *testing.T, what string, got float64, want num) {
 	}
 }
 
+// checkUnit checks a statistic that lies in [0, 1] by definition: within
+// the tolerance of want, never outside [0, 1] (not by one rounding error
+// either), and exactly 0 or 1 where want is.
+func checkUnit(t *testing.T, what string, got float64, want num) {
+	t.Helper()
+	check(t, what, got, want)
+	if got < 0 || got > 1 || (float64(want) == 1 || float64(want) == 0) && got != float64(want) {
+		t.Errorf("%s = %.17g, want %.17g exactly: it lies in [0, 1]", what, got, float64(want))
+	}
+}
+
 func checkSlice(t *testing.T, what string, got []float64, want []num) {
 	t.Helper()
 	if len(got) != len(want) {
@@ -224,9 +235,11 @@ func checkInts(t *testing.T, what string, got, want []int) {
 	}
 }
 
-// Reference: scipy.stats.chi2_contingency(correction=False) and
-// scipy.stats.contingency.association(method="cramer"); corrected V from the
-// transcription of Bergsma (2013) in gen.py. Tolerance relTol.
+// Reference: scipy.stats.chi2_contingency(correction=False); Cramér's V and
+// its bias-corrected form (Bergsma 2013) from gen.py's exact rational
+// arithmetic (V checked there against scipy.stats.contingency.association).
+// Tolerance relTol; V and the corrected V never outside [0, 1], and exactly
+// 1 for a perfect association (perfect_2x2, perfect_3x3).
 func TestChiSquareOracle(t *testing.T) {
 	for _, tc := range loadOracle(t).Tables {
 		t.Run(tc.Name, func(t *testing.T) {
@@ -250,8 +263,8 @@ func TestChiSquareOracle(t *testing.T) {
 			check(t, "P", got.P, want.P)
 			check(t, "DF", got.DF, want.DF)
 			check(t, "N", got.N, want.N)
-			check(t, "CramersV", got.CramersV, want.CramersV)
-			check(t, "CramersVCorrected", got.CramersVCorrected, want.CramersVCorrected)
+			checkUnit(t, "CramersV", got.CramersV, want.CramersV)
+			checkUnit(t, "CramersVCorrected", got.CramersVCorrected, want.CramersVCorrected)
 			check(t, "MinExpected", got.MinExpected, want.MinExpected)
 			checkMatrix(t, "Expected", got.Expected, want.Expected)
 			if got.Below5 != want.Below5 {

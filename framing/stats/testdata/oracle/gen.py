@@ -15,10 +15,15 @@ Sources of the numbers, by section:
                            lambda_="log-likelihood" for G, on the table with
                            its all-zero rows and columns dropped (G itself is
                            re-summed in long double, see contingency())
-  tables[].chisq.cramers_v scipy.stats.contingency.association(method="cramer")
-  tables[].chisq.cramers_v_corrected, tables[].logodds, tables[].ca
+  tables[].chisq.cramers_v X²/(n(k-1)) in exact rational arithmetic, then
+                           the square root; checked against
+                           scipy.stats.contingency.association(method="cramer")
+  tables[].chisq.cramers_v_corrected
+                           Bergsma (2013) in exact rational arithmetic up
+                           to the final square root
+  tables[].logodds, tables[].ca
                            direct NumPy transcriptions of the published
-                           formulas (Bergsma 2013; Monroe et al. 2008;
+                           formulas (Monroe et al. 2008;
                            Greenacre 2017); the CA transcription is checked
                            below against Greenacre's smoking table
   tables[].js              scipy.spatial.distance.jensenshannon(base=2)
@@ -37,6 +42,7 @@ import itertools
 import json
 import math
 import os
+from fractions import Fraction
 
 import numpy as np
 import scipy
@@ -76,6 +82,10 @@ TABLES = {
     "row_1x3": [[4, 5, 6]],
     "col_3x1": [[4], [5], [6]],
     "all_zero_2x2": [[0, 0], [0, 0]],
+    # Perfect association: V and the corrected V are 1 exactly, where the
+    # floating-point formulas land a rounding error above it.
+    "perfect_2x2": [[1, 0], [0, 2]],
+    "perfect_3x3": [[1, 0, 0], [0, 1, 0], [0, 0, 35]],
 }
 
 JS_ALPHAS = [0.0, 0.5]
@@ -106,12 +116,34 @@ def reduce(t):
     return t[np.ix_(rows, cols)], rows, cols
 
 
-def bergsma(x2, n, r, c):
-    """Bias-corrected Cramér's V, Bergsma (2013) eqs. for phi~, r~, k~."""
-    phi2 = x2 / n
-    phi2c = max(0.0, phi2 - (r - 1) * (c - 1) / (n - 1))
-    rc = r - (r - 1) ** 2 / (n - 1)
-    cc = c - (c - 1) ** 2 / (n - 1)
+def exact_x2(t):
+    """Pearson's X² of a table of whole counts in exact rational arithmetic."""
+    t = [[Fraction(int(x)) for x in row] for row in t]
+    rs = [sum(row) for row in t]
+    cs = [sum(col) for col in zip(*t)]
+    n = sum(rs)
+    return sum((o - rs[i] * cs[j] / n) ** 2 / (rs[i] * cs[j] / n) for i, row in enumerate(t) for j, o in enumerate(row))
+
+
+def cramer(red):
+    """Cramér's V, sqrt(X²/(n (min(r, c) - 1))), with X²/(n (k - 1)) exact,
+    so that a perfect association gives 1 exactly; checked against
+    scipy.stats.contingency.association(method="cramer") to 1e-12."""
+    n = int(red.sum())
+    v = math.sqrt(exact_x2(red) / (n * (min(red.shape) - 1)))
+    assert math.isclose(v, association(red, method="cramer", correction=False), rel_tol=1e-12)
+    return v
+
+
+def bergsma(red):
+    """Bias-corrected Cramér's V, Bergsma (2013) eqs. for phi~, r~, k~, in
+    exact rational arithmetic up to the final square root."""
+    r, c = red.shape
+    n = Fraction(int(red.sum()))
+    phi2 = exact_x2(red) / n
+    phi2c = max(Fraction(0), phi2 - Fraction((r - 1) * (c - 1)) / (n - 1))
+    rc = r - Fraction((r - 1) ** 2) / (n - 1)
+    cc = c - Fraction((c - 1) ** 2) / (n - 1)
     return math.sqrt(phi2c / min(rc - 1, cc - 1))
 
 
@@ -151,8 +183,8 @@ def contingency(t):
         n=n,
         g_stat=g,
         g_p=gp,
-        cramers_v=association(red, method="cramer", correction=False),
-        cramers_v_corrected=bergsma(x2, float(n), len(rows), len(cols)),
+        cramers_v=cramer(red),
+        cramers_v_corrected=bergsma(red),
         expected=expected.tolist(),
         min_expected=exp.min(),
         below5=int((exp < 5).sum()),
