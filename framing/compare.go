@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -72,9 +73,12 @@ type GroupReliability struct {
 }
 
 // IndicatorTest tests whether a share or rate indicator differs between
-// groups: the groups × (counted, not counted) table.
+// groups: a share as the groups × (counted, not counted) table, a rate as
+// the groups' counts against their own-voice tokens (chi-square goodness of
+// fit; no Cramér's V).
 type IndicatorTest struct {
 	Name string `json:"name"`
+	Kind string `json:"kind"` // "share" or "rate"
 	TableTest
 }
 
@@ -138,10 +142,12 @@ type Test struct {
 	PAdjusted Num `json:"p_adjusted"` // Benjamini-Hochberg across the concepts of the run
 }
 
-// Exact is the small-sample p-value of a concept's table: Fisher's exact
-// test for a 2×2 table, else a Monte Carlo test with the seed and draws used.
+// Exact is the small-sample p-value of a test: for a table, Fisher's exact
+// test when it is 2×2, else a Monte Carlo test with the seed and draws used;
+// for a rate, the exact multinomial test, or its Monte Carlo estimate when
+// there are too many outcomes to sum.
 type Exact struct {
-	Method    string `json:"method"` // "fisher" or "monte-carlo"
+	Method    string `json:"method"` // "fisher", "multinomial" (exact) or "monte-carlo"
 	P         Num    `json:"p"`
 	PAdjusted Num    `json:"p_adjusted"`
 	Seed      uint64 `json:"seed,omitempty"`
@@ -388,7 +394,7 @@ func indexRows(t *Tally, groups []string, opt CompareOptions) ([]IndexRow, error
 // rate across the groups, Benjamini-Hochberg adjusted across indicators.
 func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities, error) {
 	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
-	per := map[string][][]float64{} // indicator → groups × (k, n − k)
+	k, n := map[string][]float64{}, map[string][]float64{} // indicator → per group
 	for _, name := range groups {
 		g := t.Groups[name]
 		r := reliabilityOut(g.Reliability, g.Tokens, opt.Conf)
@@ -396,7 +402,8 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 		for _, info := range IndicatorList {
 			if tested(info) {
 				in := r.Indicators[info.Name]
-				per[info.Name] = append(per[info.Name], []float64{float64(in.K), float64(in.N - in.K)})
+				k[info.Name] = append(k[info.Name], float64(in.K))
+				n[info.Name] = append(n[info.Name], float64(in.N))
 			}
 		}
 	}
@@ -408,17 +415,98 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 		if !tested(info) {
 			continue
 		}
-		tt, err := tableTests(per[info.Name], opt)
-		if err != nil {
-			return out, err
+		var tt TableTest
+		var err error
+		if info.Kind == "rate" {
+			tt, err = rateTests(k[info.Name], n[info.Name], groups, opt)
+		} else {
+			tt, err = shareTests(k[info.Name], n[info.Name], groups, opt)
 		}
-		out.Tests = append(out.Tests, IndicatorTest{Name: info.Name, TableTest: tt})
+		if err != nil {
+			return out, fmt.Errorf("%s: %w", info.Name, err)
+		}
+		out.Tests = append(out.Tests, IndicatorTest{Name: info.Name, Kind: info.Kind, TableTest: tt})
 		primary = append(primary, tt.Primary())
 	}
 	for k, p := range stats.BenjaminiHochberg(primary) {
 		out.Tests[k].SetAdjusted(p)
 	}
 	return out, nil
+}
+
+// shareTests tests a share across groups: the groups × (k, n − k) table
+// of what each group counted and did not. A k above its n is no share: the
+// test is then undefined, and no cell is ever negative.
+func shareTests(k, n []float64, groups []string, opt CompareOptions) (TableTest, error) {
+	tab := make([][]float64, len(groups))
+	for i := range groups {
+		if k[i] > n[i] {
+			return undefinedTest(fmt.Sprintf("group %s counts %g of %g: not a share (is the tally damaged?)", groups[i], k[i], n[i])), nil
+		}
+		tab[i] = []float64{k[i], n[i] - k[i]}
+	}
+	return tableTests(tab, opt)
+}
+
+// rateTests tests a rate across groups as a rate: conditional on the total,
+// the groups' counts are multinomial with probabilities in proportion to
+// their exposures (own-voice tokens), tested by chi-square goodness of fit
+// with groups − 1 degrees of freedom, and by the exact multinomial (or its
+// Monte Carlo) p-value when an expected count is below opt.MinExpectedCut.
+func rateTests(k, n []float64, groups []string, opt CompareOptions) (TableTest, error) {
+	rt, err := stats.RateHomogeneity(k, n)
+	if err != nil {
+		return TableTest{}, err
+	}
+	nan := Num(math.NaN())
+	tt := TableTest{
+		ChiSquare:   Test{Stat: Num(rt.Stat), DF: Num(rt.DF), P: Num(rt.P)},
+		GTest:       Test{Stat: Num(rt.G), DF: Num(rt.DF), P: Num(rt.GP)},
+		CramersV:    nan, // a measure of association of a table: none for a rate
+		CramersVBC:  nan,
+		MinExpected: Num(rt.MinExpected), Below5: rt.Below5,
+		PValue: "chi-square", Note: rt.Reason,
+	}
+	kept := len(groups) - len(rt.Dropped)
+	if rt.Reason == "" && rt.MinExpected < opt.MinExpectedCut {
+		ex, err := stats.RateHomogeneityExact(k, n, opt.MonteCarlo, opt.Seed)
+		if err != nil {
+			return tt, err
+		}
+		tt.PValue = "exact"
+		tt.Exact = &Exact{Method: "multinomial", P: Num(ex.P)}
+		if ex.Method == "monte-carlo" {
+			tt.Exact = &Exact{Method: "monte-carlo", P: Num(ex.P), Seed: ex.Seed, Draws: ex.Draws}
+		}
+		tt.Note = fmt.Sprintf("%d of %d groups expect fewer than %g: read the %s p-value, not the chi-square approximation",
+			rt.Below5, kept, opt.MinExpectedCut, tt.Exact.Method)
+	}
+	if len(rt.Dropped) > 0 {
+		var names []string
+		for _, i := range rt.Dropped {
+			names = append(names, groups[i])
+		}
+		tt.Note = joinNotes(tt.Note, "left out, no own-voice tokens: "+strings.Join(names, ", "))
+	}
+	return tt, nil
+}
+
+// undefinedTest is a test that could not be made, and why.
+func undefinedTest(why string) TableTest {
+	nan := Num(math.NaN())
+	return TableTest{ChiSquare: Test{nan, nan, nan, nan}, GTest: Test{nan, nan, nan, nan}, CramersV: nan, CramersVBC: nan,
+		MinExpected: nan, PValue: "chi-square", Note: why}
+}
+
+// joinNotes joins the notes that are not empty with "; ".
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // tested reports an indicator that reliabilities tests across groups: a

@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"fmt"
 	"math"
 	"testing"
 )
@@ -117,5 +118,54 @@ func TestCompareEdgeCases(t *testing.T) {
 	}
 	if _, err := Compare(one, CompareOptions{Conf: 0.95, MonteCarlo: 10, Bootstrap: 10, Concept: "nosuch"}); err == nil {
 		t.Error("an unknown concept was accepted")
+	}
+}
+
+// scoreTexts scores documents given as outlet and text, ids d0, d1, ...
+func scoreTexts(t *testing.T, docs ...[2]string) []*Score {
+	t.Helper()
+	sc := NewScorer(builtinMatcher(t))
+	var out []*Score
+	for i, d := range docs {
+		out = append(out, sc.Score(Document{ID: fmt.Sprintf("d%d", i), Outlet: d[0], Text: d[1]}))
+	}
+	return out
+}
+
+// TestCompareRateIndicatorsAsRates: a group whose scare quotes outnumber
+// its own-voice tokens (an all-quotation document) is a rate above 1 per
+// token, not a share: the rate indicators are tested as counts against
+// exposure, and no table cell is ever negative (issue 14, item 19: the
+// groups × (k, n − k) table made "count -3" and an error).
+func TestCompareRateIndicatorsAsRates(t *testing.T) {
+	scores := scoreTexts(t,
+		[2]string{"Q", "Kremlin: “operation”, “liberation”, “response”, “defence”."},
+		[2]string{"A", "The invasion went on, the ministry said. So-called experts were allegedly wrong."},
+		[2]string{"A", "The war went on and on and on, the agency reported, in many places for many days."},
+	)
+	if s := scores[0]; s.Reliability.ScareQuotes+s.Reliability.Distancing <= s.Tokens.Own {
+		t.Fatalf("the test needs more distancing markers than own tokens: %d + %d, %d tokens", s.Reliability.ScareQuotes, s.Reliability.Distancing, s.Tokens.Own)
+	}
+	tl := tallyOf(t, scores, "outlet")
+	for _, run := range []struct {
+		name string
+		fn   func(*Tally, CompareOptions) (*Comparison, error)
+	}{{"Compare", Compare}, {"CompareReliability", CompareReliability}} {
+		c, err := run.fn(tl, DefaultCompareOptions())
+		if err != nil {
+			t.Fatalf("%s: %v", run.name, err)
+		}
+		kinds := map[string]string{}
+		for _, info := range IndicatorList {
+			kinds[info.Name] = info.Kind
+		}
+		for _, tt := range c.Reliability.Tests {
+			if kinds[tt.Name] == "rate" && tt.Kind != "rate" {
+				t.Errorf("%s: %s tested as %q, want as a rate", run.name, tt.Name, tt.Kind)
+			}
+			if tt.Name == "distancing_rate" && (tt.Primary() <= 0 || tt.Primary() > 1) {
+				t.Errorf("%s: distancing_rate p = %v, want a p-value", run.name, tt.Primary())
+			}
+		}
 	}
 }

@@ -50,7 +50,7 @@ func reliabilitySections(c *framing.Comparison) []Section {
 		chi, small := testCells(x.TableTest)
 		tt.Rows = append(tt.Rows, slices.Concat([]string{x.Name}, chi, small))
 	}
-	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? Each share or rate as a groups × (counted, not counted) table", Table: tt}
+	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? A share as a groups × (counted, not counted) table; a rate as the groups' counts against their own-voice tokens (chi-square goodness of fit)", Table: tt}
 	if len(tt.Rows) == 0 {
 		tests.Notes = append(tests.Notes, "n/a: needs at least two groups")
 	}

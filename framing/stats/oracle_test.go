@@ -109,6 +109,18 @@ type oracle struct {
 		Rho, P num
 		N      int
 	}
+	RateTests []struct {
+		Counts, Exposures []float64
+		Dropped           []int
+		Defined           bool
+		Stat, P, G, GP    num
+		DF, N             num
+		Expected          []num
+		MinExpected       num
+		Below5            int
+		Outcomes          float64
+		ExactP            num
+	}
 }
 
 // UnmarshalJSON maps the snake_case keys of the file onto the fields.
@@ -449,6 +461,89 @@ func TestSpearmanOracle(t *testing.T) {
 		check(t, name+" p", p, tc.P)
 		if n != tc.N {
 			t.Errorf("%s: n = %d, want %d", name, n, tc.N)
+		}
+	}
+}
+
+// Reference: scipy.stats.chisquare(k, E) and scipy.stats.power_divergence(k,
+// E, lambda_="log-likelihood") with E = K n_i / N over the groups with
+// exposure. Tolerance relTol.
+func TestRateHomogeneityOracle(t *testing.T) {
+	for _, tc := range loadOracle(t).RateTests {
+		name := fmt.Sprintf("RateHomogeneity(%v, %v)", tc.Counts, tc.Exposures)
+		got, err := RateHomogeneity(tc.Counts, tc.Exposures)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkInts(t, name+".Dropped", got.Dropped, tc.Dropped)
+		if !tc.Defined {
+			if !math.IsNaN(got.Stat) || !math.IsNaN(got.P) || got.Reason == "" || got.Expected != nil {
+				t.Errorf("%s: got %+v, want NaN values and a Reason", name, got)
+			}
+			continue
+		}
+		if got.Reason != "" {
+			t.Errorf("%s: Reason %q, want none", name, got.Reason)
+		}
+		check(t, name+".Stat", got.Stat, tc.Stat)
+		check(t, name+".P", got.P, tc.P)
+		check(t, name+".G", got.G, tc.G)
+		check(t, name+".GP", got.GP, tc.GP)
+		check(t, name+".DF", got.DF, tc.DF)
+		check(t, name+".N", got.N, tc.N)
+		check(t, name+".MinExpected", got.MinExpected, tc.MinExpected)
+		checkSlice(t, name+".Expected", got.Expected, tc.Expected)
+		if got.Below5 != tc.Below5 {
+			t.Errorf("%s.Below5 = %d, want %d", name, got.Below5, tc.Below5)
+		}
+	}
+}
+
+// Reference: the sum of scipy.stats.multinomial.pmf over every outcome whose
+// X² reaches the observed one, in gen.py; tolerance relTol. The Monte Carlo
+// estimate (forced by an enumeration limit of 0) must be within 3 standard
+// errors plus 1/(B+1) of that exact p-value; where gen.py has none (too many
+// outcomes), within 3 standard errors plus 0.01 of the asymptotic p-value
+// of scipy.stats.chisquare, as the counts there are large.
+func TestRateHomogeneityExactOracle(t *testing.T) {
+	const draws = 20000
+	for _, tc := range loadOracle(t).RateTests {
+		name := fmt.Sprintf("RateHomogeneityExact(%v, %v)", tc.Counts, tc.Exposures)
+		got, err := RateHomogeneityExact(tc.Counts, tc.Exposures, draws, 1)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkInts(t, name+".Dropped", got.Dropped, tc.Dropped)
+		if !tc.Defined {
+			if !math.IsNaN(got.P) || got.Reason == "" {
+				t.Errorf("%s: got %+v, want NaN and a Reason", name, got)
+			}
+			continue
+		}
+		check(t, name+".Stat", got.Stat, tc.Stat)
+		want, se := float64(tc.ExactP), 0.0
+		if math.IsNaN(want) {
+			if got.Method != "monte-carlo" {
+				t.Errorf("%s: method %q for %g outcomes, want monte-carlo", name, got.Method, tc.Outcomes)
+			}
+			want = float64(tc.P)
+			se = 0.01
+		} else {
+			if got.Method != "exact" || got.Outcomes != tc.Outcomes {
+				t.Errorf("%s: method %q over %g outcomes, want exact over %g", name, got.Method, got.Outcomes, tc.Outcomes)
+			}
+			check(t, name+".P", got.P, tc.ExactP)
+			if got, err = rateExact(tc.Counts, tc.Exposures, draws, 1, 0); err != nil || got.Method != "monte-carlo" {
+				t.Fatalf("%s forced to sample: method %q, %v", name, got.Method, err)
+			}
+			se = 1.0 / (draws + 1)
+		}
+		se += 3 * math.Sqrt(want*(1-want)/draws)
+		if math.Abs(got.P-want) > se {
+			t.Errorf("%s: Monte Carlo P = %g, want %g ± %g", name, got.P, want, se)
+		}
+		if got.Method == "monte-carlo" && (got.Draws != draws || got.Seed != 1 || got.P != float64(1+got.Exceed)/float64(draws+1)) {
+			t.Errorf("%s: %+v: P is not (1+Exceed)/(Draws+1)", name, got)
 		}
 	}
 }

@@ -36,6 +36,11 @@ Sources of the numbers, by section:
                            enumerating every table with the observed margins
   spearman                 scipy.stats.spearmanr (average ranks for ties,
                            t-distribution p-value), on the pairs without NaN
+  rate_tests               scipy.stats.chisquare(f_obs, f_exp) and
+                           scipy.stats.power_divergence(lambda_="log-likelihood")
+                           of the counts against K n_i / N, groups without
+                           exposure left out; the exact p-value by summing
+                           scipy.stats.multinomial.pmf over every outcome
 """
 
 import itertools
@@ -482,6 +487,68 @@ def spearman_cases():
     return out
 
 
+RATE_TESTS = [
+    # counts, exposures
+    ([4, 1, 0], [1, 14, 17]),  # more events than exposure in a group
+    ([7, 2, 9, 0, 3], [1200, 800, 2000, 300, 900]),
+    ([3, 0, 5], [100, 0, 250]),  # a group without exposure
+    ([10, 20], [100, 200]),  # equal rates
+    ([1, 0, 0, 0], [50, 60, 70, 80]),
+    ([120, 95, 40, 210], [10000, 9000, 5200, 15000]),  # too many outcomes to enumerate here
+    ([0, 0], [10, 20]),  # no events
+    ([3], [10]),  # one group
+]
+
+
+def compositions(k, g):
+    """Every way to put k events into g groups."""
+    if g == 1:
+        yield (k,)
+        return
+    for x in range(k + 1):
+        for rest in compositions(k - x, g - 1):
+            yield (x,) + rest
+
+
+def rate_cases():
+    out = []
+    for counts, exposures in RATE_TESTS:
+        kept = [i for i, n in enumerate(exposures) if n > 0]
+        k = np.array([counts[i] for i in kept], dtype=float)
+        n = np.array([exposures[i] for i in kept], dtype=float)
+        case = {"counts": counts, "exposures": exposures, "dropped": [i for i, e in enumerate(exposures) if e == 0]}
+        if len(kept) < 2 or k.sum() == 0:
+            case.update(defined=False)
+            out.append(case)
+            continue
+        K = k.sum()
+        e = K * n / n.sum()
+        x2, p = stats.chisquare(k, e)
+        g, gp = stats.power_divergence(k, e, lambda_="log-likelihood")
+        expected = np.zeros(len(counts))
+        expected[kept] = e
+        case.update(defined=True, stat=x2, p=p, g=g, g_p=gp, df=len(kept) - 1, n=K,
+                    expected=expected.tolist(), min_expected=e.min(), below5=int((e < 5).sum()))
+        outcomes = math.comb(int(K) + len(kept) - 1, len(kept) - 1)
+        case["outcomes"] = outcomes
+        if outcomes <= 20000:
+            floor = (1 - 64 * np.finfo(float).eps) * x2
+            probs = n / n.sum()
+            exact = 0.0
+            total = 0.0
+            for x in compositions(int(K), len(kept)):
+                pr = stats.multinomial.pmf(x, int(K), probs)
+                total += pr
+                if (((np.array(x) - e) ** 2) / e).sum() >= floor:
+                    exact += pr
+            assert abs(total - 1) < 1e-9, total
+            case["exact_p"] = exact
+        else:
+            case["exact_p"] = None
+        out.append(case)
+    return out
+
+
 def main():
     check_ca_against_greenacre()
     tables = []
@@ -509,6 +576,7 @@ def main():
         "bh": bh_cases(),
         "monte_carlo": monte_carlo_cases(),
         "spearman": spearman_cases(),
+        "rate_tests": rate_cases(),
     }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vectors.json")
     with open(path, "w") as f:
