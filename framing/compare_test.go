@@ -3,6 +3,7 @@ package framing
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -166,6 +167,24 @@ func TestCompareRateIndicatorsAsRates(t *testing.T) {
 			if tt.Name == "distancing_rate" && (tt.Primary() <= 0 || tt.Primary() > 1) {
 				t.Errorf("%s: distancing_rate p = %v, want a p-value", run.name, tt.Primary())
 			}
+		}
+	}
+}
+
+// TestCompareShareAboveItsWhole: a share whose count exceeds its whole (a
+// damaged tally) is no share; its test is n/a with the reason, and no table
+// gets a negative cell.
+func TestCompareShareAboveItsWhole(t *testing.T) {
+	tl := tallyOf(t, seedScoreList(t), "outlet")
+	g := tl.Groups["TASS"]
+	g.Reliability.Named = g.Reliability.Attributions + 3
+	c, err := CompareReliability(tl, DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range c.Reliability.Tests {
+		if tt.Name == "named_share" && (!math.IsNaN(tt.Primary()) || !strings.Contains(tt.Note, "group TASS counts")) {
+			t.Errorf("named_share: p %v, note %q; want n/a with the reason", tt.Primary(), tt.Note)
 		}
 	}
 }
