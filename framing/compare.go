@@ -211,14 +211,26 @@ type Distance struct {
 }
 
 // CAResult is the correspondence analysis of the group × label table.
+// A group without own-voice hits of the labels compared, and a label no
+// group used, have no place on the map: they are left out, each named with
+// the reason, and Groups and Labels list the rows and columns of the
+// coordinates.
 type CAResult struct {
-	Groups    []string `json:"groups"`
-	Labels    []string `json:"labels"`
-	Inertia   []Num    `json:"inertia"`
-	Share     []Num    `json:"share"`
-	RowCoords [][]Num  `json:"group_coords"`
-	ColCoords [][]Num  `json:"label_coords"`
-	Note      string   `json:"note,omitempty"`
+	Groups        []string  `json:"groups"`
+	Labels        []string  `json:"labels"`
+	Inertia       []Num     `json:"inertia"`
+	Share         []Num     `json:"share"`
+	RowCoords     [][]Num   `json:"group_coords"`
+	ColCoords     [][]Num   `json:"label_coords"`
+	GroupsLeftOut []LeftOut `json:"groups_left_out"`
+	LabelsLeftOut []LeftOut `json:"labels_left_out"`
+	Note          string    `json:"note,omitempty"`
+}
+
+// LeftOut is a group or label left out of a result, and why.
+type LeftOut struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
 }
 
 // DistinctiveTerm is a label or matched term that sets a group apart from
@@ -330,12 +342,9 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	for _, i := range inConcepts {
 		names = append(names, t.Labels[i])
 	}
-	ca, err := stats.CorrespondenceAnalysis(all)
-	if err != nil {
+	if c.CA, err = correspondence(all, groups, names); err != nil {
 		return nil, err
 	}
-	c.CA = CAResult{Groups: groups, Labels: names, Inertia: nums(ca.Inertia), Share: nums(ca.Share),
-		RowCoords: numRows(ca.RowCoords), ColCoords: numRows(ca.ColCoords), Note: ca.Reason}
 
 	c.Distinctive, c.TermScores, err = distinctive(t, groups, all, names, opt)
 	if err != nil {
@@ -345,6 +354,35 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// correspondence is the correspondence analysis of the groups × labels
+// table, without the all-zero rows and columns, which have no place on the
+// map (their coordinates would be NaN).
+func correspondence(tab [][]float64, groups, labels []string) (CAResult, error) {
+	ca, err := stats.CorrespondenceAnalysis(tab)
+	if err != nil {
+		return CAResult{}, err
+	}
+	out := CAResult{Groups: []string{}, Labels: []string{}, Inertia: nums(ca.Inertia), Share: nums(ca.Share),
+		RowCoords: [][]Num{}, ColCoords: [][]Num{}, GroupsLeftOut: []LeftOut{}, LabelsLeftOut: []LeftOut{}, Note: ca.Reason}
+	for i, g := range groups {
+		if slices.Contains(ca.DroppedRows, i) {
+			out.GroupsLeftOut = append(out.GroupsLeftOut, LeftOut{g, "no own-voice hits of the labels compared"})
+			continue
+		}
+		out.Groups = append(out.Groups, g)
+		out.RowCoords = append(out.RowCoords, nums(ca.RowCoords[i]))
+	}
+	for j, l := range labels {
+		if j >= len(ca.ColCoords) || slices.Contains(ca.DroppedCols, j) { // no groups, no columns
+			out.LabelsLeftOut = append(out.LabelsLeftOut, LeftOut{l, "no own-voice hits in any group"})
+			continue
+		}
+		out.Labels = append(out.Labels, l)
+		out.ColCoords = append(out.ColCoords, nums(ca.ColCoords[j]))
+	}
+	return out, nil
 }
 
 // compareHead starts a comparison of t: its lexicon, grouping, corpus,

@@ -3,6 +3,7 @@ package framing
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -185,6 +186,50 @@ func TestCompareShareAboveItsWhole(t *testing.T) {
 	for _, tt := range c.Reliability.Tests {
 		if tt.Name == "named_share" && (!math.IsNaN(tt.Primary()) || !strings.Contains(tt.Note, "group TASS counts")) {
 			t.Errorf("named_share: p %v, note %q; want n/a with the reason", tt.Primary(), tt.Note)
+		}
+	}
+}
+
+// TestCompareCALeavesOutEmptyGroups: a group with no own-voice hits of the
+// labels compared has no place on the correspondence analysis map, and a
+// label no group used none either: both are left out, named with the
+// reason, and every coordinate of the map is a number (issue 14, item 1:
+// they were NaN, and the chart of them never finished).
+func TestCompareCALeavesOutEmptyGroups(t *testing.T) {
+	scores := scoreTexts(t,
+		[2]string{"A", "The invasion went on and the mutiny."},
+		[2]string{"B", "The special military operation went on and the rebellion."},
+		[2]string{"C", "The invasion and the rebellion."},
+		[2]string{"D", "The weather was nice today."},
+	)
+	c, err := Compare(tallyOf(t, scores, "outlet"), DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca := c.CA
+	if got := strings.Join(ca.Groups, ","); got != "A,B,C" {
+		t.Errorf("groups on the map %s, want A,B,C", got)
+	}
+	if len(ca.GroupsLeftOut) != 1 || ca.GroupsLeftOut[0].Name != "D" || ca.GroupsLeftOut[0].Reason == "" {
+		t.Errorf("groups left out %+v, want D with a reason", ca.GroupsLeftOut)
+	}
+	want := []string{"war.special_operation", "war.invasion", "mutiny.mutiny", "mutiny.rebellion"}
+	if !slices.Equal(ca.Labels, want) {
+		t.Errorf("labels on the map %v, want %v", ca.Labels, want)
+	}
+	if len(ca.LabelsLeftOut)+len(ca.Labels) != len(tallyOf(t, nil, "outlet").Labels) {
+		t.Errorf("%d labels on the map and %d left out, want every label in one or the other", len(ca.Labels), len(ca.LabelsLeftOut))
+	}
+	if len(ca.RowCoords) != len(ca.Groups) || len(ca.ColCoords) != len(ca.Labels) || len(ca.Inertia) != 2 {
+		t.Fatalf("%d group and %d label coordinates, %d axes", len(ca.RowCoords), len(ca.ColCoords), len(ca.Inertia))
+	}
+	for _, rows := range [][][]Num{ca.RowCoords, ca.ColCoords} {
+		for _, r := range rows {
+			for _, x := range r {
+				if x.IsNaN() {
+					t.Errorf("a coordinate is %v: %v", x, rows)
+				}
+			}
 		}
 	}
 }

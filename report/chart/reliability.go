@@ -44,8 +44,48 @@ func reliabilityChart(c *framing.Comparison) *Chart {
 	for y := len(groups) - 1; y >= 0; y-- { // the first group at the top
 		names = append(names, groups[y].Group)
 	}
-	return &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
-		head.Draw(cv)
+	// Each panel's points, and its axis: a share from 0 to 1, a balance
+	// from −1 to +1, a rate from 0 to its largest upper bound.
+	type panel struct {
+		iv     *intervals
+		lo, hi float64
+	}
+	panels := make([]panel, len(infos))
+	var left leftOut
+	for k, info := range infos {
+		pn := panel{iv: &intervals{}}
+		switch info.Kind {
+		case "share":
+			pn.lo, pn.hi = 0, 1
+		case "balance":
+			pn.lo, pn.hi = -1, 1
+		}
+		top := 0.0
+		for y := range names {
+			g := groups[len(groups)-1-y]
+			in := g.Indicators[info.Name]
+			v := float64(in.Value)
+			if math.IsNaN(v) || !left.keep(v) {
+				continue // n/a: no group point; an infinite one is counted
+			}
+			if info.Kind != "rate" && !left.within(v, pn.lo, pn.hi) {
+				continue
+			}
+			_, mark := groupMark(gi[g.Group])
+			mark.Radius = vg.Points(2.5)
+			pn.iv.rows = append(pn.iv.rows, interval{y: float64(y), x: v, lo: float64(in.Lo), hi: float64(in.Hi), mark: mark})
+			top = max(top, v)
+			if drawable(float64(in.Hi)) {
+				top = max(top, float64(in.Hi))
+			}
+		}
+		if info.Kind == "rate" {
+			pn.lo, pn.hi = 0, niceCeil(math.Max(top, 1))
+		}
+		panels[k] = pn
+	}
+	ch := &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
+		drawPlot(head, cv)
 		for k, info := range infos {
 			p := newPlot(info.Name, unitOf(info.Kind), "")
 			p.Title.TextStyle.Font.Size = vg.Points(tickSize)
@@ -54,36 +94,18 @@ func reliabilityChart(c *framing.Comparison) *Chart {
 			for _, a := range []*plot.Axis{&p.X, &p.Y} {
 				a.Tick.Label.Font.Size = vg.Points(cellSize - 1)
 			}
-			iv := &intervals{}
-			hi := 0.0
-			for y := range names {
-				g := groups[len(groups)-1-y]
-				in := g.Indicators[info.Name]
-				if in.Value.IsNaN() {
-					continue
-				}
-				_, mark := groupMark(gi[g.Group])
-				mark.Radius = vg.Points(2.5)
-				iv.rows = append(iv.rows, interval{y: float64(y), x: float64(in.Value), lo: float64(in.Lo), hi: float64(in.Hi), mark: mark})
-				if !in.Hi.IsNaN() {
-					hi = max(hi, float64(in.Hi))
-				}
-			}
-			p.Add(iv)
+			p.Add(panels[k].iv)
 			p.NominalY(names...)
 			p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
-			switch info.Kind {
-			case "share":
-				p.X.Min, p.X.Max = 0, 1
-			case "balance":
-				p.X.Min, p.X.Max = -1, 1
+			p.X.Min, p.X.Max = panels[k].lo, panels[k].hi
+			if info.Kind == "balance" {
 				p.Add(vline{x: 0})
-			default:
-				p.X.Min, p.X.Max = 0, niceCeil(math.Max(hi, 1))
 			}
-			p.Draw(tiles.At(cv, k%cols, k/cols))
+			drawPlot(p, tiles.At(cv, k%cols, k/cols))
 		}
 	}}
+	ch.captionLeftOut("", &left, nil)
+	return ch
 }
 
 func unitOf(kind string) string {
