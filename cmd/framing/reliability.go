@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -225,7 +224,7 @@ func writeSection(w io.Writer, s report.Section, f report.Format) error {
 // writeReliabilityCSV writes one row per group and per document, every
 // indicator's value and interval in columns.
 func writeReliabilityCSV(w io.Writer, c *framing.Comparison, docs []docReliability) error {
-	cw := csv.NewWriter(w)
+	cw := report.NewCSVWriter(w)
 	head := []string{"scope", "name", "group"}
 	for _, info := range framing.IndicatorList {
 		head = append(head, info.Name, info.Name+"_lo", info.Name+"_hi")
@@ -251,8 +250,7 @@ func writeReliabilityCSV(w io.Writer, c *framing.Comparison, docs []docReliabili
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // readRatings reads a CSV of group,rating.
