@@ -433,9 +433,10 @@ func indexRows(t *Tally, groups []string, opt CompareOptions) ([]IndexRow, error
 func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities, error) {
 	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
 	k, n := map[string][]float64{}, map[string][]float64{} // indicator → per group
+	missing := MissingIndicators(t.Categories, t.Poles)
 	for _, name := range groups {
 		g := t.Groups[name]
-		r := reliabilityOut(g.Reliability, g.Tokens, opt.Conf)
+		r := reliabilityOut(g.Reliability, g.Tokens, opt.Conf, missing)
 		out.Groups = append(out.Groups, GroupReliability{Group: name, Counts: r.Reliability, Indicators: r.Indicators})
 		for _, info := range IndicatorList {
 			if tested(info) {
@@ -455,9 +456,12 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 		}
 		var tt TableTest
 		var err error
-		if info.Kind == "rate" {
+		switch {
+		case missing[info.Name] != "":
+			tt = undefinedTest(missing[info.Name])
+		case info.Kind == "rate":
 			tt, err = rateTests(k[info.Name], n[info.Name], groups, opt)
-		} else {
+		default:
 			tt, err = shareTests(k[info.Name], n[info.Name], groups, opt)
 		}
 		if err != nil {

@@ -2,6 +2,8 @@ package framing
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/framingkit/framing/framing/stats"
 )
@@ -19,6 +21,9 @@ type Indicator struct {
 	// sentences, tokens, attributions, citations (0 for a count).
 	K int `json:"k"`
 	N int `json:"n"`
+	// Note says why the indicator is n/a when the lexicon cannot measure
+	// it ("the lexicon has no category attribution"); "" otherwise.
+	Note string `json:"note,omitempty"`
 }
 
 // IndicatorInfo documents an indicator: what it is, the lexicon category
@@ -65,9 +70,81 @@ var IndicatorList = []IndicatorInfo{
 		"depends on the lexicon: only the terms it lists count"},
 }
 
+// indicatorNeeds are the lexicon categories each indicator counts with:
+// a lexicon without one of them cannot measure it (its counts would be
+// zero, or wrong: without attributions every short quotation is a scare
+// quote). The indicators not listed need no category.
+var indicatorNeeds = map[string][]string{
+	"attribution_rate":           {CatAttribution},
+	"named_share":                {CatAttribution},
+	"anonymous_share":            {CatAttribution, CatAnonymous},
+	"sources":                    {CatAttribution},
+	"top_source_share":           {CatAttribution},
+	"state_media_labelled":       {CatStateLabel, CatStateModifier},
+	"state_media_labelled_share": {CatStateLabel, CatStateModifier},
+	"distancing_rate":            {CatDistancing, CatAttribution},
+	"hedge_rate":                 {CatHedge},
+	"booster_rate":               {CatBooster, CatSuperlative},
+	"certainty_balance":          {CatHedge, CatBooster, CatSuperlative},
+}
+
+// Missing are the indicators a lexicon cannot measure, by name, each with
+// the reason: what Indicators then reports as n/a.
+type Missing map[string]string
+
+// MissingIndicators are the indicators that a lexicon with these category
+// ids and label poles (+1, −1 or 0 per label) cannot measure: those whose
+// categories it lacks, and loaded_density when no label is on a pole.
+func MissingIndicators(categories []string, poles []int) Missing {
+	have := map[string]bool{}
+	for _, c := range categories {
+		have[c] = true
+	}
+	out := Missing{}
+	for name, needs := range indicatorNeeds {
+		var lacks []string
+		for _, c := range needs {
+			if !have[c] {
+				lacks = append(lacks, c)
+			}
+		}
+		switch len(lacks) {
+		case 0:
+		case 1:
+			out[name] = "the lexicon has no category " + lacks[0]
+		default:
+			out[name] = "the lexicon has no categories " + strings.Join(lacks, ", ")
+		}
+	}
+	if !slices.ContainsFunc(poles, func(p int) bool { return p != 0 }) {
+		out["loaded_density"] = "the lexicon has no labels on the framing axis' poles"
+	}
+	return out
+}
+
+// MissingIndicators are the indicators the lexicon that scored s cannot
+// measure.
+func (s *Score) MissingIndicators() Missing {
+	if s.matcher == nil {
+		return nil
+	}
+	var poles []int
+	for _, l := range s.matcher.Labels() {
+		poles = append(poles, l.Pole)
+	}
+	return MissingIndicators(s.matcher.Categories(), poles)
+}
+
+// Indicators are the document's indicators, intervals at level conf, n/a
+// where its lexicon cannot measure them.
+func (s *Score) Indicators(conf float64) []Indicator {
+	return Indicators(s.Reliability, s.Tokens, conf, s.MissingIndicators())
+}
+
 // Indicators makes the indicators of r, for a document or a group with
 // token counts tok, intervals at level conf, in the order of IndicatorList.
-func Indicators(r Reliability, tok TokenCounts, conf float64) []Indicator {
+// An indicator in missing is n/a: NaN, with the reason as its Note.
+func Indicators(r Reliability, tok TokenCounts, conf float64, missing Missing) []Indicator {
 	top := 0
 	for _, n := range r.Sources {
 		top = max(top, n)
@@ -113,7 +190,12 @@ func Indicators(r Reliability, tok TokenCounts, conf float64) []Indicator {
 		default:
 			panic("framing: indicator " + info.Name + " has no counts")
 		}
-		out = append(out, indicator(info, k, n, conf))
+		in := indicator(info, k, n, conf)
+		if why := missing[info.Name]; why != "" {
+			nan := Num(math.NaN())
+			in.Value, in.Lo, in.Hi, in.Note = nan, nan, nan, why
+		}
+		out = append(out, in)
 	}
 	return out
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // The lexicon categories the reliability indicators read, by id. A lexicon
-// without one of them leaves its indicators at zero.
+// without one of them cannot measure its indicators: they are n/a, with the
+// reason (see MissingIndicators).
 const (
 	CatAttribution   = "attribution"
 	CatAnonymous     = "anonymous_source"

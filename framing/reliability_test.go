@@ -1,10 +1,13 @@
 package framing
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/framingkit/framing/lexicon"
 )
 
 // TestReliabilityConstructed checks every indicator's counts on short
@@ -127,7 +130,7 @@ func TestIndicators(t *testing.T) {
 		Distancing: 1, ScareQuotes: 1, Hedges: 1, Boosters: 2, Superlatives: 1, Loaded: 4}
 	tok := TokenCounts{Own: 400, Quoted: 100}
 	got := map[string]float64{}
-	for _, in := range Indicators(r, tok, 0.95) {
+	for _, in := range Indicators(r, tok, 0.95, nil) {
 		got[in.Name] = float64(in.Value)
 		if in.Kind != "count" && !(float64(in.Lo) <= float64(in.Value) && float64(in.Value) <= float64(in.Hi)) {
 			t.Errorf("%s: %v outside its interval [%v, %v]", in.Name, in.Value, in.Lo, in.Hi)
@@ -191,4 +194,79 @@ func FuzzParseRatings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestIndicatorsLexiconLacks: an indicator whose lexicon category is missing
+// (or, for loaded_density, a lexicon without poled labels) is n/a with the
+// reason, in a document's indicators, a group's and the tests across groups,
+// never a rate of 0 with an interval (issue 14, item 13).
+func TestIndicatorsLexiconLacks(t *testing.T) {
+	all := []string{CatAttribution, CatAnonymous, CatHedge, CatDistancing, CatBooster, CatSuperlative, CatStateLabel, CatStateModifier}
+	for _, tt := range []struct {
+		name  string
+		cats  []string
+		poles []int
+		want  map[string]string // indicator → reason; the others are measured
+	}{
+		{"everything", all, []int{1, -1}, nil},
+		{"hedges only", []string{CatHedge}, []int{1, -1, 0}, map[string]string{
+			"attribution_rate": "the lexicon has no category attribution", "named_share": "the lexicon has no category attribution",
+			"anonymous_share": "the lexicon has no categories attribution, anonymous_source", "sources": "the lexicon has no category attribution",
+			"top_source_share": "the lexicon has no category attribution", "state_media_labelled": "the lexicon has no categories state_media_label, state_media_modifier",
+			"state_media_labelled_share": "the lexicon has no categories state_media_label, state_media_modifier",
+			"distancing_rate":            "the lexicon has no categories distancing, attribution", "booster_rate": "the lexicon has no categories booster, superlative",
+			"certainty_balance": "the lexicon has no categories booster, superlative",
+		}},
+		{"no poles", all, []int{0, 0}, map[string]string{"loaded_density": "the lexicon has no labels on the framing axis' poles"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			missing := MissingIndicators(tt.cats, tt.poles)
+			r := Reliability{Sentences: 10, Attributed: 0, Hedges: 1}
+			for _, in := range Indicators(r, TokenCounts{Own: 100}, 0.95, missing) {
+				why, lacks := tt.want[in.Name]
+				switch {
+				case lacks && (!in.Value.IsNaN() || !in.Lo.IsNaN() || !in.Hi.IsNaN() || in.Note != why):
+					t.Errorf("%s = %v (%v–%v), note %q; want n/a, note %q", in.Name, in.Value, in.Lo, in.Hi, in.Note, why)
+				case !lacks && in.Note != "":
+					t.Errorf("%s: note %q, want none", in.Name, in.Note)
+				}
+			}
+		})
+	}
+}
+
+// TestCompareLexiconLacks: scored with a lexicon that has hedges only, the
+// groups' attribution rate is n/a with the reason, and so is its test.
+func TestCompareLexiconLacks(t *testing.T) {
+	m, err := lexicon.LoadMatcher("../lexicon/testdata/good/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := NewTally(m, "outlet")
+	sc := NewScorer(m)
+	for i, d := range [][2]string{{"A", "The invasion went on, the ministry said, allegedly."}, {"B", "The special military operation, officials said."}} {
+		tl.Add(sc.Score(Document{ID: fmt.Sprint(i), Outlet: d[0], Text: d[1]}))
+	}
+	c, err := CompareReliability(tl, DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const why = "the lexicon has no category attribution"
+	for _, g := range c.Reliability.Groups {
+		if in := g.Indicators["attribution_rate"]; !in.Value.IsNaN() || in.Note != why {
+			t.Errorf("%s: attribution_rate %v, note %q; want n/a, %q", g.Group, in.Value, in.Note, why)
+		}
+		if in := g.Indicators["hedge_rate"]; in.Value.IsNaN() || in.Note != "" {
+			t.Errorf("%s: hedge_rate %v, note %q; want a rate", g.Group, in.Value, in.Note)
+		}
+	}
+	for _, tt := range c.Reliability.Tests {
+		if tt.Name == "attribution_rate" && (!math.IsNaN(tt.Primary()) || tt.Note != why) {
+			t.Errorf("attribution_rate test: p %v, note %q; want n/a, %q", tt.Primary(), tt.Note, why)
+		}
+	}
+	js := jsonOf(t, c.Reliability.Groups[0].Indicators["attribution_rate"])
+	if !strings.Contains(js, `"value":null`) || !strings.Contains(js, `"note":"`+why+`"`) {
+		t.Errorf("JSON %s, want value null and the note", js)
+	}
 }

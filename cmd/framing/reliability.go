@@ -100,9 +100,9 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	}
 	var docs []docReliability
 	_, t, err := o.collect(env, paths, func(s *framing.Score) {
-		ins := framing.Indicators(s.Reliability, s.Tokens, o.Conf)
+		ins := s.Indicators(o.Conf)
 		d := docReliability{ID: s.ID, Outlet: s.Outlet, Group: framing.GroupOf(s, o.By),
-			Reliability: framing.ReliabilityJSON(s.Reliability, s.Tokens, o.Conf), byName: map[string]framing.Indicator{}}
+			Reliability: s.ReliabilityJSON(o.Conf), byName: map[string]framing.Indicator{}}
 		for _, in := range ins {
 			d.byName[in.Name] = in
 		}
@@ -114,6 +114,11 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	c, err := framing.CompareReliability(t, o.CompareOptions)
 	if err != nil {
 		return err
+	}
+	if len(c.Reliability.Groups) > 0 {
+		for _, n := range report.IndicatorNotes(c.Reliability.Groups[0].Indicators) {
+			fmt.Fprintln(env.Err, "note: "+n)
+		}
 	}
 	corr, unrated := correlate(c, ratings)
 	if len(unrated) > 0 {

@@ -163,3 +163,24 @@ func TestLeftOutNote(t *testing.T) {
 		t.Errorf("outside the axis: note %q", l.note())
 	}
 }
+
+// TestReliabilityPanelSaysWhy: a panel of an indicator the lexicon cannot
+// measure says so, with the reason, instead of standing empty (issue 14,
+// item 13).
+func TestReliabilityPanelSaysWhy(t *testing.T) {
+	c := clone(t, seedComparison(t))
+	const why = "the lexicon has no category attribution"
+	for _, g := range c.Reliability.Groups {
+		in := g.Indicators["attribution_rate"]
+		in.Value, in.Lo, in.Hi, in.Note = framing.Num(math.NaN()), framing.Num(math.NaN()), framing.Num(math.NaN()), why
+		g.Indicators["attribution_rate"] = in
+	}
+	ch := render(t, c, Reliability, SVG)
+	var b bytes.Buffer
+	if err := ch.Write(&b, SVG); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), why) {
+		t.Error("the attribution_rate panel does not say why it is empty")
+	}
+}

@@ -3,8 +3,10 @@ package chart
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -49,6 +51,7 @@ func reliabilityChart(c *framing.Comparison) *Chart {
 	type panel struct {
 		iv     *intervals
 		lo, hi float64
+		na     string // what the panel says when no group has a value
 	}
 	panels := make([]panel, len(infos))
 	var left leftOut
@@ -82,6 +85,12 @@ func reliabilityChart(c *framing.Comparison) *Chart {
 		if info.Kind == "rate" {
 			pn.lo, pn.hi = 0, niceCeil(math.Max(top, 1))
 		}
+		if len(pn.iv.rows) == 0 {
+			pn.na = "n/a"
+			if why := groups[0].Indicators[info.Name].Note; why != "" {
+				pn.na += ":\n" + why // the lexicon cannot measure it
+			}
+		}
 		panels[k] = pn
 	}
 	ch := &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
@@ -101,11 +110,39 @@ func reliabilityChart(c *framing.Comparison) *Chart {
 			if info.Kind == "balance" {
 				p.Add(vline{x: 0})
 			}
-			drawPlot(p, tiles.At(cv, k%cols, k/cols))
+			tile := tiles.At(cv, k%cols, k/cols)
+			drawPlot(p, tile)
+			if panels[k].na != "" {
+				sty := textStyle(cellSize-1, textGrey)
+				sty.XAlign = draw.XCenter
+				tile.FillText(sty, tile.Center(), wrap(panels[k].na, sty, pw-0.3*vg.Inch))
+			}
 		}
 	}}
 	ch.captionLeftOut("", &left, nil)
 	return ch
+}
+
+// wrap breaks the lines of s between words so that each fits width w in
+// style sty, where it can (a word longer than w keeps its own line).
+func wrap(s string, sty text.Style, w vg.Length) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case sty.Width(line+" "+word) <= w:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 func unitOf(kind string) string {
