@@ -2,6 +2,8 @@ package framing
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +42,37 @@ type Tally struct {
 	Read    int                    `json:"read"`
 	Skipped map[string]int         `json:"skipped"`
 	Groups  map[string]*GroupTally `json:"groups"`
+	// fields are the metadata fields of the documents added, for CheckBy;
+	// nil until a document is added (and in a tally read from a file).
+	fields map[string]bool
+}
+
+// builtinFields are the fields every document has, if empty: GroupOf reads
+// them without metadata.
+func builtinFields() []string { return []string{"outlet", "date", "url", "title", "id"} }
+
+// FieldError says that no document has the field the documents were to be
+// grouped by.
+type FieldError struct {
+	Field string
+	// Have are the fields there are: the built-in ones, then the metadata
+	// fields of the documents, sorted.
+	Have []string
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("no document has a field %s to group by (fields: %s)", e.Field, strings.Join(e.Have, ", "))
+}
+
+// CheckBy returns a *FieldError when the tally groups by a metadata field
+// that no document added to it has: every document would be "unknown". A
+// field some documents have is fine (the others are "unknown"), and so is
+// a built-in field, or a tally that saw no document.
+func (t *Tally) CheckBy() error {
+	if t.fields == nil || t.fields[t.By] || slices.Contains(builtinFields(), t.By) {
+		return nil
+	}
+	return &FieldError{Field: t.By, Have: append(builtinFields(), slices.Sorted(maps.Keys(t.fields))...)}
 }
 
 // GroupTally is the sums of one group's documents.
@@ -121,6 +154,14 @@ func (t *Tally) group(name string) *GroupTally {
 // Add adds one scored document.
 func (t *Tally) Add(s *Score) {
 	t.Read++
+	if t.fields == nil {
+		t.fields = map[string]bool{}
+	}
+	for k := range s.Meta {
+		if !t.fields[k] {
+			t.fields[strings.Clone(k)] = true // a key cut from a document must not keep it alive
+		}
+	}
 	one := &GroupTally{
 		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories,
 		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
@@ -228,6 +269,12 @@ func (t *Tally) Merge(o *Tally) error {
 	t.Read += o.Read
 	for r, n := range o.Skipped {
 		t.Skipped[r] += n
+	}
+	if o.fields != nil && t.fields == nil {
+		t.fields = map[string]bool{}
+	}
+	for k := range o.fields {
+		t.fields[k] = true
 	}
 	for name, og := range o.Groups {
 		if len(og.Labels) != len(t.Labels) || len(og.Categories) != len(t.Categories) {

@@ -2,6 +2,7 @@ package framing
 
 import (
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"testing"
 )
@@ -196,5 +197,40 @@ func TestTimeline(t *testing.T) {
 	}
 	if cmp.Timeline[0].Start != "2023-06-19" || cmp.Timeline[1].Start != "2023-06-26" {
 		t.Errorf("week starts %s, %s", cmp.Timeline[0].Start, cmp.Timeline[1].Start)
+	}
+}
+
+// TestTallyCheckBy: grouping by a metadata field no document has is an
+// error naming the fields there are; a built-in field, a field some
+// documents have, and a tally without documents are fine (issue 14, item
+// 12).
+func TestTallyCheckBy(t *testing.T) {
+	scores := []*Score{
+		{ID: "1", Outlet: "A", Meta: map[string]string{"desk": "politics", "lang": "en"}},
+		{ID: "2", Outlet: "B", Meta: map[string]string{"lang": "ru"}},
+	}
+	for _, tt := range []struct {
+		by, err string
+		scores  []*Score
+	}{
+		{"outlet", "", scores},
+		{"title", "", scores},
+		{"desk", "", scores},
+		{"lang", "", scores},
+		{"stanse", "no document has a field stanse to group by (fields: outlet, date, url, title, id, desk, lang)", scores},
+		{"stanse", "", nil},
+	} {
+		tl := &Tally{By: tt.by, Skipped: map[string]int{}, Groups: map[string]*GroupTally{}}
+		for _, s := range tt.scores {
+			tl.Add(s)
+		}
+		err := tl.CheckBy()
+		var fe *FieldError
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("--by %s: %v", tt.by, err)
+		case tt.err != "" && (!errors.As(err, &fe) || err.Error() != tt.err):
+			t.Errorf("--by %s: error %v, want %q", tt.by, err, tt.err)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -116,12 +119,25 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		}
 		t.AddSummary(sum)
 		finish(env, sum, man)
+		if err := t.CheckBy(); err != nil {
+			return nil, nil, byError(err)
+		}
 		if o.FindCopies || o.Dedupe {
 			in.Syndication = nonNil(o.Clusters)
 		}
 		in.Deduplicated = o.Dedupe
 	}
 	return in, t, nil
+}
+
+// byError is err as a usage error when it says that no document has the
+// --by field, and err otherwise.
+func byError(err error) error {
+	var fe *framing.FieldError
+	if errors.As(err, &fe) {
+		return usagef("--by %s: no document has this field; group by one of %s", fe.Field, strings.Join(fe.Have, ", "))
+	}
+	return err
 }
 
 func axisOf(m *lexicon.Matcher) [2]string {

@@ -84,6 +84,10 @@ func (o *scoreOptions) run(env Env) error {
 	slices.SortStableFunc(scores, func(a, b *framing.Score) int { return strings.Compare(a.ID, b.ID) })
 	switch format {
 	case fmtTally:
+		if err := tally.CheckBy(); err != nil {
+			finish(env, sum, man)
+			return byError(err)
+		}
 		tally.AddSummary(sum)
 		err = writeJSON(env.Out, tally)
 	case fmtJSON:

@@ -116,6 +116,9 @@ func Compute(paths []string, m *lexicon.Matcher, run framing.RunOptions, opt Opt
 	if err != nil {
 		return nil, sum, err
 	}
+	if err := t.CheckBy(); err != nil {
+		return nil, sum, err
+	}
 	t.AddSummary(sum)
 	cmp := framing.DefaultCompareOptions()
 	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.MinBootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.MinBootstrap, opt.PerTokens
