@@ -151,17 +151,27 @@ func TestIndicators(t *testing.T) {
 	}
 }
 
+// TestParseRatings: a header of exactly the columns group and rating (in
+// any order, any case); an unknown or missing column is an error with
+// file:line and the columns wanted (issue 14, item 15: any header was taken).
 func TestParseRatings(t *testing.T) {
 	tests := []struct {
 		in, err string
 		n       int
 	}{
 		{"group,rating\nTASS,1\nSputnik,2.5\n", "", 2},
-		{"group,rating,note\nTASS,1,state\n", "", 1},
-		{"group,rating\n", "want a header row", 0},
+		{"Rating, Group\n1,TASS\n", "", 1},
+		{"\ufeffgroup,rating\nTASS,1\n", "", 1},
+		{"group,rating,note\nTASS,1,state\n", "r.csv:1:3: unknown column note (the columns are group,rating)", 0},
+		{"outlet,score\nTASS,1\n", "r.csv:1:1: unknown column outlet (the columns are group,rating)", 0},
+		{"group\nTASS\n", "r.csv:1: no column rating (the columns are group,rating)", 0},
+		{"group,group\nTASS,1\n", "r.csv:1:2: column group given twice", 0},
+		{"group,rating\n", "want a header row (group,rating) and a row per group", 0},
 		{"group,rating\nTASS,x\n", "r.csv:2:2: rating \"x\" is not a number", 0},
-		{"group,rating\nTASS,1\nTASS,2\n", "r.csv:3: \"TASS\" is rated twice", 0},
+		{"rating,group\nx,TASS\n", "r.csv:2:1: rating \"x\" is not a number", 0},
+		{"group,rating\nTASS,1\nTASS,2\n", "r.csv:3: TASS is rated twice (first on line 2)", 0},
 		{"group,rating\n,1\n", "r.csv:2: want group,rating", 0},
+		{"group,rating\nTASS\n", "r.csv:2: want group,rating", 0},
 		{"group,rating\n\"TASS,1\n", "r.csv:2:", 0},
 		{"group,rating\nTASS,NaN\n", "not a number", 0},
 	}
@@ -172,9 +182,41 @@ func TestParseRatings(t *testing.T) {
 			t.Errorf("%q: %v", tt.in, err)
 		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
 			t.Errorf("%q: error %v, want %q", tt.in, err, tt.err)
-		case tt.err == "" && len(got) != tt.n:
-			t.Errorf("%q: %d ratings, want %d", tt.in, len(got), tt.n)
+		case tt.err == "" && len(got.Rows) != tt.n:
+			t.Errorf("%q: %d ratings, want %d", tt.in, len(got.Rows), tt.n)
 		}
+	}
+}
+
+// TestRatingsMatch: every row is joined to a group or reported with the
+// groups it could have meant (the same name in another case, or a near
+// one); the groups without a rating are named (issue 14, item 15: a row
+// that matched no group was not reported).
+func TestRatingsMatch(t *testing.T) {
+	r, err := ParseRatings("r.csv", []byte("group,rating\nTASS,1\nTass,2\nSputnk,3\nMoscow Times,4\nZzz,5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rated, unmatched, unrated := r.Match([]string{"Sputnik", "TASS", "The Moscow Times", "Voice of Nigeria"})
+	if len(rated) != 1 || rated["TASS"] != 1 {
+		t.Errorf("rated %v, want TASS only", rated)
+	}
+	want := []struct {
+		group   string
+		line    int
+		suggest string
+	}{{"Tass", 3, "TASS"}, {"Sputnk", 4, "Sputnik"}, {"Moscow Times", 5, "The Moscow Times"}, {"Zzz", 6, ""}}
+	if len(unmatched) != len(want) {
+		t.Fatalf("unmatched %+v, want %d rows", unmatched, len(want))
+	}
+	for i, w := range want {
+		u := unmatched[i]
+		if u.Group != w.group || u.Line != w.line || strings.Join(u.Suggest, ",") != w.suggest {
+			t.Errorf("unmatched %d = %+v, want %s on line %d, suggesting %q", i, u, w.group, w.line, w.suggest)
+		}
+	}
+	if strings.Join(unrated, ",") != "Sputnik,The Moscow Times,Voice of Nigeria" {
+		t.Errorf("unrated %v", unrated)
 	}
 }
 
@@ -188,11 +230,12 @@ func FuzzParseRatings(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for g, v := range got {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				t.Fatalf("%q rated %v", g, v)
+		for _, r := range got.Rows {
+			if math.IsNaN(r.Value) || math.IsInf(r.Value, 0) || r.Group == "" || r.Line < 2 {
+				t.Fatalf("%+v accepted", r)
 			}
 		}
+		got.Match([]string{"TASS", "Sputnik", ""})
 	})
 }
 
