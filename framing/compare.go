@@ -36,6 +36,33 @@ func DefaultCompareOptions() CompareOptions {
 		JSAlpha: 0.5, Top: 5, PerTokens: 1000, MinExpectedCut: 5}
 }
 
+// Check returns an error for settings no comparison can use: what a
+// caller gets instead of a panic inside a statistic.
+func (o CompareOptions) Check() error {
+	ok := func(x float64) bool { return x >= 0 && !math.IsInf(x, 1) } // false for NaN
+	switch {
+	case !(o.Conf > 0 && o.Conf < 1):
+		return fmt.Errorf("the confidence level must be between 0 and 1, both excluded (got %g)", o.Conf)
+	case o.MonteCarlo < 1:
+		return fmt.Errorf("the Monte Carlo draws must be 1 or more (got %d)", o.MonteCarlo)
+	case o.Bootstrap < 1:
+		return fmt.Errorf("the bootstrap resamples must be 1 or more (got %d)", o.Bootstrap)
+	case o.MinBootstrap < 0:
+		return fmt.Errorf("the documents for a bootstrap must be 0 or more (got %d)", o.MinBootstrap)
+	case o.Top < 0:
+		return fmt.Errorf("the top labels and terms must be 0 or more (got %d)", o.Top)
+	case !(o.PerTokens > 0) || math.IsInf(o.PerTokens, 1):
+		return fmt.Errorf("rates must be per a positive number of tokens (got %g)", o.PerTokens)
+	case !ok(o.JSAlpha):
+		return fmt.Errorf("the Jensen-Shannon smoothing must be 0 or more (got %g)", o.JSAlpha)
+	case !ok(o.PriorA0):
+		return fmt.Errorf("the log-odds prior size must be 0 or more (got %g)", o.PriorA0)
+	case !ok(o.MinExpectedCut):
+		return fmt.Errorf("the smallest expected count must be 0 or more (got %g)", o.MinExpectedCut)
+	}
+	return nil
+}
+
 // Comparison is everything `framing compare` reports.
 type Comparison struct {
 	Lexicon     LexiconRef        `json:"lexicon"`
@@ -262,6 +289,9 @@ type TimelinePoint struct {
 
 // Compare computes every statistic of `framing compare` from a tally.
 func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
 	c, groups := compareHead(t, opt)
 	for _, name := range groups {
 		tl, err := timeline(name, t.Groups[name], opt)
@@ -281,7 +311,7 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	}
 	if opt.Concept != "" {
 		if _, ok := labelIdx[opt.Concept]; !ok {
-			return nil, fmt.Errorf("no concept %q in lexicon %s (have: %v)", opt.Concept, t.Lexicon.Name, concepts)
+			return nil, fmt.Errorf("no concept %s in lexicon %s (have: %s)", opt.Concept, t.Lexicon.Name, strings.Join(concepts, ", "))
 		}
 		concepts = []string{opt.Concept}
 	}
@@ -402,6 +432,9 @@ func compareHead(t *Tally, opt CompareOptions) (c *Comparison, groups []string) 
 // reports: the comparison's Lexicon, By, Corpus, Groups, Settings and
 // Reliability, as Compare makes them, and nothing else.
 func CompareReliability(t *Tally, opt CompareOptions) (*Comparison, error) {
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
 	c, groups := compareHead(t, opt)
 	var err error
 	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
@@ -413,6 +446,9 @@ func CompareReliability(t *Tally, opt CompareOptions) (*Comparison, error) {
 // IndexRows is every group's framing index, groups by name: the Index of
 // Compare, without the rest of the comparison.
 func IndexRows(t *Tally, opt CompareOptions) ([]IndexRow, error) {
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
 	return indexRows(t, slices.Sorted(maps.Keys(t.Groups)), opt)
 }
 

@@ -118,7 +118,9 @@ func TestCompareEdgeCases(t *testing.T) {
 	if _, err := Compare(empty, DefaultCompareOptions()); err != nil {
 		t.Errorf("empty tally: %v", err)
 	}
-	if _, err := Compare(one, CompareOptions{Conf: 0.95, MonteCarlo: 10, Bootstrap: 10, Concept: "nosuch"}); err == nil {
+	nosuch := DefaultCompareOptions()
+	nosuch.Concept = "nosuch"
+	if _, err := Compare(one, nosuch); err == nil || !strings.Contains(err.Error(), "no concept") {
 		t.Error("an unknown concept was accepted")
 	}
 }
@@ -229,6 +231,40 @@ func TestCompareCALeavesOutEmptyGroups(t *testing.T) {
 				if x.IsNaN() {
 					t.Errorf("a coordinate is %v: %v", x, rows)
 				}
+			}
+		}
+	}
+}
+
+// TestCompareOptionsCheck: options out of range are an error from Compare,
+// not a panic deep in a statistic (issue 14, item 20).
+func TestCompareOptionsCheck(t *testing.T) {
+	tl := tallyOf(t, seedScoreList(t), "outlet")
+	for _, tt := range []struct {
+		name string
+		edit func(*CompareOptions)
+		want string
+	}{
+		{"top", func(o *CompareOptions) { o.Top = -1 }, "top labels and terms must be 0 or more"},
+		{"conf", func(o *CompareOptions) { o.Conf = 1 }, "confidence level must be between 0 and 1"},
+		{"conf NaN", func(o *CompareOptions) { o.Conf = math.NaN() }, "confidence level must be between 0 and 1"},
+		{"draws", func(o *CompareOptions) { o.MonteCarlo = 0 }, "Monte Carlo draws must be 1 or more"},
+		{"bootstrap", func(o *CompareOptions) { o.Bootstrap = -3 }, "bootstrap resamples must be 1 or more"},
+		{"min bootstrap", func(o *CompareOptions) { o.MinBootstrap = -1 }, "documents for a bootstrap must be 0 or more"},
+		{"per tokens", func(o *CompareOptions) { o.PerTokens = 0 }, "rates must be per a positive number of tokens"},
+		{"js alpha", func(o *CompareOptions) { o.JSAlpha = -0.5 }, "smoothing must be 0 or more"},
+		{"prior", func(o *CompareOptions) { o.PriorA0 = math.Inf(1) }, "prior size must be 0 or more"},
+		{"min expected", func(o *CompareOptions) { o.MinExpectedCut = math.NaN() }, "expected count must be 0 or more"},
+	} {
+		opt := DefaultCompareOptions()
+		tt.edit(&opt)
+		for name, fn := range map[string]func() error{
+			"Compare":            func() error { _, err := Compare(tl, opt); return err },
+			"CompareReliability": func() error { _, err := CompareReliability(tl, opt); return err },
+			"IndexRows":          func() error { _, err := IndexRows(tl, opt); return err },
+		} {
+			if err := fn(); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s, %s: error %v, want %q", name, tt.name, err, tt.want)
 			}
 		}
 	}

@@ -50,10 +50,7 @@ func (o *analysisOptions) check(cmd *cobra.Command, args []string) error {
 	if len(o.Tallies) > 0 && cmd.Flags().Changed("by") {
 		return usagef("--by applies when reading a corpus; a tally is grouped when it is written (score --format tally --by FIELD)")
 	}
-	if o.Conf <= 0 || o.Conf >= 1 || o.MonteCarlo < 1 || o.Bootstrap < 1 {
-		return usagef("--conf must be in (0, 1), --draws and --bootstrap at least 1")
-	}
-	return nil
+	return nil // the numeric flags are checked before any command runs (checkFlags)
 }
 
 // analyse reads the corpus at paths (or the tallies) and compares its

@@ -113,8 +113,8 @@ func (o *corpusOptions) runOptions(env Env) (framing.RunOptions, *corpus.Manifes
 		opt.Outlets = out
 	}
 	opt.Corpus.Stdin = env.In
-	if o.Workers < 0 {
-		return opt, nil, usagef("--workers must be 0 (one per CPU) or more")
+	if o.Workers < 0 || o.Workers > 1024 {
+		return opt, nil, usagef("--workers must be from 0 (one per CPU) to 1024 (got %d)", o.Workers)
 	}
 	opt.Workers = o.Workers
 	opt.Corpus.Strict = o.Strict
