@@ -11,7 +11,7 @@ import (
 )
 
 // TallyFormat is the version of the tally file format.
-const TallyFormat = 3 // 2: weeks and undated documents; 3: reliability counts
+const TallyFormat = 4 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint
 
 // LexiconRef names the lexicon that made a result.
 type LexiconRef struct {
@@ -29,7 +29,9 @@ func RefOf(m *lexicon.Matcher) LexiconRef {
 // Tally is the per-group sums of document scores. Every field is a sum or a
 // count, so two tallies of disjoint parts of a corpus merge exactly, in any
 // order and grouping: Merge is associative and commutative, and the same code
-// serves as the map and combine steps of a distributed run.
+// serves as the map and combine steps of a distributed run. Each group
+// carries the fingerprint of the documents it counted, so that Merge can
+// refuse tallies that are not disjoint.
 type Tally struct {
 	Format     int        `json:"format"`
 	Lexicon    LexiconRef `json:"lexicon"`
@@ -99,6 +101,10 @@ type GroupTally struct {
 	Undated int                  `json:"undated"`
 	// Reliability sums the documents' sourcing counts.
 	Reliability Reliability `json:"reliability"`
+	// Fingerprint records the ids of the group's documents: kept with the
+	// group, so a tally split by group (as a distributed run splits it)
+	// keeps them exactly.
+	Fingerprint Fingerprint `json:"documents_fingerprint"`
 }
 
 // NewTally returns an empty tally for lexicon m, grouping documents by the
@@ -170,6 +176,7 @@ func (t *Tally) Add(s *Score) {
 		// and copies the source names.
 		Reliability: s.Reliability,
 	}
+	one.Fingerprint.Add(s.ID)
 	if d, ok := ParseDate(s.Date); ok {
 		one.Weeks = map[string]WeekCount{WeekKey(d): {Documents: 1, Pos: s.Pos, Neg: s.Neg}}
 	} else {
@@ -217,6 +224,7 @@ func (g *GroupTally) add(o *GroupTally) {
 	}
 	g.Undated += o.Undated
 	g.Reliability.Add(o.Reliability)
+	g.Fingerprint.union(&o.Fingerprint)
 }
 
 // AddSummary counts the documents a run skipped.
@@ -252,8 +260,10 @@ func ParseDocIndexKey(k string) (pos, neg int, err error) {
 	return pos, neg, nil
 }
 
-// Merge adds o into t. Both must come from the same lexicon (by hash) and
-// group by the same field.
+// Merge adds o into t. Both must come from the same lexicon (by hash),
+// group by the same field and have counted no document in common (an
+// *OverlapError says how many they share); t is left as it was when Merge
+// refuses.
 func (t *Tally) Merge(o *Tally) error {
 	switch {
 	case o.Format != t.Format:
@@ -266,6 +276,14 @@ func (t *Tally) Merge(o *Tally) error {
 	case len(o.Labels) != len(t.Labels) || len(o.Categories) != len(t.Categories):
 		return fmt.Errorf("tallies have different labels or categories")
 	}
+	for name, og := range o.Groups {
+		if og == nil || len(og.Labels) != len(t.Labels) || len(og.Categories) != len(t.Categories) {
+			return fmt.Errorf("group %q does not have the tally's %d labels and %d categories", name, len(t.Labels), len(t.Categories))
+		}
+	}
+	if n := shared(t.allHashes(), o.allHashes()); n > 0 {
+		return &OverlapError{Shared: n}
+	}
 	t.Read += o.Read
 	for r, n := range o.Skipped {
 		t.Skipped[r] += n
@@ -277,9 +295,6 @@ func (t *Tally) Merge(o *Tally) error {
 		t.fields[k] = true
 	}
 	for name, og := range o.Groups {
-		if len(og.Labels) != len(t.Labels) || len(og.Categories) != len(t.Categories) {
-			return fmt.Errorf("group %q has %d labels and %d categories, want %d and %d", name, len(og.Labels), len(og.Categories), len(t.Labels), len(t.Categories))
-		}
 		t.group(name).add(og)
 	}
 	return nil
@@ -328,6 +343,9 @@ func (t *Tally) Check() error {
 		}
 		if dated+g.Undated != g.Documents {
 			return fmt.Errorf("group %q has %d documents but its weeks count %d and %d are undated", name, g.Documents, dated, g.Undated)
+		}
+		if n := g.Fingerprint.Count(); n != g.Documents {
+			return fmt.Errorf("group %q has %d documents but its fingerprint holds %d", name, g.Documents, n)
 		}
 	}
 	if t.Skipped == nil {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"strings"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/report"
@@ -78,10 +79,11 @@ func jsonKindOf(t reflect.Type) string {
 	return "a number"
 }
 
-// readTallies reads and merges tally files in the order given.
+// readTallies reads and merges tally files in the order given; tallies
+// that counted a document in common are refused.
 func readTallies(paths []string) (*framing.Tally, error) {
 	var all *framing.Tally
-	for _, p := range paths {
+	for i, p := range paths {
 		t, err := readTally(p)
 		if err != nil {
 			return nil, err
@@ -91,6 +93,11 @@ func readTallies(paths []string) (*framing.Tally, error) {
 			continue
 		}
 		if err := all.Merge(t); err != nil {
+			var oe *framing.OverlapError
+			if errors.As(err, &oe) {
+				return nil, fmt.Errorf("%s shares %s with %s: the same shard twice, or shards that overlap (give each document's shard once)",
+					p, report.Count(oe.Shared, "document id", "document ids"), strings.Join(paths[:i], ", "))
+			}
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 	}
@@ -106,7 +113,9 @@ func newMergeCmd(env Env) *cobra.Command {
 		Long: `merge adds tallies written by 'framing score --format tally' on parts of a
 corpus. Tallies are sums, so the merge is exact and its order does not matter;
 'framing compare --tally' on the merge equals 'framing compare' on the whole
-corpus. All tallies must come from the same lexicon and group by the same field.`,
+corpus. All tallies must come from the same lexicon, group by the same field
+and hold different documents: each tally carries a fingerprint of its
+documents' ids, and tallies that share a document are refused.`,
 		Example: `  framing score --format tally shard1/ > part1.json
   framing score --format tally shard2/ > part2.json
   framing merge part1.json part2.json > all.json
