@@ -468,7 +468,7 @@ func indexRows(t *Tally, groups []string, opt CompareOptions) ([]IndexRow, error
 // rate across the groups, Benjamini-Hochberg adjusted across indicators.
 func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities, error) {
 	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
-	k, n := map[string][]float64{}, map[string][]float64{} // indicator → per group
+	counted, outOf := map[string][]float64{}, map[string][]float64{} // indicator → K and N per group
 	missing := MissingIndicators(t.Categories, t.Poles)
 	for _, name := range groups {
 		g := t.Groups[name]
@@ -477,8 +477,8 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 		for _, info := range IndicatorList {
 			if tested(info) {
 				in := r.Indicators[info.Name]
-				k[info.Name] = append(k[info.Name], float64(in.K))
-				n[info.Name] = append(n[info.Name], float64(in.N))
+				counted[info.Name] = append(counted[info.Name], float64(in.K))
+				outOf[info.Name] = append(outOf[info.Name], float64(in.N))
 			}
 		}
 	}
@@ -496,9 +496,9 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 		case missing[info.Name] != "":
 			tt = undefinedTest(missing[info.Name])
 		case info.Kind == "rate":
-			tt, err = rateTests(k[info.Name], n[info.Name], groups, opt)
+			tt, err = rateTests(counted[info.Name], outOf[info.Name], groups, opt)
 		default:
-			tt, err = shareTests(k[info.Name], n[info.Name], groups, opt)
+			tt, err = shareTests(counted[info.Name], outOf[info.Name], groups, opt)
 		}
 		if err != nil {
 			return out, fmt.Errorf("%s: %w", info.Name, err)

@@ -70,22 +70,28 @@ var IndicatorList = []IndicatorInfo{
 		"depends on the lexicon: only the terms it lists count"},
 }
 
-// indicatorNeeds are the lexicon categories each indicator counts with:
-// a lexicon without one of them cannot measure it (its counts would be
-// zero, or wrong: without attributions every short quotation is a scare
-// quote). The indicators not listed need no category.
-var indicatorNeeds = map[string][]string{
-	"attribution_rate":           {CatAttribution},
-	"named_share":                {CatAttribution},
-	"anonymous_share":            {CatAttribution, CatAnonymous},
-	"sources":                    {CatAttribution},
-	"top_source_share":           {CatAttribution},
-	"state_media_labelled":       {CatStateLabel, CatStateModifier},
-	"state_media_labelled_share": {CatStateLabel, CatStateModifier},
-	"distancing_rate":            {CatDistancing, CatAttribution},
-	"hedge_rate":                 {CatHedge},
-	"booster_rate":               {CatBooster, CatSuperlative},
-	"certainty_balance":          {CatHedge, CatBooster, CatSuperlative},
+// indicatorNeeds are the lexicon categories an indicator counts with: a
+// lexicon without one of them cannot measure it (its counts would be zero,
+// or wrong: without attributions every short quotation is a scare quote).
+// The indicators not listed need no category.
+func indicatorNeeds(name string) []string {
+	switch name {
+	case "attribution_rate", "named_share", "sources", "top_source_share":
+		return []string{CatAttribution}
+	case "anonymous_share":
+		return []string{CatAttribution, CatAnonymous}
+	case "state_media_labelled", "state_media_labelled_share":
+		return []string{CatStateLabel, CatStateModifier}
+	case "distancing_rate":
+		return []string{CatDistancing, CatAttribution}
+	case "hedge_rate":
+		return []string{CatHedge}
+	case "booster_rate":
+		return []string{CatBooster, CatSuperlative}
+	case "certainty_balance":
+		return []string{CatHedge, CatBooster, CatSuperlative}
+	}
+	return nil
 }
 
 // Missing are the indicators a lexicon cannot measure, by name, each with
@@ -101,9 +107,9 @@ func MissingIndicators(categories []string, poles []int) Missing {
 		have[c] = true
 	}
 	out := Missing{}
-	for name, needs := range indicatorNeeds {
+	for _, info := range IndicatorList {
 		var lacks []string
-		for _, c := range needs {
+		for _, c := range indicatorNeeds(info.Name) {
 			if !have[c] {
 				lacks = append(lacks, c)
 			}
@@ -111,9 +117,9 @@ func MissingIndicators(categories []string, poles []int) Missing {
 		switch len(lacks) {
 		case 0:
 		case 1:
-			out[name] = "the lexicon has no category " + lacks[0]
+			out[info.Name] = "the lexicon has no category " + lacks[0]
 		default:
-			out[name] = "the lexicon has no categories " + strings.Join(lacks, ", ")
+			out[info.Name] = "the lexicon has no categories " + strings.Join(lacks, ", ")
 		}
 	}
 	if !slices.ContainsFunc(poles, func(p int) bool { return p != 0 }) {

@@ -26,9 +26,6 @@ type Rating struct {
 	Line  int // in the file
 }
 
-// ratingColumns are the columns of a ratings file.
-var ratingColumns = [...]string{"group", "rating"}
-
 // ParseRatings reads a ratings file: CSV with a header row of the columns
 // group and rating (in either order, in any case), then a row per group.
 // An unknown, repeated or missing column, a row without a group or with a
@@ -53,14 +50,14 @@ func ParseRatings(name string, data []byte) (*Ratings, error) {
 	for i, h := range rows[0] {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 		switch _, seen := col[h]; {
-		case !slices.Contains(ratingColumns[:], h):
+		case h != "group" && h != "rating":
 			return nil, fmt.Errorf("%s:1:%d: unknown column %s (%s)", name, i+1, h, want)
 		case seen:
 			return nil, fmt.Errorf("%s:1:%d: column %s given twice", name, i+1, h)
 		}
 		col[h] = i
 	}
-	for _, c := range ratingColumns {
+	for _, c := range []string{"group", "rating"} {
 		if _, ok := col[c]; !ok {
 			return nil, fmt.Errorf("%s:1: no column %s (%s)", name, c, want)
 		}

@@ -62,11 +62,10 @@ func TestChartsFinish(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		args []string
-		err  string // on stderr
 	}{
-		{"plot ca", []string{"plot", "ca", "-q", four, "-o", filepath.Join(dir, "ca.svg")}, ""},
-		{"report", []string{"report", "-q", four, "-o", filepath.Join(dir, "four")}, ""},
-		{"report --dedupe", []string{"report", "-q", "--dedupe", wire, "-o", filepath.Join(dir, "wire")}, ""},
+		{"plot ca", []string{"plot", "ca", "-q", four, "-o", filepath.Join(dir, "ca.svg")}},
+		{"report", []string{"report", "-q", four, "-o", filepath.Join(dir, "four")}},
+		{"report --dedupe", []string{"report", "-q", "--dedupe", wire, "-o", filepath.Join(dir, "wire")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			type result struct {
