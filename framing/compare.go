@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,6 +34,33 @@ type CompareOptions struct {
 func DefaultCompareOptions() CompareOptions {
 	return CompareOptions{Conf: 0.95, Seed: 1, MonteCarlo: 10000, Bootstrap: 2000, MinBootstrap: 5,
 		JSAlpha: 0.5, Top: 5, PerTokens: 1000, MinExpectedCut: 5}
+}
+
+// Check returns an error for settings no comparison can use: what a
+// caller gets instead of a panic inside a statistic.
+func (o CompareOptions) Check() error {
+	ok := func(x float64) bool { return x >= 0 && !math.IsInf(x, 1) } // false for NaN
+	switch {
+	case !(o.Conf > 0 && o.Conf < 1):
+		return fmt.Errorf("the confidence level must be between 0 and 1, both excluded (got %g)", o.Conf)
+	case o.MonteCarlo < 1:
+		return fmt.Errorf("the Monte Carlo draws must be 1 or more (got %d)", o.MonteCarlo)
+	case o.Bootstrap < 1:
+		return fmt.Errorf("the bootstrap resamples must be 1 or more (got %d)", o.Bootstrap)
+	case o.MinBootstrap < 0:
+		return fmt.Errorf("the documents for a bootstrap must be 0 or more (got %d)", o.MinBootstrap)
+	case o.Top < 0:
+		return fmt.Errorf("the top labels and terms must be 0 or more (got %d)", o.Top)
+	case !(o.PerTokens > 0) || math.IsInf(o.PerTokens, 1):
+		return fmt.Errorf("rates must be per a positive number of tokens (got %g)", o.PerTokens)
+	case !ok(o.JSAlpha):
+		return fmt.Errorf("the Jensen-Shannon smoothing must be 0 or more (got %g)", o.JSAlpha)
+	case !ok(o.PriorA0):
+		return fmt.Errorf("the log-odds prior size must be 0 or more (got %g)", o.PriorA0)
+	case !ok(o.MinExpectedCut):
+		return fmt.Errorf("the smallest expected count must be 0 or more (got %g)", o.MinExpectedCut)
+	}
+	return nil
 }
 
 // Comparison is everything `framing compare` reports.
@@ -72,9 +100,12 @@ type GroupReliability struct {
 }
 
 // IndicatorTest tests whether a share or rate indicator differs between
-// groups: the groups × (counted, not counted) table.
+// groups: a share as the groups × (counted, not counted) table, a rate as
+// the groups' counts against their own-voice tokens (chi-square goodness of
+// fit; no Cramér's V).
 type IndicatorTest struct {
 	Name string `json:"name"`
+	Kind string `json:"kind"` // "share" or "rate"
 	TableTest
 }
 
@@ -138,10 +169,12 @@ type Test struct {
 	PAdjusted Num `json:"p_adjusted"` // Benjamini-Hochberg across the concepts of the run
 }
 
-// Exact is the small-sample p-value of a concept's table: Fisher's exact
-// test for a 2×2 table, else a Monte Carlo test with the seed and draws used.
+// Exact is the small-sample p-value of a test: for a table, Fisher's exact
+// test when it is 2×2, else a Monte Carlo test with the seed and draws used;
+// for a rate, the exact multinomial test, or its Monte Carlo estimate when
+// there are too many outcomes to sum.
 type Exact struct {
-	Method    string `json:"method"` // "fisher" or "monte-carlo"
+	Method    string `json:"method"` // "fisher", "multinomial" (exact) or "monte-carlo"
 	P         Num    `json:"p"`
 	PAdjusted Num    `json:"p_adjusted"`
 	Seed      uint64 `json:"seed,omitempty"`
@@ -205,14 +238,26 @@ type Distance struct {
 }
 
 // CAResult is the correspondence analysis of the group × label table.
+// A group without own-voice hits of the labels compared, and a label no
+// group used, have no place on the map: they are left out, each named with
+// the reason, and Groups and Labels list the rows and columns of the
+// coordinates.
 type CAResult struct {
-	Groups    []string `json:"groups"`
-	Labels    []string `json:"labels"`
-	Inertia   []Num    `json:"inertia"`
-	Share     []Num    `json:"share"`
-	RowCoords [][]Num  `json:"group_coords"`
-	ColCoords [][]Num  `json:"label_coords"`
-	Note      string   `json:"note,omitempty"`
+	Groups        []string  `json:"groups"`
+	Labels        []string  `json:"labels"`
+	Inertia       []Num     `json:"inertia"`
+	Share         []Num     `json:"share"`
+	RowCoords     [][]Num   `json:"group_coords"`
+	ColCoords     [][]Num   `json:"label_coords"`
+	GroupsLeftOut []LeftOut `json:"groups_left_out"`
+	LabelsLeftOut []LeftOut `json:"labels_left_out"`
+	Note          string    `json:"note,omitempty"`
+}
+
+// LeftOut is a group or label left out of a result, and why.
+type LeftOut struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
 }
 
 // DistinctiveTerm is a label or matched term that sets a group apart from
@@ -244,6 +289,9 @@ type TimelinePoint struct {
 
 // Compare computes every statistic of `framing compare` from a tally.
 func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
 	c, groups := compareHead(t, opt)
 	for _, name := range groups {
 		tl, err := timeline(name, t.Groups[name], opt)
@@ -263,7 +311,7 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	}
 	if opt.Concept != "" {
 		if _, ok := labelIdx[opt.Concept]; !ok {
-			return nil, fmt.Errorf("no concept %q in lexicon %s (have: %v)", opt.Concept, t.Lexicon.Name, concepts)
+			return nil, fmt.Errorf("no concept %s in lexicon %s (have: %s)", opt.Concept, t.Lexicon.Name, strings.Join(concepts, ", "))
 		}
 		concepts = []string{opt.Concept}
 	}
@@ -324,12 +372,9 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 	for _, i := range inConcepts {
 		names = append(names, t.Labels[i])
 	}
-	ca, err := stats.CorrespondenceAnalysis(all)
-	if err != nil {
+	if c.CA, err = correspondence(all, groups, names); err != nil {
 		return nil, err
 	}
-	c.CA = CAResult{Groups: groups, Labels: names, Inertia: nums(ca.Inertia), Share: nums(ca.Share),
-		RowCoords: numRows(ca.RowCoords), ColCoords: numRows(ca.ColCoords), Note: ca.Reason}
 
 	c.Distinctive, c.TermScores, err = distinctive(t, groups, all, names, opt)
 	if err != nil {
@@ -339,6 +384,35 @@ func Compare(t *Tally, opt CompareOptions) (*Comparison, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// correspondence is the correspondence analysis of the groups × labels
+// table, without the all-zero rows and columns, which have no place on the
+// map (their coordinates would be NaN).
+func correspondence(tab [][]float64, groups, labels []string) (CAResult, error) {
+	ca, err := stats.CorrespondenceAnalysis(tab)
+	if err != nil {
+		return CAResult{}, err
+	}
+	out := CAResult{Groups: []string{}, Labels: []string{}, Inertia: nums(ca.Inertia), Share: nums(ca.Share),
+		RowCoords: [][]Num{}, ColCoords: [][]Num{}, GroupsLeftOut: []LeftOut{}, LabelsLeftOut: []LeftOut{}, Note: ca.Reason}
+	for i, g := range groups {
+		if slices.Contains(ca.DroppedRows, i) {
+			out.GroupsLeftOut = append(out.GroupsLeftOut, LeftOut{g, "no own-voice hits of the labels compared"})
+			continue
+		}
+		out.Groups = append(out.Groups, g)
+		out.RowCoords = append(out.RowCoords, nums(ca.RowCoords[i]))
+	}
+	for j, l := range labels {
+		if j >= len(ca.ColCoords) || slices.Contains(ca.DroppedCols, j) { // no groups, no columns
+			out.LabelsLeftOut = append(out.LabelsLeftOut, LeftOut{l, "no own-voice hits in any group"})
+			continue
+		}
+		out.Labels = append(out.Labels, l)
+		out.ColCoords = append(out.ColCoords, nums(ca.ColCoords[j]))
+	}
+	return out, nil
 }
 
 // compareHead starts a comparison of t: its lexicon, grouping, corpus,
@@ -358,6 +432,9 @@ func compareHead(t *Tally, opt CompareOptions) (c *Comparison, groups []string) 
 // reports: the comparison's Lexicon, By, Corpus, Groups, Settings and
 // Reliability, as Compare makes them, and nothing else.
 func CompareReliability(t *Tally, opt CompareOptions) (*Comparison, error) {
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
 	c, groups := compareHead(t, opt)
 	var err error
 	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
@@ -369,6 +446,9 @@ func CompareReliability(t *Tally, opt CompareOptions) (*Comparison, error) {
 // IndexRows is every group's framing index, groups by name: the Index of
 // Compare, without the rest of the comparison.
 func IndexRows(t *Tally, opt CompareOptions) ([]IndexRow, error) {
+	if err := opt.Check(); err != nil {
+		return nil, err
+	}
 	return indexRows(t, slices.Sorted(maps.Keys(t.Groups)), opt)
 }
 
@@ -388,15 +468,17 @@ func indexRows(t *Tally, groups []string, opt CompareOptions) ([]IndexRow, error
 // rate across the groups, Benjamini-Hochberg adjusted across indicators.
 func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities, error) {
 	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
-	per := map[string][][]float64{} // indicator → groups × (k, n − k)
+	counted, outOf := map[string][]float64{}, map[string][]float64{} // indicator → K and N per group
+	missing := MissingIndicators(t.Categories, t.Poles)
 	for _, name := range groups {
 		g := t.Groups[name]
-		r := reliabilityOut(g.Reliability, g.Tokens, opt.Conf)
+		r := reliabilityOut(g.Reliability, g.Tokens, opt.Conf, missing)
 		out.Groups = append(out.Groups, GroupReliability{Group: name, Counts: r.Reliability, Indicators: r.Indicators})
 		for _, info := range IndicatorList {
 			if tested(info) {
 				in := r.Indicators[info.Name]
-				per[info.Name] = append(per[info.Name], []float64{float64(in.K), float64(in.N - in.K)})
+				counted[info.Name] = append(counted[info.Name], float64(in.K))
+				outOf[info.Name] = append(outOf[info.Name], float64(in.N))
 			}
 		}
 	}
@@ -408,17 +490,101 @@ func reliabilities(t *Tally, groups []string, opt CompareOptions) (Reliabilities
 		if !tested(info) {
 			continue
 		}
-		tt, err := tableTests(per[info.Name], opt)
-		if err != nil {
-			return out, err
+		var tt TableTest
+		var err error
+		switch {
+		case missing[info.Name] != "":
+			tt = undefinedTest(missing[info.Name])
+		case info.Kind == "rate":
+			tt, err = rateTests(counted[info.Name], outOf[info.Name], groups, opt)
+		default:
+			tt, err = shareTests(counted[info.Name], outOf[info.Name], groups, opt)
 		}
-		out.Tests = append(out.Tests, IndicatorTest{Name: info.Name, TableTest: tt})
+		if err != nil {
+			return out, fmt.Errorf("%s: %w", info.Name, err)
+		}
+		out.Tests = append(out.Tests, IndicatorTest{Name: info.Name, Kind: info.Kind, TableTest: tt})
 		primary = append(primary, tt.Primary())
 	}
 	for k, p := range stats.BenjaminiHochberg(primary) {
 		out.Tests[k].SetAdjusted(p)
 	}
 	return out, nil
+}
+
+// shareTests tests a share across groups: the groups × (k, n − k) table
+// of what each group counted and did not. A k above its n is no share: the
+// test is then undefined, and no cell is ever negative.
+func shareTests(k, n []float64, groups []string, opt CompareOptions) (TableTest, error) {
+	tab := make([][]float64, len(groups))
+	for i := range groups {
+		if k[i] > n[i] {
+			return undefinedTest(fmt.Sprintf("group %s counts %g of %g: not a share (is the tally damaged?)", groups[i], k[i], n[i])), nil
+		}
+		tab[i] = []float64{k[i], n[i] - k[i]}
+	}
+	return tableTests(tab, opt)
+}
+
+// rateTests tests a rate across groups as a rate: conditional on the total,
+// the groups' counts are multinomial with probabilities in proportion to
+// their exposures (own-voice tokens), tested by chi-square goodness of fit
+// with groups − 1 degrees of freedom, and by the exact multinomial (or its
+// Monte Carlo) p-value when an expected count is below opt.MinExpectedCut.
+func rateTests(k, n []float64, groups []string, opt CompareOptions) (TableTest, error) {
+	rt, err := stats.RateHomogeneity(k, n)
+	if err != nil {
+		return TableTest{}, err
+	}
+	nan := Num(math.NaN())
+	tt := TableTest{
+		ChiSquare:   Test{Stat: Num(rt.Stat), DF: Num(rt.DF), P: Num(rt.P)},
+		GTest:       Test{Stat: Num(rt.G), DF: Num(rt.DF), P: Num(rt.GP)},
+		CramersV:    nan, // a measure of association of a table: none for a rate
+		CramersVBC:  nan,
+		MinExpected: Num(rt.MinExpected), Below5: rt.Below5,
+		PValue: "chi-square", Note: rt.Reason,
+	}
+	kept := len(groups) - len(rt.Dropped)
+	if rt.Reason == "" && rt.MinExpected < opt.MinExpectedCut {
+		ex, err := stats.RateHomogeneityExact(k, n, opt.MonteCarlo, opt.Seed)
+		if err != nil {
+			return tt, err
+		}
+		tt.PValue = "exact"
+		tt.Exact = &Exact{Method: "multinomial", P: Num(ex.P)}
+		if ex.Method == "monte-carlo" {
+			tt.Exact = &Exact{Method: "monte-carlo", P: Num(ex.P), Seed: ex.Seed, Draws: ex.Draws}
+		}
+		tt.Note = fmt.Sprintf("%d of %d groups expect fewer than %g: read the %s p-value, not the chi-square approximation",
+			rt.Below5, kept, opt.MinExpectedCut, tt.Exact.Method)
+	}
+	if len(rt.Dropped) > 0 {
+		var names []string
+		for _, i := range rt.Dropped {
+			names = append(names, groups[i])
+		}
+		tt.Note = joinNotes(tt.Note, "left out, no own-voice tokens: "+strings.Join(names, ", "))
+	}
+	return tt, nil
+}
+
+// undefinedTest is a test that could not be made, and why.
+func undefinedTest(why string) TableTest {
+	nan := Num(math.NaN())
+	return TableTest{ChiSquare: Test{nan, nan, nan, nan}, GTest: Test{nan, nan, nan, nan}, CramersV: nan, CramersVBC: nan,
+		MinExpected: nan, PValue: "chi-square", Note: why}
+}
+
+// joinNotes joins the notes that are not empty with "; ".
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // tested reports an indicator that reliabilities tests across groups: a

@@ -1,7 +1,10 @@
 package framing
 
 import (
+	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -115,7 +118,154 @@ func TestCompareEdgeCases(t *testing.T) {
 	if _, err := Compare(empty, DefaultCompareOptions()); err != nil {
 		t.Errorf("empty tally: %v", err)
 	}
-	if _, err := Compare(one, CompareOptions{Conf: 0.95, MonteCarlo: 10, Bootstrap: 10, Concept: "nosuch"}); err == nil {
+	nosuch := DefaultCompareOptions()
+	nosuch.Concept = "nosuch"
+	if _, err := Compare(one, nosuch); err == nil || !strings.Contains(err.Error(), "no concept") {
 		t.Error("an unknown concept was accepted")
+	}
+}
+
+// scoreTexts scores documents given as outlet and text, ids d0, d1, ...
+func scoreTexts(t *testing.T, docs ...[2]string) []*Score {
+	t.Helper()
+	sc := NewScorer(builtinMatcher(t))
+	var out []*Score
+	for i, d := range docs {
+		out = append(out, sc.Score(Document{ID: fmt.Sprintf("d%d", i), Outlet: d[0], Text: d[1]}))
+	}
+	return out
+}
+
+// TestCompareRateIndicatorsAsRates: a group whose scare quotes outnumber
+// its own-voice tokens (an all-quotation document) is a rate above 1 per
+// token, not a share: the rate indicators are tested as counts against
+// exposure, and no table cell is ever negative (issue 14, item 19: the
+// groups × (k, n − k) table made "count -3" and an error).
+func TestCompareRateIndicatorsAsRates(t *testing.T) {
+	scores := scoreTexts(t,
+		[2]string{"Q", "Kremlin: “operation”, “liberation”, “response”, “defence”."},
+		[2]string{"A", "The invasion went on, the ministry said. So-called experts were allegedly wrong."},
+		[2]string{"A", "The war went on and on and on, the agency reported, in many places for many days."},
+	)
+	if s := scores[0]; s.Reliability.ScareQuotes+s.Reliability.Distancing <= s.Tokens.Own {
+		t.Fatalf("the test needs more distancing markers than own tokens: %d + %d, %d tokens", s.Reliability.ScareQuotes, s.Reliability.Distancing, s.Tokens.Own)
+	}
+	tl := tallyOf(t, scores, "outlet")
+	for _, run := range []struct {
+		name string
+		fn   func(*Tally, CompareOptions) (*Comparison, error)
+	}{{"Compare", Compare}, {"CompareReliability", CompareReliability}} {
+		c, err := run.fn(tl, DefaultCompareOptions())
+		if err != nil {
+			t.Fatalf("%s: %v", run.name, err)
+		}
+		kinds := map[string]string{}
+		for _, info := range IndicatorList {
+			kinds[info.Name] = info.Kind
+		}
+		for _, tt := range c.Reliability.Tests {
+			if kinds[tt.Name] == "rate" && tt.Kind != "rate" {
+				t.Errorf("%s: %s tested as %q, want as a rate", run.name, tt.Name, tt.Kind)
+			}
+			if tt.Name == "distancing_rate" && (tt.Primary() <= 0 || tt.Primary() > 1) {
+				t.Errorf("%s: distancing_rate p = %v, want a p-value", run.name, tt.Primary())
+			}
+		}
+	}
+}
+
+// TestCompareShareAboveItsWhole: a share whose count exceeds its whole (a
+// damaged tally) is no share; its test is n/a with the reason, and no table
+// gets a negative cell.
+func TestCompareShareAboveItsWhole(t *testing.T) {
+	tl := tallyOf(t, seedScoreList(t), "outlet")
+	g := tl.Groups["TASS"]
+	g.Reliability.Named = g.Reliability.Attributions + 3
+	c, err := CompareReliability(tl, DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range c.Reliability.Tests {
+		if tt.Name == "named_share" && (!math.IsNaN(tt.Primary()) || !strings.Contains(tt.Note, "group TASS counts")) {
+			t.Errorf("named_share: p %v, note %q; want n/a with the reason", tt.Primary(), tt.Note)
+		}
+	}
+}
+
+// TestCompareCALeavesOutEmptyGroups: a group with no own-voice hits of the
+// labels compared has no place on the correspondence analysis map, and a
+// label no group used none either: both are left out, named with the
+// reason, and every coordinate of the map is a number (issue 14, item 1:
+// they were NaN, and the chart of them never finished).
+func TestCompareCALeavesOutEmptyGroups(t *testing.T) {
+	scores := scoreTexts(t,
+		[2]string{"A", "The invasion went on and the mutiny."},
+		[2]string{"B", "The special military operation went on and the rebellion."},
+		[2]string{"C", "The invasion and the rebellion."},
+		[2]string{"D", "The weather was nice today."},
+	)
+	c, err := Compare(tallyOf(t, scores, "outlet"), DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca := c.CA
+	if got := strings.Join(ca.Groups, ","); got != "A,B,C" {
+		t.Errorf("groups on the map %s, want A,B,C", got)
+	}
+	if len(ca.GroupsLeftOut) != 1 || ca.GroupsLeftOut[0].Name != "D" || ca.GroupsLeftOut[0].Reason == "" {
+		t.Errorf("groups left out %+v, want D with a reason", ca.GroupsLeftOut)
+	}
+	want := []string{"war.special_operation", "war.invasion", "mutiny.mutiny", "mutiny.rebellion"}
+	if !slices.Equal(ca.Labels, want) {
+		t.Errorf("labels on the map %v, want %v", ca.Labels, want)
+	}
+	if len(ca.LabelsLeftOut)+len(ca.Labels) != len(tallyOf(t, nil, "outlet").Labels) {
+		t.Errorf("%d labels on the map and %d left out, want every label in one or the other", len(ca.Labels), len(ca.LabelsLeftOut))
+	}
+	if len(ca.RowCoords) != len(ca.Groups) || len(ca.ColCoords) != len(ca.Labels) || len(ca.Inertia) != 2 {
+		t.Fatalf("%d group and %d label coordinates, %d axes", len(ca.RowCoords), len(ca.ColCoords), len(ca.Inertia))
+	}
+	for _, rows := range [][][]Num{ca.RowCoords, ca.ColCoords} {
+		for _, r := range rows {
+			for _, x := range r {
+				if x.IsNaN() {
+					t.Errorf("a coordinate is %v: %v", x, rows)
+				}
+			}
+		}
+	}
+}
+
+// TestCompareOptionsCheck: options out of range are an error from Compare,
+// not a panic deep in a statistic (issue 14, item 20).
+func TestCompareOptionsCheck(t *testing.T) {
+	tl := tallyOf(t, seedScoreList(t), "outlet")
+	for _, tt := range []struct {
+		name string
+		edit func(*CompareOptions)
+		want string
+	}{
+		{"top", func(o *CompareOptions) { o.Top = -1 }, "top labels and terms must be 0 or more"},
+		{"conf", func(o *CompareOptions) { o.Conf = 1 }, "confidence level must be between 0 and 1"},
+		{"conf NaN", func(o *CompareOptions) { o.Conf = math.NaN() }, "confidence level must be between 0 and 1"},
+		{"draws", func(o *CompareOptions) { o.MonteCarlo = 0 }, "Monte Carlo draws must be 1 or more"},
+		{"bootstrap", func(o *CompareOptions) { o.Bootstrap = -3 }, "bootstrap resamples must be 1 or more"},
+		{"min bootstrap", func(o *CompareOptions) { o.MinBootstrap = -1 }, "documents for a bootstrap must be 0 or more"},
+		{"per tokens", func(o *CompareOptions) { o.PerTokens = 0 }, "rates must be per a positive number of tokens"},
+		{"js alpha", func(o *CompareOptions) { o.JSAlpha = -0.5 }, "smoothing must be 0 or more"},
+		{"prior", func(o *CompareOptions) { o.PriorA0 = math.Inf(1) }, "prior size must be 0 or more"},
+		{"min expected", func(o *CompareOptions) { o.MinExpectedCut = math.NaN() }, "expected count must be 0 or more"},
+	} {
+		opt := DefaultCompareOptions()
+		tt.edit(&opt)
+		for name, fn := range map[string]func() error{
+			"Compare":            func() error { _, err := Compare(tl, opt); return err },
+			"CompareReliability": func() error { _, err := CompareReliability(tl, opt); return err },
+			"IndexRows":          func() error { _, err := IndexRows(tl, opt); return err },
+		} {
+			if err := fn(); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s, %s: error %v, want %q", name, tt.name, err, tt.want)
+			}
+		}
 	}
 }

@@ -2,6 +2,8 @@ package framing
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/framingkit/framing/framing/stats"
 )
@@ -19,6 +21,9 @@ type Indicator struct {
 	// sentences, tokens, attributions, citations (0 for a count).
 	K int `json:"k"`
 	N int `json:"n"`
+	// Note says why the indicator is n/a when the lexicon cannot measure
+	// it ("the lexicon has no category attribution"); "" otherwise.
+	Note string `json:"note,omitempty"`
 }
 
 // IndicatorInfo documents an indicator: what it is, the lexicon category
@@ -65,9 +70,87 @@ var IndicatorList = []IndicatorInfo{
 		"depends on the lexicon: only the terms it lists count"},
 }
 
+// indicatorNeeds are the lexicon categories an indicator counts with: a
+// lexicon without one of them cannot measure it (its counts would be zero,
+// or wrong: without attributions every short quotation is a scare quote).
+// The indicators not listed need no category.
+func indicatorNeeds(name string) []string {
+	switch name {
+	case "attribution_rate", "named_share", "sources", "top_source_share":
+		return []string{CatAttribution}
+	case "anonymous_share":
+		return []string{CatAttribution, CatAnonymous}
+	case "state_media_labelled", "state_media_labelled_share":
+		return []string{CatStateLabel, CatStateModifier}
+	case "distancing_rate":
+		return []string{CatDistancing, CatAttribution}
+	case "hedge_rate":
+		return []string{CatHedge}
+	case "booster_rate":
+		return []string{CatBooster, CatSuperlative}
+	case "certainty_balance":
+		return []string{CatHedge, CatBooster, CatSuperlative}
+	}
+	return nil
+}
+
+// Missing are the indicators a lexicon cannot measure, by name, each with
+// the reason: what Indicators then reports as n/a.
+type Missing map[string]string
+
+// MissingIndicators are the indicators that a lexicon with these category
+// ids and label poles (+1, −1 or 0 per label) cannot measure: those whose
+// categories it lacks, and loaded_density when no label is on a pole.
+func MissingIndicators(categories []string, poles []int) Missing {
+	have := map[string]bool{}
+	for _, c := range categories {
+		have[c] = true
+	}
+	out := Missing{}
+	for _, info := range IndicatorList {
+		var lacks []string
+		for _, c := range indicatorNeeds(info.Name) {
+			if !have[c] {
+				lacks = append(lacks, c)
+			}
+		}
+		switch len(lacks) {
+		case 0:
+		case 1:
+			out[info.Name] = "the lexicon has no category " + lacks[0]
+		default:
+			out[info.Name] = "the lexicon has no categories " + strings.Join(lacks, ", ")
+		}
+	}
+	if !slices.ContainsFunc(poles, func(p int) bool { return p != 0 }) {
+		out["loaded_density"] = "the lexicon has no labels on the framing axis' poles"
+	}
+	return out
+}
+
+// MissingIndicators are the indicators the lexicon that scored s cannot
+// measure.
+func (s *Score) MissingIndicators() Missing {
+	if s.matcher == nil {
+		return nil
+	}
+	var poles []int
+	for _, l := range s.matcher.Labels() {
+		poles = append(poles, l.Pole)
+	}
+	return MissingIndicators(s.matcher.Categories(), poles)
+}
+
+// Indicators are the document's indicators, intervals at level conf, n/a
+// where its lexicon cannot measure them.
+func (s *Score) Indicators(conf float64) []Indicator {
+	return Indicators(s.Reliability, s.Tokens, conf, s.MissingIndicators())
+}
+
 // Indicators makes the indicators of r, for a document or a group with
 // token counts tok, intervals at level conf, in the order of IndicatorList.
-func Indicators(r Reliability, tok TokenCounts, conf float64) []Indicator {
+// An indicator in missing is n/a: NaN, with the reason as its Note.
+func Indicators(r Reliability, tok TokenCounts, conf float64, missing Missing) []Indicator {
 	top := 0
 	for _, n := range r.Sources {
 		top = max(top, n)
@@ -113,7 +196,12 @@ func Indicators(r Reliability, tok TokenCounts, conf float64) []Indicator {
 		default:
 			panic("framing: indicator " + info.Name + " has no counts")
 		}
-		out = append(out, indicator(info, k, n, conf))
+		in := indicator(info, k, n, conf)
+		if why := missing[info.Name]; why != "" {
+			nan := Num(math.NaN())
+			in.Value, in.Lo, in.Hi, in.Note = nan, nan, nan, why
+		}
+		out = append(out, in)
 	}
 	return out
 }

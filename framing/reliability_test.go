@@ -1,9 +1,12 @@
 package framing
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/framingkit/framing/lexicon"
 )
 
 // TestIndicators checks the indicators made from counts against their
@@ -14,7 +17,7 @@ func TestIndicators(t *testing.T) {
 		Distancing: 1, ScareQuotes: 1, Hedges: 1, Boosters: 2, Superlatives: 1, Loaded: 4}
 	tok := TokenCounts{Own: 400, Quoted: 100}
 	got := map[string]float64{}
-	for _, in := range Indicators(r, tok, 0.95) {
+	for _, in := range Indicators(r, tok, 0.95, nil) {
 		got[in.Name] = float64(in.Value)
 		if in.Kind != "count" && !(float64(in.Lo) <= float64(in.Value) && float64(in.Value) <= float64(in.Hi)) {
 			t.Errorf("%s: %v outside its interval [%v, %v]", in.Name, in.Value, in.Lo, in.Hi)
@@ -35,17 +38,27 @@ func TestIndicators(t *testing.T) {
 	}
 }
 
+// TestParseRatings: a header of exactly the columns group and rating (in
+// any order, any case); an unknown or missing column is an error with
+// file:line and the columns wanted (issue 14, item 15: any header was taken).
 func TestParseRatings(t *testing.T) {
 	tests := []struct {
 		in, err string
 		n       int
 	}{
 		{"group,rating\nTASS,1\nSputnik,2.5\n", "", 2},
-		{"group,rating,note\nTASS,1,state\n", "", 1},
-		{"group,rating\n", "want a header row", 0},
+		{"Rating, Group\n1,TASS\n", "", 1},
+		{"\ufeffgroup,rating\nTASS,1\n", "", 1},
+		{"group,rating,note\nTASS,1,state\n", "r.csv:1:3: unknown column note (the columns are group,rating)", 0},
+		{"outlet,score\nTASS,1\n", "r.csv:1:1: unknown column outlet (the columns are group,rating)", 0},
+		{"group\nTASS\n", "r.csv:1: no column rating (the columns are group,rating)", 0},
+		{"group,group\nTASS,1\n", "r.csv:1:2: column group given twice", 0},
+		{"group,rating\n", "want a header row (group,rating) and a row per group", 0},
 		{"group,rating\nTASS,x\n", "r.csv:2:2: rating \"x\" is not a number", 0},
-		{"group,rating\nTASS,1\nTASS,2\n", "r.csv:3: \"TASS\" is rated twice", 0},
+		{"rating,group\nx,TASS\n", "r.csv:2:1: rating \"x\" is not a number", 0},
+		{"group,rating\nTASS,1\nTASS,2\n", "r.csv:3: TASS is rated twice (first on line 2)", 0},
 		{"group,rating\n,1\n", "r.csv:2: want group,rating", 0},
+		{"group,rating\nTASS\n", "r.csv:2: want group,rating", 0},
 		{"group,rating\n\"TASS,1\n", "r.csv:2:", 0},
 		{"group,rating\nTASS,NaN\n", "not a number", 0},
 	}
@@ -56,9 +69,41 @@ func TestParseRatings(t *testing.T) {
 			t.Errorf("%q: %v", tt.in, err)
 		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
 			t.Errorf("%q: error %v, want %q", tt.in, err, tt.err)
-		case tt.err == "" && len(got) != tt.n:
-			t.Errorf("%q: %d ratings, want %d", tt.in, len(got), tt.n)
+		case tt.err == "" && len(got.Rows) != tt.n:
+			t.Errorf("%q: %d ratings, want %d", tt.in, len(got.Rows), tt.n)
 		}
+	}
+}
+
+// TestRatingsMatch: every row is joined to a group or reported with the
+// groups it could have meant (the same name in another case, or a near
+// one); the groups without a rating are named (issue 14, item 15: a row
+// that matched no group was not reported).
+func TestRatingsMatch(t *testing.T) {
+	r, err := ParseRatings("r.csv", []byte("group,rating\nTASS,1\nTass,2\nSputnk,3\nMoscow Times,4\nZzz,5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rated, unmatched, unrated := r.Match([]string{"Sputnik", "TASS", "The Moscow Times", "Voice of Nigeria"})
+	if len(rated) != 1 || rated["TASS"] != 1 {
+		t.Errorf("rated %v, want TASS only", rated)
+	}
+	want := []struct {
+		group   string
+		line    int
+		suggest string
+	}{{"Tass", 3, "TASS"}, {"Sputnk", 4, "Sputnik"}, {"Moscow Times", 5, "The Moscow Times"}, {"Zzz", 6, ""}}
+	if len(unmatched) != len(want) {
+		t.Fatalf("unmatched %+v, want %d rows", unmatched, len(want))
+	}
+	for i, w := range want {
+		u := unmatched[i]
+		if u.Group != w.group || u.Line != w.line || strings.Join(u.Suggest, ",") != w.suggest {
+			t.Errorf("unmatched %d = %+v, want %s on line %d, suggesting %q", i, u, w.group, w.line, w.suggest)
+		}
+	}
+	if strings.Join(unrated, ",") != "Sputnik,The Moscow Times,Voice of Nigeria" {
+		t.Errorf("unrated %v", unrated)
 	}
 }
 
@@ -72,10 +117,86 @@ func FuzzParseRatings(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for g, v := range got {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				t.Fatalf("%q rated %v", g, v)
+		for _, r := range got.Rows {
+			if math.IsNaN(r.Value) || math.IsInf(r.Value, 0) || r.Group == "" || r.Line < 2 {
+				t.Fatalf("%+v accepted", r)
 			}
 		}
+		got.Match([]string{"TASS", "Sputnik", ""})
 	})
+}
+
+// TestIndicatorsLexiconLacks: an indicator whose lexicon category is missing
+// (or, for loaded_density, a lexicon without poled labels) is n/a with the
+// reason, in a document's indicators, a group's and the tests across groups,
+// never a rate of 0 with an interval (issue 14, item 13).
+func TestIndicatorsLexiconLacks(t *testing.T) {
+	all := []string{CatAttribution, CatAnonymous, CatHedge, CatDistancing, CatBooster, CatSuperlative, CatStateLabel, CatStateModifier}
+	for _, tt := range []struct {
+		name  string
+		cats  []string
+		poles []int
+		want  map[string]string // indicator → reason; the others are measured
+	}{
+		{"everything", all, []int{1, -1}, nil},
+		{"hedges only", []string{CatHedge}, []int{1, -1, 0}, map[string]string{
+			"attribution_rate": "the lexicon has no category attribution", "named_share": "the lexicon has no category attribution",
+			"anonymous_share": "the lexicon has no categories attribution, anonymous_source", "sources": "the lexicon has no category attribution",
+			"top_source_share": "the lexicon has no category attribution", "state_media_labelled": "the lexicon has no categories state_media_label, state_media_modifier",
+			"state_media_labelled_share": "the lexicon has no categories state_media_label, state_media_modifier",
+			"distancing_rate":            "the lexicon has no categories distancing, attribution", "booster_rate": "the lexicon has no categories booster, superlative",
+			"certainty_balance": "the lexicon has no categories booster, superlative",
+		}},
+		{"no poles", all, []int{0, 0}, map[string]string{"loaded_density": "the lexicon has no labels on the framing axis' poles"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			missing := MissingIndicators(tt.cats, tt.poles)
+			r := Reliability{Sentences: 10, Attributed: 0, Hedges: 1}
+			for _, in := range Indicators(r, TokenCounts{Own: 100}, 0.95, missing) {
+				why, lacks := tt.want[in.Name]
+				switch {
+				case lacks && (!in.Value.IsNaN() || !in.Lo.IsNaN() || !in.Hi.IsNaN() || in.Note != why):
+					t.Errorf("%s = %v (%v–%v), note %q; want n/a, note %q", in.Name, in.Value, in.Lo, in.Hi, in.Note, why)
+				case !lacks && in.Note != "":
+					t.Errorf("%s: note %q, want none", in.Name, in.Note)
+				}
+			}
+		})
+	}
+}
+
+// TestCompareLexiconLacks: scored with a lexicon that has hedges only, the
+// groups' attribution rate is n/a with the reason, and so is its test.
+func TestCompareLexiconLacks(t *testing.T) {
+	m, err := lexicon.LoadMatcher("../lexicon/testdata/good/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl := NewTally(m, "outlet")
+	sc := NewScorer(m)
+	for i, d := range [][2]string{{"A", "The invasion went on, the ministry said, allegedly."}, {"B", "The special military operation, officials said."}} {
+		tl.Add(sc.Score(Document{ID: fmt.Sprint(i), Outlet: d[0], Text: d[1]}))
+	}
+	c, err := CompareReliability(tl, DefaultCompareOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const why = "the lexicon has no category attribution"
+	for _, g := range c.Reliability.Groups {
+		if in := g.Indicators["attribution_rate"]; !in.Value.IsNaN() || in.Note != why {
+			t.Errorf("%s: attribution_rate %v, note %q; want n/a, %q", g.Group, in.Value, in.Note, why)
+		}
+		if in := g.Indicators["hedge_rate"]; in.Value.IsNaN() || in.Note != "" {
+			t.Errorf("%s: hedge_rate %v, note %q; want a rate", g.Group, in.Value, in.Note)
+		}
+	}
+	for _, tt := range c.Reliability.Tests {
+		if tt.Name == "attribution_rate" && (!math.IsNaN(tt.Primary()) || tt.Note != why) {
+			t.Errorf("attribution_rate test: p %v, note %q; want n/a, %q", tt.Primary(), tt.Note, why)
+		}
+	}
+	js := jsonOf(t, c.Reliability.Groups[0].Indicators["attribution_rate"])
+	if !strings.Contains(js, `"value":null`) || !strings.Contains(js, `"note":"`+why+`"`) {
+		t.Errorf("JSON %s, want value null and the note", js)
+	}
 }

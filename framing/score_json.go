@@ -34,17 +34,18 @@ type reliabilityJSON struct {
 	Indicators map[string]Indicator `json:"indicators"`
 }
 
-// ReliabilityJSON is r with its indicators, for JSON output.
-func ReliabilityJSON(r Reliability, tok TokenCounts, conf float64) any {
-	return reliabilityOut(r, tok, conf)
+// ReliabilityJSON is the document's reliability counts with its
+// indicators, intervals at level conf, for JSON output.
+func (s *Score) ReliabilityJSON(conf float64) any {
+	return reliabilityOut(s.Reliability, s.Tokens, conf, s.MissingIndicators())
 }
 
-func reliabilityOut(r Reliability, tok TokenCounts, conf float64) reliabilityJSON {
+func reliabilityOut(r Reliability, tok TokenCounts, conf float64, missing Missing) reliabilityJSON {
 	out := reliabilityJSON{Reliability: r, Indicators: map[string]Indicator{}}
 	if out.Sources == nil {
 		out.Sources = map[string]int{}
 	}
-	for _, in := range Indicators(r, tok, conf) {
+	for _, in := range Indicators(r, tok, conf, missing) {
 		out.Indicators[in.Name] = in
 	}
 	return out
@@ -61,7 +62,7 @@ func (s *Score) MarshalJSON() ([]byte, error) {
 		Categories: make(map[string]VoiceCount, len(s.Categories)),
 		Pos:        s.Pos, Neg: s.Neg,
 		Hits: s.Hits, Dropped: s.Dropped, QuoteProblems: s.QuoteProblems,
-		Reliability: reliabilityOut(s.Reliability, s.Tokens, 0.95),
+		Reliability: reliabilityOut(s.Reliability, s.Tokens, 0.95, s.MissingIndicators()),
 	}
 	if out.Meta == nil {
 		out.Meta = map[string]string{}

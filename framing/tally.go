@@ -2,6 +2,8 @@ package framing
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,7 +11,7 @@ import (
 )
 
 // TallyFormat is the version of the tally file format.
-const TallyFormat = 3 // 2: weeks and undated documents; 3: reliability counts
+const TallyFormat = 4 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint
 
 // LexiconRef names the lexicon that made a result.
 type LexiconRef struct {
@@ -27,7 +29,9 @@ func RefOf(m *lexicon.Matcher) LexiconRef {
 // Tally is the per-group sums of document scores. Every field is a sum or a
 // count, so two tallies of disjoint parts of a corpus merge exactly, in any
 // order and grouping: Merge is associative and commutative, and the same code
-// serves as the map and combine steps of a distributed run.
+// serves as the map and combine steps of a distributed run. Each group
+// carries the fingerprint of the documents it counted, so that Merge can
+// refuse tallies that are not disjoint.
 type Tally struct {
 	Format     int        `json:"format"`
 	Lexicon    LexiconRef `json:"lexicon"`
@@ -40,6 +44,37 @@ type Tally struct {
 	Read    int                    `json:"read"`
 	Skipped map[string]int         `json:"skipped"`
 	Groups  map[string]*GroupTally `json:"groups"`
+	// fields are the metadata fields of the documents added, for CheckBy;
+	// nil until a document is added (and in a tally read from a file).
+	fields map[string]bool
+}
+
+// builtinFields are the fields every document has, if empty: GroupOf reads
+// them without metadata.
+func builtinFields() []string { return []string{"outlet", "date", "url", "title", "id"} }
+
+// FieldError says that no document has the field the documents were to be
+// grouped by.
+type FieldError struct {
+	Field string
+	// Have are the fields there are: the built-in ones, then the metadata
+	// fields of the documents, sorted.
+	Have []string
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("no document has a field %s to group by (fields: %s)", e.Field, strings.Join(e.Have, ", "))
+}
+
+// CheckBy returns a *FieldError when the tally groups by a metadata field
+// that no document added to it has: every document would be "unknown". A
+// field some documents have is fine (the others are "unknown"), and so is
+// a built-in field, or a tally that saw no document.
+func (t *Tally) CheckBy() error {
+	if t.fields == nil || t.fields[t.By] || slices.Contains(builtinFields(), t.By) {
+		return nil
+	}
+	return &FieldError{Field: t.By, Have: append(builtinFields(), slices.Sorted(maps.Keys(t.fields))...)}
 }
 
 // GroupTally is the sums of one group's documents.
@@ -66,6 +101,10 @@ type GroupTally struct {
 	Undated int                  `json:"undated"`
 	// Reliability sums the documents' sourcing counts.
 	Reliability Reliability `json:"reliability"`
+	// Fingerprint records the ids of the group's documents: kept with the
+	// group, so a tally split by group (as a distributed run splits it)
+	// keeps them exactly.
+	Fingerprint Fingerprint `json:"documents_fingerprint"`
 }
 
 // NewTally returns an empty tally for lexicon m, grouping documents by the
@@ -121,6 +160,14 @@ func (t *Tally) group(name string) *GroupTally {
 // Add adds one scored document.
 func (t *Tally) Add(s *Score) {
 	t.Read++
+	if t.fields == nil {
+		t.fields = map[string]bool{}
+	}
+	for k := range s.Meta {
+		if !t.fields[k] {
+			t.fields[strings.Clone(k)] = true // a key cut from a document must not keep it alive
+		}
+	}
 	one := &GroupTally{
 		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories,
 		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
@@ -129,6 +176,7 @@ func (t *Tally) Add(s *Score) {
 		// and copies the source names.
 		Reliability: s.Reliability,
 	}
+	one.Fingerprint.Add(s.ID)
 	if d, ok := ParseDate(s.Date); ok {
 		one.Weeks = map[string]WeekCount{WeekKey(d): {Documents: 1, Pos: s.Pos, Neg: s.Neg}}
 	} else {
@@ -176,6 +224,7 @@ func (g *GroupTally) add(o *GroupTally) {
 	}
 	g.Undated += o.Undated
 	g.Reliability.Add(o.Reliability)
+	g.Fingerprint.union(&o.Fingerprint)
 }
 
 // AddSummary counts the documents a run skipped.
@@ -211,8 +260,10 @@ func ParseDocIndexKey(k string) (pos, neg int, err error) {
 	return pos, neg, nil
 }
 
-// Merge adds o into t. Both must come from the same lexicon (by hash) and
-// group by the same field.
+// Merge adds o into t. Both must come from the same lexicon (by hash),
+// group by the same field and have counted no document in common (an
+// *OverlapError says how many they share); t is left as it was when Merge
+// refuses.
 func (t *Tally) Merge(o *Tally) error {
 	switch {
 	case o.Format != t.Format:
@@ -225,14 +276,25 @@ func (t *Tally) Merge(o *Tally) error {
 	case len(o.Labels) != len(t.Labels) || len(o.Categories) != len(t.Categories):
 		return fmt.Errorf("tallies have different labels or categories")
 	}
+	for name, og := range o.Groups {
+		if og == nil || len(og.Labels) != len(t.Labels) || len(og.Categories) != len(t.Categories) {
+			return fmt.Errorf("group %q does not have the tally's %d labels and %d categories", name, len(t.Labels), len(t.Categories))
+		}
+	}
+	if n := shared(t.allHashes(), o.allHashes()); n > 0 {
+		return &OverlapError{Shared: n}
+	}
 	t.Read += o.Read
 	for r, n := range o.Skipped {
 		t.Skipped[r] += n
 	}
+	if o.fields != nil && t.fields == nil {
+		t.fields = map[string]bool{}
+	}
+	for k := range o.fields {
+		t.fields[k] = true
+	}
 	for name, og := range o.Groups {
-		if len(og.Labels) != len(t.Labels) || len(og.Categories) != len(t.Categories) {
-			return fmt.Errorf("group %q has %d labels and %d categories, want %d and %d", name, len(og.Labels), len(og.Categories), len(t.Labels), len(t.Categories))
-		}
 		t.group(name).add(og)
 	}
 	return nil
@@ -281,6 +343,9 @@ func (t *Tally) Check() error {
 		}
 		if dated+g.Undated != g.Documents {
 			return fmt.Errorf("group %q has %d documents but its weeks count %d and %d are undated", name, g.Documents, dated, g.Undated)
+		}
+		if n := g.Fingerprint.Count(); n != g.Documents {
+			return fmt.Errorf("group %q has %d documents but its fingerprint holds %d", name, g.Documents, n)
 		}
 	}
 	if t.Skipped == nil {

@@ -2,7 +2,11 @@ package framing
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -39,13 +43,18 @@ func jsonOf(t *testing.T, v any) string {
 }
 
 // TestTallyMergeProperties: for random splits of the seed scores (each
-// document repeated to make groups of several documents), merging the parts
-// in any order and grouping gives exactly the tally of the whole.
+// document copied under new ids to make groups of several documents),
+// merging the parts in any order and grouping gives exactly the tally of
+// the whole.
 func TestTallyMergeProperties(t *testing.T) {
 	base := seedScoreList(t)
 	var scores []*Score
-	for range 4 {
-		scores = append(scores, base...)
+	for k := range 4 {
+		for _, s := range base {
+			c := *s
+			c.ID = fmt.Sprintf("%s#%d", s.ID, k)
+			scores = append(scores, &c)
+		}
 	}
 	whole := jsonOf(t, tallyOf(t, scores, "outlet"))
 	rng := rand.New(rand.NewPCG(7, 7))
@@ -102,6 +111,85 @@ func must(t *testing.T, err error) {
 	}
 }
 
+// TestTallyMergeRefusesOverlap: a tally knows which documents it counted
+// (their ids' fingerprint), and a merge of two tallies that share documents
+// is refused, saying how many, with the tally left as it was (issue 14,
+// item 14: merge t1.json t1.json counted the shard twice).
+func TestTallyMergeRefusesOverlap(t *testing.T) {
+	scores := seedScoreList(t)
+	for _, tt := range []struct {
+		name   string
+		a, b   []*Score
+		shared int
+	}{
+		{"the same tally twice", scores, scores, 5},
+		{"shards that overlap", scores[:3], scores[2:], 1},
+		{"disjoint shards", scores[:2], scores[2:], 0},
+	} {
+		a, b := tallyOf(t, tt.a, "outlet"), tallyOf(t, tt.b, "outlet")
+		before := jsonOf(t, a)
+		err := a.Merge(b)
+		var oe *OverlapError
+		switch {
+		case tt.shared == 0 && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.shared > 0 && (!errors.As(err, &oe) || oe.Shared != tt.shared):
+			t.Errorf("%s: error %v, want %d shared ids", tt.name, err, tt.shared)
+		case tt.shared > 0 && jsonOf(t, a) != before:
+			t.Errorf("%s: a refused merge changed the tally", tt.name)
+		}
+	}
+	// Through a file too: the fingerprint is written and read back.
+	a := tallyOf(t, scores, "outlet")
+	if err := a.Merge(clone(t, a)); err == nil || !strings.Contains(err.Error(), "share 5 document ids") {
+		t.Errorf("merged a tally with its own copy: %v", err)
+	}
+}
+
+// TestFingerprint: the ids' FNV-1a hashes, sorted, written as deltas in
+// varints and base64 and read back the same; count and encoding checked.
+func TestFingerprint(t *testing.T) {
+	for _, ids := range [][]string{nil, {"a"}, {"b", "a", "c"}, {"same", "same"}, {"", "001_83aaf4e31fb8f90e"}} {
+		var f Fingerprint
+		for _, id := range ids {
+			f.Add(id)
+		}
+		js, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Fingerprint
+		if err := json.Unmarshal(js, &back); err != nil {
+			t.Fatalf("%v: %s: %v", ids, js, err)
+		}
+		js2, _ := json.Marshal(back)
+		if string(js) != string(js2) || back.Count() != len(ids) {
+			t.Errorf("%v: %s read back as %s, %d ids", ids, js, js2, back.Count())
+		}
+		// Reference: the standard library's FNV-1a.
+		for _, id := range ids {
+			h := fnv.New64a()
+			h.Write([]byte(id))
+			if got := fnv1a(id); got != h.Sum64() {
+				t.Errorf("fnv1a(%q) = %x, want %x", id, got, h.Sum64())
+			}
+		}
+	}
+	for _, bad := range []string{
+		`{"count": 2, "hashes": "AQ=="}`,                             // one hash, count 2
+		`{"count": 1, "hashes": "!!"}`,                               // not base64
+		`{"count": 1, "hashes": "gA=="}`,                             // a varint cut short
+		`{"count": 2, "hashes": "/////////////wH/////////////AQ=="}`, // deltas past 2^64
+		`{"count": -1, "hashes": ""}`,
+		`[]`,
+	} {
+		var f Fingerprint
+		if err := json.Unmarshal([]byte(bad), &f); err == nil {
+			t.Errorf("%s: read without error", bad)
+		}
+	}
+}
+
 func TestTallyMergeRefusesMismatch(t *testing.T) {
 	a := tallyOf(t, nil, "outlet")
 	b := tallyOf(t, nil, "outlet_group")
@@ -129,6 +217,11 @@ func TestTallyCheck(t *testing.T) {
 	bad.Groups["TASS"].Documents = 7
 	if err := bad.Check(); err == nil {
 		t.Error("accepted documents that doc_index does not count")
+	}
+	bad = clone(t, tl)
+	bad.Groups["TASS"].Fingerprint = Fingerprint{}
+	if err := bad.Check(); err == nil || !strings.Contains(err.Error(), "fingerprint") {
+		t.Errorf("accepted a group whose fingerprint does not count its documents: %v", err)
 	}
 }
 
@@ -196,5 +289,40 @@ func TestTimeline(t *testing.T) {
 	}
 	if cmp.Timeline[0].Start != "2023-06-19" || cmp.Timeline[1].Start != "2023-06-26" {
 		t.Errorf("week starts %s, %s", cmp.Timeline[0].Start, cmp.Timeline[1].Start)
+	}
+}
+
+// TestTallyCheckBy: grouping by a metadata field no document has is an
+// error naming the fields there are; a built-in field, a field some
+// documents have, and a tally without documents are fine (issue 14, item
+// 12).
+func TestTallyCheckBy(t *testing.T) {
+	scores := []*Score{
+		{ID: "1", Outlet: "A", Meta: map[string]string{"desk": "politics", "lang": "en"}},
+		{ID: "2", Outlet: "B", Meta: map[string]string{"lang": "ru"}},
+	}
+	for _, tt := range []struct {
+		by, err string
+		scores  []*Score
+	}{
+		{"outlet", "", scores},
+		{"title", "", scores},
+		{"desk", "", scores},
+		{"lang", "", scores},
+		{"stanse", "no document has a field stanse to group by (fields: outlet, date, url, title, id, desk, lang)", scores},
+		{"stanse", "", nil},
+	} {
+		tl := &Tally{By: tt.by, Skipped: map[string]int{}, Groups: map[string]*GroupTally{}}
+		for _, s := range tt.scores {
+			tl.Add(s)
+		}
+		err := tl.CheckBy()
+		var fe *FieldError
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("--by %s: %v", tt.by, err)
+		case tt.err != "" && (!errors.As(err, &fe) || err.Error() != tt.err):
+			t.Errorf("--by %s: error %v, want %q", tt.by, err, tt.err)
+		}
 	}
 }

@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strings"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/syndication"
@@ -42,19 +44,64 @@ func reliabilitySections(c *framing.Comparison) []Section {
 	if len(c.Reliability.Groups) == 0 {
 		profile.Table.Rows = nil
 		profile.Notes = append(profile.Notes, "no groups")
+	} else {
+		profile.Notes = append(profile.Notes, IndicatorNotes(c.Reliability.Groups[0].Indicators)...)
 	}
 
 	tt := &Table{Header: []string{"indicator", "chi-square", "df", "p", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
 		Right: []bool{false, true, true, true, false, true, false, true}}
+	var undefined []string
 	for _, x := range c.Reliability.Tests {
 		chi, small := testCells(x.TableTest)
 		tt.Rows = append(tt.Rows, slices.Concat([]string{x.Name}, chi, small))
+		if math.IsNaN(x.Primary()) {
+			undefined = append(undefined, fmt.Sprintf("%s (%s)", x.Name, orNoHits(x.Note)))
+		}
 	}
-	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? Each share or rate as a groups × (counted, not counted) table", Table: tt}
+	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? A share as a groups × (counted, not counted) table; a rate as the groups' counts against their own-voice tokens (chi-square goodness of fit)", Table: tt}
 	if len(tt.Rows) == 0 {
 		tests.Notes = append(tests.Notes, "n/a: needs at least two groups")
 	}
+	if len(undefined) > 0 {
+		tests.Notes = append(tests.Notes, "n/a: "+strings.Join(undefined, "; "))
+	}
 	return []Section{profile, tests}
+}
+
+// IndicatorNotes say which of the indicators ins are n/a because the
+// lexicon cannot measure them: MissingNotes of their notes.
+func IndicatorNotes(ins map[string]framing.Indicator) []string {
+	missing := framing.Missing{}
+	for name, in := range ins {
+		if in.Note != "" {
+			missing[name] = in.Note
+		}
+	}
+	return MissingNotes(missing)
+}
+
+// MissingNotes say which indicators a lexicon cannot measure, one line per
+// reason, indicators in the order of framing.IndicatorList: "n/a, the
+// lexicon has no category attribution: attribution_rate, named_share,
+// sources, top_source_share".
+func MissingNotes(missing framing.Missing) []string {
+	var reasons []string
+	names := map[string][]string{}
+	for _, info := range framing.IndicatorList {
+		why := missing[info.Name]
+		if why == "" {
+			continue
+		}
+		if _, ok := names[why]; !ok {
+			reasons = append(reasons, why)
+		}
+		names[why] = append(names[why], info.Name)
+	}
+	var out []string
+	for _, why := range reasons {
+		out = append(out, fmt.Sprintf("n/a, %s: %s", why, strings.Join(names[why], ", ")))
+	}
+	return out
 }
 
 // SyndicationSection lists the stories that several outlets ran: every

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -31,22 +30,23 @@ const (
 	// rules, for a terminal that shows colour (never for a file or pipe).
 	FormatTableColour Format = "table-colour"
 	FormatMarkdown    Format = "markdown" // GitHub-flavoured Markdown, pipes escaped
-	FormatCSV         Format = "csv"      // RFC 4180 via encoding/csv
+	FormatCSV         Format = "csv"      // RFC 4180 via encoding/csv, formulas escaped (CSVCell)
 )
 
 // Write writes t to w in format f.
 func (t *Table) Write(w io.Writer, f Format) error {
 	switch f {
 	case FormatCSV:
-		cw := csv.NewWriter(w)
+		cw := NewCSVWriter(w)
 		if err := cw.Write(t.Header); err != nil {
 			return err
 		}
-		if err := cw.WriteAll(t.Rows); err != nil {
-			return err
+		for _, r := range t.Rows {
+			if err := cw.Write(r); err != nil {
+				return err
+			}
 		}
-		cw.Flush()
-		return cw.Error()
+		return cw.Flush()
 	case FormatMarkdown:
 		return t.writeMarkdown(w)
 	case FormatTable:

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -47,10 +50,7 @@ func (o *analysisOptions) check(cmd *cobra.Command, args []string) error {
 	if len(o.Tallies) > 0 && cmd.Flags().Changed("by") {
 		return usagef("--by applies when reading a corpus; a tally is grouped when it is written (score --format tally --by FIELD)")
 	}
-	if o.Conf <= 0 || o.Conf >= 1 || o.MonteCarlo < 1 || o.Bootstrap < 1 {
-		return usagef("--conf must be in (0, 1), --draws and --bootstrap at least 1")
-	}
-	return nil
+	return nil // the numeric flags are checked before any command runs (checkFlags)
 }
 
 // analyse reads the corpus at paths (or the tallies) and compares its
@@ -117,12 +117,25 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		}
 		t.AddSummary(sum)
 		o.finish(env, sum, man)
+		if err := t.CheckBy(); err != nil {
+			return nil, nil, byError(err)
+		}
 		if o.FindCopies || o.Dedupe {
 			in.Syndication = nonNil(o.Clusters)
 		}
 		in.Deduplicated = o.Dedupe
 	}
 	return in, t, nil
+}
+
+// byError is err as a usage error when it says that no document has the
+// --by field, and err otherwise.
+func byError(err error) error {
+	var fe *framing.FieldError
+	if errors.As(err, &fe) {
+		return usagef("--by %s: no document has this field; group by one of %s", fe.Field, strings.Join(fe.Have, ", "))
+	}
+	return err
 }
 
 func axisOf(m *lexicon.Matcher) [2]string {

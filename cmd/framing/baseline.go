@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/baseline"
 	"github.com/framingkit/framing/report"
 )
@@ -48,7 +51,7 @@ checksum guards it: 'framing check' refuses a baseline edited by hand.`,
 			}
 			b, err := o.computeBaseline(env, args, o.Options)
 			if err != nil {
-				return err
+				return byError(err)
 			}
 			if o.Out == "" {
 				return baseline.Write(env.Out, b)
@@ -159,6 +162,10 @@ func (o *checkOptions) run(env Env, paths []string) error {
 		fmt.Fprintf(env.Err, "note: %v\nwriting a new baseline with the default options\n", readErr)
 	}
 	now, err := o.computeBaseline(env, paths, opts)
+	var fe *framing.FieldError
+	if errors.As(err, &fe) {
+		return fmt.Errorf("%s groups by %s, a field no document has (fields: %s): write the baseline again (framing baseline write --by FIELD)", o.Baseline, fe.Field, strings.Join(fe.Have, ", "))
+	}
 	if err != nil {
 		return err
 	}

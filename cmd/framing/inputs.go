@@ -136,8 +136,8 @@ func (o *corpusOptions) runOptions(env Env) (framing.Options, corpus.Options, *c
 		opt.Outlets = out
 	}
 	copt.Stdin = env.In
-	if o.Workers < 0 {
-		return opt, copt, nil, usagef("--workers must be 0 (one per CPU) or more")
+	if o.Workers < 0 || o.Workers > 1024 {
+		return opt, copt, nil, usagef("--workers must be from 0 (one per CPU) to 1024 (got %d)", o.Workers)
 	}
 	opt.Workers = o.Workers
 	budget, err := memoryBudget(o.Memory)

@@ -87,8 +87,11 @@ func (o *plotOptions) run(env Env, kind chart.Kind, paths []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	if ch.Note != "" {
+	switch {
+	case ch.Note != "":
 		fmt.Fprintf(env.Err, "note: the %s chart has nothing to show: %s\n", kind, ch.Note)
+	case ch.LeftOut != "":
+		fmt.Fprintf(env.Err, "note: the %s chart: %s\n", kind, ch.LeftOut)
 	}
 	var b bytes.Buffer
 	if err := ch.Write(&b, format); err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -93,7 +92,7 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	if err != nil {
 		return err
 	}
-	var ratings map[string]float64
+	var ratings *framing.Ratings
 	if o.Ratings != "" {
 		if ratings, err = readRatings(o.Ratings); err != nil {
 			return err
@@ -101,9 +100,9 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	}
 	var docs []docReliability
 	_, t, err := o.collect(env, paths, func(s *framing.Score) {
-		ins := framing.Indicators(s.Reliability, s.Tokens, o.Conf)
+		ins := s.Indicators(o.Conf)
 		d := docReliability{ID: s.ID, Outlet: s.Outlet, Group: framing.GroupOf(s, o.By),
-			Reliability: framing.ReliabilityJSON(s.Reliability, s.Tokens, o.Conf), byName: map[string]framing.Indicator{}}
+			Reliability: s.ReliabilityJSON(o.Conf), byName: map[string]framing.Indicator{}}
 		for _, in := range ins {
 			d.byName[in.Name] = in
 		}
@@ -116,10 +115,12 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	if err != nil {
 		return err
 	}
-	corr, unrated := correlate(c, ratings)
-	if len(unrated) > 0 {
-		fmt.Fprintf(env.Err, "no rating for %s: left out of the correlations\n", strings.Join(unrated, ", "))
+	if len(c.Reliability.Groups) > 0 {
+		for _, n := range report.IndicatorNotes(c.Reliability.Groups[0].Indicators) {
+			fmt.Fprintln(env.Err, "note: "+n)
+		}
 	}
+	corr := correlate(env, c, ratings)
 	switch format {
 	case fmtJSON:
 		if docs == nil {
@@ -225,7 +226,7 @@ func writeSection(w io.Writer, s report.Section, f report.Format) error {
 // writeReliabilityCSV writes one row per group and per document, every
 // indicator's value and interval in columns.
 func writeReliabilityCSV(w io.Writer, c *framing.Comparison, docs []docReliability) error {
-	cw := csv.NewWriter(w)
+	cw := report.NewCSVWriter(w)
 	head := []string{"scope", "name", "group"}
 	for _, info := range framing.IndicatorList {
 		head = append(head, info.Name, info.Name+"_lo", info.Name+"_hi")
@@ -251,12 +252,11 @@ func writeReliabilityCSV(w io.Writer, c *framing.Comparison, docs []docReliabili
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // readRatings reads a CSV of group,rating.
-func readRatings(path string) (map[string]float64, error) {
+func readRatings(path string) (*framing.Ratings, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -265,22 +265,39 @@ func readRatings(path string) (map[string]float64, error) {
 }
 
 // correlate is Spearman's ρ of the ratings with each indicator across the
-// rated groups, and the groups without a rating.
-func correlate(c *framing.Comparison, ratings map[string]float64) (out []RatingCorrelation, unrated []string) {
+// rated groups. It reports on stderr the rows that match no group, with the
+// groups they may have meant, and the groups without a rating.
+func correlate(env Env, c *framing.Comparison, ratings *framing.Ratings) []RatingCorrelation {
 	if ratings == nil {
-		return nil, nil
+		return nil
+	}
+	var names []string
+	for _, g := range c.Reliability.Groups {
+		names = append(names, g.Group)
+	}
+	rated, unmatched, unrated := ratings.Match(names)
+	for _, u := range unmatched {
+		hint := ""
+		if len(u.Suggest) > 0 {
+			hint = fmt.Sprintf(" (did you mean %s?)", orList(u.Suggest))
+		}
+		fmt.Fprintf(env.Err, "%s:%d: no group is called %s%s\n", ratings.File, u.Line, u.Group, hint)
+	}
+	if len(unmatched) > 0 {
+		fmt.Fprintf(env.Err, "%s: %d of %s match no group: left out of the correlations\n", ratings.File, len(unmatched), report.Count(len(ratings.Rows), "row", "rows"))
+	}
+	if len(unrated) > 0 {
+		fmt.Fprintf(env.Err, "no rating for %s: left out of the correlations\n", strings.Join(unrated, ", "))
 	}
 	var rs []float64
 	var groups []framing.GroupReliability
 	for _, g := range c.Reliability.Groups {
-		r, ok := ratings[g.Group]
-		if !ok {
-			unrated = append(unrated, g.Group)
-			continue
+		if r, ok := rated[g.Group]; ok {
+			rs = append(rs, r)
+			groups = append(groups, g)
 		}
-		rs = append(rs, r)
-		groups = append(groups, g)
 	}
+	var out []RatingCorrelation
 	for _, info := range framing.IndicatorList {
 		var xs []float64
 		for _, g := range groups {
@@ -289,5 +306,13 @@ func correlate(c *framing.Comparison, ratings map[string]float64) (out []RatingC
 		rho, p, n := stats.Spearman(rs, xs)
 		out = append(out, RatingCorrelation{Indicator: info.Name, Rho: framing.Num(rho), P: framing.Num(p), N: n})
 	}
-	return out, unrated
+	return out
+}
+
+// orList joins names as "a", "a or b", "a, b or c".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -43,9 +43,6 @@ From tallies (--tally) there is no text, so the report has no evidence.`,
 			if err := o.check(cmd, args); err != nil {
 				return err
 			}
-			if o.Evidence < 0 {
-				return usagef("--evidence must be 0 or more")
-			}
 			return o.run(env, args)
 		},
 	}

@@ -45,7 +45,8 @@ evidence behind every count.`,
 		SilenceUsage:  true,
 	}
 	root.SetVersionTemplate("framing {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err.Error()} })
+	root.SetFlagErrorFunc(flagError)
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return checkFlags(cmd) }
 	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newReportCmd(env), newPlotCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env), newBaselineCmd(env), newCheckCmd(env), newReliabilityCmd(env))
 	return root
 }

@@ -85,12 +85,23 @@ func (o *scoreOptions) run(env Env) error {
 	slices.SortStableFunc(scores, func(a, b *framing.Score) int { return strings.Compare(a.ID, b.ID) })
 	switch format {
 	case fmtTally:
+		if err := tally.CheckBy(); err != nil {
+			o.finish(env, sum, man)
+			return byError(err)
+		}
 		tally.AddSummary(sum)
 		err = writeJSON(env.Out, tally)
 	case fmtJSON:
 		err = writeScoresJSON(env, m, sum, scores)
 	case fmtCSV:
 		err = scoresCSV(m, scores).Write(env.Out, report.FormatCSV)
+		var poles []int
+		for _, l := range m.Labels() {
+			poles = append(poles, l.Pole)
+		}
+		for _, n := range report.MissingNotes(framing.MissingIndicators(m.Categories(), poles)) {
+			fmt.Fprintln(env.Err, "note: "+n+" (empty reliability columns)")
+		}
 	case fmtTable, fmtMarkdown:
 		err = scoresTable(m, scores).Write(env.Out, tableFormat(env, format))
 	}
@@ -194,7 +205,7 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 		for _, c := range s.Categories {
 			row = append(row, itoa(c.Own), itoa(c.Quoted))
 		}
-		for _, in := range framing.Indicators(s.Reliability, s.Tokens, 0.95) {
+		for _, in := range s.Indicators(0.95) {
 			row = append(row, csvFloat(float64(in.Value)))
 		}
 		t.Rows = append(t.Rows, row)

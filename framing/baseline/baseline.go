@@ -143,6 +143,9 @@ func (bb *Builder) Add(r *framing.Result) error {
 // Finish makes the baseline of the documents added and the run's summary.
 func (bb *Builder) Finish(sum framing.Summary) (*Baseline, error) {
 	b, t, opt := bb.b, bb.t, bb.opt
+	if err := t.CheckBy(); err != nil {
+		return nil, err
+	}
 	t.AddSummary(sum)
 	cmp := framing.DefaultCompareOptions()
 	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.MinBootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.MinBootstrap, opt.PerTokens

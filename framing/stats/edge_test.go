@@ -240,6 +240,24 @@ func TestBadCounts(t *testing.T) {
 			t.Errorf("%s: error %v, want a *CountError at row 1, column 1", name, err)
 		}
 	}
+	for name, call := range map[string]func(k, n []float64) error{
+		"RateHomogeneity":      func(k, n []float64) error { _, err := RateHomogeneity(k, n); return err },
+		"RateHomogeneityExact": func(k, n []float64) error { _, err := RateHomogeneityExact(k, n, 5, 1); return err },
+	} {
+		for _, tc := range []struct {
+			k, n     []float64
+			row, col int
+		}{
+			{[]float64{1, -4}, []float64{3, 3}, 1, 0},
+			{[]float64{1, math.NaN()}, []float64{3, 3}, 1, 0},
+			{[]float64{1, 4}, []float64{math.Inf(1), 3}, 0, 1},
+			{[]float64{1, 4}, []float64{3, -1}, 1, 1},
+		} {
+			if err := call(tc.k, tc.n); !errors.As(err, &ce) || ce.Row != tc.row || ce.Col != tc.col {
+				t.Errorf("%s(%v, %v): error %v, want a *CountError at row %d, column %d", name, tc.k, tc.n, err, tc.row, tc.col)
+			}
+		}
+	}
 	if _, err := ChiSquare([][]float64{{math.NaN(), 1}, {1, 1}}); err == nil {
 		t.Error("ChiSquare: NaN count without error")
 	}
@@ -248,20 +266,23 @@ func TestBadCounts(t *testing.T) {
 func TestMisusePanics(t *testing.T) {
 	ragged := [][]float64{{1, 2}, {3}}
 	for name, call := range map[string]func(){
-		"ChiSquare ragged":          func() { ChiSquare(ragged) },
-		"GTest ragged":              func() { GTest(ragged) },
-		"CorrespondenceAnalysis":    func() { CorrespondenceAnalysis(ragged) },
-		"MonteCarloChiSquare":       func() { MonteCarloChiSquare(ragged, 10, 1) },
-		"JSDistanceMatrix":          func() { JSDistanceMatrix(ragged, 0) },
-		"LogOddsVsRest":             func() { LogOddsVsRest(ragged, 0) },
-		"FisherExact2x2":            func() { FisherExact2x2(ragged) },
-		"JensenShannon lengths":     func() { JensenShannon([]float64{1}, []float64{1, 2}, 0) },
-		"JensenShannon alpha":       func() { JensenShannon([]float64{1}, []float64{1}, -1) },
-		"Wilson conf":               func() { Wilson(1, 2, 1) },
-		"PoissonRateCI conf":        func() { PoissonRateCI(1, 2, 1000, 0) },
-		"BootstrapIndex draws":      func() { BootstrapIndex(nil, 0, 1, 0.95) },
-		"MonteCarloChiSquare draws": func() { MonteCarloChiSquare([][]float64{{1}}, 0, 1) },
-		"LogOddsVsRest a0":          func() { LogOddsVsRest([][]float64{{1}}, -1) },
+		"ChiSquare ragged":             func() { ChiSquare(ragged) },
+		"GTest ragged":                 func() { GTest(ragged) },
+		"CorrespondenceAnalysis":       func() { CorrespondenceAnalysis(ragged) },
+		"MonteCarloChiSquare":          func() { MonteCarloChiSquare(ragged, 10, 1) },
+		"JSDistanceMatrix":             func() { JSDistanceMatrix(ragged, 0) },
+		"LogOddsVsRest":                func() { LogOddsVsRest(ragged, 0) },
+		"FisherExact2x2":               func() { FisherExact2x2(ragged) },
+		"JensenShannon lengths":        func() { JensenShannon([]float64{1}, []float64{1, 2}, 0) },
+		"JensenShannon alpha":          func() { JensenShannon([]float64{1}, []float64{1}, -1) },
+		"Wilson conf":                  func() { Wilson(1, 2, 1) },
+		"PoissonRateCI conf":           func() { PoissonRateCI(1, 2, 1000, 0) },
+		"BootstrapIndex draws":         func() { BootstrapIndex(nil, 0, 1, 0.95) },
+		"MonteCarloChiSquare draws":    func() { MonteCarloChiSquare([][]float64{{1}}, 0, 1) },
+		"LogOddsVsRest a0":             func() { LogOddsVsRest([][]float64{{1}}, -1) },
+		"RateHomogeneity lengths":      func() { RateHomogeneity([]float64{1}, []float64{1, 2}) },
+		"RateHomogeneityExact lengths": func() { RateHomogeneityExact([]float64{1}, []float64{1, 2}, 10, 1) },
+		"RateHomogeneityExact draws":   func() { RateHomogeneityExact([]float64{1, 2}, []float64{1, 2}, 0, 1) },
 	} {
 		func() {
 			defer func() {
@@ -275,3 +296,50 @@ func TestMisusePanics(t *testing.T) {
 }
 
 func vals3(a, b, c float64) []float64 { return []float64{a, b, c} }
+
+// TestRateHomogeneityEdges: data that make the rate test undefined give NaN
+// with a reason, never a panic; a count far above its exposure is a rate,
+// not an error; huge counts are sampled, not enumerated.
+func TestRateHomogeneityEdges(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		k, n    []float64
+		defined bool
+	}{
+		{"empty", nil, nil, false},
+		{"one group", []float64{3}, []float64{5}, false},
+		{"no events", []float64{0, 0, 0}, []float64{5, 6, 7}, false},
+		{"no exposure", []float64{2, 3}, []float64{0, 0}, false},
+		{"events above exposure", []float64{40, 1}, []float64{2, 30}, true},
+		{"one group without exposure", []float64{4, 9, 0}, []float64{10, 0, 20}, true},
+		{"huge", []float64{1e9, 2e9 + 5e4, 7}, []float64{1e12, 2e12, 1e4}, true},
+		{"fractional", []float64{1.5, 2}, []float64{3, 4}, true},
+	} {
+		rt, err := RateHomogeneity(tc.k, tc.n)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		finiteOrNaN(t, "RateHomogeneity("+tc.name+")", !tc.defined, rt.Stat, rt.P, rt.G, rt.GP, rt.DF)
+		if tc.defined == (rt.Reason != "") {
+			t.Errorf("%s: Reason %q", tc.name, rt.Reason)
+		}
+		ex, err := RateHomogeneityExact(tc.k, tc.n, 50, 1)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		if tc.name == "fractional" {
+			if !math.IsNaN(ex.P) || ex.Reason == "" {
+				t.Errorf("%s: exact P %v, Reason %q; want NaN with a reason", tc.name, ex.P, ex.Reason)
+			}
+			continue
+		}
+		if tc.defined && !(ex.P > 0 && ex.P <= 1) || !tc.defined && (!math.IsNaN(ex.P) || ex.Reason == "") {
+			t.Errorf("%s: exact %+v", tc.name, ex)
+		}
+	}
+	a, _ := RateHomogeneityExact([]float64{3000, 2, 90}, []float64{1e5, 100, 9000}, 500, 7)
+	b, _ := RateHomogeneityExact([]float64{3000, 2, 90}, []float64{1e5, 100, 9000}, 500, 7)
+	if a.Method != "monte-carlo" || a.P != b.P || a.Exceed != b.Exceed {
+		t.Errorf("same seed: %+v and %+v, want the same Monte Carlo result", a, b)
+	}
+}

@@ -36,6 +36,18 @@ func FuzzTables(f *testing.F) {
 		inUnit("FisherExact2x2", fe.P)
 		mc, _ := MonteCarloChiSquare(table, 20, 1)
 		inUnit("MonteCarloChiSquare", mc.P)
+		if cols > 0 {
+			// The first column as exposures, the last as counts: a count
+			// may exceed its exposure.
+			counts, exposure := make([]float64, rows), make([]float64, rows)
+			for i := range rows {
+				counts[i], exposure[i] = table[i][cols-1], table[i][0]
+			}
+			rt, _ := RateHomogeneity(counts, exposure)
+			inUnit("RateHomogeneity", rt.P)
+			ex, _ := RateHomogeneityExact(counts, exposure, 20, 1)
+			inUnit("RateHomogeneityExact", ex.P)
+		}
 		CorrespondenceAnalysis(table)
 		JSDistanceMatrix(table, 0)
 		LogOddsVsRest(table, 0)

@@ -109,6 +109,18 @@ type oracle struct {
 		Rho, P num
 		N      int
 	}
+	RateTests []struct {
+		Counts, Exposures []float64
+		Dropped           []int
+		Defined           bool
+		Stat, P, G, GP    num
+		DF, N             num
+		Expected          []num
+		MinExpected       num
+		Below5            int
+		Outcomes          float64
+		ExactP            num
+	}
 }
 
 // UnmarshalJSON maps the snake_case keys of the file onto the fields.
@@ -195,6 +207,17 @@ func check(t *testing.T, what string, got float64, want num) {
 	}
 }
 
+// checkUnit checks a statistic that lies in [0, 1] by definition: within
+// the tolerance of want, never outside [0, 1] (not by one rounding error
+// either), and exactly 0 or 1 where want is.
+func checkUnit(t *testing.T, what string, got float64, want num) {
+	t.Helper()
+	check(t, what, got, want)
+	if got < 0 || got > 1 || (float64(want) == 1 || float64(want) == 0) && got != float64(want) {
+		t.Errorf("%s = %.17g, want %.17g exactly: it lies in [0, 1]", what, got, float64(want))
+	}
+}
+
 func checkSlice(t *testing.T, what string, got []float64, want []num) {
 	t.Helper()
 	if len(got) != len(want) {
@@ -224,9 +247,11 @@ func checkInts(t *testing.T, what string, got, want []int) {
 	}
 }
 
-// Reference: scipy.stats.chi2_contingency(correction=False) and
-// scipy.stats.contingency.association(method="cramer"); corrected V from the
-// transcription of Bergsma (2013) in gen.py. Tolerance relTol.
+// Reference: scipy.stats.chi2_contingency(correction=False); Cramér's V and
+// its bias-corrected form (Bergsma 2013) from gen.py's exact rational
+// arithmetic (V checked there against scipy.stats.contingency.association).
+// Tolerance relTol; V and the corrected V never outside [0, 1], and exactly
+// 1 for a perfect association (perfect_2x2, perfect_3x3).
 func TestChiSquareOracle(t *testing.T) {
 	for _, tc := range loadOracle(t).Tables {
 		t.Run(tc.Name, func(t *testing.T) {
@@ -250,8 +275,8 @@ func TestChiSquareOracle(t *testing.T) {
 			check(t, "P", got.P, want.P)
 			check(t, "DF", got.DF, want.DF)
 			check(t, "N", got.N, want.N)
-			check(t, "CramersV", got.CramersV, want.CramersV)
-			check(t, "CramersVCorrected", got.CramersVCorrected, want.CramersVCorrected)
+			checkUnit(t, "CramersV", got.CramersV, want.CramersV)
+			checkUnit(t, "CramersVCorrected", got.CramersVCorrected, want.CramersVCorrected)
 			check(t, "MinExpected", got.MinExpected, want.MinExpected)
 			checkMatrix(t, "Expected", got.Expected, want.Expected)
 			if got.Below5 != want.Below5 {
@@ -436,6 +461,89 @@ func TestSpearmanOracle(t *testing.T) {
 		check(t, name+" p", p, tc.P)
 		if n != tc.N {
 			t.Errorf("%s: n = %d, want %d", name, n, tc.N)
+		}
+	}
+}
+
+// Reference: scipy.stats.chisquare(k, E) and scipy.stats.power_divergence(k,
+// E, lambda_="log-likelihood") with E = K n_i / N over the groups with
+// exposure. Tolerance relTol.
+func TestRateHomogeneityOracle(t *testing.T) {
+	for _, tc := range loadOracle(t).RateTests {
+		name := fmt.Sprintf("RateHomogeneity(%v, %v)", tc.Counts, tc.Exposures)
+		got, err := RateHomogeneity(tc.Counts, tc.Exposures)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkInts(t, name+".Dropped", got.Dropped, tc.Dropped)
+		if !tc.Defined {
+			if !math.IsNaN(got.Stat) || !math.IsNaN(got.P) || got.Reason == "" || got.Expected != nil {
+				t.Errorf("%s: got %+v, want NaN values and a Reason", name, got)
+			}
+			continue
+		}
+		if got.Reason != "" {
+			t.Errorf("%s: Reason %q, want none", name, got.Reason)
+		}
+		check(t, name+".Stat", got.Stat, tc.Stat)
+		check(t, name+".P", got.P, tc.P)
+		check(t, name+".G", got.G, tc.G)
+		check(t, name+".GP", got.GP, tc.GP)
+		check(t, name+".DF", got.DF, tc.DF)
+		check(t, name+".N", got.N, tc.N)
+		check(t, name+".MinExpected", got.MinExpected, tc.MinExpected)
+		checkSlice(t, name+".Expected", got.Expected, tc.Expected)
+		if got.Below5 != tc.Below5 {
+			t.Errorf("%s.Below5 = %d, want %d", name, got.Below5, tc.Below5)
+		}
+	}
+}
+
+// Reference: the sum of scipy.stats.multinomial.pmf over every outcome whose
+// X² reaches the observed one, in gen.py; tolerance relTol. The Monte Carlo
+// estimate (forced by an enumeration limit of 0) must be within 3 standard
+// errors plus 1/(B+1) of that exact p-value; where gen.py has none (too many
+// outcomes), within 3 standard errors plus 0.01 of the asymptotic p-value
+// of scipy.stats.chisquare, as the counts there are large.
+func TestRateHomogeneityExactOracle(t *testing.T) {
+	const draws = 20000
+	for _, tc := range loadOracle(t).RateTests {
+		name := fmt.Sprintf("RateHomogeneityExact(%v, %v)", tc.Counts, tc.Exposures)
+		got, err := RateHomogeneityExact(tc.Counts, tc.Exposures, draws, 1)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		checkInts(t, name+".Dropped", got.Dropped, tc.Dropped)
+		if !tc.Defined {
+			if !math.IsNaN(got.P) || got.Reason == "" {
+				t.Errorf("%s: got %+v, want NaN and a Reason", name, got)
+			}
+			continue
+		}
+		check(t, name+".Stat", got.Stat, tc.Stat)
+		want, se := float64(tc.ExactP), 0.0
+		if math.IsNaN(want) {
+			if got.Method != "monte-carlo" {
+				t.Errorf("%s: method %q for %g outcomes, want monte-carlo", name, got.Method, tc.Outcomes)
+			}
+			want = float64(tc.P)
+			se = 0.01
+		} else {
+			if got.Method != "exact" || got.Outcomes != tc.Outcomes {
+				t.Errorf("%s: method %q over %g outcomes, want exact over %g", name, got.Method, got.Outcomes, tc.Outcomes)
+			}
+			check(t, name+".P", got.P, tc.ExactP)
+			if got, err = rateExact(tc.Counts, tc.Exposures, draws, 1, 0); err != nil || got.Method != "monte-carlo" {
+				t.Fatalf("%s forced to sample: method %q, %v", name, got.Method, err)
+			}
+			se = 1.0 / (draws + 1)
+		}
+		se += 3 * math.Sqrt(want*(1-want)/draws)
+		if math.Abs(got.P-want) > se {
+			t.Errorf("%s: Monte Carlo P = %g, want %g ± %g", name, got.P, want, se)
+		}
+		if got.Method == "monte-carlo" && (got.Draws != draws || got.Seed != 1 || got.P != float64(1+got.Exceed)/float64(draws+1)) {
+			t.Errorf("%s: %+v: P is not (1+Exceed)/(Draws+1)", name, got)
 		}
 	}
 }

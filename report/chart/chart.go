@@ -90,7 +90,11 @@ type Chart struct {
 	W, H  vg.Length
 	// Note says why the chart has nothing to show, "" when it has data.
 	Note string
-	draw func(c draw.Canvas)
+	// LeftOut says how many points could not be drawn and why (values
+	// that are not finite numbers), "" when none; the chart's caption
+	// says it too.
+	LeftOut string
+	draw    func(c draw.Canvas)
 	// labels is the chart's labelled scatter, if it has one: what tests
 	// check for overlaps.
 	labels *scatter
@@ -200,14 +204,14 @@ func (ch *Chart) InlineFrom(svg []byte, scale float64) (string, error) {
 
 // plotChart is a chart that is one plot.
 func plotChart(p *plot.Plot, w, h vg.Length) *Chart {
-	return &Chart{Title: p.Title.Text, W: w, H: h, draw: p.Draw}
+	return &Chart{Title: p.Title.Text, W: w, H: h, draw: func(c draw.Canvas) { drawPlot(p, c) }}
 }
 
 // withPanel is a chart of plot p with a panel of width pw to its right (a
 // legend or a colour scale), drawn by panel.
 func withPanel(p *plot.Plot, w, h, pw vg.Length, panel func(c draw.Canvas)) *Chart {
 	return &Chart{Title: p.Title.Text, W: w + pw, H: h, draw: func(c draw.Canvas) {
-		p.Draw(draw.Crop(c, 0, -pw, 0, 0))
+		drawPlot(p, draw.Crop(c, 0, -pw, 0, 0))
 		panel(draw.Crop(c, c.Max.X-c.Min.X-pw, 0, 0, 0))
 	}}
 }
@@ -230,12 +234,28 @@ func (ch *Chart) caption(s string, more func() string) {
 	}
 }
 
+// captionLeftOut adds to the chart's caption, s, how many points l left
+// out; it adds a caption for that alone when s is "" and points were left
+// out, and none when neither.
+func (ch *Chart) captionLeftOut(s string, l *leftOut, more func() string) {
+	ch.LeftOut = l.note()
+	switch {
+	case s != "" && ch.LeftOut != "":
+		s += "; " + ch.LeftOut
+	case s == "":
+		s = ch.LeftOut
+	}
+	if s != "" || more != nil {
+		ch.caption(s, more)
+	}
+}
+
 // message is a chart with nothing to plot: its title and why.
 func message(title, why string, w, h vg.Length) *Chart {
 	p := newPlot(title, "", "")
 	p.HideAxes()
 	return &Chart{Title: title, W: w, H: h, Note: why, draw: func(c draw.Canvas) {
-		p.Draw(c)
+		drawPlot(p, c)
 		sty := textStyle(labelSize, textGrey)
 		sty.XAlign = draw.XCenter
 		c.FillText(sty, c.Center(), why)

@@ -49,13 +49,9 @@ func rateHeatmap(c *framing.Comparison) *Chart {
 			vals[i][j] = math.NaN()
 		}
 	}
-	top := 0.0
 	for _, r := range c.Rates {
 		if i := rowOf[r.Label]; i >= 0 {
 			vals[i][gi[r.Group]] = float64(r.Rate)
-			if !r.Rate.IsNaN() {
-				top = max(top, float64(r.Rate))
-			}
 		}
 	}
 	var cols []string
@@ -67,7 +63,7 @@ func rateHeatmap(c *framing.Comparison) *Chart {
 		// list of names reads better than across.
 		rows, cols, vals = cols, rows, transpose(vals)
 	}
-	return gridChart(title, rows, cols, vals, top, fmt.Sprintf("hits per\n%s tokens", thousands(per)), "no tokens")
+	return gridChart(title, rows, cols, vals, fmt.Sprintf("hits per\n%s tokens", thousands(per)), "no tokens")
 }
 
 // distanceHeatmap is the Jensen-Shannon distance between every two groups.
@@ -78,19 +74,15 @@ func distanceHeatmap(c *framing.Comparison) *Chart {
 		return message(title, "n/a: needs at least two groups", 7*vg.Inch, 2*vg.Inch)
 	}
 	vals := make([][]float64, len(d.Groups))
-	top := 0.0
 	for i := range vals {
 		vals[i] = make([]float64, len(d.Groups))
 		for j := range vals[i] {
 			vals[i][j] = float64(d.Matrix[i][j])
-			if !math.IsNaN(vals[i][j]) {
-				top = max(top, vals[i][j])
-			}
 		}
 	}
 	// The scale ends at the largest distance, not at 1, so that
 	// differences among close groups show.
-	return gridChart(title, d.Groups, d.Groups, vals, top, "distance\n(base 2)", "")
+	return gridChart(title, d.Groups, d.Groups, vals, "distance\n(base 2)", "")
 }
 
 func transpose(m [][]float64) [][]float64 {
@@ -115,18 +107,34 @@ func thousands(x float64) string {
 }
 
 // gridChart is a heatmap of vals (rows × cols, rows listed top down) on a
-// scale from 0 to top, with a colour scale to its right. A NaN cell is
-// grey and says nan.
-func gridChart(title string, rows, cols []string, vals [][]float64, top float64, scale, nan string) *Chart {
-	top = niceCeil(top)
+// scale from 0 to the largest value, with a colour scale to its right. A
+// NaN cell is grey and says nan; a cell whose value cannot be drawn (±Inf,
+// beyond ±1e100) is grey, says n/a and is counted in the caption.
+func gridChart(title string, rows, cols []string, vals [][]float64, scale, nan string) *Chart {
 	p := newPlot(title, "", "")
 	// The first row at the top: y = 0 is the bottom.
-	g := &grid{top: top, nan: nan}
+	g := &grid{nan: nan}
+	var left leftOut
+	top := 0.0
 	var ynames []string
 	for i := len(rows) - 1; i >= 0; i-- {
 		ynames = append(ynames, rows[i])
-		g.vals = append(g.vals, vals[i])
+		row := make([]float64, len(vals[i]))
+		bad := make([]bool, len(vals[i]))
+		for j, v := range vals[i] {
+			row[j] = v
+			switch {
+			case math.IsNaN(v):
+			case !left.keep(v):
+				row[j], bad[j] = math.NaN(), true
+			default:
+				top = max(top, v)
+			}
+		}
+		g.vals, g.bad = append(g.vals, row), append(g.bad, bad)
 	}
+	top = niceCeil(top)
+	g.top = top
 	p.Add(g)
 	p.NominalX(cols...)
 	p.NominalY(ynames...)
@@ -150,14 +158,17 @@ func gridChart(title string, rows, cols []string, vals [][]float64, top float64,
 	w := wideY + vg.Length(len(cols))*cellW + 0.8*vg.Inch
 	w = max(w, p.Title.TextStyle.Width(title)+0.4*vg.Inch)
 	h := vg.Length(len(rows))*cellH + wideX*0.71 + 1.3*vg.Inch
-	return withPanel(p, w, h, colourBarWidth, func(c draw.Canvas) {
+	ch := withPanel(p, w, h, colourBarWidth, func(c draw.Canvas) {
 		colourBar(draw.Crop(c, 0, 0, wideX*0.71+0.9*vg.Inch, -0.6*vg.Inch), top, scale)
 	})
+	ch.captionLeftOut("", &left, nil)
+	return ch
 }
 
 // grid draws the cells of a heatmap at integer x and y.
 type grid struct {
 	vals [][]float64 // y × x
+	bad  [][]bool    // the cells left out, y × x
 	top  float64
 	nan  string
 }
@@ -171,7 +182,10 @@ func (g *grid) Plot(c draw.Canvas, p *plot.Plot) {
 			x0, x1 := trX(float64(x)-0.5), trX(float64(x)+0.5)
 			y0, y1 := trY(float64(y)-0.5), trY(float64(y)+0.5)
 			fill, txt := sequential(v/g.top), cellText(v)
-			if math.IsNaN(v) {
+			switch {
+			case g.bad[y][x]:
+				fill, txt = color.Gray{Y: 220}, "n/a"
+			case math.IsNaN(v):
 				fill, txt = color.Gray{Y: 220}, g.nan
 			}
 			c.FillPolygon(fill, rect(x0, y0, x1, y1))
@@ -226,7 +240,7 @@ func colourBar(c draw.Canvas, top float64, name string) {
 	}
 	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 120}, Width: vg.Points(0.5)}, append(rect(x0, c.Min.Y, x1, c.Max.Y), vg.Point{X: x0, Y: c.Min.Y}))
 	sty := textStyle(tickSize, color.Black)
-	for _, t := range (plot.DefaultTicks{}).Ticks(0, top) {
+	for _, t := range (safeTicks{plot.DefaultTicks{}}).Ticks(0, top) {
 		if t.IsMinor() {
 			continue
 		}

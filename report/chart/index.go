@@ -42,17 +42,22 @@ func indexChart(c *framing.Comparison, opt Options) *Chart {
 	}
 	var names []string
 	iv := &intervals{}
+	var left leftOut
 	for y, r := range rows {
 		name := fmt.Sprintf("%s (%s)", r.Group, plural(docs[r.Group], "doc"))
-		if r.Index.IsNaN() {
+		x := float64(r.Index)
+		switch {
+		case math.IsNaN(x):
 			name = fmt.Sprintf("%s (%s, no pole hits)", r.Group, plural(docs[r.Group], "doc"))
+		case !left.keep(x) || !left.within(x, -1, 1):
+			name = fmt.Sprintf("%s (%s, left out)", r.Group, plural(docs[r.Group], "doc"))
 		}
 		names = append(names, name)
-		if r.Index.IsNaN() {
+		if !drawable(x) || x < -1 || x > 1 {
 			continue
 		}
 		_, mark := groupMark(gi[r.Group])
-		iv.rows = append(iv.rows, interval{y: float64(y), x: float64(r.Index), lo: float64(r.Lo), hi: float64(r.Hi), mark: mark, open: r.Method != "bootstrap"})
+		iv.rows = append(iv.rows, interval{y: float64(y), x: x, lo: float64(r.Lo), hi: float64(r.Hi), mark: mark, open: r.Method != "bootstrap"})
 	}
 	p.Add(vline{x: 0}, iv)
 	p.NominalY(names...)
@@ -61,9 +66,11 @@ func indexChart(c *framing.Comparison, opt Options) *Chart {
 	p.X.Tick.Marker = plot.ConstantTicks(indexTicks)
 	h := 1.3*vg.Inch + vg.Length(len(rows))*0.3*vg.Inch
 	ch := plotChart(p, w, h)
+	caption := ""
 	if len(iv.rows) > 0 && slices.ContainsFunc(iv.rows, func(r interval) bool { return r.open }) {
-		ch.caption("dashed: interval from counts (Wilson), too few documents for a bootstrap", nil)
+		caption = "dashed: interval from counts (Wilson), too few documents for a bootstrap"
 	}
+	ch.captionLeftOut(caption, &left, nil)
 	return ch
 }
 
@@ -111,7 +118,9 @@ func (iv *intervals) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, r := range iv.rows {
 		y := trY(r.y)
 		line := draw.LineStyle{Color: r.mark.Color, Width: vg.Points(1.5)}
-		if !math.IsNaN(r.lo) && !math.IsNaN(r.hi) {
+		if drawable(r.lo) && drawable(r.hi) && r.lo <= r.hi {
+			// An interval reaching past the axis ends at its edge.
+			r.lo, r.hi = max(r.lo, p.X.Min), min(r.hi, p.X.Max)
 			cap := vg.Points(4)
 			c.StrokeLine2(line, trX(r.lo), y-cap, trX(r.lo), y+cap)
 			c.StrokeLine2(line, trX(r.hi), y-cap, trX(r.hi), y+cap)

@@ -3,8 +3,10 @@ package chart
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -44,8 +46,55 @@ func reliabilityChart(c *framing.Comparison) *Chart {
 	for y := len(groups) - 1; y >= 0; y-- { // the first group at the top
 		names = append(names, groups[y].Group)
 	}
-	return &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
-		head.Draw(cv)
+	// Each panel's points, and its axis: a share from 0 to 1, a balance
+	// from −1 to +1, a rate from 0 to its largest upper bound.
+	type panel struct {
+		iv     *intervals
+		lo, hi float64
+		na     string // what the panel says when no group has a value
+	}
+	panels := make([]panel, len(infos))
+	var left leftOut
+	for k, info := range infos {
+		pn := panel{iv: &intervals{}}
+		switch info.Kind {
+		case "share":
+			pn.lo, pn.hi = 0, 1
+		case "balance":
+			pn.lo, pn.hi = -1, 1
+		}
+		top := 0.0
+		for y := range names {
+			g := groups[len(groups)-1-y]
+			in := g.Indicators[info.Name]
+			v := float64(in.Value)
+			if math.IsNaN(v) || !left.keep(v) {
+				continue // n/a: no group point; an infinite one is counted
+			}
+			if info.Kind != "rate" && !left.within(v, pn.lo, pn.hi) {
+				continue
+			}
+			_, mark := groupMark(gi[g.Group])
+			mark.Radius = vg.Points(2.5)
+			pn.iv.rows = append(pn.iv.rows, interval{y: float64(y), x: v, lo: float64(in.Lo), hi: float64(in.Hi), mark: mark})
+			top = max(top, v)
+			if drawable(float64(in.Hi)) {
+				top = max(top, float64(in.Hi))
+			}
+		}
+		if info.Kind == "rate" {
+			pn.lo, pn.hi = 0, niceCeil(math.Max(top, 1))
+		}
+		if len(pn.iv.rows) == 0 {
+			pn.na = "n/a"
+			if why := groups[0].Indicators[info.Name].Note; why != "" {
+				pn.na += ":\n" + why // the lexicon cannot measure it
+			}
+		}
+		panels[k] = pn
+	}
+	ch := &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
+		drawPlot(head, cv)
 		for k, info := range infos {
 			p := newPlot(info.Name, unitOf(info.Kind), "")
 			p.Title.TextStyle.Font.Size = vg.Points(tickSize)
@@ -54,36 +103,46 @@ func reliabilityChart(c *framing.Comparison) *Chart {
 			for _, a := range []*plot.Axis{&p.X, &p.Y} {
 				a.Tick.Label.Font.Size = vg.Points(cellSize - 1)
 			}
-			iv := &intervals{}
-			hi := 0.0
-			for y := range names {
-				g := groups[len(groups)-1-y]
-				in := g.Indicators[info.Name]
-				if in.Value.IsNaN() {
-					continue
-				}
-				_, mark := groupMark(gi[g.Group])
-				mark.Radius = vg.Points(2.5)
-				iv.rows = append(iv.rows, interval{y: float64(y), x: float64(in.Value), lo: float64(in.Lo), hi: float64(in.Hi), mark: mark})
-				if !in.Hi.IsNaN() {
-					hi = max(hi, float64(in.Hi))
-				}
-			}
-			p.Add(iv)
+			p.Add(panels[k].iv)
 			p.NominalY(names...)
 			p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
-			switch info.Kind {
-			case "share":
-				p.X.Min, p.X.Max = 0, 1
-			case "balance":
-				p.X.Min, p.X.Max = -1, 1
+			p.X.Min, p.X.Max = panels[k].lo, panels[k].hi
+			if info.Kind == "balance" {
 				p.Add(vline{x: 0})
-			default:
-				p.X.Min, p.X.Max = 0, niceCeil(math.Max(hi, 1))
 			}
-			p.Draw(tiles.At(cv, k%cols, k/cols))
+			tile := tiles.At(cv, k%cols, k/cols)
+			drawPlot(p, tile)
+			if panels[k].na != "" {
+				sty := textStyle(cellSize-1, textGrey)
+				sty.XAlign = draw.XCenter
+				tile.FillText(sty, tile.Center(), wrap(panels[k].na, sty, pw-0.3*vg.Inch))
+			}
 		}
 	}}
+	ch.captionLeftOut("", &left, nil)
+	return ch
+}
+
+// wrap breaks the lines of s between words so that each fits width w in
+// style sty, where it can (a word longer than w keeps its own line).
+func wrap(s string, sty text.Style, w vg.Length) string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case sty.Width(line+" "+word) <= w:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 func unitOf(kind string) string {

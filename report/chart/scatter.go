@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -33,7 +34,11 @@ func distinctChart(c *framing.Comparison) *Chart {
 	}
 	sc := &scatter{size: cellSize}
 	ymax, xmax := 2.5, 2.0
+	var left leftOut
 	for _, d := range c.TermScores {
+		if !left.keep(float64(d.Z)) || !left.within(float64(d.Count), 1, maxDrawable) { // a log scale starts above 0
+			continue
+		}
 		col, g := groupMark(gi[d.Group])
 		g.Radius = vg.Points(2.5)
 		m := mark{x: float64(d.Count), y: float64(d.Z), glyph: g, ink: col, prio: float64(d.Z)}
@@ -44,11 +49,14 @@ func distinctChart(c *framing.Comparison) *Chart {
 		ymax = max(ymax, math.Abs(float64(d.Z)))
 		xmax = max(xmax, float64(d.Count))
 	}
+	if len(sc.marks) == 0 {
+		return noData(title, &left, w)
+	}
 	p.Add(hline{y: 1.96}, hline{y: -1.96}, sc)
 	p.Y.Min, p.Y.Max = -ymax*1.1, ymax*1.1
 	p.X.Min, p.X.Max = 0.7, xmax*1.6
 	ch := withGroupLegend(p, c, w, h)
-	ch.caption("dashed: z = ±1.96; labelled: each group's top terms", sc.droppedNote)
+	ch.captionLeftOut("dashed: z = ±1.96; labelled: each group's top terms", &left, sc.droppedNote)
 	ch.labels = sc
 	return ch
 }
@@ -67,13 +75,21 @@ func caChart(c *framing.Comparison) *Chart {
 		return message(title, "n/a: "+why, w, 2*vg.Inch)
 	}
 	dim := func(k int) string {
-		return fmt.Sprintf("dimension %d (%.1f%% of inertia)", k+1, float64(ca.Share[k])*100)
+		share := "n/a"
+		if sh := float64(ca.Share[k]); drawable(sh) {
+			share = fmt.Sprintf("%.1f%%", sh*100)
+		}
+		return fmt.Sprintf("dimension %d (%s of inertia)", k+1, share)
 	}
 	p := newPlot(title, dim(0), dim(1))
 	gi := groupIndex(c)
 	sc := &scatter{size: tickSize}
 	var xr, yr span
+	var left leftOut
 	for i, g := range ca.Groups {
+		if i >= len(ca.RowCoords) || len(ca.RowCoords[i]) < 2 || !left.keep(float64(ca.RowCoords[i][0]), float64(ca.RowCoords[i][1])) {
+			continue
+		}
 		col, gm := groupMark(gi[g])
 		x, y := float64(ca.RowCoords[i][0]), float64(ca.RowCoords[i][1])
 		sc.marks = append(sc.marks, mark{x: x, y: y, glyph: gm, label: g, ink: col, prio: 2})
@@ -82,14 +98,17 @@ func caChart(c *framing.Comparison) *Chart {
 	}
 	labelInk := color.Gray{Y: 80}
 	for k, l := range ca.Labels {
-		x, y := float64(ca.ColCoords[k][0]), float64(ca.ColCoords[k][1])
-		if math.IsNaN(x) || math.IsNaN(y) {
-			continue // a label no group used
+		if k >= len(ca.ColCoords) || len(ca.ColCoords[k]) < 2 || !left.keep(float64(ca.ColCoords[k][0]), float64(ca.ColCoords[k][1])) {
+			continue
 		}
+		x, y := float64(ca.ColCoords[k][0]), float64(ca.ColCoords[k][1])
 		g := draw.GlyphStyle{Color: color.Gray{Y: 120}, Radius: vg.Points(2.5), Shape: draw.PyramidGlyph{}}
 		sc.marks = append(sc.marks, mark{x: x, y: y, glyph: g, label: l, ink: labelInk, prio: 1 + math.Hypot(x, y)/1e6})
 		xr.add(x)
 		yr.add(y)
+	}
+	if len(sc.marks) == 0 {
+		return noData(title, &left, w)
 	}
 	// One unit is as long across as up, as a map must be: the data area
 	// takes the shape of the data, within bounds, and the shorter range
@@ -111,9 +130,28 @@ func caChart(c *framing.Comparison) *Chart {
 	p.Add(hline{y: 0}, vline{x: 0}, sc)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xr.lo, xr.hi, yr.lo, yr.hi
 	ch := withGroupLegend(p, c, w, h)
-	ch.caption("groups in colour, labels in grey (▲)", sc.droppedNote)
+	ch.captionLeftOut("groups in colour, labels in grey (▲)"+notOnMap(ca.GroupsLeftOut), &left, sc.droppedNote)
 	ch.labels = sc
 	return ch
+}
+
+// notOnMap says which groups the analysis left out and why, by reason,
+// naming at most three of them: "" when none.
+func notOnMap(out []framing.LeftOut) string {
+	var s string
+	for k := 0; k < len(out); {
+		why := out[k].Reason
+		var names []string
+		for ; k < len(out) && out[k].Reason == why; k++ {
+			names = append(names, out[k].Name)
+		}
+		list := strings.Join(names[:min(3, len(names))], ", ")
+		if len(names) > 3 {
+			list += fmt.Sprintf(" and %d more", len(names)-3)
+		}
+		s += fmt.Sprintf("; %s not on the map (%s): %s", plural(len(names), "group"), why, list)
+	}
+	return s
 }
 
 // droppedNote tells, once the chart is drawn, how many labels did not fit.
@@ -164,7 +202,7 @@ type logTicks struct{}
 
 func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 	var out []plot.Tick
-	for p := 1.0; p <= hi; p *= 10 {
+	for p := 1.0; p <= hi && !math.IsInf(p, 1); p *= 10 {
 		for _, m := range []float64{1, 2, 5} {
 			if v := m * p; v >= lo && v <= hi {
 				out = append(out, plot.Tick{Value: v, Label: fmt.Sprint(v)})

@@ -46,9 +46,9 @@ func sharesChart(c *framing.Comparison, opt Options) (*Chart, error) {
 	var names []string
 	// The first group at the top: rows are drawn bottom up.
 	for r := len(cr.Groups) - 1; r >= 0; r-- {
-		total := 0
+		total := 0 // of the positive counts: a share is of what was counted
 		for _, k := range cols {
-			total += cr.Counts[r][k]
+			total += max(cr.Counts[r][k], 0)
 		}
 		names = append(names, fmt.Sprintf("%s (%s)", cr.Groups[r], plural(total, "hit")))
 		var segs []segment

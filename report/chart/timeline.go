@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"gonum.org/v1/plot"
@@ -24,9 +25,13 @@ func timelineChart(c *framing.Comparison, opt Options) *Chart {
 	gi := groupIndex(c)
 	var first, last float64
 	n := 0
+	var left leftOut
 	for _, pt := range c.Timeline {
-		if pt.Index.IsNaN() {
+		if math.IsNaN(float64(pt.Index)) {
 			continue // a week with no pole hits: a gap
+		}
+		if !left.keep(float64(pt.Index)) || !left.within(float64(pt.Index), -1, 1) {
+			continue
 		}
 		start, err := time.Parse(time.DateOnly, pt.Start)
 		if err != nil {
@@ -43,6 +48,9 @@ func timelineChart(c *framing.Comparison, opt Options) *Chart {
 		_, m := groupMark(gi[pt.Group])
 		tl.add(pt.Group, x, float64(pt.Index), m)
 	}
+	if n == 0 && left.bad+left.outside > 0 {
+		return noData(title, &left, w)
+	}
 	if n == 0 {
 		why := "no dated documents with own-voice hits on the axis"
 		if undated > 0 {
@@ -56,12 +64,12 @@ func timelineChart(c *framing.Comparison, opt Options) *Chart {
 	const halfWeek = 3.5 * 24 * 3600
 	first, last = first-halfWeek, last+halfWeek
 	note := "weeks with no pole hits are gaps"
+	if undated > 0 {
+		note += fmt.Sprintf("; %s without a readable date left out", plural(undated, "document"))
+	}
 	if len(tl.order) > maxLines {
 		ch := smallMultiples(title, tl, first, last)
-		if undated > 0 {
-			note += fmt.Sprintf("; %s without a readable date left out", plural(undated, "document"))
-		}
-		ch.caption(note, nil)
+		ch.captionLeftOut(note, &left, nil)
 		return ch
 	}
 	p := newPlot(title, "week (Monday of the ISO week)", "framing index (−1 … +1)")
@@ -71,10 +79,7 @@ func timelineChart(c *framing.Comparison, opt Options) *Chart {
 	p.Y.Tick.Marker = plot.ConstantTicks(indexTicks)
 	p.X.Tick.Marker = weekTicks{max: 6}
 	ch := withGroupLegend(p, c, w, h)
-	if undated > 0 {
-		note += fmt.Sprintf("; %s without a readable date left out", plural(undated, "document"))
-	}
-	ch.caption(note, nil)
+	ch.captionLeftOut(note, &left, nil)
 	return ch
 }
 
@@ -104,7 +109,7 @@ func smallMultiples(title string, tl *lines, first, last float64) *Chart {
 	head.HideAxes()
 	tiles := draw.Tiles{Rows: rows, Cols: cols, PadTop: 0.45 * vg.Inch, PadLeft: 0.2 * vg.Inch, PadRight: 0.2 * vg.Inch, PadX: 0.1 * vg.Inch, PadY: 0.1 * vg.Inch}
 	return &Chart{Title: title, W: w, H: h, draw: func(c draw.Canvas) {
-		head.Draw(c)
+		drawPlot(head, c)
 		for i, g := range tl.order {
 			p := newPlot(shorten(g, pw-0.2*vg.Inch), "", "")
 			p.Title.TextStyle.Font.Size = vg.Points(tickSize)
@@ -118,7 +123,7 @@ func smallMultiples(title string, tl *lines, first, last float64) *Chart {
 			p.Y.Min, p.Y.Max = -1.1, 1.1
 			p.Y.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -1, Label: "−1"}, {Value: 0, Label: "0"}, {Value: 1, Label: "+1"}})
 			p.X.Tick.Marker = weekTicks{max: 2}
-			p.Draw(tiles.At(c, i%cols, i/cols))
+			drawPlot(p, tiles.At(c, i%cols, i/cols))
 		}
 	}}
 }
@@ -137,22 +142,32 @@ func shorten(s string, w vg.Length) string {
 }
 
 // weekTicks marks Mondays, labelling at most max of them so the dates stay
-// apart.
+// apart; over more than maxWeekTicks weeks it marks only the labelled ones.
 type weekTicks struct{ max int }
+
+// maxWeekTicks is the most weeks a timeline axis marks each of: ten years.
+const maxWeekTicks = 520
 
 func (wt weekTicks) Ticks(lo, hi float64) []plot.Tick {
 	const week = 7 * 24 * 3600
+	if !drawable(lo) || !drawable(hi) || hi-lo > 1e6*week { // beyond any calendar a date is read from
+		return nil
+	}
 	weeks := int((hi - lo) / week)
 	step := 1
 	for weeks/step >= wt.max {
 		step *= 2
+	}
+	every := 1 // weeks between marks
+	if weeks > maxWeekTicks {
+		every = step
 	}
 	var out []plot.Tick
 	start := time.Unix(int64(lo), 0).UTC()
 	// The first Monday on or after lo.
 	start = start.AddDate(0, 0, (8-int(start.Weekday()))%7)
 	start = time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
-	for i, t := 0, start; float64(t.Unix()) <= hi; i, t = i+1, t.AddDate(0, 0, 7) {
+	for i, t := 0, start; float64(t.Unix()) <= hi; i, t = i+every, t.AddDate(0, 0, 7*every) {
 		tk := plot.Tick{Value: float64(t.Unix())}
 		if i%step == 0 {
 			tk.Label = t.Format("2 Jan 2006")

@@ -15,10 +15,15 @@ Sources of the numbers, by section:
                            lambda_="log-likelihood" for G, on the table with
                            its all-zero rows and columns dropped (G itself is
                            re-summed in long double, see contingency())
-  tables[].chisq.cramers_v scipy.stats.contingency.association(method="cramer")
-  tables[].chisq.cramers_v_corrected, tables[].logodds, tables[].ca
+  tables[].chisq.cramers_v X²/(n(k-1)) in exact rational arithmetic, then
+                           the square root; checked against
+                           scipy.stats.contingency.association(method="cramer")
+  tables[].chisq.cramers_v_corrected
+                           Bergsma (2013) in exact rational arithmetic up
+                           to the final square root
+  tables[].logodds, tables[].ca
                            direct NumPy transcriptions of the published
-                           formulas (Bergsma 2013; Monroe et al. 2008;
+                           formulas (Monroe et al. 2008;
                            Greenacre 2017); the CA transcription is checked
                            below against Greenacre's smoking table
   tables[].js              scipy.spatial.distance.jensenshannon(base=2)
@@ -31,12 +36,18 @@ Sources of the numbers, by section:
                            enumerating every table with the observed margins
   spearman                 scipy.stats.spearmanr (average ranks for ties,
                            t-distribution p-value), on the pairs without NaN
+  rate_tests               scipy.stats.chisquare(f_obs, f_exp) and
+                           scipy.stats.power_divergence(lambda_="log-likelihood")
+                           of the counts against K n_i / N, groups without
+                           exposure left out; the exact p-value by summing
+                           scipy.stats.multinomial.pmf over every outcome
 """
 
 import itertools
 import json
 import math
 import os
+from fractions import Fraction
 
 import numpy as np
 import scipy
@@ -76,6 +87,10 @@ TABLES = {
     "row_1x3": [[4, 5, 6]],
     "col_3x1": [[4], [5], [6]],
     "all_zero_2x2": [[0, 0], [0, 0]],
+    # Perfect association: V and the corrected V are 1 exactly, where the
+    # floating-point formulas land a rounding error above it.
+    "perfect_2x2": [[1, 0], [0, 2]],
+    "perfect_3x3": [[1, 0, 0], [0, 1, 0], [0, 0, 35]],
 }
 
 JS_ALPHAS = [0.0, 0.5]
@@ -106,12 +121,34 @@ def reduce(t):
     return t[np.ix_(rows, cols)], rows, cols
 
 
-def bergsma(x2, n, r, c):
-    """Bias-corrected Cramér's V, Bergsma (2013) eqs. for phi~, r~, k~."""
-    phi2 = x2 / n
-    phi2c = max(0.0, phi2 - (r - 1) * (c - 1) / (n - 1))
-    rc = r - (r - 1) ** 2 / (n - 1)
-    cc = c - (c - 1) ** 2 / (n - 1)
+def exact_x2(t):
+    """Pearson's X² of a table of whole counts in exact rational arithmetic."""
+    t = [[Fraction(int(x)) for x in row] for row in t]
+    rs = [sum(row) for row in t]
+    cs = [sum(col) for col in zip(*t)]
+    n = sum(rs)
+    return sum((o - rs[i] * cs[j] / n) ** 2 / (rs[i] * cs[j] / n) for i, row in enumerate(t) for j, o in enumerate(row))
+
+
+def cramer(red):
+    """Cramér's V, sqrt(X²/(n (min(r, c) - 1))), with X²/(n (k - 1)) exact,
+    so that a perfect association gives 1 exactly; checked against
+    scipy.stats.contingency.association(method="cramer") to 1e-12."""
+    n = int(red.sum())
+    v = math.sqrt(exact_x2(red) / (n * (min(red.shape) - 1)))
+    assert math.isclose(v, association(red, method="cramer", correction=False), rel_tol=1e-12)
+    return v
+
+
+def bergsma(red):
+    """Bias-corrected Cramér's V, Bergsma (2013) eqs. for phi~, r~, k~, in
+    exact rational arithmetic up to the final square root."""
+    r, c = red.shape
+    n = Fraction(int(red.sum()))
+    phi2 = exact_x2(red) / n
+    phi2c = max(Fraction(0), phi2 - Fraction((r - 1) * (c - 1)) / (n - 1))
+    rc = r - Fraction((r - 1) ** 2) / (n - 1)
+    cc = c - Fraction((c - 1) ** 2) / (n - 1)
     return math.sqrt(phi2c / min(rc - 1, cc - 1))
 
 
@@ -151,8 +188,8 @@ def contingency(t):
         n=n,
         g_stat=g,
         g_p=gp,
-        cramers_v=association(red, method="cramer", correction=False),
-        cramers_v_corrected=bergsma(x2, float(n), len(rows), len(cols)),
+        cramers_v=cramer(red),
+        cramers_v_corrected=bergsma(red),
         expected=expected.tolist(),
         min_expected=exp.min(),
         below5=int((exp < 5).sum()),
@@ -450,6 +487,68 @@ def spearman_cases():
     return out
 
 
+RATE_TESTS = [
+    # counts, exposures
+    ([4, 1, 0], [1, 14, 17]),  # more events than exposure in a group
+    ([7, 2, 9, 0, 3], [1200, 800, 2000, 300, 900]),
+    ([3, 0, 5], [100, 0, 250]),  # a group without exposure
+    ([10, 20], [100, 200]),  # equal rates
+    ([1, 0, 0, 0], [50, 60, 70, 80]),
+    ([120, 95, 40, 210], [10000, 9000, 5200, 15000]),  # too many outcomes to enumerate here
+    ([0, 0], [10, 20]),  # no events
+    ([3], [10]),  # one group
+]
+
+
+def compositions(k, g):
+    """Every way to put k events into g groups."""
+    if g == 1:
+        yield (k,)
+        return
+    for x in range(k + 1):
+        for rest in compositions(k - x, g - 1):
+            yield (x,) + rest
+
+
+def rate_cases():
+    out = []
+    for counts, exposures in RATE_TESTS:
+        kept = [i for i, n in enumerate(exposures) if n > 0]
+        k = np.array([counts[i] for i in kept], dtype=float)
+        n = np.array([exposures[i] for i in kept], dtype=float)
+        case = {"counts": counts, "exposures": exposures, "dropped": [i for i, e in enumerate(exposures) if e == 0]}
+        if len(kept) < 2 or k.sum() == 0:
+            case.update(defined=False)
+            out.append(case)
+            continue
+        K = k.sum()
+        e = K * n / n.sum()
+        x2, p = stats.chisquare(k, e)
+        g, gp = stats.power_divergence(k, e, lambda_="log-likelihood")
+        expected = np.zeros(len(counts))
+        expected[kept] = e
+        case.update(defined=True, stat=x2, p=p, g=g, g_p=gp, df=len(kept) - 1, n=K,
+                    expected=expected.tolist(), min_expected=e.min(), below5=int((e < 5).sum()))
+        outcomes = math.comb(int(K) + len(kept) - 1, len(kept) - 1)
+        case["outcomes"] = outcomes
+        if outcomes <= 20000:
+            floor = (1 - 64 * np.finfo(float).eps) * x2
+            probs = n / n.sum()
+            exact = 0.0
+            total = 0.0
+            for x in compositions(int(K), len(kept)):
+                pr = stats.multinomial.pmf(x, int(K), probs)
+                total += pr
+                if (((np.array(x) - e) ** 2) / e).sum() >= floor:
+                    exact += pr
+            assert abs(total - 1) < 1e-9, total
+            case["exact_p"] = exact
+        else:
+            case["exact_p"] = None
+        out.append(case)
+    return out
+
+
 def main():
     check_ca_against_greenacre()
     tables = []
@@ -477,6 +576,7 @@ def main():
         "bh": bh_cases(),
         "monte_carlo": monte_carlo_cases(),
         "spearman": spearman_cases(),
+        "rate_tests": rate_cases(),
     }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vectors.json")
     with open(path, "w") as f:
