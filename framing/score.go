@@ -60,8 +60,6 @@ type Score struct {
 	QuoteProblems []QuoteProblem
 	// Reliability is how the document sources what it says.
 	Reliability Reliability
-
-	matcher *lexicon.Matcher
 }
 
 // DroppedLine is a boilerplate line in a score's report.
@@ -152,7 +150,7 @@ func (s *Scorer) analyze(doc Document, exclude []Span, reuse bool) *Analysis {
 func (s *Scorer) count(doc Document, an *Analysis) *Score {
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
-		Meta: doc.Meta, matcher: s.m,
+		Meta: doc.Meta,
 	}
 	for _, t := range an.Tokens {
 		switch t.Voice {

@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/stats"
 )
 
 // Headline states, for one concept, its largest difference between groups:
 // the label whose own-voice share differs most between two groups, with the
 // p-value to read for the concept. It picks from numbers already computed.
-func Headline(cr framing.ConceptResult) string {
+func Headline(cr compare.ConceptResult) string {
 	bestK, hiR, loR := -1, -1, -1
 	var bestGap float64
 	for k := range cr.Labels {
@@ -38,7 +39,7 @@ func Headline(cr framing.ConceptResult) string {
 		return fmt.Sprintf("%s: no difference between groups to report (%s).", cr.ID, orNoHits(cr.Note))
 	}
 	label := strings.TrimPrefix(cr.Labels[bestK], cr.ID+".")
-	pct := func(x framing.Num) string { return fmt.Sprintf("%.0f%%", float64(x)*100) }
+	pct := func(x stats.Num) string { return fmt.Sprintf("%.0f%%", float64(x)*100) }
 	return fmt.Sprintf("%s: %q is %s of %s's own-voice %s hits and %s of %s's (%s).",
 		cr.ID, label, pct(cr.Shares[hiR][bestK].P), cr.Groups[hiR], cr.ID, pct(cr.Shares[loR][bestK].P), cr.Groups[loR], PValueText(cr))
 }
@@ -51,7 +52,7 @@ func orNoHits(note string) string {
 }
 
 // PValueText names a concept's p-value to read, with its adjustment.
-func PValueText(cr framing.ConceptResult) string {
+func PValueText(cr compare.ConceptResult) string {
 	if cr.Exact != nil {
 		name := "Fisher exact p"
 		if cr.Exact.Method == "monte-carlo" {

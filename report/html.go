@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/reliability"
+	"github.com/framingkit/framing/framing/stats"
 )
 
 // Charts holds the rendered charts of a report by name ("index",
@@ -36,7 +39,7 @@ func WriteHTML(w io.Writer, in *Input, svgs Charts) error {
 // page is the report's content, shaped for the templates.
 type page struct {
 	In        *Input
-	C         *framing.Comparison
+	C         *compare.Comparison
 	Headlines []string
 	Concepts  []conceptView
 	Skipped   []kv
@@ -49,7 +52,7 @@ type page struct {
 	// Tables are the sections shown as plain tables, by name: tests,
 	// rates, distance, timeline, skipped.
 	Tables     map[string]*Section
-	Indicators []framing.IndicatorInfo
+	Indicators []reliability.IndicatorInfo
 }
 
 type kv struct {
@@ -63,7 +66,7 @@ type droppedView struct {
 }
 
 type conceptView struct {
-	framing.ConceptResult
+	compare.ConceptResult
 	Cols     []int // labels with any hit
 	Headline string
 	PValue   string
@@ -100,7 +103,7 @@ func anchor(g, l int) string { return fmt.Sprintf("ev-%d-%d", g, l) }
 
 func buildPage(in *Input) (*page, error) {
 	c := in.Comparison
-	p := &page{In: in, C: c, Tables: map[string]*Section{}, Indicators: framing.IndicatorList}
+	p := &page{In: in, C: c, Tables: map[string]*Section{}, Indicators: reliability.IndicatorList}
 	p.Sections = Sections(c)
 	if in.Syndication != nil {
 		p.Sections = append(p.Sections, SyndicationSection(in.Syndication))
@@ -170,7 +173,7 @@ func buildPage(in *Input) (*page, error) {
 	return p, nil
 }
 
-func sharePct(s framing.Share) string {
+func sharePct(s compare.Share) string {
 	if s.P.IsNaN() {
 		return ""
 	}
@@ -178,11 +181,11 @@ func sharePct(s framing.Share) string {
 }
 
 var funcs = template.FuncMap{
-	"f2":      func(x framing.Num) string { return FormatFloat(float64(x), 2) },
-	"p":       func(x framing.Num) string { return FormatP(float64(x)) },
+	"f2":      func(x stats.Num) string { return FormatFloat(float64(x), 2) },
+	"p":       func(x stats.Num) string { return FormatP(float64(x)) },
 	"hash":    func(h string) string { return h[:min(12, len(h))] },
 	"voice":   func(v framing.Voice) string { return v.String() },
-	"label":   func(cr framing.ConceptResult, k int) string { return strings.TrimPrefix(cr.Labels[k], cr.ID+".") },
+	"label":   func(cr compare.ConceptResult, k int) string { return strings.TrimPrefix(cr.Labels[k], cr.ID+".") },
 	"svg":     func(m map[string]template.HTML, k string) template.HTML { return m[k] },
 	"hasSVG":  func(m map[string]template.HTML, k string) bool { _, ok := m[k]; return ok },
 	"concept": func(id string) string { return "shares-" + id },

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/framingkit/framing/framing/compare"
+
 	"bytes"
 	"strings"
 	"testing"
@@ -30,7 +32,7 @@ func hostileInput(t *testing.T) *Input {
 		tally.Add(sc)
 		ev.Add(framing.GroupOf(sc, "outlet"), d, sc)
 	}
-	c, err := framing.Compare(tally, framing.DefaultCompareOptions())
+	c, err := compare.Groups(tally, compare.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

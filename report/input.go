@@ -2,13 +2,14 @@ package report
 
 import (
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/syndication"
 )
 
 // Input is what a report shows: the comparison, the evidence behind its
 // counts, and the account of what was read, skipped and dropped.
 type Input struct {
-	Comparison *framing.Comparison
+	Comparison *compare.Comparison
 	Evidence   *framing.EvidenceSample
 	// Dropped counts boilerplate by reason: lines and tokens.
 	Dropped map[string]DroppedCount

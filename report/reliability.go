@@ -6,13 +6,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/syndication"
 )
 
 // IndicatorCell writes an indicator for a table: a share or rate with its
 // interval, a balance likewise, a count as a whole number.
-func IndicatorCell(in framing.Indicator) string {
+func IndicatorCell(in reliability.Indicator) string {
 	switch {
 	case in.Kind == "count":
 		return FormatFloat(float64(in.Value), 0)
@@ -26,14 +27,14 @@ func IndicatorCell(in framing.Indicator) string {
 
 // reliabilitySections are the groups' sourcing profile (an indicator a row,
 // a group a column) and the tests of each indicator across groups.
-func reliabilitySections(c *framing.Comparison) []Section {
+func reliabilitySections(c *compare.Comparison) []Section {
 	conf := c.Settings.Conf * 100
 	t := &Table{Header: []string{"indicator"}, Right: []bool{false}}
 	for _, g := range c.Reliability.Groups {
 		t.Header = append(t.Header, g.Group)
 		t.Right = append(t.Right, true)
 	}
-	for _, info := range framing.IndicatorList {
+	for _, info := range reliability.IndicatorList {
 		row := []string{info.Name}
 		for _, g := range c.Reliability.Groups {
 			row = append(row, IndicatorCell(g.Indicators[info.Name]))
@@ -70,8 +71,8 @@ func reliabilitySections(c *framing.Comparison) []Section {
 
 // IndicatorNotes say which of the indicators ins are n/a because the
 // lexicon cannot measure them: MissingNotes of their notes.
-func IndicatorNotes(ins map[string]framing.Indicator) []string {
-	missing := framing.Missing{}
+func IndicatorNotes(ins map[string]reliability.Indicator) []string {
+	missing := reliability.Missing{}
 	for name, in := range ins {
 		if in.Note != "" {
 			missing[name] = in.Note
@@ -81,13 +82,13 @@ func IndicatorNotes(ins map[string]framing.Indicator) []string {
 }
 
 // MissingNotes say which indicators a lexicon cannot measure, one line per
-// reason, indicators in the order of framing.IndicatorList: "n/a, the
+// reason, indicators in the order of reliability.IndicatorList: "n/a, the
 // lexicon has no category attribution: attribution_rate, named_share,
 // sources, top_source_share".
-func MissingNotes(missing framing.Missing) []string {
+func MissingNotes(missing reliability.Missing) []string {
 	var reasons []string
 	names := map[string][]string{}
-	for _, info := range framing.IndicatorList {
+	for _, info := range reliability.IndicatorList {
 		why := missing[info.Name]
 		if why == "" {
 			continue

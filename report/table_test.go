@@ -4,10 +4,12 @@ import (
 	"reflect"
 
 	"bytes"
-	"github.com/fatih/color"
-	"github.com/framingkit/framing/framing"
 	"strings"
 	"testing"
+
+	"github.com/fatih/color"
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
 )
 
 func TestTableFormats(t *testing.T) {
@@ -81,11 +83,11 @@ func TestTableColour(t *testing.T) {
 // TestLongTable: the tidy table has a row for every group, label and
 // voice, and its counts are the comparison's.
 func TestLongTable(t *testing.T) {
-	c := &framing.Comparison{
-		Groups: []framing.GroupInfo{{Name: "A", Tokens: framing.TokenCounts{Own: 200, Quoted: 0}}},
-		Concepts: []framing.ConceptResult{{ID: "war", Labels: []string{"war.invasion", "war.smo"}, Groups: []string{"A"},
+	c := &compare.Comparison{
+		Groups: []compare.GroupInfo{{Name: "A", Tokens: framing.TokenCounts{Own: 200, Quoted: 0}}},
+		Concepts: []compare.ConceptResult{{ID: "war", Labels: []string{"war.invasion", "war.smo"}, Groups: []string{"A"},
 			Counts: [][]int{{3, 1}}, Quoted: [][]int{{0, 2}},
-			Shares: [][]framing.Share{{{P: 0.75, Lo: 0.3, Hi: 0.95}, {P: 0.25, Lo: 0.05, Hi: 0.7}}}}},
+			Shares: [][]compare.Share{{{P: 0.75, Lo: 0.3, Hi: 0.95}, {P: 0.25, Lo: 0.05, Hi: 0.7}}}}},
 	}
 	tab := LongTable(c)
 	want := [][]string{

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/stats"
 )
 
 // Section is a titled table with the lines that go under it.
@@ -22,7 +24,7 @@ type Section struct {
 // concept, then the framing index, the distances, the distinctive terms and
 // the overview of groups. `framing compare` prints them; the report writes
 // them as CSV and Markdown.
-func Sections(c *framing.Comparison) []Section {
+func Sections(c *compare.Comparison) []Section {
 	docs := map[string]int{}
 	for _, g := range c.Groups {
 		docs[g.Name] = g.Documents
@@ -92,7 +94,7 @@ func Sections(c *framing.Comparison) []Section {
 
 // testsSection is every concept's tests in one table, the p-value to read
 // named in its own column.
-func testsSection(c *framing.Comparison) Section {
+func testsSection(c *compare.Comparison) Section {
 	t := &Table{Header: []string{"concept", "chi-square", "df", "p", "G", "p (G)", "Cramér's V", "V corrected", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
 		Right: []bool{false, true, true, true, true, true, true, true, false, true, false, true}}
 	for _, cr := range c.Concepts {
@@ -108,7 +110,7 @@ func testsSection(c *framing.Comparison) Section {
 // the small-sample test and its p (empty when there is none), the test
 // whose p-value to read, and the Benjamini-Hochberg adjusted p of that
 // one.
-func testCells(tt framing.TableTest) (chi, small []string) {
+func testCells(tt compare.TableTest) (chi, small []string) {
 	exact, exactP, adj := "", "", tt.ChiSquare.PAdjusted
 	if tt.Exact != nil {
 		exact, exactP = tt.Exact.Method, FormatP(float64(tt.Exact.P))
@@ -121,7 +123,7 @@ func testCells(tt framing.TableTest) (chi, small []string) {
 }
 
 // pToRead names the test whose p-value to read.
-func pToRead(tt framing.TableTest) string {
+func pToRead(tt compare.TableTest) string {
 	if tt.PValue == "exact" && tt.Exact != nil {
 		return tt.Exact.Method
 	}
@@ -130,10 +132,10 @@ func pToRead(tt framing.TableTest) string {
 
 // ratesSection is every used label's own-voice rate per group: groups down,
 // labels across, what the heatmap shows.
-func ratesSection(c *framing.Comparison) Section {
+func ratesSection(c *compare.Comparison) Section {
 	var labels []string
 	used := map[string]bool{}
-	rate := map[[2]string]framing.Rate{}
+	rate := map[[2]string]compare.Rate{}
 	for _, r := range c.Rates {
 		if _, ok := used[r.Label]; !ok {
 			labels = append(labels, r.Label)
@@ -166,7 +168,7 @@ func ratesSection(c *framing.Comparison) Section {
 }
 
 // timelineSection is the framing index of every group by ISO week.
-func timelineSection(c *framing.Comparison, conf float64) Section {
+func timelineSection(c *compare.Comparison, conf float64) Section {
 	t := &Table{Header: []string{"group", "week", "starts", "docs", "pos", "neg", "index", "interval"}, Right: []bool{false, false, false, true, true, true, true, true}}
 	for _, p := range c.Timeline {
 		t.Rows = append(t.Rows, []string{p.Group, p.Week, p.Start, itoa(p.Documents), itoa(p.Pos), itoa(p.Neg), FormatFloat(float64(p.Index), 2),
@@ -175,7 +177,7 @@ func timelineSection(c *framing.Comparison, conf float64) Section {
 	return Section{Name: "timeline", Title: fmt.Sprintf("Framing index by ISO week, own voice, %g%% interval from counts", conf), Table: t}
 }
 
-func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64) Section {
+func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64) Section {
 	s := Section{Name: "concept-" + cr.ID, Title: fmt.Sprintf("Concept %s: own-voice hits (share of the concept, %g%% Wilson interval)", cr.ID, conf)}
 	var cols []int // labels with any hit, own or quoted
 	for k := range cr.Labels {
@@ -192,7 +194,7 @@ func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64)
 		t.Right = append(t.Right, true)
 	}
 	t.Header = append(t.Header, "quoted (by label)")
-	pct := func(x framing.Num) string { return FormatFloat(float64(x)*100, 0) }
+	pct := func(x stats.Num) string { return FormatFloat(float64(x)*100, 0) }
 	for r, g := range cr.Groups {
 		row := []string{g, itoa(docs[g])}
 		for _, k := range cols {
@@ -220,7 +222,7 @@ func conceptSection(cr framing.ConceptResult, docs map[string]int, conf float64)
 
 // QuotedByLabel is a group's quoted hits of a concept, by label: "0", or
 // "invasion 2, war 1".
-func QuotedByLabel(cr framing.ConceptResult, r int) string {
+func QuotedByLabel(cr compare.ConceptResult, r int) string {
 	var parts []string
 	for k, n := range cr.Quoted[r] {
 		if n > 0 {
@@ -234,7 +236,7 @@ func QuotedByLabel(cr framing.ConceptResult, r int) string {
 }
 
 // TestLine states a concept's tests in one line, the p-value to read first.
-func TestLine(cr framing.ConceptResult) string {
+func TestLine(cr compare.ConceptResult) string {
 	if cr.ChiSquare.Stat.IsNaN() {
 		return "tests: n/a (" + orNoHits(cr.Note) + ")"
 	}
@@ -269,7 +271,7 @@ func itoa(n int) string { return fmt.Sprint(n) }
 // DuckDB: one row per group, label and voice, with the group's tokens in
 // that voice, the rate per 1,000 of them, and for the own voice the
 // label's share of its concept with its interval.
-func LongTable(c *framing.Comparison) *Table {
+func LongTable(c *compare.Comparison) *Table {
 	t := &Table{Header: []string{"group", "concept", "label", "voice", "count", "tokens", "rate_per_1000", "share", "share_lo", "share_hi"}}
 	tokens := map[string]framing.TokenCounts{}
 	for _, g := range c.Groups {

@@ -10,7 +10,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/report/chart"
 )
 
@@ -37,7 +37,7 @@ type ChartSpec struct {
 // ReportCharts are the charts a report shows, in order: the index, the
 // shares of every concept, then the heatmap, distinctive terms, the map,
 // the distances and the timeline.
-func ReportCharts(c *framing.Comparison) []ChartSpec {
+func ReportCharts(c *compare.Comparison) []ChartSpec {
 	specs := []ChartSpec{{Name: "index", Kind: chart.Index}}
 	for _, cr := range c.Concepts {
 		specs = append(specs, ChartSpec{Name: "shares-" + cr.ID, Kind: chart.Shares, Concept: cr.ID})

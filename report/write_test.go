@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/internal/fixture"
 )
 
@@ -93,7 +94,7 @@ func TestWriteDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var back framing.Comparison
+	var back compare.Comparison
 	if err := json.Unmarshal(js, &back); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/framingkit/framing/framing/compare"
+
 	"errors"
 	"strings"
 
@@ -16,7 +18,7 @@ import (
 // tallies, turned into a comparison.
 type analysisOptions struct {
 	corpusOptions
-	framing.CompareOptions
+	compare.Options
 	By      string
 	Tallies []string
 	// Evidence is the snippets kept per group and label for a report; 0
@@ -25,7 +27,7 @@ type analysisOptions struct {
 }
 
 func newAnalysisOptions() *analysisOptions {
-	return &analysisOptions{CompareOptions: framing.DefaultCompareOptions()}
+	return &analysisOptions{Options: compare.DefaultOptions()}
 }
 
 func (o *analysisOptions) addFlags(f *pflag.FlagSet) {
@@ -61,7 +63,7 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 	if err != nil {
 		return nil, err
 	}
-	c, err := framing.Compare(t, o.CompareOptions)
+	c, err := compare.Groups(t, o.Options)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +74,7 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 // collect reads the corpus at paths (or the tallies) into a tally and the
 // report's input without its comparison; each, when not nil, also sees
 // every scored document.
-func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Score)) (*report.Input, *framing.Tally, error) {
+func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Score, *lexicon.Matcher)) (*report.Input, *framing.Tally, error) {
 	in := &report.Input{Dropped: map[string]report.DroppedCount{}}
 	var t *framing.Tally
 	if len(o.Tallies) > 0 {
@@ -99,7 +101,7 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			doc, s := r.Doc, r.Score
 			t.Add(s)
 			if each != nil {
-				each(s)
+				each(s, m)
 			}
 			if in.Evidence != nil {
 				in.Evidence.Add(framing.GroupOf(s, o.By), doc, s)

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/report"
 	"github.com/spf13/cobra"
 )
@@ -76,7 +76,7 @@ func (o *compareOptions) run(env Env, paths []string) error {
 
 // writeComparison prints the comparison for people: a header line, then
 // the report's sections, each a title, a table and its notes.
-func writeComparison(w io.Writer, c *framing.Comparison, f report.Format) error {
+func writeComparison(w io.Writer, c *compare.Comparison, f report.Format) error {
 	skipped := 0
 	for _, n := range c.Corpus.Skipped {
 		skipped += n

@@ -9,8 +9,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/stats"
 	"github.com/framingkit/framing/framing/syndication"
+	"github.com/framingkit/framing/lexicon"
 	"github.com/framingkit/framing/report"
 )
 
@@ -75,16 +78,16 @@ type docReliability struct {
 	Outlet      string `json:"outlet"`
 	Group       string `json:"group"`
 	Reliability any    `json:"reliability"`
-	byName      map[string]framing.Indicator
+	byName      map[string]reliability.Indicator
 }
 
 // RatingCorrelation is Spearman's ρ of the users' ratings with one
 // indicator, across the rated groups.
 type RatingCorrelation struct {
-	Indicator string      `json:"indicator"`
-	Rho       framing.Num `json:"rho"`
-	P         framing.Num `json:"p"`
-	N         int         `json:"n"`
+	Indicator string    `json:"indicator"`
+	Rho       stats.Num `json:"rho"`
+	P         stats.Num `json:"p"`
+	N         int       `json:"n"`
 }
 
 func (o *reliabilityOptions) run(env Env, paths []string) error {
@@ -92,17 +95,18 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	if err != nil {
 		return err
 	}
-	var ratings *framing.Ratings
+	var ratings *compare.Ratings
 	if o.Ratings != "" {
 		if ratings, err = readRatings(o.Ratings); err != nil {
 			return err
 		}
 	}
 	var docs []docReliability
-	_, t, err := o.collect(env, paths, func(s *framing.Score) {
-		ins := s.Indicators(o.Conf)
+	_, t, err := o.collect(env, paths, func(s *framing.Score, m *lexicon.Matcher) {
+		missing := reliability.MissingOf(m)
+		ins := reliability.Indicators(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, o.Conf, missing)
 		d := docReliability{ID: s.ID, Outlet: s.Outlet, Group: framing.GroupOf(s, o.By),
-			Reliability: s.ReliabilityJSON(o.Conf), byName: map[string]framing.Indicator{}}
+			Reliability: reliability.NewReport(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, o.Conf, missing), byName: map[string]reliability.Indicator{}}
 		for _, in := range ins {
 			d.byName[in.Name] = in
 		}
@@ -111,7 +115,7 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	if err != nil {
 		return err
 	}
-	c, err := framing.CompareReliability(t, o.CompareOptions)
+	c, err := compare.Reliability(t, o.Options)
 	if err != nil {
 		return err
 	}
@@ -129,8 +133,8 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 		return writeJSON(env.Out, struct {
 			Lexicon      framing.LexiconRef         `json:"lexicon"`
 			By           string                     `json:"by"`
-			Groups       []framing.GroupReliability `json:"groups"`
-			Tests        []framing.IndicatorTest    `json:"tests"`
+			Groups       []compare.GroupReliability `json:"groups"`
+			Tests        []compare.IndicatorTest    `json:"tests"`
 			Documents    []docReliability           `json:"documents"`
 			Syndication  []syndication.Cluster      `json:"syndication,omitempty"`
 			Correlations []RatingCorrelation        `json:"rating_correlations,omitempty"`
@@ -155,13 +159,13 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	}
 	if o.Documents {
 		t := &report.Table{Header: []string{"document", "group"}, Right: []bool{false, false}}
-		for _, info := range framing.IndicatorList {
+		for _, info := range reliability.IndicatorList {
 			t.Header = append(t.Header, info.Name)
 			t.Right = append(t.Right, true)
 		}
 		for _, d := range docs {
 			row := []string{d.ID, d.Group}
-			for _, info := range framing.IndicatorList {
+			for _, info := range reliability.IndicatorList {
 				in := d.byName[info.Name]
 				row = append(row, indicatorValue(in))
 			}
@@ -192,7 +196,7 @@ func nonNil(c []syndication.Cluster) []syndication.Cluster {
 	return c
 }
 
-func indicatorValue(in framing.Indicator) string {
+func indicatorValue(in reliability.Indicator) string {
 	if in.Kind == "count" {
 		return report.FormatFloat(float64(in.Value), 0)
 	}
@@ -225,18 +229,18 @@ func writeSection(w io.Writer, s report.Section, f report.Format) error {
 
 // writeReliabilityCSV writes one row per group and per document, every
 // indicator's value and interval in columns.
-func writeReliabilityCSV(w io.Writer, c *framing.Comparison, docs []docReliability) error {
+func writeReliabilityCSV(w io.Writer, c *compare.Comparison, docs []docReliability) error {
 	cw := report.NewCSVWriter(w)
 	head := []string{"scope", "name", "group"}
-	for _, info := range framing.IndicatorList {
+	for _, info := range reliability.IndicatorList {
 		head = append(head, info.Name, info.Name+"_lo", info.Name+"_hi")
 	}
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	row := func(scope, name, group string, byName map[string]framing.Indicator) error {
+	row := func(scope, name, group string, byName map[string]reliability.Indicator) error {
 		r := []string{scope, name, group}
-		for _, info := range framing.IndicatorList {
+		for _, info := range reliability.IndicatorList {
 			in := byName[info.Name]
 			r = append(r, csvFloat(float64(in.Value)), csvFloat(float64(in.Lo)), csvFloat(float64(in.Hi)))
 		}
@@ -256,18 +260,18 @@ func writeReliabilityCSV(w io.Writer, c *framing.Comparison, docs []docReliabili
 }
 
 // readRatings reads a CSV of group,rating.
-func readRatings(path string) (*framing.Ratings, error) {
+func readRatings(path string) (*compare.Ratings, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return framing.ParseRatings(path, data)
+	return compare.ParseRatings(path, data)
 }
 
 // correlate is Spearman's ρ of the ratings with each indicator across the
 // rated groups. It reports on stderr the rows that match no group, with the
 // groups they may have meant, and the groups without a rating.
-func correlate(env Env, c *framing.Comparison, ratings *framing.Ratings) []RatingCorrelation {
+func correlate(env Env, c *compare.Comparison, ratings *compare.Ratings) []RatingCorrelation {
 	if ratings == nil {
 		return nil
 	}
@@ -290,7 +294,7 @@ func correlate(env Env, c *framing.Comparison, ratings *framing.Ratings) []Ratin
 		fmt.Fprintf(env.Err, "no rating for %s: left out of the correlations\n", strings.Join(unrated, ", "))
 	}
 	var rs []float64
-	var groups []framing.GroupReliability
+	var groups []compare.GroupReliability
 	for _, g := range c.Reliability.Groups {
 		if r, ok := rated[g.Group]; ok {
 			rs = append(rs, r)
@@ -298,13 +302,13 @@ func correlate(env Env, c *framing.Comparison, ratings *framing.Ratings) []Ratin
 		}
 	}
 	var out []RatingCorrelation
-	for _, info := range framing.IndicatorList {
+	for _, info := range reliability.IndicatorList {
 		var xs []float64
 		for _, g := range groups {
 			xs = append(xs, float64(g.Indicators[info.Name].Value))
 		}
 		rho, p, n := stats.Spearman(rs, xs)
-		out = append(out, RatingCorrelation{Indicator: info.Name, Rho: framing.Num(rho), P: framing.Num(p), N: n})
+		out = append(out, RatingCorrelation{Indicator: info.Name, Rho: stats.Num(rho), P: stats.Num(p), N: n})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/lexicon"
 	"github.com/framingkit/framing/report"
 	"github.com/spf13/cobra"
@@ -71,7 +72,7 @@ func (o *scoreOptions) run(env Env) error {
 		if format == fmtJSONL {
 			// Streamed in corpus order, which is deterministic: files in
 			// lexical order, rows in file order.
-			return enc.Encode(s)
+			return enc.Encode(report.ScoreOf(s, m))
 		}
 		if format != fmtJSON {
 			s.Hits = nil // tables and CSV do not show evidence; do not hold it
@@ -99,7 +100,7 @@ func (o *scoreOptions) run(env Env) error {
 		for _, l := range m.Labels() {
 			poles = append(poles, l.Pole)
 		}
-		for _, n := range report.MissingNotes(framing.MissingIndicators(m.Categories(), poles)) {
+		for _, n := range report.MissingNotes(reliability.MissingIndicators(m.Categories(), poles)) {
 			fmt.Fprintln(env.Err, "note: "+n+" (empty reliability columns)")
 		}
 	case fmtTable, fmtMarkdown:
@@ -113,14 +114,15 @@ func (o *scoreOptions) run(env Env) error {
 }
 
 func writeScoresJSON(env Env, m *lexicon.Matcher, sum framing.Summary, scores []*framing.Score) error {
-	if scores == nil {
-		scores = []*framing.Score{}
+	docs := make([]report.ScoreJSON, 0, len(scores))
+	for _, s := range scores {
+		docs = append(docs, report.ScoreOf(s, m))
 	}
 	out := struct {
 		Lexicon   framing.LexiconRef `json:"lexicon"`
 		Summary   summaryJSON        `json:"summary"`
-		Documents []*framing.Score   `json:"documents"`
-	}{framing.RefOf(m), summaryOf(sum), scores}
+		Documents []report.ScoreJSON `json:"documents"`
+	}{framing.RefOf(m), summaryOf(sum), docs}
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -172,6 +174,7 @@ func scoresTable(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 // and category and voice, one per metadata field, and one per reliability
 // indicator (its value; intervals are in the JSON).
 func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
+	missing := reliability.MissingOf(m)
 	metaKeys := map[string]bool{}
 	for _, s := range scores {
 		for k := range s.Meta {
@@ -189,7 +192,7 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 	for _, c := range m.Categories() {
 		t.Header = append(t.Header, "category."+c+".own", "category."+c+".quoted")
 	}
-	for _, info := range framing.IndicatorList {
+	for _, info := range reliability.IndicatorList {
 		t.Header = append(t.Header, "reliability."+info.Name)
 	}
 	for _, s := range scores {
@@ -205,7 +208,7 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 		for _, c := range s.Categories {
 			row = append(row, itoa(c.Own), itoa(c.Quoted))
 		}
-		for _, in := range s.Indicators(0.95) {
+		for _, in := range reliability.Indicators(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, 0.95, missing) {
 			row = append(row, csvFloat(float64(in.Value)))
 		}
 		t.Rows = append(t.Rows, row)

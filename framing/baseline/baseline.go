@@ -17,6 +17,7 @@ import (
 	"sort"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/stats"
 	"github.com/framingkit/framing/lexicon"
 )
@@ -72,7 +73,7 @@ type Options struct {
 
 // DefaultOptions are those of `framing compare`.
 func DefaultOptions() Options {
-	c := framing.DefaultCompareOptions()
+	c := compare.DefaultOptions()
 	return Options{By: "outlet", Conf: c.Conf, Seed: c.Seed, Bootstrap: c.Bootstrap, MinBootstrap: c.MinBootstrap, PerTokens: c.PerTokens}
 }
 
@@ -85,13 +86,13 @@ type Unit struct {
 	Tokens     framing.TokenCounts           `json:"tokens"`
 	Labels     map[string]framing.VoiceCount `json:"labels"`
 	Categories map[string]framing.VoiceCount `json:"categories"`
-	Rates      map[string]framing.Num        `json:"rates"`  // own-voice hits per PerTokens own tokens
-	Shares     map[string]framing.Num        `json:"shares"` // of the concept's own-voice hits
+	Rates      map[string]stats.Num          `json:"rates"`  // own-voice hits per PerTokens own tokens
+	Shares     map[string]stats.Num          `json:"shares"` // of the concept's own-voice hits
 	Pos        int                           `json:"pos"`
 	Neg        int                           `json:"neg"`
-	Index      framing.Num                   `json:"index"`
-	Lo         framing.Num                   `json:"lo"`
-	Hi         framing.Num                   `json:"hi"`
+	Index      stats.Num                     `json:"index"`
+	Lo         stats.Num                     `json:"lo"`
+	Hi         stats.Num                     `json:"hi"`
 	// Interval says how Lo and Hi were made: "bootstrap" or "counts".
 	Interval string `json:"interval"`
 }
@@ -147,9 +148,9 @@ func (bb *Builder) Finish(sum framing.Summary) (*Baseline, error) {
 		return nil, err
 	}
 	t.AddSummary(sum)
-	cmp := framing.DefaultCompareOptions()
+	cmp := compare.DefaultOptions()
 	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.MinBootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.MinBootstrap, opt.PerTokens
-	rows, err := framing.IndexRows(t, cmp)
+	rows, err := compare.IndexRows(t, cmp)
 	if err != nil {
 		return nil, err
 	}
@@ -187,12 +188,12 @@ func documentUnit(name string, s *framing.Score, labels []lexicon.LabelInfo, cat
 	u := newUnit(name, 1, s.Tokens, s.Pos, s.Neg)
 	u.fill(labels, cats, s.Labels, s.Categories, opt)
 	idx, lo, hi := stats.FramingIndexCI(float64(s.Pos), float64(s.Neg), opt.Conf)
-	u.Index, u.Lo, u.Hi, u.Interval = framing.Num(idx), framing.Num(lo), framing.Num(hi), "counts"
+	u.Index, u.Lo, u.Hi, u.Interval = stats.Num(idx), stats.Num(lo), stats.Num(hi), "counts"
 	return u
 }
 
 // groupUnits are the groups of t, in the order of their index rows.
-func groupUnits(t *framing.Tally, rows []framing.IndexRow, labels []lexicon.LabelInfo, cats []string, opt Options) []Unit {
+func groupUnits(t *framing.Tally, rows []compare.IndexRow, labels []lexicon.LabelInfo, cats []string, opt Options) []Unit {
 	out := []Unit{}
 	for _, row := range rows {
 		g := t.Groups[row.Group]
@@ -207,7 +208,7 @@ func groupUnits(t *framing.Tally, rows []framing.IndexRow, labels []lexicon.Labe
 func newUnit(name string, docs int, tok framing.TokenCounts, pos, neg int) Unit {
 	return Unit{Name: name, Documents: docs, Tokens: tok, Pos: pos, Neg: neg,
 		Labels: map[string]framing.VoiceCount{}, Categories: map[string]framing.VoiceCount{},
-		Rates: map[string]framing.Num{}, Shares: map[string]framing.Num{}}
+		Rates: map[string]stats.Num{}, Shares: map[string]stats.Num{}}
 }
 
 // fill sets u's label and category counts, those that are not zero, and
@@ -239,7 +240,7 @@ func (u *Unit) rates(labels []lexicon.LabelInfo, own []int, tokens int, per floa
 			if tokens > 0 {
 				r = float64(n) * (per / float64(tokens))
 			}
-			u.Rates[labels[i].ID] = framing.Num(r)
+			u.Rates[labels[i].ID] = stats.Num(r)
 		}
 	}
 }
@@ -253,7 +254,7 @@ func (u *Unit) shares(labels []lexicon.LabelInfo, own []int) {
 	}
 	for i, n := range own {
 		if tot := total[labels[i].Concept]; tot > 0 {
-			u.Shares[labels[i].ID] = framing.Num(float64(n) / float64(tot))
+			u.Shares[labels[i].ID] = stats.Num(float64(n) / float64(tot))
 		}
 	}
 }

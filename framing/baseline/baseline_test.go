@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/framingkit/framing/framing/corpus"
 	"maps"
 	"math"
 	"os"
@@ -12,6 +11,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/framing/stats"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/lexicon"
@@ -256,7 +258,7 @@ func TestDiff(t *testing.T) {
 			b.Lexicon.Hash = "other"
 			b.Lexicon.Terms["war.invasion"] = append(b.Lexicon.Terms["war.invasion"], "incursion")
 		}, "", nil, `war.invasion: term added: "incursion"`},
-		{"index undefined now", func(b *Baseline) { b.Groups[1].Index = framing.Num(math.NaN()) }, "index=1", []string{"group/B/index"}, ""},
+		{"index undefined now", func(b *Baseline) { b.Groups[1].Index = stats.Num(math.NaN()) }, "index=1", []string{"group/B/index"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

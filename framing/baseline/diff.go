@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/stats"
 	"github.com/framingkit/framing/lexicon"
 )
 
@@ -92,13 +92,13 @@ func (t Tolerance) within(was, now float64) bool {
 
 // Cell is one measure of one unit that moved.
 type Cell struct {
-	Scope   string      `json:"scope"` // "corpus", "group" or "document"
-	Name    string      `json:"name"`
-	Measure string      `json:"measure"` // "labels.war.invasion.own", "index", ...
-	Kind    Kind        `json:"kind"`
-	Was     framing.Num `json:"was"` // null: absent or undefined
-	Now     framing.Num `json:"now"`
-	Change  framing.Num `json:"change"` // now − was; null when either is null
+	Scope   string    `json:"scope"` // "corpus", "group" or "document"
+	Name    string    `json:"name"`
+	Measure string    `json:"measure"` // "labels.war.invasion.own", "index", ...
+	Kind    Kind      `json:"kind"`
+	Was     stats.Num `json:"was"` // null: absent or undefined
+	Now     stats.Num `json:"now"`
+	Change  stats.Num `json:"change"` // now − was; null when either is null
 }
 
 // Result is a comparison of a baseline with the scores now.
@@ -196,7 +196,7 @@ func (d *differ) cell(kind Kind, measure string, was, now float64) {
 		return
 	}
 	d.r.Drift = append(d.r.Drift, Cell{Scope: d.scopeName, Name: d.name, Measure: measure, Kind: kind,
-		Was: framing.Num(was), Now: framing.Num(now), Change: framing.Num(now - was)})
+		Was: stats.Num(was), Now: stats.Num(now), Change: stats.Num(now - was)})
 }
 
 func (d *differ) count(measure string, was, now float64) { d.cell(Count, measure, was, now) }
@@ -249,7 +249,7 @@ func (d *differ) unit(a, b Unit) {
 	d.cell(Index, "index.hi", float64(a.Hi), float64(b.Hi))
 }
 
-func numOr(m map[string]framing.Num, k string) float64 {
+func numOr(m map[string]stats.Num, k string) float64 {
 	if v, ok := m[k]; ok {
 		return float64(v)
 	}

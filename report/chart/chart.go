@@ -1,7 +1,7 @@
 // Package chart draws the charts of a comparison with gonum/plot: the
 // framing index, label shares, rate and distance heatmaps, distinctive
 // terms, the correspondence analysis map and the timeline. It computes no
-// statistic; every number comes from a framing.Comparison.
+// statistic; every number comes from a compare.Comparison.
 package chart
 
 import (
@@ -11,14 +11,13 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/framingkit/framing/framing/compare"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
-
-	"github.com/framingkit/framing/framing"
 )
 
 // Kind names a chart.
@@ -101,7 +100,7 @@ type Chart struct {
 }
 
 // Make draws chart kind of comparison c.
-func Make(c *framing.Comparison, kind Kind, opt Options) (*Chart, error) {
+func Make(c *compare.Comparison, kind Kind, opt Options) (*Chart, error) {
 	switch kind {
 	case Index:
 		return indexChart(c, opt), nil

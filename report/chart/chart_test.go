@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/internal/fixture"
 )
 
@@ -16,17 +17,17 @@ var (
 	outDir = flag.String("out", "", "also write every chart as PNG into this directory, to look at")
 )
 
-func seedComparison(t testing.TB) *framing.Comparison {
+func seedComparison(t testing.TB) *compare.Comparison {
 	return fixture.Compare(t, fixture.Seeds(t), "outlet")
 }
 
-func manyGroups(t testing.TB) *framing.Comparison {
+func manyGroups(t testing.TB) *compare.Comparison {
 	return fixture.Compare(t, fixture.ManyOutlets(t), "outlet")
 }
 
 // allCharts are the charts of a comparison: one per kind, shares for every
 // concept.
-func allCharts(t *testing.T, c *framing.Comparison) map[string]*Chart {
+func allCharts(t *testing.T, c *compare.Comparison) map[string]*Chart {
 	t.Helper()
 	out := map[string]*Chart{}
 	opt := Options{Axis: [2]string{"critical", "kremlin"}}
@@ -112,7 +113,7 @@ func TestDeterministic(t *testing.T) {
 // outlets and checks every placed label against every other and against
 // the chart's edges.
 func TestLabelsDoNotOverlap(t *testing.T) {
-	for corpus, c := range map[string]*framing.Comparison{"seeds": seedComparison(t), "30 outlets": manyGroups(t)} {
+	for corpus, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "30 outlets": manyGroups(t)} {
 		charts := allCharts(t, c)
 		if corpus == "30 outlets" {
 			writeOut(t, "many-", charts)

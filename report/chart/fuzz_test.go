@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/reliability"
+	"github.com/framingkit/framing/framing/stats"
 )
 
 // fuzzInput reads the numbers of a comparison from fuzzer bytes: each
@@ -40,7 +42,7 @@ func (in *fuzzInput) float() float64 {
 	return math.Float64frombits(binary.LittleEndian.Uint64(raw[:]))
 }
 
-func (in *fuzzInput) num() framing.Num { return framing.Num(in.float()) }
+func (in *fuzzInput) num() stats.Num { return stats.Num(in.float()) }
 
 func (in *fuzzInput) int() int {
 	switch s := in.byte(); {
@@ -55,41 +57,41 @@ func (in *fuzzInput) int() int {
 
 // fuzzComparison makes a comparison of well-formed shape (as Compare makes
 // them) whose numbers come from data.
-func fuzzComparison(data []byte) *framing.Comparison {
+func fuzzComparison(data []byte) *compare.Comparison {
 	in := &fuzzInput{b: data}
 	ng, nl := int(in.byte()%5), int(in.byte()%5)
-	c := &framing.Comparison{Settings: framing.DefaultCompareOptions(), By: "outlet"}
+	c := &compare.Comparison{Settings: compare.DefaultOptions(), By: "outlet"}
 	var groups, labels []string
 	for g := range ng {
 		groups = append(groups, fmt.Sprintf("group %d", g))
-		c.Groups = append(c.Groups, framing.GroupInfo{Name: groups[g], Documents: in.int(), Undated: in.int()})
+		c.Groups = append(c.Groups, compare.GroupInfo{Name: groups[g], Documents: in.int(), Undated: in.int()})
 		method := "counts"
 		if in.byte()%2 == 0 {
 			method = "bootstrap"
 		}
-		c.Index = append(c.Index, framing.IndexRow{Group: groups[g], Index: in.num(), Lo: in.num(), Hi: in.num(), Method: method})
+		c.Index = append(c.Index, compare.IndexRow{Group: groups[g], Index: in.num(), Lo: in.num(), Hi: in.num(), Method: method})
 	}
 	for l := range nl {
 		labels = append(labels, fmt.Sprintf("war.label%d", l))
 	}
-	cr := framing.ConceptResult{ID: "war", Labels: labels, Groups: groups}
+	cr := compare.ConceptResult{ID: "war", Labels: labels, Groups: groups}
 	for range groups {
-		counts, quoted, shares := make([]int, nl), make([]int, nl), make([]framing.Share, nl)
+		counts, quoted, shares := make([]int, nl), make([]int, nl), make([]compare.Share, nl)
 		for l := range labels {
 			counts[l], quoted[l] = in.int(), in.int()
-			shares[l] = framing.Share{P: in.num(), Lo: in.num(), Hi: in.num()}
+			shares[l] = compare.Share{P: in.num(), Lo: in.num(), Hi: in.num()}
 		}
 		cr.Counts, cr.Quoted, cr.Shares = append(cr.Counts, counts), append(cr.Quoted, quoted), append(cr.Shares, shares)
 	}
-	c.Concepts = []framing.ConceptResult{cr}
+	c.Concepts = []compare.ConceptResult{cr}
 	for _, g := range groups {
 		for _, l := range labels {
-			c.Rates = append(c.Rates, framing.Rate{Group: g, Label: l, Count: in.int(), Rate: in.num()})
+			c.Rates = append(c.Rates, compare.Rate{Group: g, Label: l, Count: in.int(), Rate: in.num()})
 		}
 	}
-	c.Distance = framing.Distance{Groups: groups, Alpha: 0.5}
+	c.Distance = compare.Distance{Groups: groups, Alpha: 0.5}
 	for range groups {
-		row := make([]framing.Num, ng)
+		row := make([]stats.Num, ng)
 		for j := range row {
 			row[j] = in.num()
 		}
@@ -99,25 +101,25 @@ func fuzzComparison(data []byte) *framing.Comparison {
 		if ng == 0 {
 			break
 		}
-		d := framing.DistinctiveTerm{Group: groups[int(in.byte())%ng], Kind: "term", Name: fmt.Sprintf("term %d", in.byte()), Count: in.int(), Z: in.num()}
+		d := compare.DistinctiveTerm{Group: groups[int(in.byte())%ng], Kind: "term", Name: fmt.Sprintf("term %d", in.byte()), Count: in.int(), Z: in.num()}
 		c.TermScores = append(c.TermScores, d)
 		if in.byte()%2 == 0 {
 			c.Distinctive = append(c.Distinctive, d)
 		}
 	}
 	axes := int(in.byte() % 4)
-	c.CA = framing.CAResult{Groups: groups, Labels: labels}
+	c.CA = compare.CAResult{Groups: groups, Labels: labels}
 	for range axes {
 		c.CA.Inertia = append(c.CA.Inertia, in.num())
 		c.CA.Share = append(c.CA.Share, in.num())
 	}
-	for _, rows := range []*[][]framing.Num{&c.CA.RowCoords, &c.CA.ColCoords} {
+	for _, rows := range []*[][]stats.Num{&c.CA.RowCoords, &c.CA.ColCoords} {
 		n := ng
 		if rows == &c.CA.ColCoords {
 			n = nl
 		}
 		for range n {
-			r := make([]framing.Num, axes)
+			r := make([]stats.Num, axes)
 			for k := range r {
 				r[k] = in.num()
 			}
@@ -129,13 +131,13 @@ func fuzzComparison(data []byte) *framing.Comparison {
 		if ng == 0 {
 			break
 		}
-		c.Timeline = append(c.Timeline, framing.TimelinePoint{Group: groups[int(in.byte())%ng], Start: starts[int(in.byte())%len(starts)],
+		c.Timeline = append(c.Timeline, compare.TimelinePoint{Group: groups[int(in.byte())%ng], Start: starts[int(in.byte())%len(starts)],
 			Index: in.num(), Lo: in.num(), Hi: in.num()})
 	}
 	for _, g := range groups {
-		gr := framing.GroupReliability{Group: g, Indicators: map[string]framing.Indicator{}}
-		for _, info := range framing.IndicatorList {
-			gr.Indicators[info.Name] = framing.Indicator{Name: info.Name, Kind: info.Kind, Value: in.num(), Lo: in.num(), Hi: in.num()}
+		gr := compare.GroupReliability{Group: g, Indicators: map[string]reliability.Indicator{}}
+		for _, info := range reliability.IndicatorList {
+			gr.Indicators[info.Name] = reliability.Indicator{Name: info.Name, Kind: info.Kind, Value: in.num(), Lo: in.num(), Hi: in.num()}
 		}
 		c.Reliability.Groups = append(c.Reliability.Groups, gr)
 	}

@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/stats"
 )
 
 // renderTimeout bounds one chart's drawing in the tests below: a chart of
@@ -19,7 +20,7 @@ const renderTimeout = 20 * time.Second
 
 // render makes and writes chart kind of c in format f, and fails the test
 // if that does not finish within renderTimeout. It returns the chart.
-func render(t testing.TB, c *framing.Comparison, kind Kind, f Format) *Chart {
+func render(t testing.TB, c *compare.Comparison, kind Kind, f Format) *Chart {
 	t.Helper()
 	type result struct {
 		ch  *Chart
@@ -46,7 +47,7 @@ func render(t testing.TB, c *framing.Comparison, kind Kind, f Format) *Chart {
 }
 
 // conceptOf is the first concept of c, for a shares chart ("" if none).
-func conceptOf(c *framing.Comparison) string {
+func conceptOf(c *compare.Comparison) string {
 	if len(c.Concepts) == 0 {
 		return ""
 	}
@@ -54,8 +55,8 @@ func conceptOf(c *framing.Comparison) string {
 }
 
 // poison sets every number a chart draws in c to v.
-func poison(c *framing.Comparison, v float64) {
-	n := framing.Num(v)
+func poison(c *compare.Comparison, v float64) {
+	n := stats.Num(v)
 	for i := range c.Index {
 		c.Index[i].Index, c.Index[i].Lo, c.Index[i].Hi = n, n, n
 	}
@@ -70,7 +71,7 @@ func poison(c *framing.Comparison, v float64) {
 	for i := range c.TermScores {
 		c.TermScores[i].Z = n
 	}
-	for _, rows := range [][][]framing.Num{c.CA.RowCoords, c.CA.ColCoords} {
+	for _, rows := range [][][]stats.Num{c.CA.RowCoords, c.CA.ColCoords} {
 		for _, r := range rows {
 			for k := range r {
 				r[k] = n
@@ -99,18 +100,18 @@ func TestChartsOfBadNumbers(t *testing.T) {
 	seeds := seedComparison(t)
 	for _, tc := range []struct {
 		name   string
-		make   func() *framing.Comparison
+		make   func() *compare.Comparison
 		nodata bool // every point is left out: the chart says so
 	}{
-		{"NaN", func() *framing.Comparison { c := clone(t, seeds); poison(c, math.NaN()); return c }, false},
-		{"+Inf", func() *framing.Comparison { c := clone(t, seeds); poison(c, math.Inf(1)); return c }, true},
-		{"-Inf", func() *framing.Comparison { c := clone(t, seeds); poison(c, math.Inf(-1)); return c }, true},
-		{"1e308", func() *framing.Comparison { c := clone(t, seeds); poison(c, 1e308); return c }, true},
-		{"-1e308", func() *framing.Comparison { c := clone(t, seeds); poison(c, -1e308); return c }, true},
-		{"identical", func() *framing.Comparison { c := clone(t, seeds); poison(c, 0.5); return c }, false},
-		{"identical huge", func() *framing.Comparison { c := clone(t, seeds); poison(c, 1e90); return c }, false},
-		{"tiny", func() *framing.Comparison { c := clone(t, seeds); poison(c, 1e-300); return c }, false},
-		{"no groups", func() *framing.Comparison { return &framing.Comparison{Settings: framing.DefaultCompareOptions()} }, false},
+		{"NaN", func() *compare.Comparison { c := clone(t, seeds); poison(c, math.NaN()); return c }, false},
+		{"+Inf", func() *compare.Comparison { c := clone(t, seeds); poison(c, math.Inf(1)); return c }, true},
+		{"-Inf", func() *compare.Comparison { c := clone(t, seeds); poison(c, math.Inf(-1)); return c }, true},
+		{"1e308", func() *compare.Comparison { c := clone(t, seeds); poison(c, 1e308); return c }, true},
+		{"-1e308", func() *compare.Comparison { c := clone(t, seeds); poison(c, -1e308); return c }, true},
+		{"identical", func() *compare.Comparison { c := clone(t, seeds); poison(c, 0.5); return c }, false},
+		{"identical huge", func() *compare.Comparison { c := clone(t, seeds); poison(c, 1e90); return c }, false},
+		{"tiny", func() *compare.Comparison { c := clone(t, seeds); poison(c, 1e-300); return c }, false},
+		{"no groups", func() *compare.Comparison { return &compare.Comparison{Settings: compare.DefaultOptions()} }, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, kind := range Kinds {
@@ -129,13 +130,13 @@ func TestChartsOfBadNumbers(t *testing.T) {
 }
 
 // clone is a deep copy of c, through its JSON.
-func clone(t testing.TB, c *framing.Comparison) *framing.Comparison {
+func clone(t testing.TB, c *compare.Comparison) *compare.Comparison {
 	t.Helper()
 	b, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out framing.Comparison
+	var out compare.Comparison
 	if err := json.Unmarshal(b, &out); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +173,7 @@ func TestReliabilityPanelSaysWhy(t *testing.T) {
 	const why = "the lexicon has no category attribution"
 	for _, g := range c.Reliability.Groups {
 		in := g.Indicators["attribution_rate"]
-		in.Value, in.Lo, in.Hi, in.Note = framing.Num(math.NaN()), framing.Num(math.NaN()), framing.Num(math.NaN()), why
+		in.Value, in.Lo, in.Hi, in.Note = stats.Num(math.NaN()), stats.Num(math.NaN()), stats.Num(math.NaN()), why
 		g.Indicators["attribution_rate"] = in
 	}
 	ch := render(t, c, Reliability, SVG)

@@ -5,16 +5,15 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/framingkit/framing/framing/compare"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/framingkit/framing/framing"
 )
 
 // rateHeatmap is every label's own-voice rate per 1,000 tokens in every
 // group: labels down, groups across, the rate written in each cell.
-func rateHeatmap(c *framing.Comparison) *Chart {
+func rateHeatmap(c *compare.Comparison) *Chart {
 	per := c.Settings.PerTokens
 	title := fmt.Sprintf("Label rates by group: own-voice hits per %s own-voice tokens", thousands(per))
 	gi := groupIndex(c)
@@ -67,7 +66,7 @@ func rateHeatmap(c *framing.Comparison) *Chart {
 }
 
 // distanceHeatmap is the Jensen-Shannon distance between every two groups.
-func distanceHeatmap(c *framing.Comparison) *Chart {
+func distanceHeatmap(c *compare.Comparison) *Chart {
 	title := "Jensen-Shannon distance between groups' label use (0 same, 1 disjoint)"
 	d := c.Distance
 	if len(d.Groups) < 2 {

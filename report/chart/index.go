@@ -6,23 +6,22 @@ import (
 	"math"
 	"slices"
 
+	"github.com/framingkit/framing/framing/compare"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/framingkit/framing/framing"
 )
 
 // indexChart is the framing index of every group with its interval: one
 // row per group, lowest index at the bottom, a line at zero.
-func indexChart(c *framing.Comparison, opt Options) *Chart {
+func indexChart(c *compare.Comparison, opt Options) *Chart {
 	title := fmt.Sprintf("Framing index by group, own voice, with %g%% intervals", c.Settings.Conf*100)
 	w := 7 * vg.Inch
 	if len(c.Index) == 0 {
 		return message(title, "no groups", w, 2*vg.Inch)
 	}
 	rows := slices.Clone(c.Index)
-	slices.SortStableFunc(rows, func(a, b framing.IndexRow) int {
+	slices.SortStableFunc(rows, func(a, b compare.IndexRow) int {
 		an, bn := a.Index.IsNaN(), b.Index.IsNaN()
 		switch {
 		case an && bn:
@@ -93,7 +92,7 @@ func plural(n int, word string) string {
 
 // groupIndex is each group's position in the comparison: what its colour
 // and mark come from, so they are the same in every chart.
-func groupIndex(c *framing.Comparison) map[string]int {
+func groupIndex(c *compare.Comparison) map[string]int {
 	m := map[string]int{}
 	for i, g := range c.Groups {
 		m[g.Name] = i

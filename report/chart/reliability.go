@@ -5,21 +5,21 @@ import (
 	"math"
 	"strings"
 
+	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/reliability"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/framingkit/framing/framing"
 )
 
 // reliabilityChart is the groups' sourcing profile: one small panel per
 // share, rate or balance indicator, the groups down each panel, every value
 // with its interval, in each group's colour.
-func reliabilityChart(c *framing.Comparison) *Chart {
+func reliabilityChart(c *compare.Comparison) *Chart {
 	title := fmt.Sprintf("Sourcing indicators by group, own voice, with %g%% intervals", c.Settings.Conf*100)
-	var infos []framing.IndicatorInfo
-	for _, info := range framing.IndicatorList {
+	var infos []reliability.IndicatorInfo
+	for _, info := range reliability.IndicatorList {
 		if info.Kind != "count" {
 			infos = append(infos, info)
 		}

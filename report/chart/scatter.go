@@ -6,17 +6,16 @@ import (
 	"math"
 	"strings"
 
+	"github.com/framingkit/framing/framing/compare"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/framingkit/framing/framing"
 )
 
 // distinctChart is the Fightin' Words plot (Monroe, Colaresi and Quinn
 // 2008): every matched term of every group, its log-odds z-score against
 // the rest over its count, the top terms labelled.
-func distinctChart(c *framing.Comparison) *Chart {
+func distinctChart(c *compare.Comparison) *Chart {
 	title := "Distinctive terms: log-odds z-score, each group against the rest"
 	w, h := 7*vg.Inch, 5*vg.Inch
 	if len(c.TermScores) == 0 {
@@ -63,7 +62,7 @@ func distinctChart(c *framing.Comparison) *Chart {
 
 // caChart is the correspondence analysis map of groups and labels, on the
 // first two dimensions, both axes on one scale.
-func caChart(c *framing.Comparison) *Chart {
+func caChart(c *compare.Comparison) *Chart {
 	title := "Correspondence analysis of groups and labels (symmetric map)"
 	w, h := 7*vg.Inch, 6*vg.Inch
 	ca := c.CA
@@ -137,7 +136,7 @@ func caChart(c *framing.Comparison) *Chart {
 
 // notOnMap says which groups the analysis left out and why, by reason,
 // naming at most three of them: "" when none.
-func notOnMap(out []framing.LeftOut) string {
+func notOnMap(out []compare.LeftOut) string {
 	var s string
 	for k := 0; k < len(out); {
 		why := out[k].Reason
@@ -214,7 +213,7 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 
 // withGroupLegend is plot p with a legend of the comparison's groups to its
 // right.
-func withGroupLegend(p *plot.Plot, c *framing.Comparison, w, h vg.Length) *Chart {
+func withGroupLegend(p *plot.Plot, c *compare.Comparison, w, h vg.Length) *Chart {
 	leg := newLegend()
 	var widest vg.Length
 	for i, g := range c.Groups {

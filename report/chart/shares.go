@@ -5,18 +5,17 @@ import (
 	"image/color"
 	"strings"
 
+	"github.com/framingkit/framing/framing/compare"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/framingkit/framing/framing"
 )
 
 // sharesChart is a concept's label shares per group, own voice: one
 // stacked bar per group, each segment a label, its count written in it
 // where it fits.
-func sharesChart(c *framing.Comparison, opt Options) (*Chart, error) {
-	var cr *framing.ConceptResult
+func sharesChart(c *compare.Comparison, opt Options) (*Chart, error) {
+	var cr *compare.ConceptResult
 	var ids []string
 	for i := range c.Concepts {
 		ids = append(ids, c.Concepts[i].ID)

@@ -5,16 +5,15 @@ import (
 	"math"
 	"time"
 
+	"github.com/framingkit/framing/framing/compare"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/framingkit/framing/framing"
 )
 
 // timelineChart is each group's framing index week by week: a line per
 // group through the weeks that have pole hits.
-func timelineChart(c *framing.Comparison, opt Options) *Chart {
+func timelineChart(c *compare.Comparison, opt Options) *Chart {
 	title := "Framing index by week and group, own voice"
 	w, h := 7*vg.Inch, 4.5*vg.Inch
 	undated := 0
@@ -84,7 +83,7 @@ func timelineChart(c *framing.Comparison, opt Options) *Chart {
 }
 
 // weekOf is the week of the first timeline point.
-func weekOf(c *framing.Comparison) string {
+func weekOf(c *compare.Comparison) string {
 	for _, p := range c.Timeline {
 		if !p.Index.IsNaN() {
 			return p.Week

@@ -1,4 +1,4 @@
-package framing
+package stats
 
 import (
 	"encoding/json"
@@ -38,7 +38,8 @@ func (x *Num) UnmarshalJSON(b []byte) error {
 // IsNaN reports whether x is undefined.
 func (x Num) IsNaN() bool { return math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) }
 
-func nums(xs []float64) []Num {
+// Nums converts xs.
+func Nums(xs []float64) []Num {
 	out := make([]Num, len(xs))
 	for i, x := range xs {
 		out[i] = Num(x)
@@ -46,10 +47,11 @@ func nums(xs []float64) []Num {
 	return out
 }
 
-func numRows(rows [][]float64) [][]Num {
+// NumRows converts rows.
+func NumRows(rows [][]float64) [][]Num {
 	out := make([][]Num, len(rows))
 	for i, r := range rows {
-		out[i] = nums(r)
+		out[i] = Nums(r)
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package framing
+package compare
 
 import (
 	"fmt"
@@ -6,6 +6,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/reliability"
+	"github.com/framingkit/framing/framing/stats"
 )
 
 // TestCompareSeeds is the acceptance test of the comparison: the war-naming
@@ -13,7 +17,7 @@ import (
 // (invasion, war), and with counts this small the p-value to read is the
 // Monte Carlo one, with its seed and draws reported.
 func TestCompareSeeds(t *testing.T) {
-	c, err := Compare(tallyOf(t, seedScoreList(t), "outlet"), DefaultCompareOptions())
+	c, err := Groups(tallyOf(t, seedScoreList(t), "outlet"), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,14 +66,14 @@ func TestCompareSeeds(t *testing.T) {
 // different seed a different Monte Carlo p.
 func TestCompareReproducible(t *testing.T) {
 	tl := tallyOf(t, seedScoreList(t), "outlet")
-	a, _ := Compare(tl, DefaultCompareOptions())
-	b, _ := Compare(tl, DefaultCompareOptions())
+	a, _ := Groups(tl, DefaultOptions())
+	b, _ := Groups(tl, DefaultOptions())
 	if jsonOf(t, a) != jsonOf(t, b) {
 		t.Error("two runs with one seed differ")
 	}
-	opt := DefaultCompareOptions()
+	opt := DefaultOptions()
 	opt.Seed = 2
-	c, _ := Compare(tl, opt)
+	c, _ := Groups(tl, opt)
 	if jsonOf(t, a) == jsonOf(t, c) {
 		t.Error("a different seed changed nothing")
 	}
@@ -79,11 +83,11 @@ func TestCompareReproducible(t *testing.T) {
 // interval over documents that holds the index.
 func TestCompareBootstrap(t *testing.T) {
 	base := seedScoreList(t)
-	var scores []*Score
+	var scores []*framing.Score
 	for range 6 {
 		scores = append(scores, base...)
 	}
-	c, err := Compare(tallyOf(t, scores, "outlet"), DefaultCompareOptions())
+	c, err := Groups(tallyOf(t, scores, "outlet"), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +106,7 @@ func TestCompareBootstrap(t *testing.T) {
 func TestCompareEdgeCases(t *testing.T) {
 	scores := seedScoreList(t)
 	one := tallyOf(t, scores[:1], "outlet")
-	c, err := Compare(one, DefaultCompareOptions())
+	c, err := Groups(one, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,23 +119,23 @@ func TestCompareEdgeCases(t *testing.T) {
 		t.Errorf("one group has distinctive terms: %v", c.Distinctive)
 	}
 	empty := tallyOf(t, nil, "outlet")
-	if _, err := Compare(empty, DefaultCompareOptions()); err != nil {
+	if _, err := Groups(empty, DefaultOptions()); err != nil {
 		t.Errorf("empty tally: %v", err)
 	}
-	nosuch := DefaultCompareOptions()
+	nosuch := DefaultOptions()
 	nosuch.Concept = "nosuch"
-	if _, err := Compare(one, nosuch); err == nil || !strings.Contains(err.Error(), "no concept") {
+	if _, err := Groups(one, nosuch); err == nil || !strings.Contains(err.Error(), "no concept") {
 		t.Error("an unknown concept was accepted")
 	}
 }
 
 // scoreTexts scores documents given as outlet and text, ids d0, d1, ...
-func scoreTexts(t *testing.T, docs ...[2]string) []*Score {
+func scoreTexts(t *testing.T, docs ...[2]string) []*framing.Score {
 	t.Helper()
-	sc := NewScorer(builtinMatcher(t))
-	var out []*Score
+	sc := framing.NewScorer(builtinMatcher(t))
+	var out []*framing.Score
 	for i, d := range docs {
-		out = append(out, sc.Score(Document{ID: fmt.Sprintf("d%d", i), Outlet: d[0], Text: d[1]}))
+		out = append(out, sc.Score(framing.Document{ID: fmt.Sprintf("d%d", i), Outlet: d[0], Text: d[1]}))
 	}
 	return out
 }
@@ -153,14 +157,14 @@ func TestCompareRateIndicatorsAsRates(t *testing.T) {
 	tl := tallyOf(t, scores, "outlet")
 	for _, run := range []struct {
 		name string
-		fn   func(*Tally, CompareOptions) (*Comparison, error)
-	}{{"Compare", Compare}, {"CompareReliability", CompareReliability}} {
-		c, err := run.fn(tl, DefaultCompareOptions())
+		fn   func(*framing.Tally, Options) (*Comparison, error)
+	}{{"Groups", Groups}, {"Reliability", Reliability}} {
+		c, err := run.fn(tl, DefaultOptions())
 		if err != nil {
 			t.Fatalf("%s: %v", run.name, err)
 		}
 		kinds := map[string]string{}
-		for _, info := range IndicatorList {
+		for _, info := range reliability.IndicatorList {
 			kinds[info.Name] = info.Kind
 		}
 		for _, tt := range c.Reliability.Tests {
@@ -181,7 +185,7 @@ func TestCompareShareAboveItsWhole(t *testing.T) {
 	tl := tallyOf(t, seedScoreList(t), "outlet")
 	g := tl.Groups["TASS"]
 	g.Reliability.Named = g.Reliability.Attributions + 3
-	c, err := CompareReliability(tl, DefaultCompareOptions())
+	c, err := Reliability(tl, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +208,7 @@ func TestCompareCALeavesOutEmptyGroups(t *testing.T) {
 		[2]string{"C", "The invasion and the rebellion."},
 		[2]string{"D", "The weather was nice today."},
 	)
-	c, err := Compare(tallyOf(t, scores, "outlet"), DefaultCompareOptions())
+	c, err := Groups(tallyOf(t, scores, "outlet"), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +229,7 @@ func TestCompareCALeavesOutEmptyGroups(t *testing.T) {
 	if len(ca.RowCoords) != len(ca.Groups) || len(ca.ColCoords) != len(ca.Labels) || len(ca.Inertia) != 2 {
 		t.Fatalf("%d group and %d label coordinates, %d axes", len(ca.RowCoords), len(ca.ColCoords), len(ca.Inertia))
 	}
-	for _, rows := range [][][]Num{ca.RowCoords, ca.ColCoords} {
+	for _, rows := range [][][]stats.Num{ca.RowCoords, ca.ColCoords} {
 		for _, r := range rows {
 			for _, x := range r {
 				if x.IsNaN() {
@@ -242,26 +246,26 @@ func TestCompareOptionsCheck(t *testing.T) {
 	tl := tallyOf(t, seedScoreList(t), "outlet")
 	for _, tt := range []struct {
 		name string
-		edit func(*CompareOptions)
+		edit func(*Options)
 		want string
 	}{
-		{"top", func(o *CompareOptions) { o.Top = -1 }, "top labels and terms must be 0 or more"},
-		{"conf", func(o *CompareOptions) { o.Conf = 1 }, "confidence level must be between 0 and 1"},
-		{"conf NaN", func(o *CompareOptions) { o.Conf = math.NaN() }, "confidence level must be between 0 and 1"},
-		{"draws", func(o *CompareOptions) { o.MonteCarlo = 0 }, "Monte Carlo draws must be 1 or more"},
-		{"bootstrap", func(o *CompareOptions) { o.Bootstrap = -3 }, "bootstrap resamples must be 1 or more"},
-		{"min bootstrap", func(o *CompareOptions) { o.MinBootstrap = -1 }, "documents for a bootstrap must be 0 or more"},
-		{"per tokens", func(o *CompareOptions) { o.PerTokens = 0 }, "rates must be per a positive number of tokens"},
-		{"js alpha", func(o *CompareOptions) { o.JSAlpha = -0.5 }, "smoothing must be 0 or more"},
-		{"prior", func(o *CompareOptions) { o.PriorA0 = math.Inf(1) }, "prior size must be 0 or more"},
-		{"min expected", func(o *CompareOptions) { o.MinExpectedCut = math.NaN() }, "expected count must be 0 or more"},
+		{"top", func(o *Options) { o.Top = -1 }, "top labels and terms must be 0 or more"},
+		{"conf", func(o *Options) { o.Conf = 1 }, "confidence level must be between 0 and 1"},
+		{"conf NaN", func(o *Options) { o.Conf = math.NaN() }, "confidence level must be between 0 and 1"},
+		{"draws", func(o *Options) { o.MonteCarlo = 0 }, "Monte Carlo draws must be 1 or more"},
+		{"bootstrap", func(o *Options) { o.Bootstrap = -3 }, "bootstrap resamples must be 1 or more"},
+		{"min bootstrap", func(o *Options) { o.MinBootstrap = -1 }, "documents for a bootstrap must be 0 or more"},
+		{"per tokens", func(o *Options) { o.PerTokens = 0 }, "rates must be per a positive number of tokens"},
+		{"js alpha", func(o *Options) { o.JSAlpha = -0.5 }, "smoothing must be 0 or more"},
+		{"prior", func(o *Options) { o.PriorA0 = math.Inf(1) }, "prior size must be 0 or more"},
+		{"min expected", func(o *Options) { o.MinExpectedCut = math.NaN() }, "expected count must be 0 or more"},
 	} {
-		opt := DefaultCompareOptions()
+		opt := DefaultOptions()
 		tt.edit(&opt)
 		for name, fn := range map[string]func() error{
-			"Compare":            func() error { _, err := Compare(tl, opt); return err },
-			"CompareReliability": func() error { _, err := CompareReliability(tl, opt); return err },
-			"IndexRows":          func() error { _, err := IndexRows(tl, opt); return err },
+			"Compare":     func() error { _, err := Groups(tl, opt); return err },
+			"Reliability": func() error { _, err := Reliability(tl, opt); return err },
+			"IndexRows":   func() error { _, err := IndexRows(tl, opt); return err },
 		} {
 			if err := fn(); err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("%s, %s: error %v, want %q", name, tt.name, err, tt.want)

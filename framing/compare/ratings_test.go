@@ -1,42 +1,15 @@
-package framing
+package compare
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/lexicon"
 )
-
-// TestIndicators checks the indicators made from counts against their
-// definitions, worked by hand.
-func TestIndicators(t *testing.T) {
-	r := Reliability{Sentences: 10, Attributed: 4, Quotations: 3, Attributions: 5, Named: 3, Anonymous: 1, Unspecified: 1,
-		Sources: map[string]int{"KCNA": 2, "Peskov": 1}, StateMediaCited: 2, StateMediaLabelled: 1,
-		Distancing: 1, ScareQuotes: 1, Hedges: 1, Boosters: 2, Superlatives: 1, Loaded: 4}
-	tok := TokenCounts{Own: 400, Quoted: 100}
-	got := map[string]float64{}
-	for _, in := range Indicators(r, tok, 0.95, nil) {
-		got[in.Name] = float64(in.Value)
-		if in.Kind != "count" && !(float64(in.Lo) <= float64(in.Value) && float64(in.Value) <= float64(in.Hi)) {
-			t.Errorf("%s: %v outside its interval [%v, %v]", in.Name, in.Value, in.Lo, in.Hi)
-		}
-	}
-	wantV := map[string]float64{
-		"attribution_rate": 0.4, "quotation_share": 0.2, "quotations": 3, "named_share": 0.6, "anonymous_share": 0.2,
-		"sources": 2, "top_source_share": 2.0 / 3, "state_media_cited": 2, "state_media_labelled": 1, "state_media_labelled_share": 0.5,
-		"distancing_rate": 5, "hedge_rate": 2.5, "booster_rate": 7.5, "certainty_balance": 0.5, "loaded_density": 10,
-	}
-	if len(got) != len(IndicatorList) {
-		t.Errorf("%d indicators, %d described", len(got), len(IndicatorList))
-	}
-	for name, w := range wantV {
-		if d := got[name] - w; d > 1e-12 || d < -1e-12 {
-			t.Errorf("%s = %v, want %v", name, got[name], w)
-		}
-	}
-}
 
 // TestParseRatings: a header of exactly the columns group and rating (in
 // any order, any case); an unknown or missing column is an error with
@@ -126,58 +99,19 @@ func FuzzParseRatings(f *testing.F) {
 	})
 }
 
-// TestIndicatorsLexiconLacks: an indicator whose lexicon category is missing
-// (or, for loaded_density, a lexicon without poled labels) is n/a with the
-// reason, in a document's indicators, a group's and the tests across groups,
-// never a rate of 0 with an interval (issue 14, item 13).
-func TestIndicatorsLexiconLacks(t *testing.T) {
-	all := []string{CatAttribution, CatAnonymous, CatHedge, CatDistancing, CatBooster, CatSuperlative, CatStateLabel, CatStateModifier}
-	for _, tt := range []struct {
-		name  string
-		cats  []string
-		poles []int
-		want  map[string]string // indicator → reason; the others are measured
-	}{
-		{"everything", all, []int{1, -1}, nil},
-		{"hedges only", []string{CatHedge}, []int{1, -1, 0}, map[string]string{
-			"attribution_rate": "the lexicon has no category attribution", "named_share": "the lexicon has no category attribution",
-			"anonymous_share": "the lexicon has no categories attribution, anonymous_source", "sources": "the lexicon has no category attribution",
-			"top_source_share": "the lexicon has no category attribution", "state_media_labelled": "the lexicon has no categories state_media_label, state_media_modifier",
-			"state_media_labelled_share": "the lexicon has no categories state_media_label, state_media_modifier",
-			"distancing_rate":            "the lexicon has no categories distancing, attribution", "booster_rate": "the lexicon has no categories booster, superlative",
-			"certainty_balance": "the lexicon has no categories booster, superlative",
-		}},
-		{"no poles", all, []int{0, 0}, map[string]string{"loaded_density": "the lexicon has no labels on the framing axis' poles"}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			missing := MissingIndicators(tt.cats, tt.poles)
-			r := Reliability{Sentences: 10, Attributed: 0, Hedges: 1}
-			for _, in := range Indicators(r, TokenCounts{Own: 100}, 0.95, missing) {
-				why, lacks := tt.want[in.Name]
-				switch {
-				case lacks && (!in.Value.IsNaN() || !in.Lo.IsNaN() || !in.Hi.IsNaN() || in.Note != why):
-					t.Errorf("%s = %v (%v–%v), note %q; want n/a, note %q", in.Name, in.Value, in.Lo, in.Hi, in.Note, why)
-				case !lacks && in.Note != "":
-					t.Errorf("%s: note %q, want none", in.Name, in.Note)
-				}
-			}
-		})
-	}
-}
-
 // TestCompareLexiconLacks: scored with a lexicon that has hedges only, the
 // groups' attribution rate is n/a with the reason, and so is its test.
 func TestCompareLexiconLacks(t *testing.T) {
-	m, err := lexicon.LoadMatcher("../lexicon/testdata/good/minimal.yaml")
+	m, err := lexicon.LoadMatcher("../../lexicon/testdata/good/minimal.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl := NewTally(m, "outlet")
-	sc := NewScorer(m)
+	tl := framing.NewTally(m, "outlet")
+	sc := framing.NewScorer(m)
 	for i, d := range [][2]string{{"A", "The invasion went on, the ministry said, allegedly."}, {"B", "The special military operation, officials said."}} {
-		tl.Add(sc.Score(Document{ID: fmt.Sprint(i), Outlet: d[0], Text: d[1]}))
+		tl.Add(sc.Score(framing.Document{ID: fmt.Sprint(i), Outlet: d[0], Text: d[1]}))
 	}
-	c, err := CompareReliability(tl, DefaultCompareOptions())
+	c, err := Reliability(tl, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,4 +133,13 @@ func TestCompareLexiconLacks(t *testing.T) {
 	if !strings.Contains(js, `"value":null`) || !strings.Contains(js, `"note":"`+why+`"`) {
 		t.Errorf("JSON %s, want value null and the note", js)
 	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
