@@ -208,8 +208,8 @@ func TestLoadManifestErrors(t *testing.T) {
 	tests := []struct{ file, want string }{
 		{"testdata/broken/manifest-dup.csv", `testdata/broken/manifest-dup.csv:3: "a" is described twice`},
 		{"testdata/broken/manifest-noid.csv", "testdata/broken/manifest-noid.csv:1: the header needs an id or a path column"},
-		{"testdata/broken/manifest-bad.yaml", `field "outlet" must be a plain value`},
-		{"testdata/broken/manifest-syntax.yaml", "testdata/broken/manifest-syntax.yaml: [3:"},
+		{"testdata/broken/manifest-bad.yaml", `testdata/broken/manifest-bad.yaml:3:13: document 1: field "outlet" must be a plain value`},
+		{"testdata/broken/manifest-syntax.yaml", "testdata/broken/manifest-syntax.yaml:3:4: value is not allowed in this context"},
 		{"testdata/nope.csv", "testdata/nope.csv: no such file"},
 	}
 	for _, tt := range tests {
