@@ -1,13 +1,15 @@
 package lexicon
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+
+	"github.com/framingkit/framing/internal/yamllimit"
 )
 
 // ImportQuanteda reads a quanteda dictionary in YAML: top-level keys become
@@ -19,7 +21,11 @@ import (
 // label). Regular-expression dictionaries cannot be told from the file:
 // they are read as globs, which is what quanteda's default valuetype is.
 func ImportQuanteda(file, name string, data []byte) (*Lexicon, []ImportNote, error) {
-	f, err := parser.ParseBytes(data, 0)
+	f, err := yamllimit.Parse(data)
+	var le *yamllimit.Error
+	if errors.As(err, &le) {
+		return nil, nil, fmt.Errorf("%s:%v", file, le)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: not YAML: %v", file, err)
 	}

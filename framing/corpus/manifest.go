@@ -23,15 +23,19 @@ type Manifest struct {
 // LoadManifest reads a manifest: CSV with a header row that has an id or a
 // path column, or YAML `documents: [{id: ..., outlet: ..., ...}]`.
 func LoadManifest(file string) (*Manifest, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
-	}
 	m := &Manifest{file: file, entries: map[string]map[string]string{}, used: map[string]bool{}}
+	var data []byte
+	var err error
 	switch strings.ToLower(path.Ext(file)) {
 	case ".csv":
+		if data, err = os.ReadFile(file); err != nil {
+			return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
+		}
 		err = m.readCSV(data)
 	case ".yaml", ".yml":
+		if data, err = readYAML(file); err != nil {
+			return nil, err
+		}
 		err = m.readYAML(data)
 	default:
 		err = fmt.Errorf("%s: unknown manifest type (want .csv, .yaml or .yml)", file)

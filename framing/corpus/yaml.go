@@ -6,23 +6,32 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/framingkit/framing/internal/yamllimit"
 )
 
-// parseYAML parses a YAML file once, and returns the body of its one
-// document (nil for an empty file): decoding it (decodeNode) and finding
-// where its parts are written use the same tree. The YAML library can
-// panic on some malformed input (found by FuzzManifest: a tag on a
-// sequence's place); that is bad input, not a crash, so it becomes an
-// error.
+// readYAML reads a YAML file, but no more than a YAML file may be (see
+// yamllimit).
+func readYAML(file string) ([]byte, error) {
+	data, err := yamllimit.ReadFile(file)
+	var le *yamllimit.Error
+	switch {
+	case errors.As(err, &le):
+		return nil, yamlError(file, err)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
+	}
+	return data, nil
+}
+
+// parseYAML parses a YAML file once, within the limits on its size,
+// nesting and aliases that every YAML input keeps (see yamllimit), and
+// returns the body of its one document (nil for an empty file): decoding
+// it (decodeNode) and finding where its parts are written use the same
+// tree.
 func parseYAML(file string, data []byte) (body ast.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			body, err = nil, fmt.Errorf("%s:1:1: cannot parse YAML: %v", file, r)
-		}
-	}()
-	f, err := parser.ParseBytes(data, 0)
+	f, err := yamllimit.Parse(data)
 	if err != nil {
 		return nil, yamlError(file, err)
 	}
@@ -56,9 +65,13 @@ func decodeNode(file string, body ast.Node, v any) (err error) {
 	return nil
 }
 
-// yamlError is an error of the YAML library as file:line:col: message, at
-// the token it names.
+// yamlError is an error of the YAML library, or a limit it goes over, as
+// file:line:col: message, at the token it names.
 func yamlError(file string, err error) error {
+	var le *yamllimit.Error
+	if errors.As(err, &le) {
+		return fmt.Errorf("%s:%d:%d: %s", file, le.Line, le.Col, le.Msg)
+	}
 	var te interface {
 		GetToken() *token.Token
 		GetMessage() string
