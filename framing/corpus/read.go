@@ -163,12 +163,15 @@ func (r *reader) path(p string) error {
 			}
 		}
 	}
-	// WalkDir visits in lexical order.
+	// WalkDir visits in lexical order. Every entry that is not read is
+	// counted as read and skipped, once: a folder that cannot be listed, a
+	// link that leads nowhere.
 	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == p {
 				return err
 			}
+			r.sum.Read++
 			return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
 		}
 		// A manifest at the top of a directory describes it, used or not
@@ -212,6 +215,7 @@ func IsDocFile(p string) bool {
 func (r *reader) file(path, root string, man *Manifest) error {
 	f, err := os.Open(path)
 	if err != nil {
+		r.sum.Read++
 		return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
 	}
 	defer f.Close()
