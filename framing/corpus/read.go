@@ -31,6 +31,7 @@ const (
 	Unreadable  Reason = "unreadable"   // a file inside a directory that cannot be read
 	Truncated   Reason = "truncated"    // a compressed file cut short or damaged: what came before the damage was read
 	TooLarge    Reason = "too-large"    // a document over the size cap (Options.MaxDocBytes)
+	NotAFile    Reason = "not-a-file"   // a named pipe, socket or device met in a folder, not opened
 )
 
 // Skip is a document or row that was not read, and why.
@@ -152,7 +153,10 @@ func (r *reader) path(p string) error {
 	if man == nil {
 		for _, name := range manifestNames {
 			mp := filepath.Join(p, name)
-			if _, err := os.Stat(mp); err == nil {
+			if info, err := os.Stat(mp); err == nil {
+				if !info.Mode().IsRegular() {
+					return fmt.Errorf("%s: %s, not a file: a manifest found in a folder must be a file (give it with --manifest to read it)", mp, fileKind(info.Mode()))
+				}
 				if man, err = LoadManifest(mp); err != nil {
 					return err
 				}
@@ -165,7 +169,7 @@ func (r *reader) path(p string) error {
 	}
 	// WalkDir visits in lexical order. Every entry that is not read is
 	// counted as read and skipped, once: a folder that cannot be listed, a
-	// link that leads nowhere.
+	// link that leads nowhere, a named pipe.
 	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == p {
@@ -183,8 +187,49 @@ func (r *reader) path(p string) error {
 			r.sum.IgnoredFiles++
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// A link, a pipe, a socket, a device: what is it, or where does
+			// it lead? Only a file is opened.
+			info, err := os.Stat(path)
+			if err != nil {
+				r.sum.Read++
+				return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
+			}
+			if !info.Mode().IsRegular() {
+				r.sum.Read++
+				return r.skip(notAFile(path, info.Mode(), d.Type()&fs.ModeSymlink != 0))
+			}
+		}
 		return r.file(path, p, man)
 	})
+}
+
+// fileKind names what a file that is not a regular one is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "not a regular file"
+}
+
+// notAFile is the skip of a folder's entry that is not a file, with what
+// it is; link says it was reached through a symbolic link.
+func notAFile(path string, m fs.FileMode, link bool) Skip {
+	msg := fileKind(m) + ", not a file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		msg += ": skipped, since reading one in a folder could wait forever (name it on the command line to read it)"
+	case m.IsDir() && link:
+		msg = "a symbolic link to a directory, not a file (links to folders are not followed)"
+	}
+	return Skip{File: path, Reason: NotAFile, Msg: msg}
 }
 
 func unwrapPath(err error) error {
@@ -211,14 +256,27 @@ func IsDocFile(p string) bool {
 }
 
 // file reads one document file; root is the directory argument it was found
-// under ("" for a file named directly).
+// under ("" for a file named directly). A file named directly may be a
+// named pipe (a shell's process substitution is one), and is read as
+// what its name says; one found in a folder is opened without waiting and
+// read only if it is a file.
 func (r *reader) file(path, root string, man *Manifest) error {
-	f, err := os.Open(path)
+	open := os.Open
+	if root != "" {
+		open = openNoWait
+	}
+	f, err := open(path)
 	if err != nil {
 		r.sum.Read++
 		return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
 	}
 	defer f.Close()
+	if root != "" {
+		if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+			r.sum.Read++
+			return r.skip(notAFile(path, info.Mode(), false))
+		}
+	}
 	rel := filepath.Base(path)
 	if root != "" {
 		if p, err := filepath.Rel(root, path); err == nil {

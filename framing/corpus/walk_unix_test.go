@@ -3,10 +3,12 @@
 package corpus
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -37,6 +39,97 @@ func readWithin(t *testing.T, paths []string, opt Options) (docs, skips []string
 		t.Fatalf("Read of %v has not returned after 5 s", paths)
 	}
 	return nil, nil, Summary{}
+}
+
+// mkfifo makes a named pipe, and on cleanup opens it for writing and
+// closes it, so that a reader blocked in opening it goes on.
+func mkfifo(t *testing.T, path string) {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	t.Cleanup(func() {
+		if f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			f.Close()
+		}
+	})
+}
+
+// TestWalkSpecialFiles: a named pipe, a socket or a symbolic link to a
+// directory met in a corpus folder, whatever its name, is skipped and
+// counted as not-a-file, never opened: opening a pipe waits for a writer,
+// and the run hung with nothing said (issue 14.4).
+func TestWalkSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("An article.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mkfifo(t, filepath.Join(dir, "pipe.txt"))
+	mkfifo(t, filepath.Join(dir, "pipe.jsonl.gz"))
+	mkfifo(t, filepath.Join(dir, "pipe.md")) // not a document's name: ignored, as any such file
+	l, err := net.Listen("unix", filepath.Join(dir, "socket.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("sub", filepath.Join(dir, "folder.txt")); err != nil {
+		t.Fatal(err)
+	}
+	docs, skips, sum := readWithin(t, []string{dir}, Options{})
+	want := []string{
+		"not-a-file " + dir + "/folder.txt: a symbolic link to a directory, not a file (links to folders are not followed)",
+		"not-a-file " + dir + "/pipe.jsonl.gz: a named pipe (FIFO), not a file: skipped, since reading one in a folder could wait forever (name it on the command line to read it)",
+		"not-a-file " + dir + "/pipe.txt: a named pipe (FIFO), not a file: skipped, since reading one in a folder could wait forever (name it on the command line to read it)",
+		"not-a-file " + dir + "/socket.csv: a socket, not a file",
+	}
+	if !slices.Equal(docs, []string{"a"}) || !slices.Equal(skips, want) {
+		t.Errorf("documents %q, skips:\n%s\nwant:\n%s", docs, strings.Join(skips, "\n"), strings.Join(want, "\n"))
+	}
+	if sum.Read != 5 || sum.Skipped[NotAFile] != 4 || sum.IgnoredFiles != 1 {
+		t.Errorf("summary %+v, want 5 read, 4 not-a-file, 1 ignored", sum)
+	}
+}
+
+// TestReadNamedPipe: a named pipe named on the command line is read as the
+// file its name says, as a shell's process substitution is.
+func TestReadNamedPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wire.jsonl")
+	mkfifo(t, path)
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.WriteString(`{"id":"p1","text":"Through a pipe."}` + "\n")
+		f.Close()
+	}()
+	docs, skips, sum := readWithin(t, []string{path}, Options{})
+	if !slices.Equal(docs, []string{"p1"}) || len(skips) != 0 || sum.Read != 1 {
+		t.Errorf("documents %q, skips %q, read %d; want p1 alone", docs, skips, sum.Read)
+	}
+}
+
+// TestWalkManifestPipe: a manifest.yaml in a folder that is a named pipe
+// is refused, not waited on.
+func TestWalkManifestPipe(t *testing.T) {
+	dir := t.TempDir()
+	mkfifo(t, filepath.Join(dir, "manifest.yaml"))
+	done := make(chan error, 1)
+	go func() {
+		_, err := Read([]string{dir}, Options{}, func(Document) error { return nil })
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if want := dir + "/manifest.yaml: a named pipe (FIFO), not a file: a manifest found in a folder must be a file (give it with --manifest to read it)"; err == nil || err.Error() != want {
+			t.Errorf("error %v, want %s", err, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Read has not returned after 5 s")
+	}
 }
 
 // TestWalkUnreadable: a dangling symbolic link, a link loop, and (but as
