@@ -411,6 +411,9 @@ func (r *reader) text(path string, in io.Reader, man *Manifest, rel string) erro
 	if !ok {
 		return err
 	}
+	// A byte-order mark is no text: the document starts after it, and the
+	// offsets of its words count from there.
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	doc := Document{ID: strings.TrimSuffix(rel, filepath.Ext(rel)), Source: path, Text: string(data)}
 	if man != nil {
 		man.Apply(&doc, rel)
@@ -457,6 +460,9 @@ func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) err
 	base := strings.TrimSuffix(filepath.Base(inner), filepath.Ext(inner))
 	for line := 1; ; line++ {
 		raw, over, err := readLine(br, r.maxDoc())
+		// A byte-order mark, at the start of a file or of one joined onto
+		// another, is not JSON.
+		raw = bytes.TrimPrefix(raw, []byte(utf8BOM))
 		switch {
 		case over:
 			r.sum.Read++
@@ -500,6 +506,10 @@ func readLine(br *bufio.Reader, max int64) (line []byte, over bool, err error) {
 		}
 	}
 }
+
+// utf8BOM is the byte-order mark some editors put at the start of a UTF-8
+// file (Windows Notepad, Excel's "CSV UTF-8").
+const utf8BOM = "\ufeff"
 
 func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *Manifest) error {
 	r.sum.Read++

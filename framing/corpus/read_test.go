@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -265,5 +267,46 @@ func TestBuiltinOutlets(t *testing.T) {
 	}
 	if out, ok := o.ByURL("https://tass.com/politics/1"); !ok || out.Name != "TASS" {
 		t.Errorf("tass.com names %q", out.Name)
+	}
+}
+
+// TestBOM: a byte-order mark that starts a file, or a line of JSONL, is
+// no text: JSONL from a file or standard input, and a text file, start
+// after it. The first JSONL document was lost as bad-json (issue 14.10).
+func TestBOM(t *testing.T) {
+	const bom = "\ufeff"
+	tests := []struct {
+		name, file, data string
+		docs             []string
+	}{
+		{"jsonl", "a.jsonl", bom + `{"id":"j1","text":"First."}` + "\n" + `{"id":"j2","text":"Second."}` + "\n", []string{`j1:"First."`, `j2:"Second."`}},
+		{"jsonl with CRLF", "a.jsonl", bom + `{"id":"j1","text":"First."}` + "\r\n", []string{`j1:"First."`}},
+		{"a line that is only a mark", "a.jsonl", bom + "\n" + `{"id":"j1","text":"First."}` + "\n", []string{`j1:"First."`}},
+		{"jsonl files joined", "a.jsonl", `{"id":"j1","text":"First."}` + "\n" + bom + `{"id":"j2","text":"Second."}` + "\n", []string{`j1:"First."`, `j2:"Second."`}},
+		{"stdin", "-", bom + `{"id":"s1","text":"From a pipe."}` + "\n", []string{`s1:"From a pipe."`}},
+		{"text", "t.txt", bom + "Headline\n\nBody.\n", []string{`t:"Headline\n\nBody.\n"`}},
+		{"csv", "c.csv", bom + "id,text\nc1,Row.\n", []string{`c1:"Row."`}},
+		{"a mark inside the text stays", "m.txt", "Before" + bom + "after.\n", []string{`m:"Before\ufeffafter.\n"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := Options{Stdin: strings.NewReader(tt.data)}
+			path := "-"
+			if tt.file != "-" {
+				path = filepath.Join(t.TempDir(), tt.file)
+				if err := os.WriteFile(path, []byte(tt.data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var docs []string
+			var skips []Skip
+			opt.OnSkip = func(s Skip) { skips = append(skips, s) }
+			if _, err := Read([]string{path}, opt, func(d Document) error { docs = append(docs, fmt.Sprintf("%s:%q", d.ID, d.Text)); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(docs, tt.docs) || len(skips) > 0 {
+				t.Errorf("documents %q, skips %+v; want %q", docs, skips, tt.docs)
+			}
+		})
 	}
 }
