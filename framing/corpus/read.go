@@ -3,7 +3,6 @@ package corpus
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -590,67 +589,4 @@ func fromFields(fields map[string]string) Document {
 		}
 	}
 	return doc
-}
-
-// csv reads a CSV file with a header row naming the fields.
-func (r *reader) csv(name string, in io.Reader, man *Manifest, rel string) error {
-	cr := csv.NewReader(in)
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("%s:1: cannot read the CSV header: %w", name, err)
-	}
-	cols := make([]string, len(header))
-	for i, h := range header {
-		cols[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-	}
-	if !slices.Contains(cols, "text") {
-		return fmt.Errorf("%s:1: the CSV header has no text column (have: %s)", name, strings.Join(cols, ", "))
-	}
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			r.sum.Read++
-			if e := r.skip(Skip{File: name, Line: pe.StartLine, Reason: BadCSVRow, Msg: pe.Err.Error()}); e != nil {
-				return e
-			}
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				continue
-			}
-			return nil // a quoting error leaves the reader lost in the file
-		}
-		if err != nil {
-			if r.streamCut() {
-				return nil // a damaged stream: stream reports it as truncated
-			}
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		r.sum.Read++
-		line, _ := cr.FieldPos(0)
-		fields := map[string]string{}
-		for i, v := range rec {
-			if cols[i] != "" {
-				fields[cols[i]] = v
-			}
-		}
-		doc := fromFields(fields)
-		if doc.ID == "" {
-			doc.ID = fmt.Sprintf("%s:%d", base, line)
-		}
-		doc.Source = fmt.Sprintf("%s:%d", name, line)
-		if man != nil {
-			man.Apply(&doc, "")
-		}
-		if e := r.emit(doc, line); e != nil {
-			return e
-		}
-	}
 }
