@@ -32,8 +32,11 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 		// Skip the blank lines between records.
 		var first string
 		for {
-			line, err := br.ReadString('\n')
+			line, over, err := readWARCLine(br)
 			off += int64(len(line))
+			if over {
+				return r.warcSkip(name, start, Unreadable, fmt.Sprintf("a line between records is over %d bytes (is this a WARC file?): the rest of the file is left", maxWARCLine))
+			}
 			if err == io.EOF && line == "" {
 				return nil
 			}
@@ -53,9 +56,15 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 			return r.warcSkip(name, start, Unreadable, fmt.Sprintf("not a WARC record (it starts %q): the rest of the file is left", clip(first)))
 		}
 		hdr := map[string]string{}
-		for {
-			line, err := br.ReadString('\n')
+		for n := 0; ; n++ {
+			if n == maxWARCHeaders {
+				return r.warcSkip(name, start, Unreadable, fmt.Sprintf("the record has over %d header lines (is this a WARC file?): the rest of the file is left", maxWARCHeaders))
+			}
+			line, over, err := readWARCLine(br)
 			off += int64(len(line))
+			if over {
+				return r.warcSkip(name, start, Unreadable, fmt.Sprintf("a header line of the record is over %d bytes (is this a WARC file?): the rest of the file is left", maxWARCLine))
+			}
 			if t := strings.TrimRight(line, "\r\n"); t == "" {
 				break
 			} else if k, v, ok := strings.Cut(t, ":"); ok {
@@ -89,6 +98,31 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 		}
 		if e := r.warcResponse(name, start, hdr, block, man); e != nil {
 			return e
+		}
+	}
+}
+
+// The limits of a WARC record's header: a line, and the lines. Records
+// have a dozen short lines; more is a file that is no WARC file, or a
+// decompression bomb.
+const (
+	maxWARCLine    = 64 << 10
+	maxWARCHeaders = 256
+)
+
+// readWARCLine reads a line of a record's header, its end included, of at
+// most maxWARCLine bytes; over says it is longer, and then it stops
+// reading at once: the rest of the file is not read.
+func readWARCLine(br *bufio.Reader) (line string, over bool, err error) {
+	var b []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(b)+len(chunk) > maxWARCLine {
+			return "", true, nil
+		}
+		b = append(b, chunk...)
+		if err != bufio.ErrBufferFull {
+			return string(b), false, err
 		}
 	}
 }
