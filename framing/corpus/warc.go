@@ -147,9 +147,13 @@ func (r *reader) warcResponse(name string, start int64, hdr map[string]string, b
 		}
 		body = zr
 	}
-	page, err := io.ReadAll(io.LimitReader(body, r.maxDoc()))
-	if err != nil {
+	page, err := io.ReadAll(io.LimitReader(body, r.maxDoc()+1))
+	switch {
+	case err != nil:
 		return r.skip(Skip{File: where, Reason: Unreadable, Msg: err.Error()})
+	case int64(len(page)) > r.maxDoc():
+		// Only a gzip-encoded page can be larger than its record.
+		return r.skip(Skip{File: where, Reason: TooLarge, Msg: fmt.Sprintf("the page is over %d bytes once its gzip encoding is undone", r.maxDoc())})
 	}
 	target := hdr["warc-target-uri"]
 	text, enc := pageText(page, resp.Header.Get("Content-Type"))

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,31 @@ func gzipResponse(page []byte) []byte {
 	zw.Write(page)
 	zw.Close()
 	return fmt.Appendf(nil, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\n\r\n%s", z.Len(), z.Bytes())
+}
+
+// TestWARCGzipTooLarge: a response whose gzip-encoded page inflates past
+// the size cap is skipped as too-large, and the records after it are
+// read; it was cut at the cap and scored (issue 14.7).
+func TestWARCGzipTooLarge(t *testing.T) {
+	big := articlePage(2000) // about 450 KB, 7 KB gzipped
+	var w bytes.Buffer
+	w.Write(warcRecord("response", "https://news.test/big", 1, gzipResponse(big)))
+	w.Write(warcRecord("response", "https://news.test/small", 2, gzipResponse(articlePage(3))))
+	var ids []string
+	var skips []Skip
+	sum, err := ReadStream("f.warc", "f.warc", &w, Options{MaxDocBytes: 64 << 10, OnSkip: func(s Skip) { skips = append(skips, s) }}, func(d Document) error {
+		ids = append(ids, d.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids, []string{"urn:uuid:2"}) || len(skips) != 1 || skips[0].Reason != TooLarge || sum.Read != 2 {
+		t.Errorf("documents %q, skips %+v, read %d; want the second, after the first skipped as too-large", ids, skips, sum.Read)
+	}
+	if len(skips) == 1 && skips[0].Error() != "f.warc@0: the page is over 65536 bytes once its gzip encoding is undone" {
+		t.Errorf("skip %q", skips[0].Error())
+	}
 }
 
 // TestWARCHeaderLimits: a header line or a header block without end, as a
