@@ -75,6 +75,7 @@ func (r *reader) csv(name string, in io.Reader, man *Manifest, rel string) error
 			}
 		}
 		doc := fromFields(fields)
+		doc.Text = withTitle(doc.Title, doc.Text)
 		if doc.ID == "" {
 			doc.ID = fmt.Sprintf("%s:%d", base, rec.line)
 		}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -522,9 +523,12 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 		return r.skip(Skip{File: name, Line: line, Reason: MissingText, Msg: `object has no "text" (or "html") field`})
 	}
 	doc := fromFields(fields)
-	if !hasText {
-		// A scraper's page: the article is extracted from its HTML, and the
-		// object's own fields win over what the page says.
+	if hasText {
+		doc.Text = withTitle(doc.Title, doc.Text)
+	} else {
+		// A scraper's page: the article is extracted from its HTML, headed
+		// by its headline, and the object's own fields win over what the
+		// page says.
 		got, ok := fromHTML(page, doc.URL)
 		if !ok {
 			return r.skip(htmlSkip(name, line))
@@ -549,6 +553,20 @@ func jsonProblem(err error) string {
 		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
 	}
 	return err.Error()
+}
+
+// withTitle is the text of a JSONL object or a CSV row headed by its own
+// title, as a text file's first line and an HTML page's headline head
+// theirs, so that the same article counts the same in every format: the
+// title (without the space around it) and a blank line, then the text,
+// unless the text already starts with the title, or is empty. Offsets in
+// the text then count from the start of the title.
+func withTitle(title, text string) string {
+	title = strings.TrimSpace(title)
+	if title == "" || strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimLeftFunc(text, unicode.IsSpace), title) {
+		return text
+	}
+	return title + "\n\n" + text
 }
 
 // fromFields builds a document from named fields: the well-known ones to

@@ -58,7 +58,7 @@ func TestRead(t *testing.T) {
 			name:  "jsonl",
 			paths: []string{"testdata/rows.jsonl"},
 			docs: []string{
-				`r1|testdata/rows.jsonl:1|O1|2024-05-01|https://www.example.com/x|T|"One." score=3 section=world tags=["a","b"]`,
+				`r1|testdata/rows.jsonl:1|O1|2024-05-01|https://www.example.com/x|T|"T\n\nOne." score=3 section=world tags=["a","b"]`,
 				`rows:3|testdata/rows.jsonl:3|||||"No id here."`,
 			},
 			skips: []string{
@@ -169,7 +169,7 @@ func TestReadManifestOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`r1|testdata/rows.jsonl:1|From Manifest|2024-05-01|https://www.example.com/x|T|"One." region=east score=3 section=world tags=["a","b"]`,
+		`r1|testdata/rows.jsonl:1|From Manifest|2024-05-01|https://www.example.com/x|T|"T\n\nOne." region=east score=3 section=world tags=["a","b"]`,
 		`rows:3|testdata/rows.jsonl:3|||||"No id here."`,
 		`a|testdata/tree/a.txt|||||"First article.\n"`,
 		`sub/b|testdata/tree/sub/b.txt|By Path||||"Second, in a folder.\n"`,
