@@ -180,8 +180,8 @@ func FuzzHTML(f *testing.F) {
 	f.Add(`<time datetime="2023-13-40">x</time><article><h1>T</h1><p>By A</p></article>`)
 	f.Fuzz(func(t *testing.T, page string) {
 		text, _ := pageText([]byte(page), "")
-		doc, ok := fromHTML(text, "")
-		if !ok {
+		doc, err := fromHTML(text, "")
+		if err != nil {
 			return
 		}
 		if len(strings.Fields(doc.Text))-len(strings.Fields(doc.Title)) < minArticleWords {

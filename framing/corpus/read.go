@@ -31,6 +31,8 @@ const (
 	Unreadable  Reason = "unreadable"   // a file inside a directory that cannot be read
 	Truncated   Reason = "truncated"    // a compressed file cut short or damaged: what came before the damage was read
 	TooLarge    Reason = "too-large"    // a document over the size cap (Options.MaxDocBytes)
+	BadText     Reason = "bad-text"     // a JSONL text (or html) that is a number, an array, an object or a boolean
+	BadField    Reason = "bad-field"    // a JSONL id, outlet, date, url, title or lang that is not a string (an id may be a number)
 	NotAFile    Reason = "not-a-file"   // a named pipe, socket or device met in a folder, not opened
 )
 
@@ -348,9 +350,9 @@ func (r *reader) htmlFile(path string, in io.Reader, man *Manifest, rel string) 
 		return err
 	}
 	page, enc := pageText(data, "")
-	doc, ok := fromHTML(page, "")
-	if !ok {
-		return r.skip(htmlSkip(path, 0))
+	doc, err := fromHTML(page, "")
+	if err != nil {
+		return r.skip(htmlSkip(path, 0, err))
 	}
 	if enc != "utf-8" {
 		doc.Meta["encoding"] = enc
@@ -505,19 +507,27 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return r.skip(Skip{File: name, Line: line, Reason: BadJSON, Msg: "not a JSON object: " + jsonProblem(err)})
 	}
+	if s, bad := badFieldKind(obj); bad {
+		s.File, s.Line = name, line
+		return r.skip(s)
+	}
 	fields := map[string]string{}
 	for k, v := range obj {
 		var s string
-		if json.Unmarshal(v, &s) == nil {
+		switch kind := jsonKind(v); {
+		case kind == "null": // as if the field were not there
+		case json.Unmarshal(v, &s) == nil:
 			fields[k] = s
-		} else if string(v) != "null" {
+		case k == "id": // a number, as written
+			fields[k] = string(bytes.TrimSpace(v))
+		default: // metadata: its JSON
 			var compact bytes.Buffer
 			if json.Compact(&compact, v) == nil {
 				fields[k] = compact.String()
 			}
 		}
 	}
-	_, hasText := obj["text"]
+	_, hasText := fields["text"]
 	page, hasHTML := fields["html"]
 	if !hasText && !hasHTML {
 		return r.skip(Skip{File: name, Line: line, Reason: MissingText, Msg: `object has no "text" (or "html") field`})
@@ -529,9 +539,9 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 		// A scraper's page: the article is extracted from its HTML, headed
 		// by its headline, and the object's own fields win over what the
 		// page says.
-		got, ok := fromHTML(page, doc.URL)
-		if !ok {
-			return r.skip(htmlSkip(name, line))
+		got, err := fromHTML(page, doc.URL)
+		if err != nil {
+			return r.skip(htmlSkip(name, line, err))
 		}
 		doc.Text = got.Text
 		fill(&doc, got)
@@ -545,6 +555,57 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 		man.Apply(&doc, "")
 	}
 	return r.emit(doc, line)
+}
+
+// badFieldKind finds the first well-known field of a JSONL object that
+// is not a string (or null, which is no field): a text (or html) that is
+// a number, a list or an object would be scored as its JSON, so the
+// object is skipped as bad-text; an id may also be a number (exports
+// number their rows), any other well-known field is a string or the
+// object is skipped as bad-field. Other fields are metadata, kept as
+// their JSON.
+func badFieldKind(obj map[string]json.RawMessage) (Skip, bool) {
+	for _, k := range []string{"text", "html", "id", "outlet", "date", "url", "title", "lang"} {
+		v, ok := obj[k]
+		if !ok {
+			continue
+		}
+		switch kind := jsonKind(v); {
+		case kind == "string" || kind == "null" || k == "id" && kind == "a number":
+		case k == "text" || k == "html":
+			return Skip{Reason: BadText, Msg: fmt.Sprintf("%q is %s, not a string", k, kind)}, true
+		case k == "id":
+			return Skip{Reason: BadField, Msg: fmt.Sprintf("%q is %s, not a string or a number", k, kind)}, true
+		case k == "date":
+			return Skip{Reason: BadField, Msg: fmt.Sprintf(`%q is %s, not a string (write it as one, e.g. "2024-01-05")`, k, kind)}, true
+		default:
+			return Skip{Reason: BadField, Msg: fmt.Sprintf("%q is %s, not a string", k, kind)}, true
+		}
+	}
+	return Skip{}, false
+}
+
+// jsonKind names the kind of a JSON value by its first byte: "string",
+// "null", or with its article "a number", "a boolean", "an array", "an
+// object".
+func jsonKind(v json.RawMessage) string {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return "null"
+	}
+	switch v[0] {
+	case '"':
+		return "string"
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	case '[':
+		return "an array"
+	case '{':
+		return "an object"
+	}
+	return "a number"
 }
 
 func jsonProblem(err error) string {

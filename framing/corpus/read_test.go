@@ -310,3 +310,58 @@ func TestBOM(t *testing.T) {
 		})
 	}
 }
+
+// TestFieldKinds: a JSONL text that is not a string is skipped as
+// bad-text, not scored as its JSON literal; a null is no field; an id may
+// be a number, taken as written; the other well-known fields must be
+// strings (issue 14.17).
+func TestFieldKinds(t *testing.T) {
+	tests := []struct {
+		line string
+		want string // the document as id:text, or the skip as "reason: message"
+	}{
+		{`{"id":"a","text":12345}`, `bad-text: "text" is a number, not a string`},
+		{`{"id":"a","text":["invasion","war"]}`, `bad-text: "text" is an array, not a string`},
+		{`{"id":"a","text":true}`, `bad-text: "text" is a boolean, not a string`},
+		{`{"id":"a","text":{}}`, `bad-text: "text" is an object, not a string`},
+		{`{"id":"a","text":null}`, `missing-text: object has no "text" (or "html") field`},
+		{`{"id":"a","html":42}`, `bad-text: "html" is a number, not a string`},
+		{`{"id":12345,"text":"Kyiv."}`, `12345:Kyiv.`},
+		{`{"id":1.50e3,"text":"Kyiv."}`, `1.50e3:Kyiv.`},
+		{`{"id":null,"text":"Kyiv."}`, `stdin:1:Kyiv.`},
+		{`{"id":["a"],"text":"Kyiv."}`, `bad-field: "id" is an array, not a string or a number`},
+		{`{"id":true,"text":"Kyiv."}`, `bad-field: "id" is a boolean, not a string or a number`},
+		{`{"id":"a","text":"Kyiv.","outlet":{"name":"TASS"}}`, `bad-field: "outlet" is an object, not a string`},
+		{`{"id":"a","text":"Kyiv.","date":20240105}`, `bad-field: "date" is a number, not a string (write it as one, e.g. "2024-01-05")`},
+		{`{"id":"a","text":"Kyiv.","url":null,"title":null,"lang":"en"}`, `a:Kyiv.`},
+		{`{"id":"a","text":"Kyiv.","lang":["en"]}`, `bad-field: "lang" is an array, not a string`},
+		{`{"id":"a","text":"Kyiv.","title":7,"url":7}`, `bad-field: "url" is a number, not a string`},
+		{`{"id":"a","text":"Kyiv.","score":7}`, `a:Kyiv.`}, // any other field is metadata, kept as written
+	}
+	for _, tt := range tests {
+		var got []string
+		opt := Options{Stdin: strings.NewReader(tt.line + "\n"), OnSkip: func(s Skip) { got = append(got, fmt.Sprintf("%s: %s", s.Reason, s.Msg)) }}
+		sum, err := Read([]string{"-"}, opt, func(d Document) error { got = append(got, d.ID+":"+d.Text); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, []string{tt.want}) || sum.Read != 1 {
+			t.Errorf("%s: %q (read %d), want %q", tt.line, got, sum.Read, tt.want)
+		}
+	}
+}
+
+// TestHTMLTooDeep: a page nested deeper than the HTML parser allows is
+// skipped as no-main-text, saying so.
+func TestHTMLTooDeep(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<div>", 600) + "<p>" + strings.Repeat("Officials said the talks would go on. ", 10) + "</p></body></html>"
+	var skips []Skip
+	line := fmt.Sprintf(`{"id":"deep","html":%q}`, page)
+	if _, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(line), OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want := "stdin:1: the page nests its elements more than 512 deep, deeper than the HTML parser allows: no article text can be read from it"
+	if len(skips) != 1 || skips[0].Reason != NoMainText || skips[0].Error() != want {
+		t.Errorf("skips %+v, want %s", skips, want)
+	}
+}

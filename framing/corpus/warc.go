@@ -157,9 +157,9 @@ func (r *reader) warcResponse(name string, start int64, hdr map[string]string, b
 	}
 	target := hdr["warc-target-uri"]
 	text, enc := pageText(page, resp.Header.Get("Content-Type"))
-	doc, ok := fromHTML(text, target)
-	if !ok {
-		return r.skip(htmlSkip(where, 0))
+	doc, err := fromHTML(text, target)
+	if err != nil {
+		return r.skip(htmlSkip(where, 0, err))
 	}
 	if enc != "utf-8" {
 		doc.Meta["encoding"] = enc
