@@ -13,7 +13,8 @@ import (
 // record they meet is either a document or a counted skip.
 
 func FuzzJSONL(f *testing.F) {
-	for _, s := range []string{"{\"id\":\"a\",\"text\":\"x\"}\n", "{bad\n", "\xff\n", "{\"text\":1}\n\n", "[]\n{\"id\":\"a\",\"text\":\"\"}"} {
+	for _, s := range []string{"{\"id\":\"a\",\"text\":\"x\"}\n", "{bad\n", "\xff\n", "{\"text\":1}\n\n", "[]\n{\"id\":\"a\",\"text\":\"\"}",
+		"\ufeff{\"id\":1,\"text\":\"x\",\"title\":\"T\"}\n", "{\"id\":[1],\"text\":null,\"html\":\"<p>x</p>\"}\n", "{\"text\":\"x\",\"date\":{}}\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -160,6 +161,8 @@ func FuzzWARC(f *testing.F) {
 	}
 	f.Add([]byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 5\r\n\r\nHTTP/"))
 	f.Add([]byte("not a warc"))
+	f.Add(warcRecord("response", "https://news.test/a", 1, gzipResponse(articlePage(3))))
+	f.Add([]byte("WARC/1.0\r\n" + strings.Repeat("X-Filler: x\r\n", 300)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readAccounted(t, "f.warc", data)
 	})
