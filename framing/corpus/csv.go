@@ -33,7 +33,7 @@ func (r *reader) csv(name string, in io.Reader, man *Manifest, rel string) error
 	case h.over:
 		return fmt.Errorf("%s:%d: the CSV header is over %d bytes (is this a CSV file?)", name, h.line, maxCSVHeader)
 	case h.broken != "":
-		return fmt.Errorf("%s:%d:%d: cannot read the CSV header: %s", name, h.errLine, h.errCol, h.broken)
+		return fmt.Errorf("%s:%d: cannot read the CSV header: %s at line %d, column %d", name, h.line, h.broken, h.errLine, h.errCol)
 	}
 	parse := newCSVParser()
 	header, err := parse.fields(h.data)

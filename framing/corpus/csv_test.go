@@ -236,3 +236,24 @@ func FuzzCSVSplitter(f *testing.F) {
 		}
 	})
 }
+
+// TestCSVHeaderErrors: a CSV file whose header cannot be read ends the run
+// with where and why.
+func TestCSVHeaderErrors(t *testing.T) {
+	tests := []struct{ csv, want string }{
+		{"id,te\"xt\n1,a\n", `:1: cannot read the CSV header: bare " in non-quoted-field at line 1, column 6`},
+		{"\nid,\"text\n1,a\n", ":2: cannot read the CSV header: quoted field not closed by the end of the file, opened at line 2, column 4"},
+		{"id,body\n1,a\n", ":1: the CSV header has no text column (have: id, body)"},
+		{"id,text," + strings.Repeat("x", 1<<20) + "\n", ":1: the CSV header is over 1048576 bytes (is this a CSV file?)"},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(t.TempDir(), "h.csv")
+		if err := os.WriteFile(path, []byte(tt.csv), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Read([]string{path}, Options{}, func(Document) error { return nil })
+		if err == nil || err.Error() != path+tt.want {
+			t.Errorf("%.20q: error %v, want %s%s", tt.csv, err, path, tt.want)
+		}
+	}
+}
