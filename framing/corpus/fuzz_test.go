@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -65,6 +66,11 @@ func FuzzManifest(f *testing.F) {
 		}
 		m, err := LoadManifest(path)
 		if err != nil {
+			// Every error says where: file:line:col for YAML (a nesting
+			// too deep ended as "exceeded max depth"), file:line for CSV.
+			if !regexp.MustCompile(`^`+regexp.QuoteMeta(path)+`:\d+(:\d+)?: `).MatchString(err.Error()) || yaml && !regexp.MustCompile(`^`+regexp.QuoteMeta(path)+`:\d+:\d+: `).MatchString(err.Error()) {
+				t.Fatalf("error without a place: %v", err)
+			}
 			return
 		}
 		d := Document{ID: "a"}
