@@ -61,17 +61,32 @@ func ReadFile(path string) ([]byte, error) { return Defaults().ReadFile(path) }
 func Parse(data []byte) (*ast.File, error) { return Defaults().Parse(data) }
 
 // ReadFile reads the file at path, but no more than MaxBytes of it: a
-// larger file is an *Error at the place it goes over. It reads a named
-// pipe as it reads a file.
+// larger file is an *Error at the place it goes over. A file is read into
+// one buffer of its size (or of the limit); a named pipe, as it comes.
 func (l Limits) ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, l.MaxBytes+1))
-	if err != nil {
-		return nil, err
+	var data []byte
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		// One byte more than the file, or than the limit, says it is over
+		// the limit or grew since.
+		data = make([]byte, min(info.Size(), l.MaxBytes)+1)
+		n, err := io.ReadFull(f, data)
+		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+			return nil, err
+		}
+		data = data[:n]
+	}
+	if int64(len(data)) <= l.MaxBytes {
+		// A pipe, or a file that grew: read on, up to the limit.
+		rest, err := io.ReadAll(io.LimitReader(f, l.MaxBytes+1-int64(len(data))))
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, rest...)
 	}
 	if err := l.checkSize(data); err != nil {
 		return nil, err
