@@ -19,7 +19,7 @@ func Load(path string) (*Lexicon, error) {
 	var le *yamllimit.Error
 	switch {
 	case errors.As(err, &le):
-		return nil, ErrorList{{File: path, Line: le.Line, Col: le.Col, Msg: le.Msg}}
+		return nil, ErrorList{{File: path, Line: le.Line, Col: le.Col, Msg: le.Message()}}
 	case err != nil:
 		return nil, ErrorList{{File: path, Msg: "cannot read lexicon: " + unwrapPathError(err), Err: err}}
 	}
@@ -53,7 +53,7 @@ func Parse(file string, data []byte) (lex *Lexicon, err error) {
 	var le *yamllimit.Error
 	switch {
 	case errors.As(err, &le):
-		return nil, ErrorList{{File: file, Line: le.Line, Col: le.Col, Msg: le.Msg}}
+		return nil, ErrorList{{File: file, Line: le.Line, Col: le.Col, Msg: le.Message()}}
 	case err != nil:
 		d.syntaxError(err)
 		return nil, d.errs

@@ -33,7 +33,7 @@ func LoadManifest(file string) (*Manifest, error) {
 		}
 		err = m.readCSV(data)
 	case ".yaml", ".yml":
-		if data, err = readYAML(file); err != nil {
+		if data, err = readYAML(file, manifestTooLarge); err != nil {
 			return nil, err
 		}
 		err = m.readYAML(data)
@@ -45,6 +45,10 @@ func LoadManifest(file string) (*Manifest, error) {
 	}
 	return m, nil
 }
+
+// manifestTooLarge is what to do about a YAML manifest over the size or
+// token limit of YAML files.
+const manifestTooLarge = "write a manifest this large as CSV, which has no such limit"
 
 // add adds an entry; where is its place in the file, for errors.
 func (m *Manifest) add(where string, fields map[string]string) error {
@@ -110,7 +114,7 @@ func csvProblem(err error) error {
 // readYAML parses the file once: the decoded entries and the positions
 // their errors point at come from the same tree.
 func (m *Manifest) readYAML(data []byte) error {
-	body, err := parseYAML(m.file, data)
+	body, err := parseYAML(m.file, data, manifestTooLarge)
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func (o *Outlets) StateMedia() []Outlet {
 //	outlets:
 //	  - {name: TASS, aliases: [ITAR-TASS], domains: [tass.com, tass.ru], state_media: true, group: russian-state}
 func LoadOutlets(file string) (*Outlets, error) {
-	data, err := readYAML(file)
+	data, err := readYAML(file, "")
 	if err != nil {
 		return nil, err
 	}

@@ -12,13 +12,13 @@ import (
 )
 
 // readYAML reads a YAML file, but no more than a YAML file may be (see
-// yamllimit).
-func readYAML(file string) ([]byte, error) {
+// yamllimit); large, when not "", is what to do about a file too large.
+func readYAML(file, large string) ([]byte, error) {
 	data, err := yamllimit.ReadFile(file)
 	var le *yamllimit.Error
 	switch {
 	case errors.As(err, &le):
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, err, large)
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
 	}
@@ -29,11 +29,11 @@ func readYAML(file string) ([]byte, error) {
 // nesting and aliases that every YAML input keeps (see yamllimit), and
 // returns the body of its one document (nil for an empty file): decoding
 // it (decodeNode) and finding where its parts are written use the same
-// tree.
-func parseYAML(file string, data []byte) (body ast.Node, err error) {
+// tree. large, when not "", is what to do about a file too large.
+func parseYAML(file string, data []byte, large string) (body ast.Node, err error) {
 	f, err := yamllimit.Parse(data)
 	if err != nil {
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, err, large)
 	}
 	for _, doc := range f.Docs {
 		if doc.Body == nil {
@@ -60,17 +60,22 @@ func decodeNode(file string, body ast.Node, v any) (err error) {
 		return nil
 	}
 	if err := yaml.NodeToValue(body, v, yaml.DisallowUnknownField()); err != nil {
-		return yamlError(file, err)
+		return yamlError(file, err, "")
 	}
 	return nil
 }
 
 // yamlError is an error of the YAML library, or a limit it goes over, as
-// file:line:col: message, at the token it names.
-func yamlError(file string, err error) error {
+// file:line:col: message, at the token it names; large, when not "",
+// is what to do about a file too large.
+func yamlError(file string, err error, large string) error {
 	var le *yamllimit.Error
 	if errors.As(err, &le) {
-		return fmt.Errorf("%s:%d:%d: %s", file, le.Line, le.Col, le.Msg)
+		e := *le
+		if large != "" && (e.Limit == yamllimit.Size || e.Limit == yamllimit.Tokens) {
+			e.Advice = large
+		}
+		return fmt.Errorf("%s:%v", file, &e)
 	}
 	var te interface {
 		GetToken() *token.Token
@@ -143,7 +148,7 @@ func sequenceItems(n ast.Node) []ast.Node {
 
 // decodeYAML parses and decodes a YAML file strictly.
 func decodeYAML(file string, data []byte, v any) error {
-	body, err := parseYAML(file, data)
+	body, err := parseYAML(file, data, "")
 	if err != nil {
 		return err
 	}

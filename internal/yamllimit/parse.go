@@ -46,13 +46,41 @@ func Defaults() Limits {
 }
 
 // Error is a file over a limit, at the line and column (1-based) where it
-// goes over.
+// goes over: which limit, what happened, and what to do (a caller that
+// knows better what its file is may say something else).
 type Error struct {
 	Line, Col int
+	Limit     Limit
 	Msg       string
+	Advice    string
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Message()) }
+
+// Message is what happened, and what to do, without the place.
+func (e *Error) Message() string {
+	if e.Advice == "" {
+		return e.Msg
+	}
+	return e.Msg + " (" + e.Advice + ")"
+}
+
+// Limit names a limit of Limits.
+type Limit int
+
+// The limits a file can go over; NoLimit is a file the parser cannot
+// parse at all.
+const (
+	NoLimit Limit = iota
+	Size
+	Tokens
+	Depth
+	Aliases
+)
+
+// adviceRightFile is what to do about a file too large or too deep: what
+// framing reads is neither.
+const adviceRightFile = "is it the right file?"
 
 // ReadFile reads a YAML file with the default limits.
 func ReadFile(path string) ([]byte, error) { return Defaults().ReadFile(path) }
@@ -101,7 +129,7 @@ func (l Limits) checkSize(data []byte) error {
 	head := data[:l.MaxBytes]
 	line := bytes.Count(head, []byte("\n")) + 1
 	col := utf8.RuneCount(head[bytes.LastIndexByte(head, '\n')+1:]) + 1
-	return &Error{Line: line, Col: col, Msg: fmt.Sprintf("the file is over %s, the most read from a YAML file (split it)", size(l.MaxBytes))}
+	return &Error{Line: line, Col: col, Limit: Size, Msg: fmt.Sprintf("the file is over %s, the most read from a YAML file", size(l.MaxBytes)), Advice: adviceRightFile}
 }
 
 func size(n int64) string {
@@ -154,10 +182,10 @@ func (l Limits) scan(src string) (token.Tokens, error) {
 		}
 		for _, tk := range sub {
 			if len(tokens) >= l.MaxTokens {
-				return nil, errorAt(tk, fmt.Sprintf("the YAML has over %d tokens (keys, values and marks), the most read from a YAML file (split it)", l.MaxTokens))
+				return nil, errorAt(tk, Tokens, fmt.Sprintf("the YAML has over %d tokens (keys, values and marks), the most read from a YAML file", l.MaxTokens), adviceRightFile)
 			}
 			if d.add(tk) > l.MaxDepth {
-				return nil, errorAt(tk, fmt.Sprintf("the YAML nests deeper than %d levels (is this the right file?)", l.MaxDepth))
+				return nil, errorAt(tk, Depth, fmt.Sprintf("the YAML nests deeper than %d levels", l.MaxDepth), adviceRightFile)
 			}
 			tokens.Add(tk)
 		}
@@ -166,8 +194,8 @@ func (l Limits) scan(src string) (token.Tokens, error) {
 }
 
 // errorAt is an *Error at a token.
-func errorAt(tk *token.Token, msg string) *Error {
-	e := &Error{Line: 1, Col: 1, Msg: msg}
+func errorAt(tk *token.Token, limit Limit, msg, advice string) *Error {
+	e := &Error{Line: 1, Col: 1, Limit: limit, Msg: msg, Advice: advice}
 	if tk != nil && tk.Position != nil {
 		e.Line, e.Col = max(1, tk.Position.Line), max(1, tk.Position.Column)
 	}

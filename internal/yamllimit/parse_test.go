@@ -58,11 +58,11 @@ func TestLimits(t *testing.T) {
 		want       string // the error, "" for none
 	}{
 		{"at every limit", "a: [b, [c]]\n", ""},
-		{"size", "a: 1\n" + strings.Repeat("b", 124) + "\n", "2:124: the file is over 128 bytes, the most read from a YAML file (split it)"},
-		{"size in runes", "a: 1\n" + strings.Repeat("é", 61) + "zz\n", "2:63: the file is over 128 bytes, the most read from a YAML file (split it)"},
-		{"tokens", "[" + strings.Repeat("a,", 50) + "]", "1:81: the YAML has over 80 tokens (keys, values and marks), the most read from a YAML file (split it)"},
-		{"flow depth", "a: [[[b]]]", "1:6: the YAML nests deeper than 3 levels (is this the right file?)"},
-		{"block depth", "a:\n b:\n  c:\n   d: 1\n", "4:5: the YAML nests deeper than 3 levels (is this the right file?)"},
+		{"size", "a: 1\n" + strings.Repeat("b", 124) + "\n", "2:124: the file is over 128 bytes, the most read from a YAML file (is it the right file?)"},
+		{"size in runes", "a: 1\n" + strings.Repeat("é", 61) + "zz\n", "2:63: the file is over 128 bytes, the most read from a YAML file (is it the right file?)"},
+		{"tokens", "[" + strings.Repeat("a,", 50) + "]", "1:81: the YAML has over 80 tokens (keys, values and marks), the most read from a YAML file (is it the right file?)"},
+		{"flow depth", "a: [[[b]]]", "1:6: the YAML nests deeper than 3 levels (is it the right file?)"},
+		{"block depth", "a:\n b:\n  c:\n   d: 1\n", "4:5: the YAML nests deeper than 3 levels (is it the right file?)"},
 		{"aliases within the floor", "a: &a [x, x, x]\nb: [*a, *a, *a, *a]\n", ""},
 		// Written: 26 values (1 + 7 + 7 + 7 + 4); expanded, d's first alias brings
 		// the total to 1 + 7 + 32 + 157 + 2 + 156 = 355.
@@ -98,7 +98,7 @@ func TestReadFile(t *testing.T) {
 	lim := Defaults()
 	lim.MaxBytes = 100
 	_, err := lim.ReadFile(path)
-	if want := "2:96: the file is over 100 bytes, the most read from a YAML file (split it)"; err == nil || err.Error() != want {
+	if want := "2:96: the file is over 100 bytes, the most read from a YAML file (is it the right file?)"; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
 	if _, err := lim.ReadFile(path + ".missing"); !errors.Is(err, os.ErrNotExist) {
@@ -130,7 +130,7 @@ func TestFramingFiles(t *testing.T) {
 func ExampleParse() {
 	_, err := Parse([]byte("a: " + strings.Repeat("[", 100) + strings.Repeat("]", 100)))
 	fmt.Println(err)
-	// Output: 1:67: the YAML nests deeper than 64 levels (is this the right file?)
+	// Output: 1:67: the YAML nests deeper than 64 levels (is it the right file?)
 }
 
 // FuzzParse: no input makes Parse panic, and a limit it refuses is placed

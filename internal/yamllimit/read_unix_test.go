@@ -16,7 +16,7 @@ func TestReadFilePipe(t *testing.T) {
 	lim.MaxBytes = 100
 	for _, tt := range []struct{ data, want string }{
 		{"a: 1\n", ""},
-		{"a: 1\nb: " + strings.Repeat("x", 200), "2:96: the file is over 100 bytes, the most read from a YAML file (split it)"},
+		{"a: 1\nb: " + strings.Repeat("x", 200), "2:96: the file is over 100 bytes, the most read from a YAML file (is it the right file?)"},
 	} {
 		path := filepath.Join(t.TempDir(), "p.yaml")
 		if err := syscall.Mkfifo(path, 0o644); err != nil {
