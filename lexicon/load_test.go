@@ -125,7 +125,7 @@ func TestParseLimits(t *testing.T) {
 		name, yaml string
 		want       string // a regular expression for the one error
 	}{
-		{"alias bomb", bomb.String(), `^f\.yaml:\d+:\d+: aliases expand the YAML to over \d+ values, more than ten times what it writes out \(write the values out instead of repeating an alias\)$`},
+		{"alias bomb", bomb.String(), `^f\.yaml:\d+:\d+: aliases expand the YAML to over \d+ values, more than 10 times what it writes out \(write the values out instead of repeating an alias\)$`},
 		{"deep flow lists", head + "concepts: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n", `^f\.yaml:3:\d+: the YAML nests deeper than 64 levels \(is it the right file\?\)$`},
 		{"deep block mappings", block.String(), `^f\.yaml:\d+:\d+: the YAML nests deeper than 64 levels \(is it the right file\?\)$`},
 		{"oversize", head + "# " + strings.Repeat("x", 16<<20-len(head)-2) + "\n", `^f\.yaml:3:\d+: the file is over 16 MB, the most read from a YAML file \(is it the right file\?\)$`},

@@ -69,7 +69,7 @@ func TestYAMLLimits(t *testing.T) {
 		yaml func(top string, bomb func(int) string) string
 		want string // a regular expression after "file:"
 	}{
-		{"alias bomb", func(_ string, bomb func(int) string) string { return bomb(6) }, `^\d+:\d+: aliases expand the YAML to over \d+ values, more than ten times what it writes out \(write the values out instead of repeating an alias\)$`},
+		{"alias bomb", func(_ string, bomb func(int) string) string { return bomb(6) }, `^\d+:\d+: aliases expand the YAML to over \d+ values, more than 10 times what it writes out \(write the values out instead of repeating an alias\)$`},
 		{"deep flow lists", func(string, func(int) string) string { return deepFlow("deep", 20000) }, `^1:\d+: the YAML nests deeper than 64 levels \(is it the right file\?\)$`},
 		{"deep block mappings", func(string, func(int) string) string { return deepBlock("deep", 2000) }, `^\d+:\d+: the YAML nests deeper than 64 levels \(is it the right file\?\)$`},
 		{"oversize", func(top string, _ func(int) string) string { return oversize(top) }, `^2:\d+: the file is over 16 MB, the most read from a YAML file \(LARGE\)$`},

@@ -22,7 +22,7 @@ func (l Limits) checkAliases(f *ast.File) error {
 	c = expansion{anchors: map[string]int64{}, limit: max(int64(l.ExpandFactor)*c.total, int64(l.MinExpand))}
 	for _, doc := range f.Docs {
 		if c.count(doc.Body, true); c.over != nil {
-			return errorAt(c.over.GetToken(), Aliases, fmt.Sprintf("aliases expand the YAML to over %d values, more than ten times what it writes out", c.limit), "write the values out instead of repeating an alias")
+			return errorAt(c.over.GetToken(), Aliases, fmt.Sprintf("aliases expand the YAML to over %d values, more than %d times what it writes out", c.limit, l.ExpandFactor), "write the values out instead of repeating an alias")
 		}
 	}
 	return nil

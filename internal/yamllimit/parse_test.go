@@ -66,7 +66,7 @@ func TestLimits(t *testing.T) {
 		{"aliases within the floor", "a: &a [x, x, x]\nb: [*a, *a, *a, *a]\n", ""},
 		// Written: 26 values (1 + 7 + 7 + 7 + 4); expanded, d's first alias brings
 		// the total to 1 + 7 + 32 + 157 + 2 + 156 = 355.
-		{"alias bomb", "a: &a [x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b]\nd: [*c, *c]\n", "4:5: aliases expand the YAML to over 260 values, more than ten times what it writes out (write the values out instead of repeating an alias)"},
+		{"alias bomb", "a: &a [x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b]\nd: [*c, *c]\n", "4:5: aliases expand the YAML to over 260 values, more than 10 times what it writes out (write the values out instead of repeating an alias)"},
 		{"merge keys", "d: &d {x: 1, y: 2}\ne: [{<<: *d}, {<<: *d}]\n", ""},
 		{"not YAML", "a: [", "parser"},
 	}
