@@ -8,14 +8,19 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+
+	"github.com/framingkit/framing/internal/yamllimit"
 )
 
 // Load reads and validates the lexicon file at path.
 func Load(path string) (*Lexicon, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
+	data, err := yamllimit.ReadFile(path)
+	var le *yamllimit.Error
+	switch {
+	case errors.As(err, &le):
+		return nil, ErrorList{{File: path, Line: le.Line, Col: le.Col, Msg: le.Message()}}
+	case err != nil:
 		return nil, ErrorList{{File: path, Msg: "cannot read lexicon: " + unwrapPathError(err), Err: err}}
 	}
 	return Parse(path, data)
@@ -32,7 +37,9 @@ func unwrapPathError(err error) string {
 // Parse decodes and validates a lexicon. file names it in errors. Decoding
 // walks the YAML syntax tree itself, so that every problem, from an unknown
 // key to a duplicate term, is reported at the line and column the parser
-// gives for the offending node; all problems are reported at once.
+// gives for the offending node; all problems are reported at once. A file
+// over the limits every YAML input keeps (its size, nesting and aliases;
+// see yamllimit) is refused before it is parsed.
 func Parse(file string, data []byte) (lex *Lexicon, err error) {
 	// The YAML library has panicked on some malformed input (see the corpus
 	// package's FuzzManifest); bad input must be an error, never a crash.
@@ -42,8 +49,12 @@ func Parse(file string, data []byte) (lex *Lexicon, err error) {
 		}
 	}()
 	d := &decoder{file: file}
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
+	f, err := yamllimit.Parse(data)
+	var le *yamllimit.Error
+	switch {
+	case errors.As(err, &le):
+		return nil, ErrorList{{File: file, Line: le.Line, Col: le.Col, Msg: le.Message()}}
+	case err != nil:
 		d.syntaxError(err)
 		return nil, d.errs
 	}

@@ -1,9 +1,12 @@
 package lexicon
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -98,5 +101,56 @@ func TestBuiltin(t *testing.T) {
 	}
 	if res.Run == 0 {
 		t.Error("the built-in lexicon has no examples")
+	}
+}
+
+// TestParseLimits: no lexicon, however small, takes memory out of
+// proportion to its size: an alias bomb, deep nesting and an oversize
+// file are refused, at the line and column where they go over the limit
+// (issue 14.5). Nesting 100,000 levels deep took 15 GB.
+func TestParseLimits(t *testing.T) {
+	const head = "lexicon: x\nversion: 1\n"
+	var bomb strings.Builder
+	bomb.WriteString(head + "l0: &l0 [laugh, laugh, laugh, laugh, laugh, laugh, laugh, laugh, laugh, laugh]\n")
+	for i := 1; i < 8; i++ {
+		fmt.Fprintf(&bomb, "l%d: &l%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*l%d, ", i-1), 10), ", "))
+	}
+	bomb.WriteString("about: !!str *l7\n")
+	var block strings.Builder
+	block.WriteString(head + "concepts:\n")
+	for i := 1; i <= 2000; i++ {
+		fmt.Fprintf(&block, "%sk:\n", strings.Repeat(" ", i))
+	}
+	tests := []struct {
+		name, yaml string
+		want       string // a regular expression for the one error
+	}{
+		{"alias bomb", bomb.String(), `^f\.yaml:\d+:\d+: aliases expand the YAML to over \d+ values, more than 10 times what it writes out \(write the values out instead of repeating an alias\)$`},
+		{"deep flow lists", head + "concepts: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n", `^f\.yaml:3:\d+: the YAML nests deeper than 64 levels \(is it the right file\?\)$`},
+		{"deep block mappings", block.String(), `^f\.yaml:\d+:\d+: the YAML nests deeper than 64 levels \(is it the right file\?\)$`},
+		{"oversize", head + "# " + strings.Repeat("x", 16<<20-len(head)-2) + "\n", `^f\.yaml:3:\d+: the file is over 16 MB, the most read from a YAML file \(is it the right file\?\)$`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err := Parse("f.yaml", []byte(tt.yaml))
+			runtime.ReadMemStats(&after)
+			if err == nil || !regexp.MustCompile(tt.want).MatchString(err.Error()) {
+				t.Errorf("error %v, want %s", err, tt.want)
+			}
+			if got := after.TotalAlloc - before.TotalAlloc; got > 32<<20 {
+				t.Errorf("allocated %d MB", got>>20)
+			}
+		})
+	}
+	// Load reads no more of a file than the limit.
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, []byte(tests[3].yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(path); err == nil || !strings.HasPrefix(err.Error(), path+":3:") {
+		t.Errorf("Load: error %v, want %s:3:...", err, path)
 	}
 }

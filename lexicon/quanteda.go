@@ -1,15 +1,16 @@
 package lexicon
 
 import (
-	"github.com/framingkit/framing/token"
-
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+
+	"github.com/framingkit/framing/internal/yamllimit"
+	"github.com/framingkit/framing/token"
 )
 
 // ImportQuanteda reads a quanteda dictionary in YAML: top-level keys become
@@ -21,7 +22,11 @@ import (
 // label). Regular-expression dictionaries cannot be told from the file:
 // they are read as globs, which is what quanteda's default valuetype is.
 func ImportQuanteda(file, name string, data []byte) (*Lexicon, []ImportNote, error) {
-	f, err := parser.ParseBytes(data, 0)
+	f, err := yamllimit.Parse(data)
+	var le *yamllimit.Error
+	if errors.As(err, &le) {
+		return nil, nil, fmt.Errorf("%s:%v", file, le)
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: not YAML: %v", file, err)
 	}

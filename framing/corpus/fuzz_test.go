@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +14,8 @@ import (
 // record they meet is either a document or a counted skip.
 
 func FuzzJSONL(f *testing.F) {
-	for _, s := range []string{"{\"id\":\"a\",\"text\":\"x\"}\n", "{bad\n", "\xff\n", "{\"text\":1}\n\n", "[]\n{\"id\":\"a\",\"text\":\"\"}"} {
+	for _, s := range []string{"{\"id\":\"a\",\"text\":\"x\"}\n", "{bad\n", "\xff\n", "{\"text\":1}\n\n", "[]\n{\"id\":\"a\",\"text\":\"\"}",
+		"\ufeff{\"id\":1,\"text\":\"x\",\"title\":\"T\"}\n", "{\"id\":[1],\"text\":null,\"html\":\"<p>x</p>\"}\n", "{\"text\":\"x\",\"date\":{}}\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -26,8 +28,13 @@ func FuzzJSONL(f *testing.F) {
 	})
 }
 
+// FuzzCSV: every record of a CSV file is read or skipped, whatever its
+// quoting, and reading goes on after a broken one; records are capped at
+// 256 bytes here, so that some are too large.
 func FuzzCSV(f *testing.F) {
-	for _, s := range []string{"id,text\na,b\n", "text\n\"unterminated\n", "id,text\na,b,c\n", "ID,TEXT\n,\n", "text\n\xff\n"} {
+	for _, s := range []string{"id,text\na,b\n", "text\n\"unterminated\n", "id,text\na,b,c\n", "ID,TEXT\n,\n", "text\n\xff\n",
+		"id,text\n1,a \"b\" c\n2,ok\n3,fine\n", "id,text\n1,\"open\n2,ok\n", "id,text\n1,\"a\n\"b\"\n2,ok\n", "id,text\r\n1,\"x\"\r\n\r\n2,y\r",
+		"id,text\n1,\"" + strings.Repeat("long, ", 60) + "\"\n2,ok\n", "\ufeffid,text\n1,a\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -36,7 +43,7 @@ func FuzzCSV(f *testing.F) {
 			t.Fatal(err)
 		}
 		docs := 0
-		sum, err := Read([]string{path}, Options{}, func(Document) error { docs++; return nil })
+		sum, err := Read([]string{path}, Options{MaxDocBytes: 256}, func(Document) error { docs++; return nil })
 		if err != nil {
 			return // a header without a text column, or no header at all
 		}
@@ -59,6 +66,11 @@ func FuzzManifest(f *testing.F) {
 		}
 		m, err := LoadManifest(path)
 		if err != nil {
+			// Every error says where: file:line:col for YAML (a nesting
+			// too deep ended as "exceeded max depth"), file:line for CSV.
+			if !regexp.MustCompile(`^`+regexp.QuoteMeta(path)+`:\d+(:\d+)?: `).MatchString(err.Error()) || yaml && !regexp.MustCompile(`^`+regexp.QuoteMeta(path)+`:\d+:\d+: `).MatchString(err.Error()) {
+				t.Fatalf("error without a place: %v", err)
+			}
 			return
 		}
 		d := Document{ID: "a"}
@@ -155,6 +167,8 @@ func FuzzWARC(f *testing.F) {
 	}
 	f.Add([]byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 5\r\n\r\nHTTP/"))
 	f.Add([]byte("not a warc"))
+	f.Add(warcRecord("response", "https://news.test/a", 1, gzipResponse(articlePage(3))))
+	f.Add([]byte("WARC/1.0\r\n" + strings.Repeat("X-Filler: x\r\n", 300)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readAccounted(t, "f.warc", data)
 	})
@@ -175,8 +189,8 @@ func FuzzHTML(f *testing.F) {
 	f.Add(`<time datetime="2023-13-40">x</time><article><h1>T</h1><p>By A</p></article>`)
 	f.Fuzz(func(t *testing.T, page string) {
 		text, _ := pageText([]byte(page), "")
-		doc, ok := fromHTML(text, "")
-		if !ok {
+		doc, err := fromHTML(text, "")
+		if err != nil {
 			return
 		}
 		if len(strings.Fields(doc.Text))-len(strings.Fields(doc.Title)) < minArticleWords {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 	"time"
@@ -21,11 +22,16 @@ const NoMainText Reason = "no-main-text"
 // headline never runs into its first sentence and quotation marks stay
 // where they were), headed by the headline; and the title, date, URL and
 // byline of the page's metadata. pageURL, when known (a WARC record's),
-// helps it resolve the page. ok is false when there is no main text.
-func fromHTML(page string, pageURL string) (doc Document, ok bool) {
+// helps it resolve the page. The error, when there is no main text, says
+// why, for the skip.
+func fromHTML(page string, pageURL string) (doc Document, err error) {
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
-		return doc, false
+		// With a string to read, the parser's one error is its depth limit.
+		if strings.Contains(err.Error(), "open stack of elements") {
+			return doc, errors.New("the page nests its elements more than 512 deep, deeper than the HTML parser allows: no article text can be read from it")
+		}
+		return doc, errors.New("the page does not parse: " + err.Error())
 	}
 	meta := pageMeta(root) // before readability rewrites the tree
 	var u *url.URL         // where relative links resolve from, when known
@@ -38,7 +44,7 @@ func fromHTML(page string, pageURL string) (doc Document, ok bool) {
 	parser := readability.NewParser()
 	art, err := parser.ParseAndMutate(root, u)
 	if err != nil || art.Node == nil {
-		return doc, false
+		return doc, errNoArticle
 	}
 	paras := strings.Split(strings.TrimSpace(blockText(art.Node)), "\n\n")
 	paras = dropByline(paras, art.Byline())
@@ -50,7 +56,7 @@ func fromHTML(page string, pageURL string) (doc Document, ok bool) {
 	}
 	text := strings.Join(paras, "\n\n")
 	if len(strings.Fields(text))-len(strings.Fields(title)) < minArticleWords {
-		return doc, false // a gallery's caption or a menu is not an article
+		return doc, errNoArticle // a gallery's caption or a menu is not an article
 	}
 	doc = Document{Text: text, Title: title, URL: pageURL, Meta: map[string]string{}}
 	if doc.URL == "" {
@@ -67,7 +73,7 @@ func fromHTML(page string, pageURL string) (doc Document, ok bool) {
 	if s := art.SiteName(); s != "" {
 		doc.Meta["sitename"] = s
 	}
-	return doc, true
+	return doc, nil
 }
 
 // dropByline removes a paragraph among the first three that is only the
@@ -225,7 +231,10 @@ func blockText(n *html.Node) string {
 	return strings.Join(out, "\n\n")
 }
 
-// htmlSkip is the skip of a page without main text.
-func htmlSkip(file string, line int) Skip {
-	return Skip{File: file, Line: line, Reason: NoMainText, Msg: "the page has no article text the extractor can find (an index, a video or an error page?)"}
+// errNoArticle is why most pages without main text have none.
+var errNoArticle = errors.New("the page has no article text the extractor can find (an index, a video or an error page?)")
+
+// htmlSkip is the skip of a page without main text, and why.
+func htmlSkip(file string, line int, why error) Skip {
+	return Skip{File: file, Line: line, Reason: NoMainText, Msg: why.Error()}
 }

@@ -10,8 +10,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-
-	"github.com/goccy/go-yaml"
 )
 
 // Manifest gives documents their outlet and any other fields, by document id
@@ -25,15 +23,19 @@ type Manifest struct {
 // LoadManifest reads a manifest: CSV with a header row that has an id or a
 // path column, or YAML `documents: [{id: ..., outlet: ..., ...}]`.
 func LoadManifest(file string) (*Manifest, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
-	}
 	m := &Manifest{file: file, entries: map[string]map[string]string{}, used: map[string]bool{}}
+	var data []byte
+	var err error
 	switch strings.ToLower(path.Ext(file)) {
 	case ".csv":
+		if data, err = os.ReadFile(file); err != nil {
+			return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
+		}
 		err = m.readCSV(data)
 	case ".yaml", ".yml":
+		if data, err = readYAML(file, manifestTooLarge); err != nil {
+			return nil, err
+		}
 		err = m.readYAML(data)
 	default:
 		err = fmt.Errorf("%s: unknown manifest type (want .csv, .yaml or .yml)", file)
@@ -44,16 +46,21 @@ func LoadManifest(file string) (*Manifest, error) {
 	return m, nil
 }
 
-func (m *Manifest) add(line int, fields map[string]string) error {
+// manifestTooLarge is what to do about a YAML manifest over the size or
+// token limit of YAML files.
+const manifestTooLarge = "write a manifest this large as CSV, which has no such limit"
+
+// add adds an entry; where is its place in the file, for errors.
+func (m *Manifest) add(where string, fields map[string]string) error {
 	key := fields["id"]
 	if key == "" {
 		key = fields["path"]
 	}
 	if key == "" {
-		return fmt.Errorf("%s:%d: entry has neither id nor path (add one)", m.file, line)
+		return fmt.Errorf("%s: entry has neither id nor path (add one)", where)
 	}
 	if _, dup := m.entries[key]; dup {
-		return fmt.Errorf("%s:%d: %q is described twice", m.file, line, key)
+		return fmt.Errorf("%s: %q is described twice", where, key)
 	}
 	m.entries[key] = fields
 	return nil
@@ -90,7 +97,7 @@ func (m *Manifest) readCSV(data []byte) error {
 				fields[header[i]] = v
 			}
 		}
-		if err := m.add(line, fields); err != nil {
+		if err := m.add(fmt.Sprintf("%s:%d", m.file, line), fields); err != nil {
 			return err
 		}
 	}
@@ -104,14 +111,27 @@ func csvProblem(err error) error {
 	return err
 }
 
+// readYAML parses the file once: the decoded entries and the positions
+// their errors point at come from the same tree.
 func (m *Manifest) readYAML(data []byte) error {
+	body, err := parseYAML(m.file, data, manifestTooLarge)
+	if err != nil {
+		return err
+	}
 	var doc struct {
 		Documents []map[string]any `yaml:"documents"`
 	}
-	if err := decodeYAML(m.file, data, &doc); err != nil {
+	if err := decodeNode(m.file, body, &doc); err != nil {
 		return err
 	}
+	items := sequenceItems(mappingField(body, "documents"))
 	for i, e := range doc.Documents {
+		// An entry written out is an item of the list; one that an alias
+		// or a merge made is reported at the list.
+		at := mappingField(body, "documents")
+		if i < len(items) {
+			at = items[i]
+		}
 		fields := map[string]string{}
 		for k, v := range e {
 			switch v := v.(type) {
@@ -119,34 +139,22 @@ func (m *Manifest) readYAML(data []byte) error {
 			case string:
 				fields[k] = v
 			case map[string]any, []any:
-				return fmt.Errorf("%s: document %d: field %q must be a plain value", m.file, i+1, k)
+				where := at
+				if f := mappingField(at, k); f != nil {
+					where = f
+				}
+				p := nodePos(where)
+				return fmt.Errorf("%s:%d:%d: document %d: field %q must be a plain value, not a list or mapping", m.file, p.Line, p.Column, i+1, k)
 			default:
 				fields[k] = fmt.Sprint(v)
 			}
 		}
-		line, err := m.entryLine(data, i)
-		if err != nil {
-			return err
-		}
-		if err := m.add(line, fields); err != nil {
+		p := nodePos(at)
+		if err := m.add(fmt.Sprintf("%s:%d:%d", m.file, p.Line, p.Column), fields); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// entryLine finds the line of the i-th entry through the parser's path
-// lookup, so errors point at the entry.
-func (m *Manifest) entryLine(data []byte, i int) (int, error) {
-	p, err := yaml.PathString(fmt.Sprintf("$.documents[%d]", i))
-	if err != nil {
-		return 0, nil
-	}
-	n, err := p.ReadNode(bytes.NewReader(data))
-	if err != nil || n == nil || n.GetToken() == nil {
-		return 0, nil
-	}
-	return n.GetToken().Position.Line, nil
 }
 
 // Apply fills doc's fields from the manifest entry that matches its id, or

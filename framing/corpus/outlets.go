@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 )
@@ -53,9 +52,9 @@ func (o *Outlets) StateMedia() []Outlet {
 //	outlets:
 //	  - {name: TASS, aliases: [ITAR-TASS], domains: [tass.com, tass.ru], state_media: true, group: russian-state}
 func LoadOutlets(file string) (*Outlets, error) {
-	data, err := os.ReadFile(file)
+	data, err := readYAML(file, "")
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, unwrapPath(err))
+		return nil, err
 	}
 	return ParseOutlets(file, data)
 }

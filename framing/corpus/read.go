@@ -3,7 +3,6 @@ package corpus
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,6 +31,9 @@ const (
 	Unreadable  Reason = "unreadable"   // a file inside a directory that cannot be read
 	Truncated   Reason = "truncated"    // a compressed file cut short or damaged: what came before the damage was read
 	TooLarge    Reason = "too-large"    // a document over the size cap (Options.MaxDocBytes)
+	BadText     Reason = "bad-text"     // a JSONL text (or html) that is a number, an array, an object or a boolean
+	BadField    Reason = "bad-field"    // a JSONL id, outlet, date, url, title or lang that is not a string (an id may be a number)
+	NotAFile    Reason = "not-a-file"   // a named pipe, socket or device met in a folder, not opened
 )
 
 // Skip is a document or row that was not read, and why.
@@ -85,8 +88,8 @@ type reader struct {
 	opt   Options
 	yield func(Document) error
 	sum   Summary
-	// ids are the hashes of the IDs seen so far, to skip duplicates: about
-	// 12 bytes per document (12 MB per million), the one thing here that
+	// ids are the keys of the IDs seen so far, to skip duplicates: 16 to
+	// 20 bytes per document (20 MB per million), the one thing here that
 	// grows with the corpus.
 	ids idSet
 	// dc is the decompressor of the compressed file being read (nil for a
@@ -99,21 +102,6 @@ type reader struct {
 // skip of its own: stream reports the file as truncated, once.
 func (r *reader) streamCut() bool {
 	return r.dc != nil && r.dc.err != nil
-}
-
-// idHash is the 64-bit FNV-1a hash of an id: the duplicate check keeps 8
-// bytes per document, not the id (two ids share a hash with odds of about
-// n²/2⁶⁵, 1 in 40 million for a million documents). It is hash/fnv's
-// New64a, written out so that an id is neither copied nor hashed through
-// an interface.
-func idHash(id string) uint64 {
-	const offset64, prime64 = 14695981039346656037, 1099511628211
-	h := uint64(offset64)
-	for i := 0; i < len(id); i++ {
-		h ^= uint64(id[i])
-		h *= prime64
-	}
-	return h
 }
 
 // Read streams every document under paths to yield, one at a time: files
@@ -152,7 +140,10 @@ func (r *reader) path(p string) error {
 	if man == nil {
 		for _, name := range manifestNames {
 			mp := filepath.Join(p, name)
-			if _, err := os.Stat(mp); err == nil {
+			if info, err := os.Stat(mp); err == nil {
+				if !info.Mode().IsRegular() {
+					return fmt.Errorf("%s: %s, not a file: a manifest found in a folder must be a file (give it with --manifest to read it)", mp, fileKind(info.Mode()))
+				}
 				if man, err = LoadManifest(mp); err != nil {
 					return err
 				}
@@ -163,12 +154,15 @@ func (r *reader) path(p string) error {
 			}
 		}
 	}
-	// WalkDir visits in lexical order.
+	// WalkDir visits in lexical order. Every entry that is not read is
+	// counted as read and skipped, once: a folder that cannot be listed, a
+	// link that leads nowhere, a named pipe.
 	return filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == p {
 				return err
 			}
+			r.sum.Read++
 			return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
 		}
 		// A manifest at the top of a directory describes it, used or not
@@ -180,8 +174,49 @@ func (r *reader) path(p string) error {
 			r.sum.IgnoredFiles++
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// A link, a pipe, a socket, a device: what is it, or where does
+			// it lead? Only a file is opened.
+			info, err := os.Stat(path)
+			if err != nil {
+				r.sum.Read++
+				return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
+			}
+			if !info.Mode().IsRegular() {
+				r.sum.Read++
+				return r.skip(notAFile(path, info.Mode(), d.Type()&fs.ModeSymlink != 0))
+			}
+		}
 		return r.file(path, p, man)
 	})
+}
+
+// fileKind names what a file that is not a regular one is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a directory"
+	}
+	return "not a regular file"
+}
+
+// notAFile is the skip of a folder's entry that is not a file, with what
+// it is; link says it was reached through a symbolic link.
+func notAFile(path string, m fs.FileMode, link bool) Skip {
+	msg := fileKind(m) + ", not a file"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		msg += ": skipped, since reading one in a folder could wait forever (name it on the command line to read it)"
+	case m.IsDir() && link:
+		msg = "a symbolic link to a directory, not a file (links to folders are not followed)"
+	}
+	return Skip{File: path, Reason: NotAFile, Msg: msg}
 }
 
 func unwrapPath(err error) error {
@@ -208,13 +243,27 @@ func IsDocFile(p string) bool {
 }
 
 // file reads one document file; root is the directory argument it was found
-// under ("" for a file named directly).
+// under ("" for a file named directly). A file named directly may be a
+// named pipe (a shell's process substitution is one), and is read as
+// what its name says; one found in a folder is opened without waiting and
+// read only if it is a file.
 func (r *reader) file(path, root string, man *Manifest) error {
-	f, err := os.Open(path)
+	open := os.Open
+	if root != "" {
+		open = openNoWait
+	}
+	f, err := open(path)
 	if err != nil {
+		r.sum.Read++
 		return r.skip(Skip{File: path, Reason: Unreadable, Msg: unwrapPath(err).Error()})
 	}
 	defer f.Close()
+	if root != "" {
+		if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+			r.sum.Read++
+			return r.skip(notAFile(path, info.Mode(), false))
+		}
+	}
 	rel := filepath.Base(path)
 	if root != "" {
 		if p, err := filepath.Rel(root, path); err == nil {
@@ -301,9 +350,9 @@ func (r *reader) htmlFile(path string, in io.Reader, man *Manifest, rel string) 
 		return err
 	}
 	page, enc := pageText(data, "")
-	doc, ok := fromHTML(page, "")
-	if !ok {
-		return r.skip(htmlSkip(path, 0))
+	doc, err := fromHTML(page, "")
+	if err != nil {
+		return r.skip(htmlSkip(path, 0, err))
 	}
 	if enc != "utf-8" {
 		doc.Meta["encoding"] = enc
@@ -349,6 +398,9 @@ func (r *reader) text(path string, in io.Reader, man *Manifest, rel string) erro
 	if !ok {
 		return err
 	}
+	// A byte-order mark is no text: the document starts after it, and the
+	// offsets of its words count from there.
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	doc := Document{ID: strings.TrimSuffix(rel, filepath.Ext(rel)), Source: path, Text: string(data)}
 	if man != nil {
 		man.Apply(&doc, rel)
@@ -395,6 +447,9 @@ func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) err
 	base := strings.TrimSuffix(filepath.Base(inner), filepath.Ext(inner))
 	for line := 1; ; line++ {
 		raw, over, err := readLine(br, r.maxDoc())
+		// A byte-order mark, at the start of a file or of one joined onto
+		// another, is not JSON.
+		raw = bytes.TrimPrefix(raw, []byte(utf8BOM))
 		switch {
 		case over:
 			r.sum.Read++
@@ -439,6 +494,10 @@ func readLine(br *bufio.Reader, max int64) (line []byte, over bool, err error) {
 	}
 }
 
+// utf8BOM is the byte-order mark some editors put at the start of a UTF-8
+// file (Windows Notepad, Excel's "CSV UTF-8").
+const utf8BOM = "\ufeff"
+
 func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *Manifest) error {
 	r.sum.Read++
 	if !utf8.Valid(raw) {
@@ -448,30 +507,41 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return r.skip(Skip{File: name, Line: line, Reason: BadJSON, Msg: "not a JSON object: " + jsonProblem(err)})
 	}
+	if s, bad := badFieldKind(obj); bad {
+		s.File, s.Line = name, line
+		return r.skip(s)
+	}
 	fields := map[string]string{}
 	for k, v := range obj {
 		var s string
-		if json.Unmarshal(v, &s) == nil {
+		switch kind := jsonKind(v); {
+		case kind == "null": // as if the field were not there
+		case json.Unmarshal(v, &s) == nil:
 			fields[k] = s
-		} else if string(v) != "null" {
+		case k == "id": // a number, as written
+			fields[k] = string(bytes.TrimSpace(v))
+		default: // metadata: its JSON
 			var compact bytes.Buffer
 			if json.Compact(&compact, v) == nil {
 				fields[k] = compact.String()
 			}
 		}
 	}
-	_, hasText := obj["text"]
+	_, hasText := fields["text"]
 	page, hasHTML := fields["html"]
 	if !hasText && !hasHTML {
 		return r.skip(Skip{File: name, Line: line, Reason: MissingText, Msg: `object has no "text" (or "html") field`})
 	}
 	doc := fromFields(fields)
-	if !hasText {
-		// A scraper's page: the article is extracted from its HTML, and the
-		// object's own fields win over what the page says.
-		got, ok := fromHTML(page, doc.URL)
-		if !ok {
-			return r.skip(htmlSkip(name, line))
+	if hasText {
+		doc.Text = withTitle(doc.Title, doc.Text)
+	} else {
+		// A scraper's page: the article is extracted from its HTML, headed
+		// by its headline, and the object's own fields win over what the
+		// page says.
+		got, err := fromHTML(page, doc.URL)
+		if err != nil {
+			return r.skip(htmlSkip(name, line, err))
 		}
 		doc.Text = got.Text
 		fill(&doc, got)
@@ -487,12 +557,77 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 	return r.emit(doc, line)
 }
 
+// badFieldKind finds the first well-known field of a JSONL object that
+// is not a string (or null, which is no field): a text (or html) that is
+// a number, a list or an object would be scored as its JSON, so the
+// object is skipped as bad-text; an id may also be a number (exports
+// number their rows), any other well-known field is a string or the
+// object is skipped as bad-field. Other fields are metadata, kept as
+// their JSON.
+func badFieldKind(obj map[string]json.RawMessage) (Skip, bool) {
+	for _, k := range []string{"text", "html", "id", "outlet", "date", "url", "title", "lang"} {
+		v, ok := obj[k]
+		if !ok {
+			continue
+		}
+		switch kind := jsonKind(v); {
+		case kind == "string" || kind == "null" || k == "id" && kind == "a number":
+		case k == "text" || k == "html":
+			return Skip{Reason: BadText, Msg: fmt.Sprintf("%q is %s, not a string", k, kind)}, true
+		case k == "id":
+			return Skip{Reason: BadField, Msg: fmt.Sprintf("%q is %s, not a string or a number", k, kind)}, true
+		case k == "date":
+			return Skip{Reason: BadField, Msg: fmt.Sprintf(`%q is %s, not a string (write it as one, e.g. "2024-01-05")`, k, kind)}, true
+		default:
+			return Skip{Reason: BadField, Msg: fmt.Sprintf("%q is %s, not a string", k, kind)}, true
+		}
+	}
+	return Skip{}, false
+}
+
+// jsonKind names the kind of a JSON value by its first byte: "string",
+// "null", or with its article "a number", "a boolean", "an array", "an
+// object".
+func jsonKind(v json.RawMessage) string {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return "null"
+	}
+	switch v[0] {
+	case '"':
+		return "string"
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "a boolean"
+	case '[':
+		return "an array"
+	case '{':
+		return "an object"
+	}
+	return "a number"
+}
+
 func jsonProblem(err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		return fmt.Sprintf("%v (at byte %d)", se, se.Offset)
 	}
 	return err.Error()
+}
+
+// withTitle is the text of a JSONL object or a CSV row headed by its own
+// title, as a text file's first line and an HTML page's headline head
+// theirs, so that the same article counts the same in every format: the
+// title (without the space around it) and a blank line, then the text,
+// unless the text already starts with the title, or is empty. Offsets in
+// the text then count from the start of the title.
+func withTitle(title, text string) string {
+	title = strings.TrimSpace(title)
+	if title == "" || strings.TrimSpace(text) == "" || strings.HasPrefix(strings.TrimLeftFunc(text, unicode.IsSpace), title) {
+		return text
+	}
+	return title + "\n\n" + text
 }
 
 // fromFields builds a document from named fields: the well-known ones to
@@ -518,67 +653,4 @@ func fromFields(fields map[string]string) Document {
 		}
 	}
 	return doc
-}
-
-// csv reads a CSV file with a header row naming the fields.
-func (r *reader) csv(name string, in io.Reader, man *Manifest, rel string) error {
-	cr := csv.NewReader(in)
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("%s:1: cannot read the CSV header: %w", name, err)
-	}
-	cols := make([]string, len(header))
-	for i, h := range header {
-		cols[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-	}
-	if !slices.Contains(cols, "text") {
-		return fmt.Errorf("%s:1: the CSV header has no text column (have: %s)", name, strings.Join(cols, ", "))
-	}
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			r.sum.Read++
-			if e := r.skip(Skip{File: name, Line: pe.StartLine, Reason: BadCSVRow, Msg: pe.Err.Error()}); e != nil {
-				return e
-			}
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				continue
-			}
-			return nil // a quoting error leaves the reader lost in the file
-		}
-		if err != nil {
-			if r.streamCut() {
-				return nil // a damaged stream: stream reports it as truncated
-			}
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		r.sum.Read++
-		line, _ := cr.FieldPos(0)
-		fields := map[string]string{}
-		for i, v := range rec {
-			if cols[i] != "" {
-				fields[cols[i]] = v
-			}
-		}
-		doc := fromFields(fields)
-		if doc.ID == "" {
-			doc.ID = fmt.Sprintf("%s:%d", base, line)
-		}
-		doc.Source = fmt.Sprintf("%s:%d", name, line)
-		if man != nil {
-			man.Apply(&doc, "")
-		}
-		if e := r.emit(doc, line); e != nil {
-			return e
-		}
-	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -56,7 +58,7 @@ func TestRead(t *testing.T) {
 			name:  "jsonl",
 			paths: []string{"testdata/rows.jsonl"},
 			docs: []string{
-				`r1|testdata/rows.jsonl:1|O1|2024-05-01|https://www.example.com/x|T|"One." score=3 section=world tags=["a","b"]`,
+				`r1|testdata/rows.jsonl:1|O1|2024-05-01|https://www.example.com/x|T|"T\n\nOne." score=3 section=world tags=["a","b"]`,
 				`rows:3|testdata/rows.jsonl:3|||||"No id here."`,
 			},
 			skips: []string{
@@ -167,7 +169,7 @@ func TestReadManifestOverride(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		`r1|testdata/rows.jsonl:1|From Manifest|2024-05-01|https://www.example.com/x|T|"One." region=east score=3 section=world tags=["a","b"]`,
+		`r1|testdata/rows.jsonl:1|From Manifest|2024-05-01|https://www.example.com/x|T|"T\n\nOne." region=east score=3 section=world tags=["a","b"]`,
 		`rows:3|testdata/rows.jsonl:3|||||"No id here."`,
 		`a|testdata/tree/a.txt|||||"First article.\n"`,
 		`sub/b|testdata/tree/sub/b.txt|By Path||||"Second, in a folder.\n"`,
@@ -208,8 +210,8 @@ func TestLoadManifestErrors(t *testing.T) {
 	tests := []struct{ file, want string }{
 		{"testdata/broken/manifest-dup.csv", `testdata/broken/manifest-dup.csv:3: "a" is described twice`},
 		{"testdata/broken/manifest-noid.csv", "testdata/broken/manifest-noid.csv:1: the header needs an id or a path column"},
-		{"testdata/broken/manifest-bad.yaml", `field "outlet" must be a plain value`},
-		{"testdata/broken/manifest-syntax.yaml", "testdata/broken/manifest-syntax.yaml: [3:"},
+		{"testdata/broken/manifest-bad.yaml", `testdata/broken/manifest-bad.yaml:3:13: document 1: field "outlet" must be a plain value`},
+		{"testdata/broken/manifest-syntax.yaml", "testdata/broken/manifest-syntax.yaml:3:4: value is not allowed in this context"},
 		{"testdata/nope.csv", "testdata/nope.csv: no such file"},
 	}
 	for _, tt := range tests {
@@ -265,5 +267,101 @@ func TestBuiltinOutlets(t *testing.T) {
 	}
 	if out, ok := o.ByURL("https://tass.com/politics/1"); !ok || out.Name != "TASS" {
 		t.Errorf("tass.com names %q", out.Name)
+	}
+}
+
+// TestBOM: a byte-order mark that starts a file, or a line of JSONL, is
+// no text: JSONL from a file or standard input, and a text file, start
+// after it. The first JSONL document was lost as bad-json (issue 14.10).
+func TestBOM(t *testing.T) {
+	const bom = "\ufeff"
+	tests := []struct {
+		name, file, data string
+		docs             []string
+	}{
+		{"jsonl", "a.jsonl", bom + `{"id":"j1","text":"First."}` + "\n" + `{"id":"j2","text":"Second."}` + "\n", []string{`j1:"First."`, `j2:"Second."`}},
+		{"jsonl with CRLF", "a.jsonl", bom + `{"id":"j1","text":"First."}` + "\r\n", []string{`j1:"First."`}},
+		{"a line that is only a mark", "a.jsonl", bom + "\n" + `{"id":"j1","text":"First."}` + "\n", []string{`j1:"First."`}},
+		{"jsonl files joined", "a.jsonl", `{"id":"j1","text":"First."}` + "\n" + bom + `{"id":"j2","text":"Second."}` + "\n", []string{`j1:"First."`, `j2:"Second."`}},
+		{"stdin", "-", bom + `{"id":"s1","text":"From a pipe."}` + "\n", []string{`s1:"From a pipe."`}},
+		{"text", "t.txt", bom + "Headline\n\nBody.\n", []string{`t:"Headline\n\nBody.\n"`}},
+		{"csv", "c.csv", bom + "id,text\nc1,Row.\n", []string{`c1:"Row."`}},
+		{"a mark inside the text stays", "m.txt", "Before" + bom + "after.\n", []string{`m:"Before\ufeffafter.\n"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := Options{Stdin: strings.NewReader(tt.data)}
+			path := "-"
+			if tt.file != "-" {
+				path = filepath.Join(t.TempDir(), tt.file)
+				if err := os.WriteFile(path, []byte(tt.data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var docs []string
+			var skips []Skip
+			opt.OnSkip = func(s Skip) { skips = append(skips, s) }
+			if _, err := Read([]string{path}, opt, func(d Document) error { docs = append(docs, fmt.Sprintf("%s:%q", d.ID, d.Text)); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(docs, tt.docs) || len(skips) > 0 {
+				t.Errorf("documents %q, skips %+v; want %q", docs, skips, tt.docs)
+			}
+		})
+	}
+}
+
+// TestFieldKinds: a JSONL text that is not a string is skipped as
+// bad-text, not scored as its JSON literal; a null is no field; an id may
+// be a number, taken as written; the other well-known fields must be
+// strings (issue 14.17).
+func TestFieldKinds(t *testing.T) {
+	tests := []struct {
+		line string
+		want string // the document as id:text, or the skip as "reason: message"
+	}{
+		{`{"id":"a","text":12345}`, `bad-text: "text" is a number, not a string`},
+		{`{"id":"a","text":["invasion","war"]}`, `bad-text: "text" is an array, not a string`},
+		{`{"id":"a","text":true}`, `bad-text: "text" is a boolean, not a string`},
+		{`{"id":"a","text":{}}`, `bad-text: "text" is an object, not a string`},
+		{`{"id":"a","text":null}`, `missing-text: object has no "text" (or "html") field`},
+		{`{"id":"a","html":42}`, `bad-text: "html" is a number, not a string`},
+		{`{"id":12345,"text":"Kyiv."}`, `12345:Kyiv.`},
+		{`{"id":1.50e3,"text":"Kyiv."}`, `1.50e3:Kyiv.`},
+		{`{"id":null,"text":"Kyiv."}`, `stdin:1:Kyiv.`},
+		{`{"id":["a"],"text":"Kyiv."}`, `bad-field: "id" is an array, not a string or a number`},
+		{`{"id":true,"text":"Kyiv."}`, `bad-field: "id" is a boolean, not a string or a number`},
+		{`{"id":"a","text":"Kyiv.","outlet":{"name":"TASS"}}`, `bad-field: "outlet" is an object, not a string`},
+		{`{"id":"a","text":"Kyiv.","date":20240105}`, `bad-field: "date" is a number, not a string (write it as one, e.g. "2024-01-05")`},
+		{`{"id":"a","text":"Kyiv.","url":null,"title":null,"lang":"en"}`, `a:Kyiv.`},
+		{`{"id":"a","text":"Kyiv.","lang":["en"]}`, `bad-field: "lang" is an array, not a string`},
+		{`{"id":"a","text":"Kyiv.","title":7,"url":7}`, `bad-field: "url" is a number, not a string`},
+		{`{"id":"a","text":"Kyiv.","score":7}`, `a:Kyiv.`}, // any other field is metadata, kept as written
+	}
+	for _, tt := range tests {
+		var got []string
+		opt := Options{Stdin: strings.NewReader(tt.line + "\n"), OnSkip: func(s Skip) { got = append(got, fmt.Sprintf("%s: %s", s.Reason, s.Msg)) }}
+		sum, err := Read([]string{"-"}, opt, func(d Document) error { got = append(got, d.ID+":"+d.Text); return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, []string{tt.want}) || sum.Read != 1 {
+			t.Errorf("%s: %q (read %d), want %q", tt.line, got, sum.Read, tt.want)
+		}
+	}
+}
+
+// TestHTMLTooDeep: a page nested deeper than the HTML parser allows is
+// skipped as no-main-text, saying so.
+func TestHTMLTooDeep(t *testing.T) {
+	page := "<html><body>" + strings.Repeat("<div>", 600) + "<p>" + strings.Repeat("Officials said the talks would go on. ", 10) + "</p></body></html>"
+	var skips []Skip
+	line := fmt.Sprintf(`{"id":"deep","html":%q}`, page)
+	if _, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(line), OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want := "stdin:1: the page nests its elements more than 512 deep, deeper than the HTML parser allows: no article text can be read from it"
+	if len(skips) != 1 || skips[0].Reason != NoMainText || skips[0].Error() != want {
+		t.Errorf("skips %+v, want %s", skips, want)
 	}
 }

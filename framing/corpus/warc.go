@@ -32,8 +32,11 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 		// Skip the blank lines between records.
 		var first string
 		for {
-			line, err := br.ReadString('\n')
+			line, over, err := readWARCLine(br)
 			off += int64(len(line))
+			if over {
+				return r.warcSkip(name, start, Unreadable, fmt.Sprintf("a line between records is over %d bytes (is this a WARC file?): the rest of the file is left", maxWARCLine))
+			}
 			if err == io.EOF && line == "" {
 				return nil
 			}
@@ -53,9 +56,15 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 			return r.warcSkip(name, start, Unreadable, fmt.Sprintf("not a WARC record (it starts %q): the rest of the file is left", clip(first)))
 		}
 		hdr := map[string]string{}
-		for {
-			line, err := br.ReadString('\n')
+		for n := 0; ; n++ {
+			if n == maxWARCHeaders {
+				return r.warcSkip(name, start, Unreadable, fmt.Sprintf("the record has over %d header lines (is this a WARC file?): the rest of the file is left", maxWARCHeaders))
+			}
+			line, over, err := readWARCLine(br)
 			off += int64(len(line))
+			if over {
+				return r.warcSkip(name, start, Unreadable, fmt.Sprintf("a header line of the record is over %d bytes (is this a WARC file?): the rest of the file is left", maxWARCLine))
+			}
 			if t := strings.TrimRight(line, "\r\n"); t == "" {
 				break
 			} else if k, v, ok := strings.Cut(t, ":"); ok {
@@ -93,6 +102,31 @@ func (r *reader) warc(name string, in io.Reader, man *Manifest) error {
 	}
 }
 
+// The limits of a WARC record's header: a line, and the lines. Records
+// have a dozen short lines; more is a file that is no WARC file, or a
+// decompression bomb.
+const (
+	maxWARCLine    = 64 << 10
+	maxWARCHeaders = 256
+)
+
+// readWARCLine reads a line of a record's header, its end included, of at
+// most maxWARCLine bytes; over says it is longer, and then it stops
+// reading at once: the rest of the file is not read.
+func readWARCLine(br *bufio.Reader) (line string, over bool, err error) {
+	var b []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(b)+len(chunk) > maxWARCLine {
+			return "", true, nil
+		}
+		b = append(b, chunk...)
+		if err != bufio.ErrBufferFull {
+			return string(b), false, err
+		}
+	}
+}
+
 // warcResponse turns one HTTP response record into a document.
 func (r *reader) warcResponse(name string, start int64, hdr map[string]string, block []byte, man *Manifest) error {
 	where := fmt.Sprintf("%s@%d", name, start)
@@ -113,15 +147,19 @@ func (r *reader) warcResponse(name string, start int64, hdr map[string]string, b
 		}
 		body = zr
 	}
-	page, err := io.ReadAll(io.LimitReader(body, r.maxDoc()))
-	if err != nil {
+	page, err := io.ReadAll(io.LimitReader(body, r.maxDoc()+1))
+	switch {
+	case err != nil:
 		return r.skip(Skip{File: where, Reason: Unreadable, Msg: err.Error()})
+	case int64(len(page)) > r.maxDoc():
+		// Only a gzip-encoded page can be larger than its record.
+		return r.skip(Skip{File: where, Reason: TooLarge, Msg: fmt.Sprintf("the page is over %d bytes once its gzip encoding is undone", r.maxDoc())})
 	}
 	target := hdr["warc-target-uri"]
 	text, enc := pageText(page, resp.Header.Get("Content-Type"))
-	doc, ok := fromHTML(text, target)
-	if !ok {
-		return r.skip(htmlSkip(where, 0))
+	doc, err := fromHTML(text, target)
+	if err != nil {
+		return r.skip(htmlSkip(where, 0, err))
 	}
 	if enc != "utf-8" {
 		doc.Meta["encoding"] = enc
