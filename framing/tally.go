@@ -1,6 +1,8 @@
 package framing
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -33,12 +35,13 @@ func RefOf(m *lexicon.Matcher) LexiconRef {
 // carries the fingerprint of the documents it counted, so that Merge can
 // refuse tallies that are not disjoint.
 type Tally struct {
-	Format     int        `json:"format"`
-	Lexicon    LexiconRef `json:"lexicon"`
-	By         string     `json:"by"`
-	Labels     []string   `json:"labels"` // concept.label, lexicon order
-	Poles      []int      `json:"poles"`  // +1, -1 or 0 per label
-	Categories []string   `json:"categories"`
+	Format  int        `json:"format"`
+	Lexicon LexiconRef `json:"lexicon"`
+	By      string     `json:"by"`
+	// Labels are the lexicon's labels in lexicon order, each with its
+	// pole; the file writes them as "labels" (concept.label) and "poles".
+	Labels     []lexicon.LabelInfo `json:"-"`
+	Categories []string            `json:"categories"`
 	// Read and Skipped account for the documents of the run (read =
 	// scored + skipped); Skipped is by reason.
 	Read    int                    `json:"read"`
@@ -115,11 +118,65 @@ func NewTally(m *lexicon.Matcher, by string) *Tally {
 	if t.Categories == nil {
 		t.Categories = []string{}
 	}
-	for _, l := range m.Labels() {
-		t.Labels = append(t.Labels, l.ID)
-		t.Poles = append(t.Poles, l.Pole)
-	}
+	t.Labels = m.Labels()
 	return t
+}
+
+// Poles are the poles of the tally's labels, in order.
+func (t *Tally) Poles() []int {
+	out := make([]int, len(t.Labels))
+	for i, l := range t.Labels {
+		out[i] = l.Pole
+	}
+	return out
+}
+
+// tallyFile is a tally as its file writes it: the labels and their poles
+// as two lists, in the fields' order of the format.
+type tallyFile struct {
+	Format     int                    `json:"format"`
+	Lexicon    LexiconRef             `json:"lexicon"`
+	By         string                 `json:"by"`
+	Labels     []lexicon.LabelKey     `json:"labels"`
+	Poles      []int                  `json:"poles"`
+	Categories []string               `json:"categories"`
+	Read       int                    `json:"read"`
+	Skipped    map[string]int         `json:"skipped"`
+	Groups     map[string]*GroupTally `json:"groups"`
+}
+
+// MarshalJSON writes the tally file format. Group names and terms are
+// written as they are, "<" and "&" included, as every JSON output of
+// framing writes text.
+func (t *Tally) MarshalJSON() ([]byte, error) {
+	f := tallyFile{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Labels: []lexicon.LabelKey{}, Poles: t.Poles(),
+		Categories: t.Categories, Read: t.Read, Skipped: t.Skipped, Groups: t.Groups}
+	for _, l := range t.Labels {
+		f.Labels = append(f.Labels, l.Key)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads the tally file format (Check then checks it).
+func (t *Tally) UnmarshalJSON(data []byte) error {
+	var f tallyFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
+	}
+	if len(f.Poles) != len(f.Labels) {
+		return fmt.Errorf("tally has %d labels but %d poles", len(f.Labels), len(f.Poles))
+	}
+	*t = Tally{Format: f.Format, Lexicon: f.Lexicon, By: f.By, Categories: f.Categories, Read: f.Read, Skipped: f.Skipped, Groups: f.Groups}
+	for i, k := range f.Labels {
+		t.Labels = append(t.Labels, lexicon.LabelInfo{Key: k, ID: k.String(), Pole: f.Poles[i]})
+	}
+	return nil
 }
 
 // GroupOf returns the value of field by for a score; "unknown" when empty.
@@ -313,9 +370,6 @@ func (t *Tally) Scored() int {
 func (t *Tally) Check() error {
 	if t.Format != TallyFormat {
 		return fmt.Errorf("tally format %d, want %d", t.Format, TallyFormat)
-	}
-	if len(t.Poles) != len(t.Labels) {
-		return fmt.Errorf("tally has %d labels but %d poles", len(t.Labels), len(t.Poles))
 	}
 	for name, g := range t.Groups {
 		if g == nil || len(g.Labels) != len(t.Labels) || len(g.Categories) != len(t.Categories) {

@@ -47,7 +47,8 @@ func compile(l *Lexicon) (*Matcher, error) {
 	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}, vocab: map[string]int32{}, vocabCase: map[string]int32{}}
 	for _, c := range l.Concepts {
 		for _, lb := range c.Labels {
-			info := LabelInfo{ID: c.ID + "." + lb.ID, Concept: c.ID, Label: lb.ID}
+			key := LabelKey{Concept: c.ID, Label: lb.ID}
+			info := LabelInfo{Key: key, ID: key.String()}
 			if l.Axis != nil {
 				switch lb.Pole {
 				case l.Axis.Positive:

@@ -46,10 +46,9 @@ func (p *pairSet) has(w string) bool { k := pairOf(w); return p[k/64]&(1<<(k%64)
 
 // LabelInfo describes one label of a compiled lexicon.
 type LabelInfo struct {
-	// ID is "concept.label", the name outputs use.
-	ID      string
-	Concept string
-	Label   string
+	Key LabelKey
+	// ID is Key as outputs write it: "concept.label".
+	ID string
 	// Pole is +1 for the axis' positive pole, -1 for its negative pole, 0
 	// for a label without a pole.
 	Pole int

@@ -166,7 +166,7 @@ func parseVoices(s string) (map[string]bool, error) {
 func kwicSelect(m *lexicon.Matcher, q string) (func(framing.Evidence) bool, *lexicon.Matcher, error) {
 	var labels []string
 	for _, l := range m.Labels() {
-		if l.ID == q || l.Label == q || l.Concept == q {
+		if l.ID == q || l.Key.Label == q || l.Key.Concept == q {
 			labels = append(labels, l.ID)
 		}
 	}

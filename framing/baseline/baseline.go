@@ -250,10 +250,10 @@ func (u *Unit) rates(labels []lexicon.LabelInfo, own []int, tokens int, per floa
 func (u *Unit) shares(labels []lexicon.LabelInfo, own []int) {
 	total := map[string]int{}
 	for i, n := range own {
-		total[labels[i].Concept] += n
+		total[labels[i].Key.Concept] += n
 	}
 	for i, n := range own {
-		if tot := total[labels[i].Concept]; tot > 0 {
+		if tot := total[labels[i].Key.Concept]; tot > 0 {
 			u.Shares[labels[i].ID] = stats.Num(float64(n) / float64(tot))
 		}
 	}

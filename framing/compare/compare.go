@@ -27,8 +27,8 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	}
 	labelIdx := map[string][]int{} // concept → label indices, lexicon order
 	var concepts []string
-	for i, id := range t.Labels {
-		concept, _, _ := cutLabel(id)
+	for i, l := range t.Labels {
+		concept := l.Key.Concept
 		if _, ok := labelIdx[concept]; !ok {
 			concepts = append(concepts, concept)
 		}
@@ -49,7 +49,7 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 		g := t.Groups[name]
 		for _, i := range inConcepts {
 			rate, lo, hi := stats.PoissonRateCI(float64(g.Labels[i].Own), float64(g.Tokens.Own), opt.PerTokens, opt.Conf)
-			c.Rates = append(c.Rates, Rate{Group: name, Label: t.Labels[i], Count: g.Labels[i].Own, Tokens: g.Tokens.Own, Rate: stats.Num(rate), Lo: stats.Num(lo), Hi: stats.Num(hi)})
+			c.Rates = append(c.Rates, Rate{Group: name, Label: t.Labels[i].ID, Count: g.Labels[i].Own, Tokens: g.Tokens.Own, Rate: stats.Num(rate), Lo: stats.Num(lo), Hi: stats.Num(hi)})
 		}
 	}
 	index, err := indexRows(t, groups, opt)
@@ -95,7 +95,7 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 
 	var names []string
 	for _, i := range inConcepts {
-		names = append(names, t.Labels[i])
+		names = append(names, t.Labels[i].ID)
 	}
 	if c.CA, err = correspondence(all, groups, names); err != nil {
 		return nil, err

@@ -71,13 +71,3 @@ func distinctive(t *framing.Tally, groups []string, labels [][]float64, labelNam
 	}
 	return top, terms, nil
 }
-
-// cutLabel splits "concept.label".
-func cutLabel(id string) (concept, label string, ok bool) {
-	for i := 0; i < len(id); i++ {
-		if id[i] == '.' {
-			return id[:i], id[i+1:], true
-		}
-	}
-	return id, "", false
-}

@@ -30,7 +30,7 @@ func Reliability(t *framing.Tally, opt Options) (*Comparison, error) {
 func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilities, error) {
 	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
 	counted, outOf := map[string][]float64{}, map[string][]float64{} // indicator → K and N per group
-	missing := reliability.MissingIndicators(t.Categories, t.Poles)
+	missing := reliability.MissingIndicators(t.Categories, t.Poles())
 	for _, name := range groups {
 		g := t.Groups[name]
 		r := reliability.NewReport(g.Reliability, g.Tokens.Own, g.Tokens.Quoted, opt.Conf, missing)
