@@ -407,3 +407,10 @@ func (t *Tally) Check() error {
 	}
 	return nil
 }
+
+// Empty returns a tally of no documents with t's lexicon, labels,
+// categories and grouping: what t merges into.
+func (t *Tally) Empty() *Tally {
+	return &Tally{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Labels: t.Labels, Categories: t.Categories,
+		Skipped: map[string]int{}, Groups: map[string]*GroupTally{}}
+}

@@ -94,7 +94,7 @@ type evidenceGroup struct {
 type evidenceLabel struct {
 	Label    string
 	Anchor   string
-	Snippets []framing.Snippet
+	Snippets []Snippet
 }
 
 // anchor is the id of the evidence of a group and label: built from their

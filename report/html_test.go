@@ -26,7 +26,7 @@ func hostileInput(t *testing.T) *Input {
 	}
 	s := framing.NewScorer(m)
 	tally := framing.NewTally(m, "outlet")
-	ev := framing.NewEvidenceSample(3, 40)
+	ev := NewEvidenceSample(3, 40)
 	for _, d := range docs {
 		sc := s.Score(d)
 		tally.Add(sc)

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/syndication"
 )
@@ -10,7 +9,7 @@ import (
 // counts, and the account of what was read, skipped and dropped.
 type Input struct {
 	Comparison *compare.Comparison
-	Evidence   *framing.EvidenceSample
+	Evidence   *EvidenceSample
 	// Dropped counts boilerplate by reason: lines and tokens.
 	Dropped map[string]DroppedCount
 	// Axis names the framing index's poles, negative first; empty when the

@@ -35,9 +35,9 @@ type ScoreJSON struct {
 }
 
 // ScoreOf is s in the output contract; m is the lexicon that scored it,
-// whose labels and categories name its counts. Intervals of the
-// indicators are at 95 %.
-func ScoreOf(s *framing.Score, m *lexicon.Matcher) ScoreJSON {
+// whose labels and categories name its counts. The indicators' intervals
+// are at level conf.
+func ScoreOf(s *framing.Score, m *lexicon.Matcher, conf float64) ScoreJSON {
 	out := ScoreJSON{
 		ID: s.ID, Outlet: s.Outlet, Date: s.Date, URL: s.URL, Title: s.Title, Source: s.Source,
 		Meta: s.Meta, Tokens: s.Tokens,
@@ -45,7 +45,7 @@ func ScoreOf(s *framing.Score, m *lexicon.Matcher) ScoreJSON {
 		Categories: make(map[string]framing.VoiceCount, len(s.Categories)),
 		Pos:        s.Pos, Neg: s.Neg,
 		Hits: s.Hits, Dropped: s.Dropped, QuoteProblems: s.QuoteProblems,
-		Reliability: reliability.NewReport(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, 0.95, reliability.MissingOf(m)),
+		Reliability: reliability.NewReport(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, conf, reliability.MissingOf(m)),
 	}
 	if out.Meta == nil {
 		out.Meta = map[string]string{}

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/internal/fixture"
 )
@@ -21,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func seedInput(t *testing.T) *Input {
 	t.Helper()
 	docs := fixture.Seeds(t)
-	in := &Input{Comparison: fixture.Compare(t, docs, "outlet"), Evidence: framing.NewEvidenceSample(2, 40),
+	in := &Input{Comparison: fixture.Compare(t, docs, "outlet"), Evidence: NewEvidenceSample(2, 40),
 		Dropped: map[string]DroppedCount{}, Axis: [2]string{"critical", "kremlin"}}
 	for _, d := range docs {
 		in.Evidence.Add(d.Score.Outlet, d.Doc, d.Score)

@@ -22,7 +22,6 @@ import (
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/lexicon"
-	"github.com/framingkit/framing/report"
 )
 
 // Options are what every worker needs: files it can read itself (the
@@ -35,36 +34,45 @@ type Options struct {
 }
 
 func init() {
-	register.DoFn4x1[context.Context, fileio.ReadableFile, func(string, string), func(string), error](&scoreFileFn{})
-	register.Emitter2[string, string]()
-	register.Emitter1[string]()
-	register.Combiner3[string, string, string](&mergeFn{})
-	register.Function2x1[string, string, string](dropKey)
-	register.Function1x1[string, string](ForTextio)
+	register.DoFn4x1[context.Context, fileio.ReadableFile, func(string, *framing.Tally), func(*framing.Tally), error](&scoreFileFn{})
+	register.Emitter2[string, *framing.Tally]()
+	register.Emitter1[*framing.Tally]()
+	register.Combiner3[*framing.Tally, *framing.Tally, *framing.Tally](&mergeFn{})
+	register.Function2x1[string, *framing.Tally, *framing.Tally](dropKey)
+	register.Function1x2[*framing.Tally, string, error](ForTextio)
 	beam.RegisterType(reflect.TypeOf((*scoreFileFn)(nil)).Elem())
 	beam.RegisterType(reflect.TypeOf((*mergeFn)(nil)).Elem())
+	// A tally goes between workers in its file format.
+	beam.RegisterCoder(reflect.TypeOf((*framing.Tally)(nil)), encodeTally, decodeTally)
 }
 
 // Build adds the analysis of the files matching glob to the pipeline and
-// returns the merged tally as one JSON string, as the CLI writes it.
+// returns the merged tally.
 func Build(s beam.Scope, glob string, opt Options) beam.PCollection {
 	s = s.Scope("framing")
 	optJSON, _ := json.Marshal(opt)
 	files := fileio.ReadMatches(s, fileio.MatchFiles(s, glob), fileio.ReadUncompressed())
 	// Each file's documents are scored and tallied on a worker; the tally of
-	// each group, and the run's counts (key ""), go on keyed by group.
+	// each group, and the run's counts, go on keyed by group.
 	groups, counts := beam.ParDo2(s, &scoreFileFn{Options: string(optJSON)}, files)
 	perGroup := beam.CombinePerKey(s, &mergeFn{}, groups)
 	all := beam.Flatten(s, beam.ParDo(s, dropKey, perGroup), counts)
 	return beam.Combine(s, &mergeFn{}, all)
 }
 
-// ForTextio drops the tally's final newline, which textio.Write puts back:
-// the file written is then the CLI's, byte for byte.
-func ForTextio(tally string) string { return strings.TrimSuffix(tally, "\n") }
+// ForTextio writes the merged tally as `framing score --format tally`
+// does, less the final newline, which textio.Write puts back: the file
+// written is then the CLI's, byte for byte.
+func ForTextio(t *framing.Tally) (string, error) {
+	var b bytes.Buffer
+	if err := framing.WriteTally(&b, t); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
 
 // dropKey leaves a group's merged tally.
-func dropKey(_ string, tally string) string { return tally }
+func dropKey(_ string, t *framing.Tally) *framing.Tally { return t }
 
 // scoreFileFn scores one file's documents into tallies: one per group,
 // keyed by it, and one of the file's read and skipped counts.
@@ -98,7 +106,7 @@ func (f *scoreFileFn) Setup() error {
 	return nil
 }
 
-func (f *scoreFileFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emitGroup func(string, string), emitCounts func(string)) error {
+func (f *scoreFileFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emitGroup func(string, *framing.Tally), emitCounts func(*framing.Tally)) error {
 	rc, err := file.Open(ctx)
 	if err != nil {
 		return err
@@ -127,71 +135,43 @@ func (f *scoreFileFn) ProcessElement(ctx context.Context, file fileio.ReadableFi
 	for _, g := range names {
 		one := framing.NewTally(f.matcher, f.opt.By)
 		one.Groups[g] = t.Groups[g]
-		js, err := encode(one)
-		if err != nil {
-			return err
-		}
-		emitGroup(g, js)
+		emitGroup(g, one)
 	}
 	counts := framing.NewTally(f.matcher, f.opt.By)
 	counts.Read, counts.Skipped = t.Read, t.Skipped
-	js, err := encode(counts)
-	if err != nil {
-		return err
-	}
-	emitCounts(js)
+	emitCounts(counts)
 	return nil
 }
 
 // mergeFn merges tallies with Tally.Merge: sums, so the runner may combine
-// them in any order and grouping and the result is the same.
+// them in any order and grouping and the result is the same. It merges the
+// values themselves; the coder turns them into bytes only between workers.
 type mergeFn struct{}
 
-func (mergeFn) CreateAccumulator() string { return "" }
+func (mergeFn) CreateAccumulator() *framing.Tally { return nil }
 
-func (mergeFn) AddInput(acc, in string) (string, error) { return merge(acc, in) }
+func (mergeFn) AddInput(acc, in *framing.Tally) (*framing.Tally, error) { return merge(acc, in) }
 
-func (mergeFn) MergeAccumulators(a, b string) (string, error) { return merge(a, b) }
+func (mergeFn) MergeAccumulators(a, b *framing.Tally) (*framing.Tally, error) { return merge(a, b) }
 
-func (mergeFn) ExtractOutput(acc string) string { return acc }
+func (mergeFn) ExtractOutput(acc *framing.Tally) *framing.Tally { return acc }
 
-func merge(a, b string) (string, error) {
+// merge adds b into a fresh copy of a's sums when a is nil (an input is the
+// runner's, not ours to change), else into a.
+func merge(a, b *framing.Tally) (*framing.Tally, error) {
 	switch {
-	case a == "":
-		return b, nil
-	case b == "":
+	case b == nil:
 		return a, nil
+	case a == nil:
+		a = b.Empty()
 	}
-	ta, err := decode(a)
-	if err != nil {
-		return "", err
-	}
-	tb, err := decode(b)
-	if err != nil {
-		return "", err
-	}
-	if err := ta.Merge(tb); err != nil {
-		return "", err
-	}
-	return encode(ta)
-}
-
-// encode writes a tally as `framing score --format tally` does.
-func encode(t *framing.Tally) (string, error) {
-	var b bytes.Buffer
-	if err := report.WriteJSON(&b, t); err != nil {
-		return "", err
-	}
-	return b.String(), nil
-}
-
-func decode(s string) (*framing.Tally, error) {
-	var t framing.Tally
-	if err := json.Unmarshal([]byte(s), &t); err != nil {
+	if err := a.Merge(b); err != nil {
 		return nil, err
 	}
-	if err := t.Check(); err != nil {
-		return nil, err
-	}
-	return &t, nil
+	return a, nil
 }
+
+// encodeTally and decodeTally are the tally's coder: its file format.
+func encodeTally(t *framing.Tally) ([]byte, error) { return json.Marshal(t) }
+
+func decodeTally(data []byte) (*framing.Tally, error) { return framing.ParseTally("tally", data) }

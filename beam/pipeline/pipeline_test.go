@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/framingkit/framing/framing/corpus"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/framingkit/framing/framing/corpus"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
@@ -41,11 +42,11 @@ func cliTally(t *testing.T, manifest string, paths ...string) string {
 		t.Fatal(err)
 	}
 	tl.AddSummary(sum)
-	js, err := encode(tl)
-	if err != nil {
+	var b bytes.Buffer
+	if err := framing.WriteTally(&b, tl); err != nil {
 		t.Fatal(err)
 	}
-	return js
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // checkBeam runs the pipeline on Prism and checks, in the pipeline, that
@@ -53,7 +54,7 @@ func cliTally(t *testing.T, manifest string, paths ...string) string {
 func checkBeam(t *testing.T, glob string, opt Options, want string) {
 	t.Helper()
 	p, s := beam.NewPipelineWithRoot()
-	out := Build(s, glob, opt)
+	out := beam.ParDo(s, ForTextio, Build(s, glob, opt))
 	passert.Equals(s, out, want)
 	if _, err := prism.Execute(t.Context(), p); err != nil {
 		t.Fatalf("the pipeline's tally is not the CLI's: %v", err)

@@ -95,7 +95,7 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		in.Axis = axisOf(m)
 		t = framing.NewTally(m, o.By)
 		if o.Evidence > 0 {
-			in.Evidence = framing.NewEvidenceSample(o.Evidence, 60)
+			in.Evidence = report.NewEvidenceSample(o.Evidence, 60)
 		}
 		sum, man, err := o.scoreCorpus(env, paths, m, nil, func(r *framing.Result) error {
 			doc, s := r.Doc, r.Score

@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/internal/fixture"
 	"github.com/framingkit/framing/report"
 )
@@ -66,7 +65,7 @@ func TestReportInBrowser(t *testing.T) {
 	t.Run("30 outlets", func(t *testing.T) {
 		dir := t.TempDir()
 		docs := fixture.ManyOutlets(t)
-		in := &report.Input{Comparison: fixture.Compare(t, docs, "outlet"), Evidence: framing.NewEvidenceSample(3, 60), Axis: [2]string{"critical", "kremlin"}}
+		in := &report.Input{Comparison: fixture.Compare(t, docs, "outlet"), Evidence: report.NewEvidenceSample(3, 60), Axis: [2]string{"critical", "kremlin"}}
 		for _, d := range docs {
 			in.Evidence.Add(d.Score.Outlet, d.Doc, d.Score)
 		}

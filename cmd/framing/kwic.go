@@ -101,8 +101,8 @@ func (o *kwicOptions) run(env Env) error {
 			docs[s.ID] = true
 			shown++
 			l := kwicLine{ID: s.ID, Outlet: s.Outlet, Label: h.Label + h.Category, Term: h.Term, Voice: h.Voice.String(),
-				Start: h.Start, End: h.End, Match: framing.OneLine(h.Text),
-				Left: framing.LeftContext(text, h.Start, o.Context), Right: framing.RightContext(text, h.End, o.Context)}
+				Start: h.Start, End: h.End, Match: report.OneLine(h.Text),
+				Left: report.LeftContext(text, h.Start, o.Context), Right: report.RightContext(text, h.End, o.Context)}
 			if format == fmtJSONL {
 				if err := enc.Encode(l); err != nil {
 					return err

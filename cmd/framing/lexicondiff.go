@@ -122,7 +122,7 @@ func (o *lexiconDiffOptions) diffCorpus(env Env, was, now *lexicon.Matcher, path
 			for _, c := range framing.DiffHits(s, r.Also[0]) {
 				at := c.At()
 				hits = append(hits, hitRow{Doc: s.ID, Outlet: s.Outlet, Change: c.Change, Was: owner(c.Was), Now: owner(c.Now), Voice: at.Voice.String(),
-					Left: framing.LeftContext(doc.Text, at.Start, o.Context), Match: framing.OneLine(at.Text), Right: framing.RightContext(doc.Text, at.End, o.Context)})
+					Left: report.LeftContext(doc.Text, at.Start, o.Context), Match: report.OneLine(at.Text), Right: report.RightContext(doc.Text, at.End, o.Context)})
 				if l := owner(c.Was); l != "" {
 					move(l).Disappears++
 				}

@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/framingkit/framing/framing/corpus"
 	"io/fs"
 	"path/filepath"
 	"time"
+
+	"github.com/framingkit/framing/framing/corpus"
 
 	"github.com/schollz/progressbar/v3"
 )

@@ -11,7 +11,6 @@ import (
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/reliability"
-	"github.com/framingkit/framing/framing/stats"
 	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
 	"github.com/framingkit/framing/report"
@@ -81,15 +80,6 @@ type docReliability struct {
 	byName      map[string]reliability.Indicator
 }
 
-// RatingCorrelation is Spearman's ρ of the users' ratings with one
-// indicator, across the rated groups.
-type RatingCorrelation struct {
-	Indicator string    `json:"indicator"`
-	Rho       stats.Num `json:"rho"`
-	P         stats.Num `json:"p"`
-	N         int       `json:"n"`
-}
-
 func (o *reliabilityOptions) run(env Env, paths []string) error {
 	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtMarkdown, fmtCSV, fmtJSON})
 	if err != nil {
@@ -131,13 +121,13 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 			docs = []docReliability{}
 		}
 		return writeJSON(env.Out, struct {
-			Lexicon      framing.LexiconRef         `json:"lexicon"`
-			By           string                     `json:"by"`
-			Groups       []compare.GroupReliability `json:"groups"`
-			Tests        []compare.IndicatorTest    `json:"tests"`
-			Documents    []docReliability           `json:"documents"`
-			Syndication  []syndication.Cluster      `json:"syndication,omitempty"`
-			Correlations []RatingCorrelation        `json:"rating_correlations,omitempty"`
+			Lexicon      framing.LexiconRef          `json:"lexicon"`
+			By           string                      `json:"by"`
+			Groups       []compare.GroupReliability  `json:"groups"`
+			Tests        []compare.IndicatorTest     `json:"tests"`
+			Documents    []docReliability            `json:"documents"`
+			Syndication  []syndication.Cluster       `json:"syndication,omitempty"`
+			Correlations []compare.RatingCorrelation `json:"rating_correlations,omitempty"`
 		}{c.Lexicon, c.By, c.Reliability.Groups, c.Reliability.Tests, docs, o.Clusters, corr})
 	case fmtCSV:
 		return writeReliabilityCSV(env.Out, c, docs)
@@ -271,7 +261,7 @@ func readRatings(path string) (*compare.Ratings, error) {
 // correlate is Spearman's ρ of the ratings with each indicator across the
 // rated groups. It reports on stderr the rows that match no group, with the
 // groups they may have meant, and the groups without a rating.
-func correlate(env Env, c *compare.Comparison, ratings *compare.Ratings) []RatingCorrelation {
+func correlate(env Env, c *compare.Comparison, ratings *compare.Ratings) []compare.RatingCorrelation {
 	if ratings == nil {
 		return nil
 	}
@@ -293,24 +283,7 @@ func correlate(env Env, c *compare.Comparison, ratings *compare.Ratings) []Ratin
 	if len(unrated) > 0 {
 		fmt.Fprintf(env.Err, "no rating for %s: left out of the correlations\n", strings.Join(unrated, ", "))
 	}
-	var rs []float64
-	var groups []compare.GroupReliability
-	for _, g := range c.Reliability.Groups {
-		if r, ok := rated[g.Group]; ok {
-			rs = append(rs, r)
-			groups = append(groups, g)
-		}
-	}
-	var out []RatingCorrelation
-	for _, info := range reliability.IndicatorList {
-		var xs []float64
-		for _, g := range groups {
-			xs = append(xs, float64(g.Indicators[info.Name].Value))
-		}
-		rho, p, n := stats.Spearman(rs, xs)
-		out = append(out, RatingCorrelation{Indicator: info.Name, Rho: stats.Num(rho), P: stats.Num(p), N: n})
-	}
-	return out
+	return compare.Correlate(c.Reliability, rated)
 }
 
 // orList joins names as "a", "a or b", "a, b or c".

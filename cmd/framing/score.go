@@ -16,6 +16,7 @@ import (
 
 type scoreOptions struct {
 	corpusOptions
+	Conf   float64
 	Format string
 	By     string
 	Paths  []string
@@ -46,6 +47,7 @@ document. The run summary (read, scored, skipped by reason) goes to stderr.`,
 	}
 	o.addFlags(cmd.Flags())
 	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv, json, jsonl, or tally (mergeable per-group sums for framing merge and compare --tally)\n(default: table on a terminal, else jsonl)")
+	cmd.Flags().Float64Var(&o.Conf, "conf", 0.95, "confidence level of the reliability indicators' intervals")
 	cmd.Flags().StringVar(&o.By, "by", "outlet", "group `field` of --format tally: outlet, date, or any manifest or metadata field")
 	return cmd
 }
@@ -72,7 +74,7 @@ func (o *scoreOptions) run(env Env) error {
 		if format == fmtJSONL {
 			// Streamed in corpus order, which is deterministic: files in
 			// lexical order, rows in file order.
-			return enc.Encode(report.ScoreOf(s, m))
+			return enc.Encode(report.ScoreOf(s, m, o.Conf))
 		}
 		if format != fmtJSON {
 			s.Hits = nil // tables and CSV do not show evidence; do not hold it
@@ -91,11 +93,11 @@ func (o *scoreOptions) run(env Env) error {
 			return byError(err)
 		}
 		tally.AddSummary(sum)
-		err = writeJSON(env.Out, tally)
+		err = framing.WriteTally(env.Out, tally)
 	case fmtJSON:
-		err = writeScoresJSON(env, m, sum, scores)
+		err = writeScoresJSON(env, m, sum, scores, o.Conf)
 	case fmtCSV:
-		err = scoresCSV(m, scores).Write(env.Out, report.FormatCSV)
+		err = scoresCSV(m, scores, o.Conf).Write(env.Out, report.FormatCSV)
 		var poles []int
 		for _, l := range m.Labels() {
 			poles = append(poles, l.Pole)
@@ -113,10 +115,10 @@ func (o *scoreOptions) run(env Env) error {
 	return nil
 }
 
-func writeScoresJSON(env Env, m *lexicon.Matcher, sum framing.Summary, scores []*framing.Score) error {
+func writeScoresJSON(env Env, m *lexicon.Matcher, sum framing.Summary, scores []*framing.Score, conf float64) error {
 	docs := make([]report.ScoreJSON, 0, len(scores))
 	for _, s := range scores {
-		docs = append(docs, report.ScoreOf(s, m))
+		docs = append(docs, report.ScoreOf(s, m, conf))
 	}
 	out := struct {
 		Lexicon   framing.LexiconRef `json:"lexicon"`
@@ -173,7 +175,7 @@ func scoresTable(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 // scoresCSV is the wide table: one row per document, one column per label
 // and category and voice, one per metadata field, and one per reliability
 // indicator (its value; intervals are in the JSON).
-func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
+func scoresCSV(m *lexicon.Matcher, scores []*framing.Score, conf float64) *report.Table {
 	missing := reliability.MissingOf(m)
 	metaKeys := map[string]bool{}
 	for _, s := range scores {
@@ -208,7 +210,7 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 		for _, c := range s.Categories {
 			row = append(row, itoa(c.Own), itoa(c.Quoted))
 		}
-		for _, in := range reliability.Indicators(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, 0.95, missing) {
+		for _, in := range reliability.Indicators(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, conf, missing) {
 			row = append(row, csvFloat(float64(in.Value)))
 		}
 		t.Rows = append(t.Rows, row)

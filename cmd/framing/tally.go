@@ -1,12 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"reflect"
 	"strings"
 
 	"github.com/framingkit/framing/framing"
@@ -20,63 +18,7 @@ func readTally(path string) (*framing.Tally, error) {
 	if err != nil {
 		return nil, err
 	}
-	var t framing.Tally
-	if err := json.Unmarshal(data, &t); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := framing.LineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
-			return nil, fmt.Errorf("%s:%d:%d: not a tally: %v", path, line, col, se)
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return nil, fmt.Errorf("%s: not a tally: %s holds %s, want %s", path, orTop(te.Field), jsonKind(te.Value), jsonKindOf(te.Type))
-		}
-		return nil, fmt.Errorf("%s: not a tally: %v", path, err)
-	}
-	if err := t.Check(); err != nil {
-		return nil, fmt.Errorf("%s: %w (write tallies with framing score --format tally)", path, err)
-	}
-	return &t, nil
-}
-
-// orTop names a JSON field for a message: the document itself when "".
-func orTop(field string) string {
-	if field == "" {
-		return "the file"
-	}
-	return field
-}
-
-// jsonKind is a JSON value's kind in words, from encoding/json's name of it.
-func jsonKind(v string) string {
-	switch v {
-	case "string":
-		return "text"
-	case "number":
-		return "a number"
-	case "bool":
-		return "true or false"
-	case "array":
-		return "a list"
-	case "object":
-		return "an object"
-	}
-	return v
-}
-
-// jsonKindOf is the JSON kind a Go type is read from, in words.
-func jsonKindOf(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.String:
-		return "text"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	case reflect.Map, reflect.Struct, reflect.Pointer:
-		return "an object"
-	}
-	return "a number"
+	return framing.ParseTally(path, data)
 }
 
 // readTallies reads and merges tally files in the order given; tallies
@@ -127,7 +69,7 @@ documents' ids, and tallies that share a document are refused.`,
 				return err
 			}
 			fmt.Fprintf(env.Err, "merged %s: %d documents in %d groups\n", report.Count(len(args), "tally", "tallies"), t.Scored(), len(t.Groups))
-			return writeJSON(env.Out, t)
+			return framing.WriteTally(env.Out, t)
 		},
 	}
 }

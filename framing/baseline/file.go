@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/internal/textpos"
 )
 
 // Write writes b as indented JSON with its checksum.
@@ -109,10 +110,10 @@ func jsonError(path string, data []byte, err error) error {
 		if int(se.Offset) >= len(data) {
 			return &ReadError{Path: path, Problem: "cut short: the JSON ends before the baseline does"}
 		}
-		line, col := framing.LineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
+		line, col := textpos.LineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
 		return &ReadError{Path: path, Line: line, Col: col, Problem: "not valid JSON: " + se.Error()}
 	case errors.As(err, &te):
-		line, col := framing.LineCol(data, int(te.Offset))
+		line, col := textpos.LineCol(data, int(te.Offset))
 		return &ReadError{Path: path, Line: line, Col: col, Problem: fmt.Sprintf("field %s holds a %s, not a %s", te.Field, te.Value, te.Type)}
 	}
 	return &ReadError{Path: path, Problem: err.Error()}

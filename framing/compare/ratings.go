@@ -10,6 +10,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/framingkit/framing/framing/reliability"
+	"github.com/framingkit/framing/framing/stats"
 )
 
 // Ratings are a user's own ratings of groups, as read from File by
@@ -162,4 +165,37 @@ func editDistance(a, b []rune) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// RatingCorrelation is Spearman's ρ of the users' ratings with one
+// indicator, across the rated groups.
+type RatingCorrelation struct {
+	Indicator string    `json:"indicator"`
+	Rho       stats.Num `json:"rho"`
+	P         stats.Num `json:"p"`
+	N         int       `json:"n"`
+}
+
+// Correlate is Spearman's ρ of the groups' ratings (rated, by group) with
+// each indicator of r, across the rated groups, in the order of
+// reliability.IndicatorList.
+func Correlate(r Reliabilities, rated map[string]float64) []RatingCorrelation {
+	var rs []float64
+	var groups []GroupReliability
+	for _, g := range r.Groups {
+		if x, ok := rated[g.Group]; ok {
+			rs = append(rs, x)
+			groups = append(groups, g)
+		}
+	}
+	var out []RatingCorrelation
+	for _, info := range reliability.IndicatorList {
+		var xs []float64
+		for _, g := range groups {
+			xs = append(xs, float64(g.Indicators[info.Name].Value))
+		}
+		rho, p, n := stats.Spearman(rs, xs)
+		out = append(out, RatingCorrelation{Indicator: info.Name, Rho: stats.Num(rho), P: stats.Num(p), N: n})
+	}
+	return out
 }

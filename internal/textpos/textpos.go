@@ -1,4 +1,6 @@
-package framing
+// Package textpos turns byte offsets into the line and column a person
+// looks for in a file.
+package textpos
 
 // LineCol turns a byte offset into data into a 1-based line and column
 // (columns count bytes), for messages that point into a file.

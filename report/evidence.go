@@ -1,19 +1,22 @@
-package framing
+package report
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/token"
 )
 
 // Snippet is one hit in context, for a reader to check a count by eye.
 type Snippet struct {
-	Doc   string `json:"doc"`
-	Voice Voice  `json:"voice"`
-	Start int    `json:"start"` // byte offset of the match in the document
-	Left  string `json:"left"`
-	Match string `json:"match"`
-	Right string `json:"right"`
+	Doc   string      `json:"doc"`
+	Voice token.Voice `json:"voice"`
+	Start int         `json:"start"` // byte offset of the match in the document
+	Left  string      `json:"left"`
+	Match string      `json:"match"`
+	Right string      `json:"right"`
 }
 
 // EvidenceSample keeps the first few snippets of every group and label, in
@@ -34,9 +37,9 @@ func NewEvidenceSample(perCell, context int) *EvidenceSample {
 }
 
 // Add samples the label hits of one scored document (own and quoted voice).
-func (e *EvidenceSample) Add(group string, doc Document, s *Score) {
+func (e *EvidenceSample) Add(group string, doc framing.Document, s *framing.Score) {
 	for _, h := range s.Hits {
-		if h.Label == "" || h.Voice == Boilerplate {
+		if h.Label == "" || h.Voice == token.Boilerplate {
 			continue
 		}
 		k := evidenceKey{group, h.Label}
