@@ -188,6 +188,10 @@ type run struct {
 	// with the documents: the collector counts and reports them all.
 	sum     Summary
 	readErr error
+	// ids are the document ids read, for the duplicate check: the reader
+	// checks each document in corpus order (corpus.Check), before any
+	// work is spent on it.
+	ids corpus.IDs
 }
 
 type job struct {
@@ -232,6 +236,11 @@ func (r *run) read(docs Docs) {
 		if err != nil && !errors.As(err, &skip) {
 			r.readErr = err
 			return
+		}
+		if err == nil {
+			if s, ok := corpus.Check(doc, &r.ids); !ok {
+				skip, err = s, s
+			}
 		}
 		select {
 		case r.slots <- struct{}{}:
@@ -330,6 +339,7 @@ func (r *run) handle(p result, sink func(*Result) error) error {
 	if p.skip != nil {
 		return r.skip(*p.skip)
 	}
+
 	sc := p.res.Score
 	if sc.Tokens.Own+sc.Tokens.Quoted == 0 {
 		return r.skip(corpus.Skip{File: p.doc.Source, Reason: NoContent, Msg: "no article text left after dropping boilerplate lines"})

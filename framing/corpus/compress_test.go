@@ -13,7 +13,7 @@ import (
 func TestCompressed(t *testing.T) {
 	var ids []string
 	var skips []Skip
-	sum, err := Read([]string{"../../testdata/compressed"}, Options{OnSkip: func(s Skip) { skips = append(skips, s) }}, func(d Document) error {
+	sum, err := readChecked([]string{"../../testdata/compressed"}, Options{OnSkip: func(s Skip) { skips = append(skips, s) }}, func(d Document) error {
 		ids = append(ids, d.ID)
 		return nil
 	})
@@ -43,7 +43,7 @@ func TestCompressed(t *testing.T) {
 // it are read.
 func TestMaxDocBytes(t *testing.T) {
 	var ids []string
-	sum, err := Read([]string{"testdata/rows.jsonl"}, Options{MaxDocBytes: 60}, func(d Document) error {
+	sum, err := readChecked([]string{"testdata/rows.jsonl"}, Options{MaxDocBytes: 60}, func(d Document) error {
 		ids = append(ids, d.ID)
 		return nil
 	})

@@ -22,7 +22,7 @@ func readCSV(t *testing.T, data string, opt Options) (docs, skips []string, sum 
 		t.Fatal(err)
 	}
 	opt.OnSkip = func(s Skip) { skips = append(skips, fmt.Sprintf("%d %s", s.Line, s.Reason)) }
-	sum, err := Read([]string{path}, opt, func(d Document) error {
+	sum, err := readChecked([]string{path}, opt, func(d Document) error {
 		docs = append(docs, d.ID+":"+d.Text)
 		return nil
 	})
@@ -163,7 +163,7 @@ func TestCSVBombMemory(t *testing.T) {
 			runtime.ReadMemStats(&before)
 			var ids []string
 			var skips []Skip
-			sum, err := ReadStream("bomb.csv", "bomb.csv", tt.in, Options{MaxDocBytes: 1 << 20, OnSkip: func(s Skip) { skips = append(skips, s) }}, func(d Document) error {
+			sum, err := readStreamChecked("bomb.csv", "bomb.csv", tt.in, Options{MaxDocBytes: 1 << 20, OnSkip: func(s Skip) { skips = append(skips, s) }}, func(d Document) error {
 				ids = append(ids, d.ID)
 				return nil
 			})
@@ -251,7 +251,7 @@ func TestCSVHeaderErrors(t *testing.T) {
 		if err := os.WriteFile(path, []byte(tt.csv), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := Read([]string{path}, Options{}, func(Document) error { return nil })
+		_, err := readChecked([]string{path}, Options{}, func(Document) error { return nil })
 		if err == nil || err.Error() != path+tt.want {
 			t.Errorf("%.20q: error %v, want %s%s", tt.csv, err, path, tt.want)
 		}

@@ -8,6 +8,8 @@ type Document struct {
 	// Source says where the document came from: a path, and for JSONL and
 	// CSV the 1-based line ("corpus.jsonl:17").
 	Source string
+	// Line is that line (0 for a document that is a whole file).
+	Line int
 	// Outlet, Date, URL and Title are the well-known metadata fields; empty
 	// when unknown. Date is as written (ISO 8601 expected).
 	Outlet, Date, URL, Title string

@@ -20,7 +20,7 @@ func FuzzJSONL(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		docs := 0
-		sum, err := Read([]string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(Document) error { docs++; return nil })
+		sum, err := readChecked([]string{"-"}, Options{Stdin: bytes.NewReader(data)}, func(Document) error { docs++; return nil })
 		if err != nil {
 			t.Fatalf("error on stdin: %v", err)
 		}
@@ -43,7 +43,7 @@ func FuzzCSV(f *testing.F) {
 			t.Fatal(err)
 		}
 		docs := 0
-		sum, err := Read([]string{path}, Options{MaxDocBytes: 256}, func(Document) error { docs++; return nil })
+		sum, err := readChecked([]string{path}, Options{MaxDocBytes: 256}, func(Document) error { docs++; return nil })
 		if err != nil {
 			return // a header without a text column, or no header at all
 		}
@@ -142,7 +142,7 @@ func readAccounted(t *testing.T, name string, data []byte) {
 		t.Fatal(err)
 	}
 	docs := 0
-	sum, err := Read([]string{path}, Options{MaxDocBytes: 1 << 20}, func(Document) error { docs++; return nil })
+	sum, err := readChecked([]string{path}, Options{MaxDocBytes: 1 << 20}, func(Document) error { docs++; return nil })
 	if err != nil {
 		t.Fatal(err)
 	}

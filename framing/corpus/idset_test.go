@@ -98,7 +98,7 @@ func TestReadIDsSharingFNV(t *testing.T) {
 	}
 	in := fmt.Sprintf("{\"id\":%q,\"text\":\"One.\"}\n{\"id\":%q,\"text\":\"Two.\"}\n{\"id\":%q,\"text\":\"Again.\"}\n", a, b, a)
 	var ids []string
-	sum, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(in)}, func(d Document) error { ids = append(ids, d.ID); return nil })
+	sum, err := readChecked([]string{"-"}, Options{Stdin: strings.NewReader(in)}, func(d Document) error { ids = append(ids, d.ID); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -88,10 +88,6 @@ type reader struct {
 	opt   Options
 	yield func(Document) error
 	sum   Summary
-	// ids are the keys of the IDs seen so far, to skip duplicates: 16 to
-	// 20 bytes per document (20 MB per million), the one thing here that
-	// grows with the corpus.
-	ids idSet
 	// dc is the decompressor of the compressed file being read (nil for a
 	// plain one), whose damage stream reports once for the whole file.
 	dc *decompressor
@@ -109,6 +105,8 @@ func (r *reader) streamCut() bool {
 // reproducible), and "-" for JSONL on opt.Stdin. A document that cannot be
 // read is skipped, reported to opt.OnSkip and counted; a missing path, an
 // unknown file type named explicitly, or an error from yield ends the run.
+// The rules every document must meet whatever its source (valid UTF-8,
+// some text, a new id) are Check's, which the pipeline applies.
 func Read(paths []string, opt Options, yield func(Document) error) (Summary, error) {
 	r := &reader{opt: opt, yield: yield, sum: Summary{Skipped: map[Reason]int{}}}
 	for _, p := range paths {
@@ -408,22 +406,11 @@ func (r *reader) text(path string, in io.Reader, man *Manifest, rel string) erro
 	return r.emit(doc, 0)
 }
 
-// emit checks a document's text and ID and hands it on.
+// emit hands a document on, with the line it was read from (0 for a
+// whole file). The rules on its text and id apply to every document of
+// every source alike, so they run in the pipeline (Check).
 func (r *reader) emit(doc Document, line int) error {
-	file := doc.Source
-	if line > 0 {
-		file = strings.TrimSuffix(file, fmt.Sprintf(":%d", line))
-	}
-	h := idHash(doc.ID)
-	switch {
-	case !utf8.ValidString(doc.Text):
-		return r.skip(Skip{File: file, Line: line, Reason: InvalidUTF8, Msg: fmt.Sprintf("document %q is not valid UTF-8 (convert it, e.g. with iconv)", doc.ID)})
-	case strings.TrimSpace(doc.Text) == "":
-		return r.skip(Skip{File: file, Line: line, Reason: Empty, Msg: fmt.Sprintf("document %q has no text", doc.ID)})
-	case r.ids.has(h):
-		return r.skip(Skip{File: file, Line: line, Reason: DuplicateID, Msg: fmt.Sprintf("document id %q was already read (ids must be unique)", doc.ID)})
-	}
-	r.ids.add(h)
+	doc.Line = line
 	return r.yield(doc)
 }
 

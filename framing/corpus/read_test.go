@@ -16,7 +16,7 @@ import (
 func collect(t *testing.T, paths []string, opt Options) (docs, skips []string, sum Summary, err error) {
 	t.Helper()
 	opt.OnSkip = func(s Skip) { skips = append(skips, fmt.Sprintf("%s:%d %s", s.File, s.Line, s.Reason)) }
-	sum, err = Read(paths, opt, func(d Document) error {
+	sum, err = readChecked(paths, opt, func(d Document) error {
 		meta := ""
 		for _, k := range slices.Sorted(maps.Keys(d.Meta)) {
 			meta += " " + k + "=" + d.Meta[k]
@@ -133,7 +133,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Read(tt.paths, Options{}, func(Document) error { return nil })
+			_, err := readChecked(tt.paths, Options{}, func(Document) error { return nil })
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want it to contain %q", err, tt.want)
 			}
@@ -143,7 +143,7 @@ func TestReadErrors(t *testing.T) {
 
 func TestReadStrict(t *testing.T) {
 	n := 0
-	_, err := Read([]string{"testdata/rows.jsonl"}, Options{Strict: true}, func(Document) error { n++; return nil })
+	_, err := readChecked([]string{"testdata/rows.jsonl"}, Options{Strict: true}, func(Document) error { n++; return nil })
 	var s Skip
 	if err == nil || !strings.HasPrefix(err.Error(), "testdata/rows.jsonl:4: ") {
 		t.Fatalf("strict error %v, want the first skip at line 4", err)
@@ -194,7 +194,7 @@ func TestReadStreams(t *testing.T) {
 		pw.Close()
 	}()
 	i := 0
-	sum, err := Read([]string{"-"}, Options{Stdin: pr}, func(d Document) error {
+	sum, err := readChecked([]string{"-"}, Options{Stdin: pr}, func(d Document) error {
 		if want := fmt.Sprintf("d%d", i); d.ID != want {
 			return fmt.Errorf("document %d is %s, want %s", i, d.ID, want)
 		}
@@ -301,7 +301,7 @@ func TestBOM(t *testing.T) {
 			var docs []string
 			var skips []Skip
 			opt.OnSkip = func(s Skip) { skips = append(skips, s) }
-			if _, err := Read([]string{path}, opt, func(d Document) error { docs = append(docs, fmt.Sprintf("%s:%q", d.ID, d.Text)); return nil }); err != nil {
+			if _, err := readChecked([]string{path}, opt, func(d Document) error { docs = append(docs, fmt.Sprintf("%s:%q", d.ID, d.Text)); return nil }); err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(docs, tt.docs) || len(skips) > 0 {
@@ -341,7 +341,7 @@ func TestFieldKinds(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		opt := Options{Stdin: strings.NewReader(tt.line + "\n"), OnSkip: func(s Skip) { got = append(got, fmt.Sprintf("%s: %s", s.Reason, s.Msg)) }}
-		sum, err := Read([]string{"-"}, opt, func(d Document) error { got = append(got, d.ID+":"+d.Text); return nil })
+		sum, err := readChecked([]string{"-"}, opt, func(d Document) error { got = append(got, d.ID+":"+d.Text); return nil })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -357,7 +357,7 @@ func TestHTMLTooDeep(t *testing.T) {
 	page := "<html><body>" + strings.Repeat("<div>", 600) + "<p>" + strings.Repeat("Officials said the talks would go on. ", 10) + "</p></body></html>"
 	var skips []Skip
 	line := fmt.Sprintf(`{"id":"deep","html":%q}`, page)
-	if _, err := Read([]string{"-"}, Options{Stdin: strings.NewReader(line), OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { return nil }); err != nil {
+	if _, err := readChecked([]string{"-"}, Options{Stdin: strings.NewReader(line), OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	want := "stdin:1: the page nests its elements more than 512 deep, deeper than the HTML parser allows: no article text can be read from it"

@@ -26,7 +26,7 @@ func readWithin(t *testing.T, paths []string, opt Options) (docs, skips []string
 	go func() {
 		var r result
 		opt.OnSkip = func(s Skip) { r.skips = append(r.skips, string(s.Reason)+" "+s.Error()) }
-		r.sum, r.err = Read(paths, opt, func(d Document) error { r.docs = append(r.docs, d.ID); return nil })
+		r.sum, r.err = readChecked(paths, opt, func(d Document) error { r.docs = append(r.docs, d.ID); return nil })
 		done <- r
 	}()
 	select {
@@ -119,7 +119,7 @@ func TestWalkManifestPipe(t *testing.T) {
 	mkfifo(t, filepath.Join(dir, "manifest.yaml"))
 	done := make(chan error, 1)
 	go func() {
-		_, err := Read([]string{dir}, Options{}, func(Document) error { return nil })
+		_, err := readChecked([]string{dir}, Options{}, func(Document) error { return nil })
 		done <- err
 	}()
 	select {

@@ -23,7 +23,7 @@ func TestWARCGzipCut(t *testing.T) {
 	}
 	// What the cut must not change: the records before it.
 	beforeDocs := 0
-	before, err := Read([]string{"../../testdata/web/crawl.warc"}, Options{}, func(Document) error { beforeDocs++; return nil })
+	before, err := readChecked([]string{"../../testdata/web/crawl.warc"}, Options{}, func(Document) error { beforeDocs++; return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestWARCGzipCut(t *testing.T) {
 			}
 			var skips []Skip
 			docs := 0
-			sum, err := Read([]string{path}, Options{OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { docs++; return nil })
+			sum, err := readChecked([]string{path}, Options{OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { docs++; return nil })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,7 +117,7 @@ func TestWARCGzipTooLarge(t *testing.T) {
 	w.Write(warcRecord("response", "https://news.test/small", 2, gzipResponse(articlePage(3))))
 	var ids []string
 	var skips []Skip
-	sum, err := ReadStream("f.warc", "f.warc", &w, Options{MaxDocBytes: 64 << 10, OnSkip: func(s Skip) { skips = append(skips, s) }}, func(d Document) error {
+	sum, err := readStreamChecked("f.warc", "f.warc", &w, Options{MaxDocBytes: 64 << 10, OnSkip: func(s Skip) { skips = append(skips, s) }}, func(d Document) error {
 		ids = append(ids, d.ID)
 		return nil
 	})
@@ -156,7 +156,7 @@ func TestWARCHeaderLimits(t *testing.T) {
 			var skips []Skip
 			ids := 0
 			bomb := tt.in.n
-			sum, err := ReadStream("f.warc", "f.warc", tt.in, Options{OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { ids++; return nil })
+			sum, err := readStreamChecked("f.warc", "f.warc", tt.in, Options{OnSkip: func(s Skip) { skips = append(skips, s) }}, func(Document) error { ids++; return nil })
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,7 +15,7 @@ import (
 func TestWeb(t *testing.T) {
 	docs := map[string]Document{}
 	var skips []string
-	sum, err := Read([]string{"../../testdata/web"}, Options{OnSkip: func(s Skip) { skips = append(skips, string(s.Reason)+" "+s.File) }}, func(d Document) error {
+	sum, err := readChecked([]string{"../../testdata/web"}, Options{OnSkip: func(s Skip) { skips = append(skips, string(s.Reason)+" "+s.File) }}, func(d Document) error {
 		docs[d.ID] = d
 		return nil
 	})
