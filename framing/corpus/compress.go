@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/klauspost/compress/gzip"
@@ -19,8 +20,8 @@ const DefaultMaxDocBytes = 64 << 20
 // compressed returns the compression suffix of path (".gz", ".zst") and
 // the path without it, or "" and path.
 func compressed(path string) (suffix, inner string) {
-	switch ext := strings.ToLower(filepath.Ext(path)); ext {
-	case ".gz", ".zst":
+	ext := strings.ToLower(filepath.Ext(path))
+	if slices.Contains(compressions, ext) {
 		return ext, strings.TrimSuffix(path, filepath.Ext(path))
 	}
 	return "", path

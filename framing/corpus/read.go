@@ -225,21 +225,6 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// DocFileKinds names the files Read takes as documents (IsDocFile), for
-// messages about the others.
-const DocFileKinds = ".txt, .jsonl, .ndjson, .csv, .html, .htm or .warc, or one of them compressed: .gz, .zst"
-
-// IsDocFile reports whether Read takes the file at path as documents, by
-// its extensions (DocFileKinds); in a directory it ignores the others.
-func IsDocFile(p string) bool {
-	_, p = compressed(p)
-	switch strings.ToLower(filepath.Ext(p)) {
-	case ".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm", ".warc":
-		return true
-	}
-	return false
-}
-
 // file reads one document file; root is the directory argument it was found
 // under ("" for a file named directly). A file named directly may be a
 // named pipe (a shell's process substitution is one), and is read as
@@ -299,19 +284,11 @@ func (r *reader) stream(path, rel string, f io.Reader, man *Manifest) error {
 		in = dc
 		_, rel = compressed(rel)
 	}
-	var ferr error
-	switch strings.ToLower(filepath.Ext(inner)) {
-	case ".jsonl", ".ndjson":
-		ferr = r.jsonl(path, in, man, rel)
-	case ".csv":
-		ferr = r.csv(path, in, man, rel)
-	case ".html", ".htm":
-		ferr = r.htmlFile(path, in, man, rel)
-	case ".warc":
-		ferr = r.warc(path, in, man)
-	default:
-		ferr = r.text(path, in, man, rel)
+	kind, ok := formatOf(inner)
+	if !ok {
+		kind = formats[0] // a stream of no known kind (ReadStream) is text
 	}
+	ferr := kind.read(r, path, in, man, rel)
 	if ferr == nil && r.streamCut() {
 		// The documents before the damage were read; say what was lost.
 		r.sum.Read++
