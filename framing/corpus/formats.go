@@ -21,7 +21,9 @@ var formats = []format{
 	{[]string{".jsonl", ".ndjson"}, (*reader).jsonl},
 	{[]string{".csv"}, (*reader).csv},
 	{[]string{".html", ".htm"}, (*reader).htmlFile},
-	{[]string{".warc"}, func(r *reader, path string, in io.Reader, man *Manifest, _ string) error { return r.warc(path, in, man) }},
+	{[]string{".warc"}, func(r *reader, path string, in io.Reader, man *Manifest, _ string) error {
+		return r.warc(path, in, man)
+	}},
 }
 
 // compressions are the extensions of compressed document files, which Read
