@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"reflect"
 
 	"github.com/framingkit/framing/internal/textpos"
+	"github.com/framingkit/framing/lexicon"
 )
 
 // WriteTally writes t as `framing score --format tally` does: the tally
@@ -80,4 +82,52 @@ func jsonKindOf(t reflect.Type) string {
 		return "an object"
 	}
 	return "a number"
+}
+
+// tallyFile is a tally as its file writes it: the labels and their poles
+// as two lists, in the fields' order of the format.
+type tallyFile struct {
+	Format     int                    `json:"format"`
+	Lexicon    LexiconRef             `json:"lexicon"`
+	By         string                 `json:"by"`
+	Labels     []lexicon.LabelKey     `json:"labels"`
+	Poles      []int                  `json:"poles"`
+	Categories []string               `json:"categories"`
+	Read       int                    `json:"read"`
+	Skipped    map[string]int         `json:"skipped"`
+	Groups     map[string]*GroupTally `json:"groups"`
+}
+
+// MarshalJSON writes the tally file format. Group names and terms are
+// written as they are, "<" and "&" included, as every JSON output of
+// framing writes text.
+func (t *Tally) MarshalJSON() ([]byte, error) {
+	f := tallyFile{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Labels: []lexicon.LabelKey{}, Poles: t.Poles(),
+		Categories: t.Categories, Read: t.Read, Skipped: t.Skipped, Groups: t.Groups}
+	for _, l := range t.Labels {
+		f.Labels = append(f.Labels, l.Key)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads the tally file format (Check then checks it).
+func (t *Tally) UnmarshalJSON(data []byte) error {
+	var f tallyFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
+	}
+	if len(f.Poles) != len(f.Labels) {
+		return fmt.Errorf("tally has %d labels but %d poles", len(f.Labels), len(f.Poles))
+	}
+	*t = Tally{Format: f.Format, Lexicon: f.Lexicon, By: f.By, Categories: f.Categories, Read: f.Read, Skipped: f.Skipped, Groups: f.Groups}
+	for i, k := range f.Labels {
+		t.Labels = append(t.Labels, lexicon.LabelInfo{Key: k, ID: k.String(), Pole: f.Poles[i]})
+	}
+	return nil
 }

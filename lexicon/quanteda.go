@@ -37,85 +37,106 @@ func ImportQuanteda(file, name string, data []byte) (*Lexicon, []ImportNote, err
 	if !ok {
 		return nil, nil, fmt.Errorf("%s:%d: a quanteda dictionary is a mapping of keys", file, posOf(f.Docs[0].Body).Line)
 	}
-	l := &Lexicon{Name: name, Version: "1", Language: "en", File: file}
-	var notes []ImportNote
-	ids := map[string]bool{}
-	owner := map[string]string{} // term → label id, for duplicates
-	tk := token.NewTokenizer()
-	addTerms := func(lb *Label, labelID string, seq *ast.SequenceNode) {
-		for _, v := range seq.Values {
-			line := posOf(v).Line
-			s, ok := scalar(v)
-			if !ok {
-				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: a pattern that is not a string: left out", labelID)})
-				continue
-			}
-			pattern := strings.TrimSpace(s)
-			words := strings.Fields(pattern)
-			bad := false
-			for _, w := range words {
-				if strings.Contains(w, "?") || strings.Contains(strings.TrimSuffix(w, "*"), "*") {
-					bad = true
-				}
-			}
-			if bad {
-				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: pattern %q uses a ? or an inner * that framing's globs (a trailing * only) cannot express: left out", labelID, pattern)})
-				continue
-			}
-			term := strings.ToLower(pattern)
-			ws, err := Words(tk, Term{Text: term})
-			if err != nil || len(ws) == 0 {
-				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: pattern %q has no word framing can match: left out", labelID, pattern)})
-				continue
-			}
-			key := Key(ws, false) // "invasion!" and "invasion" are one term to framing
-			if prev, dup := owner[key]; dup {
-				notes = append(notes, ImportNote{file, line, fmt.Sprintf("%s: pattern %q is already under %s, and framing counts a word for one label: left out here", labelID, pattern, prev)})
-				continue
-			}
-			owner[key] = labelID
-			lb.Terms = append(lb.Terms, Term{Text: term, Pos: Pos{Line: line, Col: 1}})
+	im := &quantedaImport{l: &Lexicon{Name: name, Version: "1", Language: "en", File: file}, file: file,
+		ids: map[string]bool{}, owner: map[string]string{}, tk: token.NewTokenizer()}
+	for _, p := range top {
+		if c, ok := im.concept(p); ok {
+			im.l.Concepts = append(im.l.Concepts, c)
 		}
 	}
-	for _, p := range top {
-		cid := categoryID(keyString(p.Key), ids)
-		c := Concept{ID: cid, About: fmt.Sprintf("quanteda key %q, imported from %s", keyString(p.Key), file), Pos: posOf(p)}
-		switch v := unwrap(p.Value).(type) {
-		case *ast.SequenceNode:
-			lb := Label{ID: cid, Pos: posOf(p)}
-			addTerms(&lb, cid+"."+cid, v)
-			c.Labels = append(c.Labels, lb)
-		case *ast.MappingNode, *ast.MappingValueNode:
-			inner, _ := pairsOf(v)
-			labelIDs := map[string]bool{}
-			for _, q := range inner {
-				lid := categoryID(keyString(q.Key), labelIDs)
-				seq, ok := unwrap(q.Value).(*ast.SequenceNode)
-				if !ok {
-					notes = append(notes, ImportNote{file, posOf(q).Line, fmt.Sprintf("%s.%s: nesting deeper than two levels has no equivalent (concepts hold labels): left out", cid, lid)})
-					continue
-				}
-				lb := Label{ID: lid, Pos: posOf(q)}
-				addTerms(&lb, cid+"."+lid, seq)
-				c.Labels = append(c.Labels, lb)
+	return im.l, im.notes, nil
+}
+
+// quantedaImport is the state of one ImportQuanteda.
+type quantedaImport struct {
+	l     *Lexicon
+	file  string
+	notes []ImportNote
+	ids   map[string]bool   // concept ids taken
+	owner map[string]string // term → label id, for duplicates
+	tk    *token.Tokenizer
+}
+
+func (im *quantedaImport) note(line int, format string, args ...any) {
+	im.notes = append(im.notes, ImportNote{im.file, line, fmt.Sprintf(format, args...)})
+}
+
+// concept reads a top-level key: a concept, with a label of its own name
+// when it holds a list, else with a label for each of its keys. ok is
+// false when nothing of it can be kept.
+func (im *quantedaImport) concept(p *ast.MappingValueNode) (c Concept, ok bool) {
+	cid := categoryID(keyString(p.Key), im.ids)
+	c = Concept{ID: cid, About: fmt.Sprintf("quanteda key %q, imported from %s", keyString(p.Key), im.file), Pos: posOf(p)}
+	switch v := unwrap(p.Value).(type) {
+	case *ast.SequenceNode:
+		lb := Label{ID: cid, Pos: posOf(p)}
+		im.terms(&lb, cid+"."+cid, v)
+		c.Labels = append(c.Labels, lb)
+	case *ast.MappingNode, *ast.MappingValueNode:
+		inner, _ := pairsOf(v)
+		labelIDs := map[string]bool{}
+		for _, q := range inner {
+			lid := categoryID(keyString(q.Key), labelIDs)
+			seq, ok := unwrap(q.Value).(*ast.SequenceNode)
+			if !ok {
+				im.note(posOf(q).Line, "%s.%s: nesting deeper than two levels has no equivalent (concepts hold labels): left out", cid, lid)
+				continue
 			}
-		default:
-			notes = append(notes, ImportNote{file, posOf(p).Line, fmt.Sprintf("%s: want a list of patterns or keys, have %s: left out", cid, kindOf(p.Value))})
+			lb := Label{ID: lid, Pos: posOf(q)}
+			im.terms(&lb, cid+"."+lid, seq)
+			c.Labels = append(c.Labels, lb)
+		}
+	default:
+		im.note(posOf(p).Line, "%s: want a list of patterns or keys, have %s: left out", cid, kindOf(p.Value))
+		return c, false
+	}
+	var kept []Label
+	for _, lb := range c.Labels {
+		if len(lb.Terms) > 0 {
+			kept = append(kept, lb)
+		} else {
+			im.note(lb.Pos.Line, "%s.%s: no pattern left: label left out", cid, lb.ID)
+		}
+	}
+	c.Labels = kept
+	return c, len(kept) > 0
+}
+
+// terms reads a label's patterns into lb, noting those framing cannot
+// express or already has under another label.
+func (im *quantedaImport) terms(lb *Label, labelID string, seq *ast.SequenceNode) {
+	for _, v := range seq.Values {
+		line := posOf(v).Line
+		s, ok := scalar(v)
+		if !ok {
+			im.note(line, "%s: a pattern that is not a string: left out", labelID)
 			continue
 		}
-		var kept []Label
-		for _, lb := range c.Labels {
-			if len(lb.Terms) > 0 {
-				kept = append(kept, lb)
-			} else {
-				notes = append(notes, ImportNote{file, lb.Pos.Line, fmt.Sprintf("%s.%s: no pattern left: label left out", cid, lb.ID)})
+		pattern := strings.TrimSpace(s)
+		bad := false
+		for _, w := range strings.Fields(pattern) {
+			if strings.Contains(w, "?") || strings.Contains(strings.TrimSuffix(w, "*"), "*") {
+				bad = true
 			}
 		}
-		if c.Labels = kept; len(kept) > 0 {
-			l.Concepts = append(l.Concepts, c)
+		if bad {
+			im.note(line, "%s: pattern %q uses a ? or an inner * that framing's globs (a trailing * only) cannot express: left out", labelID, pattern)
+			continue
 		}
+		term := strings.ToLower(pattern)
+		ws, err := Words(im.tk, Term{Text: term})
+		if err != nil || len(ws) == 0 {
+			im.note(line, "%s: pattern %q has no word framing can match: left out", labelID, pattern)
+			continue
+		}
+		key := Key(ws, false) // "invasion!" and "invasion" are one term to framing
+		if prev, dup := im.owner[key]; dup {
+			im.note(line, "%s: pattern %q is already under %s, and framing counts a word for one label: left out here", labelID, pattern, prev)
+			continue
+		}
+		im.owner[key] = labelID
+		lb.Terms = append(lb.Terms, Term{Text: term, Pos: Pos{Line: line, Col: 1}})
 	}
-	return l, notes, nil
 }
 
 func pairsOf(n ast.Node) ([]*ast.MappingValueNode, bool) {

@@ -80,6 +80,55 @@ type docReliability struct {
 	byName      map[string]reliability.Indicator
 }
 
+// writeTables writes the reliability tables: groups, tests, copies, and
+// with their flags documents and correlations.
+func (o *reliabilityOptions) writeTables(env Env, tf report.Format, c *compare.Comparison, docs []docReliability, corr []compare.RatingCorrelation) error {
+	fmt.Fprintf(env.Out, "lexicon %s %s (hash %.12s); %s by %s\n", c.Lexicon.Name, c.Lexicon.Version, c.Lexicon.Hash, report.Count(len(c.Groups), "group", "groups"), c.By)
+	for _, s := range report.Sections(c) {
+		if s.Name != "reliability" && s.Name != "reliability-tests" {
+			continue
+		}
+		if err := writeSection(env.Out, s, tf); err != nil {
+			return err
+		}
+	}
+	if o.FindCopies || o.Dedupe {
+		if err := writeSection(env.Out, report.SyndicationSection(o.Clusters), tf); err != nil {
+			return err
+		}
+	}
+	if o.Documents {
+		t := &report.Table{Header: []string{"document", "group"}, Right: []bool{false, false}}
+		for _, info := range reliability.IndicatorList {
+			t.Header = append(t.Header, info.Name)
+			t.Right = append(t.Right, true)
+		}
+		for _, d := range docs {
+			row := []string{d.ID, d.Group}
+			for _, info := range reliability.IndicatorList {
+				in := d.byName[info.Name]
+				row = append(row, indicatorValue(in))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		if err := writeSection(env.Out, report.Section{Title: "Documents (values; intervals in --format json)", Table: t}, tf); err != nil {
+			return err
+		}
+	}
+	if corr != nil {
+		t := &report.Table{Header: []string{"indicator", "Spearman ρ", "p", "groups"}, Right: []bool{false, true, true, true}}
+		for _, r := range corr {
+			t.Rows = append(t.Rows, []string{r.Indicator, report.FormatFloat(float64(r.Rho), 2), report.FormatP(float64(r.P)), itoa(r.N)})
+		}
+		s := report.Section{Title: "Rank correlation of your ratings with each indicator, across groups", Table: t,
+			Notes: []string{"Spearman's ρ with a t-approximation p-value; with few groups it says little."}}
+		if err := writeSection(env.Out, s, tf); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (o *reliabilityOptions) run(env Env, paths []string) error {
 	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtMarkdown, fmtCSV, fmtJSON})
 	if err != nil {
@@ -132,51 +181,7 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	case fmtCSV:
 		return writeReliabilityCSV(env.Out, c, docs)
 	}
-	tf := tableFormat(env, format)
-	fmt.Fprintf(env.Out, "lexicon %s %s (hash %.12s); %s by %s\n", c.Lexicon.Name, c.Lexicon.Version, c.Lexicon.Hash, report.Count(len(c.Groups), "group", "groups"), c.By)
-	for _, s := range report.Sections(c) {
-		if s.Name != "reliability" && s.Name != "reliability-tests" {
-			continue
-		}
-		if err := writeSection(env.Out, s, tf); err != nil {
-			return err
-		}
-	}
-	if o.FindCopies || o.Dedupe {
-		if err := writeSection(env.Out, report.SyndicationSection(o.Clusters), tf); err != nil {
-			return err
-		}
-	}
-	if o.Documents {
-		t := &report.Table{Header: []string{"document", "group"}, Right: []bool{false, false}}
-		for _, info := range reliability.IndicatorList {
-			t.Header = append(t.Header, info.Name)
-			t.Right = append(t.Right, true)
-		}
-		for _, d := range docs {
-			row := []string{d.ID, d.Group}
-			for _, info := range reliability.IndicatorList {
-				in := d.byName[info.Name]
-				row = append(row, indicatorValue(in))
-			}
-			t.Rows = append(t.Rows, row)
-		}
-		if err := writeSection(env.Out, report.Section{Title: "Documents (values; intervals in --format json)", Table: t}, tf); err != nil {
-			return err
-		}
-	}
-	if ratings != nil {
-		t := &report.Table{Header: []string{"indicator", "Spearman ρ", "p", "groups"}, Right: []bool{false, true, true, true}}
-		for _, r := range corr {
-			t.Rows = append(t.Rows, []string{r.Indicator, report.FormatFloat(float64(r.Rho), 2), report.FormatP(float64(r.P)), itoa(r.N)})
-		}
-		s := report.Section{Title: "Rank correlation of your ratings with each indicator, across groups", Table: t,
-			Notes: []string{"Spearman's ρ with a t-approximation p-value; with few groups it says little."}}
-		if err := writeSection(env.Out, s, tf); err != nil {
-			return err
-		}
-	}
-	return nil
+	return o.writeTables(env, tableFormat(env, format), c, docs, corr)
 }
 
 func nonNil(c []syndication.Cluster) []syndication.Cluster {

@@ -25,51 +25,102 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 		}
 		c.Timeline = append(c.Timeline, tl...)
 	}
-	labelIdx := map[string][]int{} // concept → label indices, lexicon order
-	var concepts []string
-	for i, l := range t.Labels {
-		concept := l.Key.Concept
-		if _, ok := labelIdx[concept]; !ok {
-			concepts = append(concepts, concept)
-		}
-		labelIdx[concept] = append(labelIdx[concept], i)
-	}
-	if opt.Concept != "" {
-		if _, ok := labelIdx[opt.Concept]; !ok {
-			return nil, fmt.Errorf("no concept %s in lexicon %s (have: %s)", opt.Concept, t.Lexicon.Name, strings.Join(concepts, ", "))
-		}
-		concepts = []string{opt.Concept}
-	}
-	var inConcepts []int
-	for _, concept := range concepts {
-		inConcepts = append(inConcepts, labelIdx[concept]...)
-	}
-
-	for _, name := range groups {
-		g := t.Groups[name]
-		for _, i := range inConcepts {
-			rate, lo, hi := stats.PoissonRateCI(float64(g.Labels[i].Own), float64(g.Tokens.Own), opt.PerTokens, opt.Conf)
-			c.Rates = append(c.Rates, Rate{Group: name, Label: t.Labels[i].ID, Count: g.Labels[i].Own, Tokens: g.Tokens.Own, Rate: stats.Num(rate), Lo: stats.Num(lo), Hi: stats.Num(hi)})
-		}
-	}
-	index, err := indexRows(t, groups, opt)
+	cs, err := conceptsOf(t, opt.Concept)
 	if err != nil {
 		return nil, err
 	}
-	c.Index = index
+	c.Rates = rates(t, groups, cs.labels, opt)
+	if c.Index, err = indexRows(t, groups, opt); err != nil {
+		return nil, err
+	}
+	if c.Concepts, err = compareConcepts(t, cs, groups, opt); err != nil {
+		return nil, err
+	}
+	all := ownTable(t, groups, cs.labels)
+	dist, err := stats.JSDistanceMatrix(all, opt.JSAlpha)
+	if err != nil {
+		return nil, err
+	}
+	c.Distance = Distance{Groups: groups, Alpha: opt.JSAlpha, Matrix: stats.NumRows(dist)}
+	var names []string
+	for _, i := range cs.labels {
+		names = append(names, t.Labels[i].ID)
+	}
+	if c.CA, err = correspondence(all, groups, names); err != nil {
+		return nil, err
+	}
+	if c.Distinctive, c.TermScores, err = distinctive(t, groups, all, names, opt); err != nil {
+		return nil, err
+	}
+	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
 
-	// Concepts are compared in parallel (their Monte Carlo tests are most
-	// of a comparison's time); each test seeds its own generator, so the
-	// results do not depend on the order.
-	results := make([]ConceptResult, len(concepts))
-	errs := make([]error, len(concepts))
+// concepts are the concepts a comparison compares, in lexicon order, with
+// the indices of their labels.
+type concepts struct {
+	ids    []string
+	byID   map[string][]int // concept → its label indices, lexicon order
+	labels []int            // the labels of all of them
+}
+
+// conceptsOf are the concepts of t's lexicon, or only, when not "", the one
+// named: an error when there is no such concept.
+func conceptsOf(t *framing.Tally, only string) (concepts, error) {
+	cs := concepts{byID: map[string][]int{}}
+	for i, l := range t.Labels {
+		concept := l.Key.Concept
+		if _, ok := cs.byID[concept]; !ok {
+			cs.ids = append(cs.ids, concept)
+		}
+		cs.byID[concept] = append(cs.byID[concept], i)
+	}
+	if only != "" {
+		if _, ok := cs.byID[only]; !ok {
+			return cs, fmt.Errorf("no concept %s in lexicon %s (have: %s)", only, t.Lexicon.Name, strings.Join(cs.ids, ", "))
+		}
+		cs.ids = []string{only}
+	}
+	for _, concept := range cs.ids {
+		cs.labels = append(cs.labels, cs.byID[concept]...)
+	}
+	return cs, nil
+}
+
+// rates are every group's own-voice hits of each label per opt.PerTokens
+// own-voice tokens, with exact Poisson intervals.
+func rates(t *framing.Tally, groups []string, labels []int, opt Options) []Rate {
+	var out []Rate
+	for _, name := range groups {
+		g := t.Groups[name]
+		for _, i := range labels {
+			rate, lo, hi := stats.PoissonRateCI(float64(g.Labels[i].Own), float64(g.Tokens.Own), opt.PerTokens, opt.Conf)
+			out = append(out, Rate{Group: name, Label: t.Labels[i].ID, Count: g.Labels[i].Own, Tokens: g.Tokens.Own, Rate: stats.Num(rate), Lo: stats.Num(lo), Hi: stats.Num(hi)})
+		}
+	}
+	return out
+}
+
+// compareConcepts tests each concept's groups × labels table, the p-values
+// Benjamini-Hochberg adjusted as one family: the p-value to read of each
+// concept. Concepts are compared in parallel (their Monte Carlo tests are
+// most of a comparison's time); each test seeds its own generator, so the
+// results do not depend on the order.
+func compareConcepts(t *framing.Tally, cs concepts, groups []string, opt Options) ([]ConceptResult, error) {
+	if len(cs.ids) == 0 {
+		return nil, nil
+	}
+	results := make([]ConceptResult, len(cs.ids))
+	errs := make([]error, len(cs.ids))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for k, concept := range concepts {
+	for k, concept := range cs.ids {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[k], errs[k] = compareConcept(t, concept, labelIdx[concept], groups, opt)
+			results[k], errs[k] = compareConcept(t, concept, cs.byID[concept], groups, opt)
 		})
 	}
 	wg.Wait()
@@ -78,37 +129,12 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 		if errs[k] != nil {
 			return nil, errs[k]
 		}
-		c.Concepts = append(c.Concepts, cr)
 		primary = append(primary, cr.Primary())
 	}
-	// One family: the p-value to read of each concept's test.
 	for k, p := range stats.BenjaminiHochberg(primary) {
-		c.Concepts[k].SetAdjusted(p)
+		results[k].SetAdjusted(p)
 	}
-
-	all := ownTable(t, groups, inConcepts)
-	dist, err := stats.JSDistanceMatrix(all, opt.JSAlpha)
-	if err != nil {
-		return nil, err
-	}
-	c.Distance = Distance{Groups: groups, Alpha: opt.JSAlpha, Matrix: stats.NumRows(dist)}
-
-	var names []string
-	for _, i := range inConcepts {
-		names = append(names, t.Labels[i].ID)
-	}
-	if c.CA, err = correspondence(all, groups, names); err != nil {
-		return nil, err
-	}
-
-	c.Distinctive, c.TermScores, err = distinctive(t, groups, all, names, opt)
-	if err != nil {
-		return nil, err
-	}
-	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return results, nil
 }
 
 // correspondence is the correspondence analysis of the groups × labels

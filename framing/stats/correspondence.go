@@ -53,6 +53,9 @@ type CA struct {
 //
 // References: Greenacre M (2017) Correspondence Analysis in Practice, 3rd ed.
 // CRC Press. Benzécri J-P (1973) L'Analyse des Données, vol. 2. Dunod.
+//
+// It is one function on purpose, longer than our usual: the procedure reads
+// best as Greenacre writes it, step after step.
 func CorrespondenceAnalysis(table [][]float64) (CA, error) {
 	ncols, err := checkTable(table)
 	if err != nil {

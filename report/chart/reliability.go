@@ -46,13 +46,30 @@ func reliabilityChart(c *compare.Comparison) *Chart {
 	for y := len(groups) - 1; y >= 0; y-- { // the first group at the top
 		names = append(names, groups[y].Group)
 	}
-	// Each panel's points, and its axis: a share from 0 to 1, a balance
-	// from −1 to +1, a rate from 0 to its largest upper bound.
-	type panel struct {
-		iv     *intervals
-		lo, hi float64
-		na     string // what the panel says when no group has a value
-	}
+	panels, left := reliabilityPanels(infos, groups, names, gi)
+	ch := &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
+		drawPlot(head, cv)
+		for k, info := range infos {
+			panels[k].draw(tiles.At(cv, k%cols, k/cols), info, names, pw)
+		}
+	}}
+	ch.captionLeftOut("", &left, nil)
+	return ch
+}
+
+// panel is one indicator's points, its axis (a share from 0 to 1, a
+// balance from −1 to +1, a rate from 0 to its largest upper bound), and
+// what it says when no group has a value.
+type panel struct {
+	iv     *intervals
+	lo, hi float64
+	na     string
+}
+
+// reliabilityPanels are the panels of the indicators of the groups, drawn
+// in the order of names (the first group at the top); left counts the
+// values that could not be placed.
+func reliabilityPanels(infos []reliability.IndicatorInfo, groups []compare.GroupReliability, names []string, gi map[string]int) ([]panel, leftOut) {
 	panels := make([]panel, len(infos))
 	var left leftOut
 	for k, info := range infos {
@@ -93,34 +110,31 @@ func reliabilityChart(c *compare.Comparison) *Chart {
 		}
 		panels[k] = pn
 	}
-	ch := &Chart{Title: title, W: w, H: h, draw: func(cv draw.Canvas) {
-		drawPlot(head, cv)
-		for k, info := range infos {
-			p := newPlot(info.Name, unitOf(info.Kind), "")
-			p.Title.TextStyle.Font.Size = vg.Points(tickSize)
-			p.Title.Padding = vg.Points(3)
-			p.X.Label.TextStyle.Font.Size = vg.Points(cellSize - 1)
-			for _, a := range []*plot.Axis{&p.X, &p.Y} {
-				a.Tick.Label.Font.Size = vg.Points(cellSize - 1)
-			}
-			p.Add(panels[k].iv)
-			p.NominalY(names...)
-			p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
-			p.X.Min, p.X.Max = panels[k].lo, panels[k].hi
-			if info.Kind == "balance" {
-				p.Add(vline{x: 0})
-			}
-			tile := tiles.At(cv, k%cols, k/cols)
-			drawPlot(p, tile)
-			if panels[k].na != "" {
-				sty := textStyle(cellSize-1, textGrey)
-				sty.XAlign = draw.XCenter
-				tile.FillText(sty, tile.Center(), wrap(panels[k].na, sty, pw-0.3*vg.Inch))
-			}
-		}
-	}}
-	ch.captionLeftOut("", &left, nil)
-	return ch
+	return panels, left
+}
+
+// draw draws the panel of an indicator in a tile of width pw.
+func (pn panel) draw(tile draw.Canvas, info reliability.IndicatorInfo, names []string, pw vg.Length) {
+	p := newPlot(info.Name, unitOf(info.Kind), "")
+	p.Title.TextStyle.Font.Size = vg.Points(tickSize)
+	p.Title.Padding = vg.Points(3)
+	p.X.Label.TextStyle.Font.Size = vg.Points(cellSize - 1)
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Tick.Label.Font.Size = vg.Points(cellSize - 1)
+	}
+	p.Add(pn.iv)
+	p.NominalY(names...)
+	p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
+	p.X.Min, p.X.Max = pn.lo, pn.hi
+	if info.Kind == "balance" {
+		p.Add(vline{x: 0})
+	}
+	drawPlot(p, tile)
+	if pn.na != "" {
+		sty := textStyle(cellSize-1, textGrey)
+		sty.XAlign = draw.XCenter
+		tile.FillText(sty, tile.Center(), wrap(pn.na, sty, pw-0.3*vg.Inch))
+	}
 }
 
 // wrap breaks the lines of s between words so that each fits width w in
