@@ -2,15 +2,16 @@ package framing
 
 import (
 	"context"
+
 	"github.com/framingkit/framing/framing/analysis"
 	"github.com/framingkit/framing/framing/corpus"
+	"github.com/framingkit/framing/internal/testseeds"
 	"github.com/framingkit/framing/lang"
 
 	"github.com/framingkit/framing/token"
 
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,20 +21,8 @@ import (
 
 func lexiconTokens(text string) []token.Token { return token.NewTokenizer().Tokenize(text) }
 
-// seedText is the five seed articles, one after another.
-func seedText(b *testing.B) string {
-	var sb strings.Builder
-	files, _ := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
-}
+// seedText is the seed articles: see internal/testseeds.
+func seedText(b *testing.B) string { return testseeds.Text(b) }
 
 // BenchmarkScore reports scoring throughput in MB/s on documents made of the
 // seed articles repeated 1, 4 and 16 times: equal MB/s across sizes shows

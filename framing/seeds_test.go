@@ -14,14 +14,7 @@ import (
 
 const seedsDir = "../testdata/seeds"
 
-func builtinMatcher(t testing.TB) *lexicon.Matcher {
-	t.Helper()
-	m, err := lexicon.CompileBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func builtinMatcher(testing.TB) *lexicon.Matcher { return lexicon.MustCompileBuiltin() }
 
 // seedScores scores the seed corpus with its manifest, by outlet.
 func seedScores(t *testing.T) (map[string]*Score, *lexicon.Matcher) {

@@ -1,28 +1,16 @@
 package lexicon
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/framingkit/framing/internal/testseeds"
 	"github.com/framingkit/framing/token"
 )
 
-// seedText is the seed articles, one after another, four times.
-func seedText(b *testing.B) string {
-	files, _ := filepath.Glob("../testdata/seeds/*.txt")
-	var sb strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	return strings.Repeat(sb.String(), 4)
-}
+// seedText is the seed articles one after another, four times (see
+// internal/testseeds).
+func seedText(b *testing.B) string { return strings.Repeat(testseeds.Text(b), 4) }
 
 // BenchmarkMatch is label and category matching alone, on tokens made
 // once, in MB/s of the text they came from.

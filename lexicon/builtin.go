@@ -45,3 +45,14 @@ func LoadMatcher(path string) (*Matcher, error) {
 	}
 	return Compile(l)
 }
+
+// MustCompileBuiltin is CompileBuiltin for callers that cannot go on
+// without the built-in lexicon, such as tests: the embedded file is tested,
+// so it panics only on a broken build.
+func MustCompileBuiltin() *Matcher {
+	m, err := CompileBuiltin()
+	if err != nil {
+		panic(err)
+	}
+	return m
+}

@@ -1,6 +1,9 @@
 package lexicon
 
-import "github.com/goccy/go-yaml/ast"
+import (
+	"github.com/framingkit/framing/internal/yamllimit"
+	"github.com/goccy/go-yaml/ast"
+)
 
 func (d *decoder) lexicon(n ast.Node, l *Lexicon) {
 	m, ok := d.mapping(n, "the lexicon", "lexicon", "version", "language", "about", "axis", "concepts", "categories")
@@ -129,7 +132,7 @@ func (d *decoder) terms(n ast.Node) []Term {
 	var out []Term
 	for _, it := range items {
 		t := Term{Pos: posOf(it)}
-		switch unwrap(it).(type) {
+		switch yamllimit.Unwrap(it).(type) {
 		case *ast.MappingNode, *ast.MappingValueNode:
 			m, ok := d.mapping(it, "term", "term", "case_sensitive")
 			if !ok {
@@ -141,7 +144,7 @@ func (d *decoder) terms(n ast.Node) []Term {
 				t.Pos = posOf(p.Value)
 			}
 			if p := m["case_sensitive"]; p != nil {
-				b, ok := unwrap(p.Value).(*ast.BoolNode)
+				b, ok := yamllimit.Unwrap(p.Value).(*ast.BoolNode)
 				if !ok {
 					d.errorf(p.Value, "case_sensitive must be true or false")
 				} else {
@@ -161,7 +164,7 @@ func (d *decoder) terms(n ast.Node) []Term {
 
 func (d *decoder) examples(n ast.Node) *Examples {
 	ex := &Examples{}
-	if _, null := unwrap(n).(*ast.NullNode); null {
+	if _, null := yamllimit.Unwrap(n).(*ast.NullNode); null {
 		return ex
 	}
 	m, ok := d.mapping(n, "examples", "match", "nomatch")

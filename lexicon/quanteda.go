@@ -67,7 +67,7 @@ func (im *quantedaImport) note(line int, format string, args ...any) {
 func (im *quantedaImport) concept(p *ast.MappingValueNode) (c Concept, ok bool) {
 	cid := categoryID(keyString(p.Key), im.ids)
 	c = Concept{ID: cid, About: fmt.Sprintf("quanteda key %q, imported from %s", keyString(p.Key), im.file), Pos: posOf(p)}
-	switch v := unwrap(p.Value).(type) {
+	switch v := yamllimit.Unwrap(p.Value).(type) {
 	case *ast.SequenceNode:
 		lb := Label{ID: cid, Pos: posOf(p)}
 		im.terms(&lb, cid+"."+cid, v)
@@ -77,7 +77,7 @@ func (im *quantedaImport) concept(p *ast.MappingValueNode) (c Concept, ok bool) 
 		labelIDs := map[string]bool{}
 		for _, q := range inner {
 			lid := categoryID(keyString(q.Key), labelIDs)
-			seq, ok := unwrap(q.Value).(*ast.SequenceNode)
+			seq, ok := yamllimit.Unwrap(q.Value).(*ast.SequenceNode)
 			if !ok {
 				im.note(posOf(q).Line, "%s.%s: nesting deeper than two levels has no equivalent (concepts hold labels): left out", cid, lid)
 				continue
@@ -140,7 +140,7 @@ func (im *quantedaImport) terms(lb *Label, labelID string, seq *ast.SequenceNode
 }
 
 func pairsOf(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch v := unwrap(n).(type) {
+	switch v := yamllimit.Unwrap(n).(type) {
 	case *ast.MappingNode:
 		return v.Values, true
 	case *ast.MappingValueNode:
@@ -150,7 +150,7 @@ func pairsOf(n ast.Node) ([]*ast.MappingValueNode, bool) {
 }
 
 func scalar(n ast.Node) (string, bool) {
-	switch v := unwrap(n).(type) {
+	switch v := yamllimit.Unwrap(n).(type) {
 	case *ast.StringNode:
 		return v.Value, true
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/framingkit/framing/internal/yamllimit"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 )
@@ -59,20 +60,6 @@ func posOf(n ast.Node) Pos {
 	return Pos{Line: max(1, t.Position.Line), Col: max(1, t.Position.Column)}
 }
 
-// unwrap looks through anchors and tags to the node they decorate.
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch v := n.(type) {
-		case *ast.AnchorNode:
-			n = v.Value
-		case *ast.TagNode:
-			n = v.Value
-		default:
-			return n
-		}
-	}
-}
-
 // field is one key of a mapping, with its value node.
 type field struct {
 	key  string
@@ -82,7 +69,7 @@ type field struct {
 // mapping returns the pairs of a mapping node, reporting keys not in known
 // and keys given twice. what names the mapping in messages.
 func (d *decoder) mapping(n ast.Node, what string, known ...string) (map[string]*ast.MappingValueNode, bool) {
-	n = unwrap(n)
+	n = yamllimit.Unwrap(n)
 	var pairs []*ast.MappingValueNode
 	switch v := n.(type) {
 	case *ast.MappingNode:
@@ -112,14 +99,14 @@ func keyString(k ast.MapKeyNode) string {
 	if k == nil {
 		return ""
 	}
-	if s, ok := unwrap(k).(*ast.StringNode); ok {
+	if s, ok := yamllimit.Unwrap(k).(*ast.StringNode); ok {
 		return s.Value
 	}
 	return k.String()
 }
 
 func kindOf(n ast.Node) string {
-	switch unwrap(n).(type) {
+	switch yamllimit.Unwrap(n).(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
 		return "a mapping"
 	case *ast.SequenceNode:
@@ -136,7 +123,7 @@ func kindOf(n ast.Node) string {
 // str decodes a scalar as a string. Numbers and booleans are taken as
 // written ("version: 1.0" is "1.0").
 func (d *decoder) str(n ast.Node, what string) (string, bool) {
-	switch v := unwrap(n).(type) {
+	switch v := yamllimit.Unwrap(n).(type) {
 	case *ast.StringNode:
 		return v.Value, true
 	case *ast.LiteralNode:
@@ -162,7 +149,7 @@ func (d *decoder) required(m map[string]*ast.MappingValueNode, at ast.Node, what
 
 // list returns the items of a sequence node.
 func (d *decoder) list(n ast.Node, what string) ([]ast.Node, bool) {
-	switch v := unwrap(n).(type) {
+	switch v := yamllimit.Unwrap(n).(type) {
 	case *ast.SequenceNode:
 		return v.Values, true
 	case *ast.NullNode:

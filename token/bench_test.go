@@ -1,28 +1,16 @@
 package token
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/framingkit/framing/internal/testseeds"
 	"golang.org/x/text/cases"
 )
 
-// seedText is the seed articles, one after another, four times.
-func seedText(b *testing.B) string {
-	files, _ := filepath.Glob("../testdata/seeds/*.txt")
-	var sb strings.Builder
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	return strings.Repeat(sb.String(), 4)
-}
+// seedText is the seed articles one after another, four times (see
+// internal/testseeds).
+func seedText(b *testing.B) string { return strings.Repeat(testseeds.Text(b), 4) }
 
 // BenchmarkTokenize is the tokeniser alone, with the ASCII fast path and
 // with the Unicode path throughout, in MB/s of text.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/framingkit/framing/internal/testseeds"
 )
 
 // TestPeakMemory runs the framing binary on very long documents and reads
@@ -65,17 +67,8 @@ func TestPeakMemory(t *testing.T) {
 // and lines.
 func writeLongDocs(t *testing.T, path string, n, size int) {
 	t.Helper()
-	var unit strings.Builder
-	seeds, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		unit.Write(b)
-		unit.WriteString("\n\n")
-	}
-	text := strings.Repeat(unit.String(), size/unit.Len())
+	unit := testseeds.Text(t)
+	text := strings.Repeat(unit, size/len(unit))
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)

@@ -96,13 +96,7 @@ var metadataLine = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(http
 // is none.
 func Header(text string) (line Span, date, url string, ok bool) {
 	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		raw := strings.TrimRight(text[start:end], "\r")
+		raw, end := lineAt(text, start)
 		if strings.TrimSpace(raw) != "" {
 			m := metadataLine.FindStringSubmatch(raw)
 			if m == nil {
@@ -113,6 +107,19 @@ func Header(text string) (line Span, date, url string, ok bool) {
 		start = end + 1
 	}
 	return Span{}, "", "", false
+}
+
+// lineAt is the line of text that starts at byte start, without its line
+// break and a carriage return before it, and the offset of its line break
+// (the end of the text for the last line).
+func lineAt(text string, start int) (raw string, end int) {
+	end = strings.IndexByte(text[start:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += start
+	}
+	return strings.TrimRight(text[start:end], "\r"), end
 }
 
 // Drop classifies the lines of text and returns those that are site
@@ -144,14 +151,8 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 	}
 	line, hit := 0, 0
 	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+		raw, end := lineAt(text, start)
 		line++
-		raw := strings.TrimRight(text[start:end], "\r")
 		d := Dropped{Line: line, Span: Span{Start: start, End: start + len(raw)}}
 		trimmed := strings.TrimSpace(raw)
 		next := end + 1

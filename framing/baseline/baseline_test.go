@@ -19,14 +19,7 @@ import (
 	"github.com/framingkit/framing/lexicon"
 )
 
-func matcher(t testing.TB) *lexicon.Matcher {
-	t.Helper()
-	m, err := lexicon.CompileBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func matcher(testing.TB) *lexicon.Matcher { return lexicon.MustCompileBuiltin() }
 
 // twoOutlets writes a corpus of three seed articles: two under outlet A,
 // one under B.

@@ -12,14 +12,7 @@ import (
 // seedsDir is the seed corpus.
 const seedsDir = "../../testdata/seeds"
 
-func builtinMatcher(t testing.TB) *lexicon.Matcher {
-	t.Helper()
-	m, err := lexicon.CompileBuiltin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func builtinMatcher(testing.TB) *lexicon.Matcher { return lexicon.MustCompileBuiltin() }
 
 // seedScoreList scores the seeds through the pipeline.
 func seedScoreList(t *testing.T) []*framing.Score {

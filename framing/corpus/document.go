@@ -19,3 +19,25 @@ type Document struct {
 	// Text is the article as written, byte for byte.
 	Text string
 }
+
+// Set sets the field named k to v: a well-known field (outlet, date, url,
+// title) to its place, any other to Meta. It is how every reader and the
+// manifest name a document's fields, so that a field means the same from
+// every source.
+func (d *Document) Set(k, v string) {
+	switch k {
+	case "outlet":
+		d.Outlet = v
+	case "date":
+		d.Date = v
+	case "url":
+		d.URL = v
+	case "title":
+		d.Title = v
+	default:
+		if d.Meta == nil {
+			d.Meta = map[string]string{}
+		}
+		d.Meta[k] = v
+	}
+}

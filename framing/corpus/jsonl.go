@@ -214,16 +214,8 @@ func fromFields(fields map[string]string) Document {
 			doc.ID = v
 		case "text":
 			doc.Text = v
-		case "outlet":
-			doc.Outlet = v
-		case "date":
-			doc.Date = v
-		case "url":
-			doc.URL = v
-		case "title":
-			doc.Title = v
 		default:
-			doc.Meta[k] = v
+			doc.Set(k, v)
 		}
 	}
 	return doc

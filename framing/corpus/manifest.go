@@ -179,18 +179,8 @@ func (m *Manifest) Apply(doc *Document, rel string) bool {
 		doc.Meta = map[string]string{}
 	}
 	for k, v := range fields {
-		switch k {
-		case "id", "path":
-		case "outlet":
-			doc.Outlet = v
-		case "date":
-			doc.Date = v
-		case "url":
-			doc.URL = v
-		case "title":
-			doc.Title = v
-		default:
-			doc.Meta[k] = v
+		if k != "id" && k != "path" {
+			doc.Set(k, v)
 		}
 	}
 	return true

@@ -107,24 +107,10 @@ func nodePos(n ast.Node) token.Position {
 	return p
 }
 
-// unwrapNode looks through anchors and tags to the node they decorate.
-func unwrapNode(n ast.Node) ast.Node {
-	for {
-		switch v := n.(type) {
-		case *ast.AnchorNode:
-			n = v.Value
-		case *ast.TagNode:
-			n = v.Value
-		default:
-			return n
-		}
-	}
-}
-
 // mappingField returns the value node of key in a mapping node, or nil.
 func mappingField(n ast.Node, key string) ast.Node {
 	var pairs []*ast.MappingValueNode
-	switch v := unwrapNode(n).(type) {
+	switch v := yamllimit.Unwrap(n).(type) {
 	case *ast.MappingNode:
 		pairs = v.Values
 	case *ast.MappingValueNode:
@@ -140,7 +126,7 @@ func mappingField(n ast.Node, key string) ast.Node {
 
 // sequenceItems returns the items of a sequence node, or nil.
 func sequenceItems(n ast.Node) []ast.Node {
-	if s, ok := unwrapNode(n).(*ast.SequenceNode); ok {
+	if s, ok := yamllimit.Unwrap(n).(*ast.SequenceNode); ok {
 		return s.Values
 	}
 	return nil

@@ -201,3 +201,18 @@ func errorAt(tk *token.Token, limit Limit, msg, advice string) *Error {
 	}
 	return e
 }
+
+// Unwrap looks through anchors and tags to the node they decorate: what
+// a reader of the parsed tree means by a node.
+func Unwrap(n ast.Node) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
+}
