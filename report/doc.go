@@ -1,4 +1,5 @@
 // Package report renders results for people: terminal tables, Markdown and
-// CSV tables (and, later, charts and the HTML report). It formats numbers it
+// CSV tables, charts (package chart), the Markdown and HTML report, and the
+// JSON contract of a scored document (ScoreOf). It formats numbers it
 // is given and never computes a statistic itself.
 package report

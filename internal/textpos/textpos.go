@@ -1,5 +1,3 @@
-// Package textpos turns byte offsets into the line and column a person
-// looks for in a file.
 package textpos
 
 // LineCol turns a byte offset into data into a 1-based line and column
