@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/stats"
@@ -38,7 +37,7 @@ func Headline(cr compare.ConceptResult) string {
 	if bestK < 0 {
 		return fmt.Sprintf("%s: no difference between groups to report (%s).", cr.ID, orNoHits(cr.Note))
 	}
-	label := strings.TrimPrefix(cr.Labels[bestK], cr.ID+".")
+	label := cr.Labels[bestK].Label
 	pct := func(x stats.Num) string { return fmt.Sprintf("%.0f%%", float64(x)*100) }
 	return fmt.Sprintf("%s: %q is %s of %s's own-voice %s hits and %s of %s's (%s).",
 		cr.ID, label, pct(cr.Shares[hiR][bestK].P), cr.Groups[hiR], cr.ID, pct(cr.Shares[loR][bestK].P), cr.Groups[loR], PValueText(cr))

@@ -7,12 +7,12 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/stats"
+	"github.com/framingkit/framing/lexicon"
 )
 
 // Charts holds the rendered charts of a report by name ("index",
@@ -124,7 +124,7 @@ func buildPage(in *Input) (*page, error) {
 		groupIdx[g.Name] = i
 		docs[g.Name] = g.Documents
 	}
-	labelIdx := map[string]int{}
+	labelIdx := map[lexicon.LabelKey]int{}
 	for _, cr := range c.Concepts {
 		for _, l := range cr.Labels {
 			labelIdx[l] = len(labelIdx)
@@ -144,7 +144,7 @@ func buildPage(in *Input) (*page, error) {
 			row := conceptRow{Group: g, Docs: docs[g]}
 			for _, k := range v.Cols {
 				cell := cellView{Count: cr.Counts[r][k], Share: sharePct(cr.Shares[r][k])}
-				if in.Evidence != nil && len(in.Evidence.Snippets(g, cr.Labels[k])) > 0 {
+				if in.Evidence != nil && len(in.Evidence.Snippets(g, cr.Labels[k].String())) > 0 {
 					cell.Anchor = anchor(groupIdx[g], labelIdx[cr.Labels[k]])
 				}
 				row.Cells = append(row.Cells, cell)
@@ -160,8 +160,8 @@ func buildPage(in *Input) (*page, error) {
 			eg := evidenceGroup{Group: g.Name}
 			for _, cr := range c.Concepts {
 				for _, l := range cr.Labels {
-					if sn := in.Evidence.Snippets(g.Name, l); len(sn) > 0 {
-						eg.Labels = append(eg.Labels, evidenceLabel{Label: l, Anchor: anchor(groupIdx[g.Name], labelIdx[l]), Snippets: sn})
+					if sn := in.Evidence.Snippets(g.Name, l.String()); len(sn) > 0 {
+						eg.Labels = append(eg.Labels, evidenceLabel{Label: l.String(), Anchor: anchor(groupIdx[g.Name], labelIdx[l]), Snippets: sn})
 					}
 				}
 			}
@@ -185,7 +185,7 @@ var funcs = template.FuncMap{
 	"p":       func(x stats.Num) string { return FormatP(float64(x)) },
 	"hash":    func(h string) string { return h[:min(12, len(h))] },
 	"voice":   func(v framing.Voice) string { return v.String() },
-	"label":   func(cr compare.ConceptResult, k int) string { return strings.TrimPrefix(cr.Labels[k], cr.ID+".") },
+	"label":   func(cr compare.ConceptResult, k int) string { return cr.Labels[k].Label },
 	"svg":     func(m map[string]template.HTML, k string) template.HTML { return m[k] },
 	"hasSVG":  func(m map[string]template.HTML, k string) bool { _, ok := m[k]; return ok },
 	"concept": func(id string) string { return "shares-" + id },

@@ -10,6 +10,7 @@ import (
 	"github.com/fatih/color"
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/lexicon"
 )
 
 func TestTableFormats(t *testing.T) {
@@ -85,7 +86,7 @@ func TestTableColour(t *testing.T) {
 func TestLongTable(t *testing.T) {
 	c := &compare.Comparison{
 		Groups: []compare.GroupInfo{{Name: "A", Tokens: framing.TokenCounts{Own: 200, Quoted: 0}}},
-		Concepts: []compare.ConceptResult{{ID: "war", Labels: []string{"war.invasion", "war.smo"}, Groups: []string{"A"},
+		Concepts: []compare.ConceptResult{{ID: "war", Labels: []lexicon.LabelKey{{Concept: "war", Label: "invasion"}, {Concept: "war", Label: "smo"}}, Groups: []string{"A"},
 			Counts: [][]int{{3, 1}}, Quoted: [][]int{{0, 2}},
 			Shares: [][]compare.Share{{{P: 0.75, Lo: 0.3, Hi: 0.95}, {P: 0.25, Lo: 0.05, Hi: 0.7}}}}},
 	}

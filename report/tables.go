@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 
@@ -190,7 +189,7 @@ func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64)
 	}
 	t := &Table{Header: []string{"group", "docs"}, Right: []bool{false, true}}
 	for _, k := range cols {
-		t.Header = append(t.Header, strings.TrimPrefix(cr.Labels[k], cr.ID+"."))
+		t.Header = append(t.Header, cr.Labels[k].Label)
 		t.Right = append(t.Right, true)
 	}
 	t.Header = append(t.Header, "quoted (by label)")
@@ -226,7 +225,7 @@ func QuotedByLabel(cr compare.ConceptResult, r int) string {
 	var parts []string
 	for k, n := range cr.Quoted[r] {
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", strings.TrimPrefix(cr.Labels[k], cr.ID+"."), n))
+			parts = append(parts, fmt.Sprintf("%s %d", cr.Labels[k].Label, n))
 		}
 	}
 	if len(parts) == 0 {
@@ -280,17 +279,14 @@ func LongTable(c *compare.Comparison) *Table {
 	for _, cr := range c.Concepts {
 		for r, g := range cr.Groups {
 			for k, id := range cr.Labels {
-				label := strings.TrimPrefix(id, cr.ID+".")
+				label := id.Label
 				tok := tokens[g]
 				sh := cr.Shares[r][k]
 				for _, v := range []struct {
 					voice      string
 					count, tok int
 				}{{"own", cr.Counts[r][k], tok.Own}, {"quoted", cr.Quoted[r][k], tok.Quoted}} {
-					rate := float64(v.count) / float64(v.tok) * 1000
-					if v.tok == 0 {
-						rate = math.NaN()
-					}
+					rate := stats.Rate(float64(v.count), float64(v.tok), 1000)
 					row := []string{g, cr.ID, label, v.voice, itoa(v.count), itoa(v.tok), CSVFloat(rate), "", "", ""}
 					if v.voice == "own" {
 						row[7], row[8], row[9] = CSVFloat(float64(sh.P)), CSVFloat(float64(sh.Lo)), CSVFloat(float64(sh.Hi))

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"sort"
 
@@ -225,17 +224,11 @@ func (u *Unit) fill(labels []lexicon.LabelInfo, cats []string, labelCounts, catC
 	u.shares(labels, own)
 }
 
-// rates are own-voice hits per per own tokens, of the labels with hits:
-// the point of stats.PoissonRateCI, n × (per / tokens), computed as it
-// does so that the value is the same to the bit.
+// rates are own-voice hits per per own tokens, of the labels with hits.
 func (u *Unit) rates(labels []lexicon.LabelInfo, own []int, tokens int, per float64) {
 	for i, n := range own {
 		if n > 0 {
-			r := math.NaN() // no own tokens: undefined, as stats.PoissonRateCI has it
-			if tokens > 0 {
-				r = float64(n) * (per / float64(tokens))
-			}
-			u.Rates[labels[i].ID] = stats.Num(r)
+			u.Rates[labels[i].ID] = stats.Num(stats.Rate(float64(n), float64(tokens), per))
 		}
 	}
 }
@@ -249,7 +242,7 @@ func (u *Unit) shares(labels []lexicon.LabelInfo, own []int) {
 	}
 	for i, n := range own {
 		if tot := total[labels[i].Key.Concept]; tot > 0 {
-			u.Shares[labels[i].ID] = stats.Num(float64(n) / float64(tot))
+			u.Shares[labels[i].ID] = stats.Num(stats.Proportion(float64(n), float64(tot)))
 		}
 	}
 }

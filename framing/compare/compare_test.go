@@ -32,7 +32,7 @@ func TestCompareSeeds(t *testing.T) {
 	}
 	smo := -1
 	for k, l := range war.Labels {
-		if l == "war.special_operation" {
+		if l.String() == "war.special_operation" {
 			smo = k
 		}
 	}

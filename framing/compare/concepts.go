@@ -23,7 +23,7 @@ func ownTable(t *framing.Tally, groups []string, idx []int) [][]float64 {
 func compareConcept(t *framing.Tally, concept string, idx []int, groups []string, opt Options) (ConceptResult, error) {
 	cr := ConceptResult{ID: concept, Groups: groups}
 	for _, i := range idx {
-		cr.Labels = append(cr.Labels, t.Labels[i].ID)
+		cr.Labels = append(cr.Labels, t.Labels[i].Key)
 	}
 	tab := ownTable(t, groups, idx)
 	for r, name := range groups {

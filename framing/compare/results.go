@@ -6,6 +6,7 @@ import (
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/stats"
+	"github.com/framingkit/framing/lexicon"
 )
 
 // Comparison is everything `framing compare` reports.
@@ -128,12 +129,12 @@ type Exact struct {
 
 // ConceptResult compares the groups' use of one concept's labels, own voice.
 type ConceptResult struct {
-	ID     string    `json:"id"`
-	Labels []string  `json:"labels"`
-	Groups []string  `json:"groups"`
-	Counts [][]int   `json:"counts"` // group × label, own voice
-	Quoted [][]int   `json:"quoted"` // group × label, quoted
-	Shares [][]Share `json:"shares"`
+	ID     string             `json:"id"`
+	Labels []lexicon.LabelKey `json:"labels"`
+	Groups []string           `json:"groups"`
+	Counts [][]int            `json:"counts"` // group × label, own voice
+	Quoted [][]int            `json:"quoted"` // group × label, quoted
+	Shares [][]Share          `json:"shares"`
 	TableTest
 	Distance [][]stats.Num `json:"distance"` // Jensen-Shannon between groups, this concept's labels
 }

@@ -36,11 +36,21 @@ func PoissonRateCI(count, exposure, per, conf float64) (rate, lo, hi float64) {
 	}
 	alpha := 1 - conf
 	scale := per / exposure
-	rate = count * scale
+	rate = Rate(count, exposure, per)
 	if count > 0 {
 		// χ²_q(2k)/2 is the q-quantile of the Gamma(k, 1) distribution.
 		lo = mathext.GammaIncRegInv(count, alpha/2) * scale
 	}
 	hi = mathext.GammaIncRegCompInv(count+1, alpha/2) * scale
 	return rate, lo, hi
+}
+
+// Rate is count per per units of exposure, count × (per / exposure): the
+// point estimate of PoissonRateCI, for a caller that needs no interval.
+// It is NaN when exposure is not positive.
+func Rate(count, exposure, per float64) float64 {
+	if !(exposure > 0) {
+		return math.NaN()
+	}
+	return count * (per / exposure)
 }

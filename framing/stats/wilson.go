@@ -29,7 +29,7 @@ func Wilson(successes, n, conf float64) (p, lo, hi float64) {
 	}
 	z := -mathext.NormalQuantile((1 - conf) / 2)
 	z2 := z * z
-	p = successes / n
+	p = Proportion(successes, n)
 	denom := 1 + z2/n
 	centre := (p + z2/(2*n)) / denom
 	half := z * math.Sqrt(p*(1-p)/n+z2/(4*n*n)) / denom
@@ -41,4 +41,13 @@ func Wilson(successes, n, conf float64) (p, lo, hi float64) {
 		hi = 1
 	}
 	return p, math.Max(lo, 0), math.Min(hi, 1)
+}
+
+// Proportion is k / n, the point estimate of Wilson, for a caller that
+// needs no interval: NaN when n is not positive.
+func Proportion(k, n float64) float64 {
+	if !(n > 0) {
+		return math.NaN()
+	}
+	return k / n
 }

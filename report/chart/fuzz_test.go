@@ -11,6 +11,7 @@ import (
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/stats"
+	"github.com/framingkit/framing/lexicon"
 )
 
 // fuzzInput reads the numbers of a comparison from fuzzer bytes: each
@@ -71,10 +72,12 @@ func fuzzComparison(data []byte) *compare.Comparison {
 		}
 		c.Index = append(c.Index, compare.IndexRow{Group: groups[g], Index: in.num(), Lo: in.num(), Hi: in.num(), Method: method})
 	}
+	var keys []lexicon.LabelKey
 	for l := range nl {
 		labels = append(labels, fmt.Sprintf("war.label%d", l))
+		keys = append(keys, lexicon.LabelKey{Concept: "war", Label: fmt.Sprintf("label%d", l)})
 	}
-	cr := compare.ConceptResult{ID: "war", Labels: labels, Groups: groups}
+	cr := compare.ConceptResult{ID: "war", Labels: keys, Groups: groups}
 	for range groups {
 		counts, quoted, shares := make([]int, nl), make([]int, nl), make([]compare.Share, nl)
 		for l := range labels {

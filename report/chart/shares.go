@@ -67,7 +67,7 @@ func sharesChart(c *compare.Comparison, opt Options) (*Chart, error) {
 	leg := newLegend()
 	var widest vg.Length
 	for j, k := range cols {
-		name := strings.TrimPrefix(cr.Labels[k], cr.ID+".")
+		name := cr.Labels[k].Label
 		leg.Add(name, swatch{labelColor(j)})
 		widest = max(widest, leg.TextStyle.Width(name))
 	}
