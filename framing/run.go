@@ -66,7 +66,7 @@ type Options struct {
 	// Exclude, when not nil, gives the spans of a document not to count:
 	// another outlet's copy of a story (see syndication.Dedupe). It is
 	// called from several goroutines at once.
-	Exclude func(id string) []Span
+	Exclude func(id string) []analysis.Span
 	// Also are more lexicons to score every document with, on the same
 	// analysis (Result.Also), as `lexicon diff` compares two.
 	Also []*lexicon.Matcher
@@ -97,7 +97,7 @@ type Result struct {
 	// Also are its scores under Options.Also, in that order.
 	Also []*Score
 	// Analysis is the document's analysis, with Options.KeepAnalysis.
-	Analysis *Analysis
+	Analysis *analysis.Analysis
 }
 
 // Summary accounts for every input of a run: read = scored + skipped.
@@ -283,7 +283,7 @@ func (r *run) work(m *lexicon.Matcher, sm *reliability.StateMedia) {
 			continue
 		}
 		doc := prepare(j.doc)
-		var exclude []Span
+		var exclude []analysis.Span
 		if r.opt.Exclude != nil {
 			exclude = r.opt.Exclude(doc.ID)
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/lang"
+	"github.com/framingkit/framing/token"
 
 	"github.com/framingkit/framing/lexicon"
 )
@@ -28,13 +29,13 @@ type TokenCounts struct {
 // Evidence is one hit as it stands in the text: what matched, where, and in
 // whose voice. Text is the matched words exactly as written.
 type Evidence struct {
-	Label    string `json:"label,omitempty"`    // concept.label, for a label hit
-	Category string `json:"category,omitempty"` // category id, for a category hit
-	Term     string `json:"term"`               // the lexicon term that matched
-	Voice    Voice  `json:"voice"`
-	Start    int    `json:"start"` // byte offsets into the document's text
-	End      int    `json:"end"`
-	Text     string `json:"text"`
+	Label    string      `json:"label,omitempty"`    // concept.label, for a label hit
+	Category string      `json:"category,omitempty"` // category id, for a category hit
+	Term     string      `json:"term"`               // the lexicon term that matched
+	Voice    token.Voice `json:"voice"`
+	Start    int         `json:"start"` // byte offsets into the document's text
+	End      int         `json:"end"`
+	Text     string      `json:"text"`
 	// Norm is the matched words normalised as the matcher saw them
 	// ("putin regime" for "Putin’s regime"): the key distinctive-term
 	// statistics count by.
@@ -57,9 +58,9 @@ type Score struct {
 	Index         float64
 	Hits          []Evidence
 	Dropped       []DroppedLine
-	QuoteProblems []QuoteProblem
+	QuoteProblems []analysis.QuoteProblem
 	// Reliability is how the document sources what it says.
-	Reliability Reliability
+	Reliability reliability.Counts
 }
 
 // DroppedLine is a boilerplate line in a score's report.
@@ -79,7 +80,7 @@ type Scorer struct {
 	hits    []lexicon.Hit
 	// last is the analysis of the last document scored, whose slices the
 	// next document's analysis reuses.
-	last *Analysis
+	last *analysis.Analysis
 	enc  lexicon.Encoded
 	// reliability measures the sourcing of documents (Options.NoReliability
 	// turns it off).
@@ -127,12 +128,12 @@ func (s *Scorer) Score(doc Document) *Score {
 // analyze takes doc apart, with the byte spans in exclude counted nowhere:
 // another outlet's copy of a syndicated story (analysis.Input.Exclude).
 // With reuse, the analysis writes over the last one's memory.
-func (s *Scorer) analyze(doc Document, exclude []Span, reuse bool) *Analysis {
+func (s *Scorer) analyze(doc Document, exclude []analysis.Span, reuse bool) *analysis.Analysis {
 	in := analysis.Input{Text: doc.Text, Exclude: exclude}
 	if header, _, _, ok := analysis.Header(doc.Text); ok {
 		in.Header = header
 	}
-	var last *Analysis
+	var last *analysis.Analysis
 	if reuse {
 		last = s.reusable()
 	}
@@ -147,18 +148,18 @@ func (s *Scorer) analyze(doc Document, exclude []Span, reuse bool) *Analysis {
 // count scores an analysed document: its tokens by voice, and, with a
 // lexicon, its hits, index and sourcing. The analysis is not changed, so
 // scorers of other lexicons may count it too.
-func (s *Scorer) count(doc Document, an *Analysis) *Score {
+func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
 		Meta: doc.Meta,
 	}
 	for _, t := range an.Tokens {
 		switch t.Voice {
-		case Own:
+		case token.Own:
 			sc.Tokens.Own++
-		case Quoted:
+		case token.Quoted:
 			sc.Tokens.Quoted++
-		case Boilerplate:
+		case token.Boilerplate:
 			sc.Tokens.Boilerplate++
 		}
 	}
@@ -183,7 +184,7 @@ func (s *Scorer) count(doc Document, an *Analysis) *Score {
 
 // countLabels counts the label hits of an encoded document by voice, and
 // those on the axis' poles, keeping each as evidence.
-func (s *Scorer) countLabels(sc *Score, text string, an *Analysis, enc *lexicon.Encoded) {
+func (s *Scorer) countLabels(sc *Score, text string, an *analysis.Analysis, enc *lexicon.Encoded) {
 	labels := s.m.Labels()
 	sc.Labels = make([]VoiceCount, len(labels))
 	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
@@ -192,7 +193,7 @@ func (s *Scorer) countLabels(sc *Score, text string, an *Analysis, enc *lexicon.
 		v := hitVoice(an, h)
 		sc.Hits = append(sc.Hits, s.evidence(text, an, h, v, labels[h.ID].ID, ""))
 		switch v {
-		case Own:
+		case token.Own:
 			sc.Labels[h.ID].Own++
 			switch labels[h.ID].Pole {
 			case +1:
@@ -200,7 +201,7 @@ func (s *Scorer) countLabels(sc *Score, text string, an *Analysis, enc *lexicon.
 			case -1:
 				sc.Neg++
 			}
-		case Quoted:
+		case token.Quoted:
 			sc.Labels[h.ID].Quoted++
 		}
 	}
@@ -209,7 +210,7 @@ func (s *Scorer) countLabels(sc *Score, text string, an *Analysis, enc *lexicon.
 // countCategories counts the category hits of an encoded document by
 // voice, keeping each as evidence, and returns them for the sourcing
 // measures.
-func (s *Scorer) countCategories(sc *Score, text string, an *Analysis, enc *lexicon.Encoded) []reliability.Hit {
+func (s *Scorer) countCategories(sc *Score, text string, an *analysis.Analysis, enc *lexicon.Encoded) []reliability.Hit {
 	cats := s.m.Categories()
 	sc.Categories = make([]VoiceCount, len(cats))
 	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
@@ -219,9 +220,9 @@ func (s *Scorer) countCategories(sc *Score, text string, an *Analysis, enc *lexi
 		catHits = append(catHits, reliability.Hit{Category: cats[h.ID], First: h.First, End: h.End, Voice: v})
 		sc.Hits = append(sc.Hits, s.evidence(text, an, h, v, "", cats[h.ID]))
 		switch v {
-		case Own:
+		case token.Own:
 			sc.Categories[h.ID].Own++
-		case Quoted:
+		case token.Quoted:
 			sc.Categories[h.ID].Quoted++
 		}
 	}
@@ -243,7 +244,7 @@ func (s *Scorer) dropLarge() {
 
 // reusable is the last analysis, for its slices to be written over, or nil
 // when they are too large to keep.
-func (s *Scorer) reusable() *Analysis {
+func (s *Scorer) reusable() *analysis.Analysis {
 	if s.last == nil || cap(s.last.Tokens) > maxReuseTokens {
 		return nil
 	}
@@ -262,11 +263,11 @@ func Index(pos, neg int) float64 {
 
 // hitVoice is the voice of a hit's first token: a term that a quotation mark
 // cuts in two is the voice it starts in.
-func hitVoice(an *Analysis, h lexicon.Hit) Voice {
+func hitVoice(an *analysis.Analysis, h lexicon.Hit) token.Voice {
 	return an.Tokens[h.First].Voice
 }
 
-func (s *Scorer) evidence(text string, an *Analysis, h lexicon.Hit, v Voice, label, category string) Evidence {
+func (s *Scorer) evidence(text string, an *analysis.Analysis, h lexicon.Hit, v token.Voice, label, category string) Evidence {
 	toks := an.Tokens[h.First:h.End]
 	start, end := toks[0].Start, toks[len(toks)-1].End
 	norm := toks[0].Norm

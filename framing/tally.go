@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
 )
 
 // TallyFormat is the version of the tally file format.
@@ -101,7 +103,7 @@ type GroupTally struct {
 	Weeks   map[string]WeekCount `json:"weeks,omitempty"`
 	Undated int                  `json:"undated"`
 	// Reliability sums the documents' sourcing counts.
-	Reliability Reliability `json:"reliability"`
+	Reliability reliability.Counts `json:"reliability"`
 	// Fingerprint records the ids of the group's documents: kept with the
 	// group, so a tally split by group (as a distributed run splits it)
 	// keeps them exactly.
@@ -190,7 +192,7 @@ func (t *Tally) Add(s *Score) {
 		one.Undated = 1
 	}
 	for _, h := range s.Hits {
-		if h.Label != "" && h.Voice == Own {
+		if h.Label != "" && h.Voice == token.Own {
 			one.Terms[h.Norm]++
 		}
 	}

@@ -8,11 +8,11 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/stats"
 	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
 )
 
 // Charts holds the rendered charts of a report by name ("index",
@@ -184,7 +184,7 @@ var funcs = template.FuncMap{
 	"f2":      func(x stats.Num) string { return FormatFloat(float64(x), 2) },
 	"p":       func(x stats.Num) string { return FormatP(float64(x)) },
 	"hash":    func(h string) string { return h[:min(12, len(h))] },
-	"voice":   func(v framing.Voice) string { return v.String() },
+	"voice":   func(v token.Voice) string { return v.String() },
 	"label":   func(cr compare.ConceptResult, k int) string { return cr.Labels[k].Label },
 	"svg":     func(m map[string]template.HTML, k string) template.HTML { return m[k] },
 	"hasSVG":  func(m map[string]template.HTML, k string) bool { _, ok := m[k]; return ok },

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/analysis"
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
@@ -87,7 +88,7 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 			return framing.Summary{}, nil, usagef("--dedupe reads the corpus twice: give files, not standard input")
 		}
 		fmt.Fprintln(env.Err, "finding syndicated copy (first of two passes)")
-		var exclude func(string) []framing.Span
+		var exclude func(string) []analysis.Span
 		if idx, exclude, err = syndication.Dedupe(ctx, corpus.NewFiles(paths, copt).All(), ropt, so); err != nil {
 			return framing.Summary{}, nil, err
 		}

@@ -73,10 +73,10 @@ correlation of the rating with each indicator.`,
 
 // docReliability is one document's indicators, for output.
 type docReliability struct {
-	ID          string `json:"id"`
-	Outlet      string `json:"outlet"`
-	Group       string `json:"group"`
-	Reliability any    `json:"reliability"`
+	ID          string             `json:"id"`
+	Outlet      string             `json:"outlet"`
+	Group       string             `json:"group"`
+	Reliability reliability.Report `json:"reliability"`
 	byName      map[string]reliability.Indicator
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/framing/analysis"
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
@@ -72,7 +73,7 @@ func TestDedupe(t *testing.T) {
 		}
 		found := false
 		for _, d := range s.Dropped {
-			found = found || d.Reason == framing.ReasonSyndicated
+			found = found || d.Reason == analysis.ReasonSyndicated
 		}
 		if !found {
 			t.Errorf("%s: no text dropped as syndicated", id)
