@@ -1,0 +1,47 @@
+package stats_test
+
+import (
+	"fmt"
+
+	"github.com/framingkit/framing/framing/stats"
+)
+
+// The printed p-values agree with the exact enumeration and SciPy values of
+// testdata/oracle/documents.py to the digits shown.
+
+// Two outlets and three labels, with counts too small for the chi-square
+// approximation: every table with these margins is enumerated.
+func ExampleFreemanHalton() {
+	table := [][]float64{
+		{3, 1, 0}, // outlet A: "operation", "invasion", "war"
+		{1, 2, 4}, // outlet B
+	}
+	res, err := stats.FreemanHalton(table)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("X² = %.3f, exact p = %.4f over %d tables\n", res.Stat, res.P, res.Tables)
+	// Output:
+	// X² = 4.878, exact p = 0.1030 over 14 tables
+}
+
+// Does outlet A frame the event differently from outlet B? Each document
+// counts its uses of the two sides' terms {pos, neg}; one of A's articles
+// says "mutiny" nine times. The documents, not the hits, are permuted.
+func ExamplePermutationTest() {
+	a := [][]float64{{9, 0}, {0, 1}, {0, 1}}         // outlet A: 3 articles
+	b := [][]float64{{1, 1}, {0, 1}, {1, 0}, {0, 2}} // outlet B: 4 articles
+	res, err := stats.PermutationTest(stats.UnitsOf(a, b), stats.IndexChiSquare, 10000, 1)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("X² = %.2f, %s p = %.3f over %d arrangements of %d documents\n",
+		res.Stat, res.Method, res.P, res.Arrangements, res.Units)
+	hit, _ := stats.ChiSquare([][]float64{{9, 2}, {2, 4}})
+	fmt.Printf("hit-level chi-square p = %.3f\n", hit.P)
+	// Output:
+	// X² = 4.00, exact p = 0.514 over 15 arrangements of 7 documents
+	// hit-level chi-square p = 0.046
+}

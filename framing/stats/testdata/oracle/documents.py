@@ -1,0 +1,282 @@
+#!/usr/bin/python3
+"""Reference values for the document-level statistics of package framing/stats.
+
+Run from anywhere with Debian's Python and its SciPy and NumPy
+(apt-get install python3-scipy python3-statsmodels):
+
+    /usr/bin/python3 framing/stats/testdata/oracle/documents.py
+
+It writes documents.json beside itself; documents_oracle_test.go reads it and
+never runs Python. NaN is written as null and infinities as "+Inf"/"-Inf".
+Every section is computed here from the definitions, independently of the Go
+code (no shared algorithm: exact rational enumeration where Go multiplies
+hypergeometric probabilities, scipy.optimize where Go profiles by hand).
+
+Sources of the numbers, by section:
+  freeman_halton   exact enumeration of every table with the observed
+                   margins (itertools), probabilities and Pearson's X² as
+                   exact fractions; p by X² ordering and by probability
+                   ordering; 2×2 tables also scipy.stats.fisher_exact, and
+                   a flag saying whether the two orderings select the same
+                   tables there
+  permutation      scipy.stats.permutation_test(permutation_type=
+                   "independent", n_resamples=inf, alternative="greater")
+                   on the expanded per-document data for two groups; for
+                   more groups an exhaustive enumeration of the assignments
+                   of documents to groups (itertools.combinations), with
+                   X² as exact fractions; documents without hits are left
+                   out, as the Go test does
+"""
+
+import itertools
+import json
+import math
+import os
+from fractions import Fraction
+
+import numpy as np
+import scipy
+from scipy import stats
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def clean(x):
+    """Make x JSON-ready: NaN as None, infinities as strings."""
+    if isinstance(x, (list, tuple)):
+        return [clean(v) for v in x]
+    if isinstance(x, dict):
+        return {k: clean(v) for k, v in x.items()}
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, (np.integer,)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        x = float(x)
+        if math.isinf(x):
+            return "+Inf" if x > 0 else "-Inf"
+        return None if math.isnan(x) else x
+    return x
+
+
+# ---------------------------------------------------------------- Freeman–Halton
+
+
+def row_fills(total, col_left):
+    """Every way to split total among columns with capacities col_left."""
+    for cells in itertools.product(*(range(min(total, c) + 1) for c in col_left)):
+        if sum(cells) == total:
+            yield cells
+
+
+def tables_with_margins(rows, cols):
+    if len(rows) == 1:
+        yield (tuple(cols),)
+        return
+    for first in row_fills(rows[0], cols):
+        rest = [c - x for c, x in zip(cols, first)]
+        for t in tables_with_margins(rows[1:], rest):
+            yield (first,) + t
+
+
+def exact_x2(t, rows, cols, n):
+    """Pearson's X² as a fraction: Σ (N n_ij − r_i c_j)² / (N r_i c_j)."""
+    return sum(
+        Fraction(n * t[i][j] - rows[i] * cols[j]) ** 2 / (n * rows[i] * cols[j])
+        for i in range(len(rows))
+        for j in range(len(cols))
+    )
+
+
+def freeman_halton(table):
+    t = np.asarray(table, dtype=np.int64)
+    keep_r = [i for i in range(t.shape[0]) if t[i].sum() > 0]
+    keep_c = [j for j in range(t.shape[1]) if t[:, j].sum() > 0]
+    out = {
+        "table": table,
+        "dropped_rows": [i for i in range(t.shape[0]) if i not in keep_r],
+        "dropped_cols": [j for j in range(t.shape[1]) if j not in keep_c],
+    }
+    red = t[np.ix_(keep_r, keep_c)].tolist()
+    rows = [sum(r) for r in red]
+    cols = [sum(c) for c in zip(*red)]
+    n = sum(rows)
+    const = Fraction(math.prod(math.factorial(x) for x in rows + cols), math.factorial(n))
+
+    def prob(s):
+        return const / math.prod(math.factorial(x) for r in s for x in r)
+
+    p_obs, x2_obs = prob(red), exact_x2(red, rows, cols, n)
+    total = by_x2 = by_prob = Fraction(0)
+    count = 0
+    near_tie = False
+    for s in tables_with_margins(rows, cols):
+        count += 1
+        p = prob(s)
+        total += p
+        if exact_x2(s, rows, cols, n) >= x2_obs:
+            by_x2 += p
+        if p <= p_obs:
+            by_prob += p
+        elif p <= p_obs * Fraction(10**7 + 1, 10**7):
+            near_tie = True  # R's 1e-7 tolerance would count it: avoid such tables
+    assert total == 1
+    assert not near_tie, table
+    out.update(stat=float(x2_obs), p=float(by_x2), p_probability=float(by_prob), tables=count)
+    if len(rows) == 2 and len(cols) == 2:
+        # scipy.stats.fisher_exact orders 2×2 tables by probability. It
+        # agrees with the X² ordering when both select the same tables,
+        # which is checked here on the exact values.
+        _, fp = stats.fisher_exact(red)
+        assert math.isclose(fp, float(by_prob), rel_tol=1e-12), (table, fp, by_prob)
+        out["fisher_p"] = fp
+        out["orderings_agree"] = by_x2 == by_prob
+    return out
+
+
+FH_TABLES = [
+    [[8, 2], [1, 5]],  # 2×2, orderings agree
+    [[5, 1], [1, 5]],  # 2×2, symmetric margins
+    [[3, 2], [2, 0]],  # 2×2 where X² and probability orderings differ
+    [[3, 1, 0], [1, 2, 4]],  # 2×3
+    [[3, 2, 2], [2, 0, 0]],  # 2×3, orderings differ (0.444 vs 1)
+    [[2, 0, 3], [1, 4, 0], [0, 2, 5]],  # 3×3, orderings differ
+    [[5, 3, 2], [0, 0, 0], [1, 1, 4]],  # zero row dropped
+    [[4, 0, 6], [3, 0, 1], [2, 0, 5]],  # zero column dropped
+    [[3, 1, 0, 2], [0, 2, 4, 1], [1, 1, 1, 3]],  # 3×4
+    [[6, 1], [2, 3], [0, 4], [1, 1]],  # 4×2
+    [[0, 7], [7, 0]],  # extreme 2×2
+]
+
+
+# ---------------------------------------------------------------- permutation
+
+
+def x2_of_sums(vectors, groups_idx):
+    """Exact X² of the groups × labels table of summed vectors, all-zero
+    label columns dropped."""
+    s = [[sum(vectors[i][j] for i in idx) for j in range(len(vectors[0]))] for idx in groups_idx]
+    cols = [sum(r[j] for r in s) for j in range(len(s[0]))]
+    keep = [j for j, c in enumerate(cols) if c > 0]
+    s = [[r[j] for j in keep] for r in s]
+    rows = [sum(r) for r in s]
+    cols = [cols[j] for j in keep]
+    return exact_x2(s, rows, cols, sum(rows))
+
+
+def assignments(units, sizes):
+    """Every assignment of the unit indices to groups of the given sizes."""
+    if len(sizes) == 1:
+        yield [list(units)]
+        return
+    for first in itertools.combinations(units, sizes[0]):
+        rest = [u for u in units if u not in first]
+        for tail in assignments(rest, sizes[1:]):
+            yield [list(first)] + tail
+
+
+def enumerate_permutation(vectors, groups_idx):
+    obs = x2_of_sums(vectors, groups_idx)
+    units = [i for idx in groups_idx for i in idx]
+    sizes = [len(idx) for idx in groups_idx]
+    hit = total = 0
+    for a in assignments(units, sizes):
+        total += 1
+        if x2_of_sums(vectors, a) >= obs:
+            hit += 1
+    return float(obs), hit / total, total
+
+
+def permutation_case(name, docs, draws):
+    """docs[g] is the list of document vectors of group g; documents without
+    hits and groups left without documents are dropped first."""
+    k = len(next(v for g in docs for v in g))
+    kept = [[v for v in g if any(v)] for g in docs]
+    kept = [g for g in kept if g]
+    vectors = [[Fraction(x) for x in v] for g in kept for v in g]
+    groups_idx, i = [], 0
+    for g in kept:
+        groups_idx.append(list(range(i, i + len(g))))
+        i += len(g)
+    obs, p_enum, arrangements = enumerate_permutation(vectors, groups_idx)
+    out = {"name": name, "docs": docs, "draws": draws, "k": k, "stat": obs, "p": p_enum,
+           "units": len(vectors), "assignments": arrangements, "source": "enumeration"}
+    if len(kept) == 2:
+        V = np.asarray([[float(x) for x in v] for v in vectors])
+        keep = V.sum(axis=0) > 0
+        V = V[:, keep]
+
+        def statistic(x, y):
+            s = np.vstack([V[x.astype(int)].sum(axis=0), V[y.astype(int)].sum(axis=0)])
+            e = np.outer(s.sum(axis=1), s.sum(axis=0)) / s.sum()
+            return ((s - e) ** 2 / e).sum()
+
+        res = stats.permutation_test(
+            (np.asarray(groups_idx[0], float), np.asarray(groups_idx[1], float)),
+            statistic,
+            permutation_type="independent",
+            vectorized=False,
+            n_resamples=np.inf,
+            alternative="greater",
+        )
+        assert math.isclose(res.statistic, obs, rel_tol=1e-12)
+        assert math.isclose(res.pvalue, p_enum, rel_tol=1e-12), (name, res.pvalue, p_enum)
+        out.update(p=float(res.pvalue), stat=float(res.statistic), source="scipy.stats.permutation_test")
+    return out
+
+
+PERMUTATION_CASES = [
+    ("two groups, three labels", [
+        [[3, 0, 1], [0, 2, 0], [1, 1, 0], [0, 0, 0]],
+        [[0, 4, 1], [0, 1, 2], [2, 0, 0]],
+    ], 100000),
+    ("framing index, repeated documents", [
+        [[2, 0], [2, 0], [1, 1], [0, 3], [2, 0]],
+        [[0, 1], [0, 1], [0, 2], [1, 0], [0, 0], [0, 1]],
+    ], 100000),
+    ("one document carries most hits", [
+        [[9, 0], [0, 1], [0, 1]],
+        [[1, 1], [0, 1], [1, 0], [0, 2]],
+    ], 100000),
+    ("three groups, framing index", [
+        [[2, 0], [1, 0], [0, 1]],
+        [[0, 2], [0, 1], [1, 1]],
+        [[1, 0], [3, 0], [0, 0]],
+    ], 100000),
+    ("three groups, three labels, a zero label and an empty group", [
+        [[1, 0, 2, 0], [0, 0, 1, 0], [2, 1, 0, 0]],
+        [[0, 0, 0, 0]],
+        [[0, 3, 0, 0], [1, 1, 0, 0], [0, 2, 1, 0]],
+        [[1, 0, 0, 0], [0, 0, 2, 0]],
+    ], 100000),
+    ("huge counts", [
+        [[1e6, 2e6], [3e6, 1e6], [2e6, 2e6]],
+        [[1e6, 4e6], [2e6, 3e6 + 1]],
+    ], 100000),
+    # More arrangements than draws: Go draws 4000 tables, the reference is
+    # the exact value (scipy enumerates all 48620 assignments).
+    ("monte carlo, nine against nine", [
+        [[3, 0], [2, 1], [4, 0], [1, 1], [0, 1], [5, 2], [2, 0], [6, 1], [1, 0]],
+        [[0, 2], [1, 3], [0, 1], [2, 2], [1, 4], [0, 3], [3, 1], [0, 5], [1, 1]],
+    ], 4000),
+    ("monte carlo, three groups", [
+        [[2, 0, 1], [1, 0, 0], [0, 1, 2], [3, 1, 0]],
+        [[0, 2, 0], [1, 1, 1], [0, 3, 1], [0, 1, 0]],
+        [[1, 0, 3], [0, 0, 2], [2, 1, 1], [1, 2, 0]],
+    ], 2000),
+]
+
+
+def main():
+    doc = {
+        "generator": "documents.py with scipy %s, numpy %s" % (scipy.__version__, np.__version__),
+        "freeman_halton": [freeman_halton(t) for t in FH_TABLES],
+        "permutation": [permutation_case(*c) for c in PERMUTATION_CASES],
+    }
+    with open(os.path.join(HERE, "documents.json"), "w") as f:
+        json.dump(clean(doc), f, indent=1, allow_nan=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
