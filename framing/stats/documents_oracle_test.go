@@ -58,6 +58,27 @@ type documentsOracle struct {
 		Assignments int           `json:"assignments"`
 		Source      string        `json:"source"`
 	} `json:"permutation"`
+	ClusterBootstrap []struct {
+		Name           string      `json:"name"`
+		Docs           [][]float64 `json:"docs"`
+		Label          int         `json:"label"`
+		Index          bool        `json:"index"`
+		Draws          int         `json:"draws"`
+		Conf           float64     `json:"conf"`
+		Estimate       dnum        `json:"estimate"`
+		Units          int         `json:"units"`
+		UnitsWithHits  int         `json:"units_with_hits"`
+		Kind           string      `json:"kind"`
+		Values         []float64   `json:"values"`
+		Probs          []float64   `json:"probs"`
+		Undefined      float64     `json:"undefined"`
+		LoBand         [2]float64  `json:"lo_band"`
+		HiBand         [2]float64  `json:"hi_band"`
+		BCaLoBand      [2]float64  `json:"bca_lo_band"`
+		BCaHiBand      [2]float64  `json:"bca_hi_band"`
+		Acceleration   dnum        `json:"acceleration"`
+		BiasCorrection dnum        `json:"bias_correction"`
+	} `json:"cluster_bootstrap"`
 }
 
 func loadDocumentsOracle(t *testing.T) *documentsOracle {
@@ -171,6 +192,90 @@ func TestPermutationTestOracle(t *testing.T) {
 				default:
 					t.Errorf("Method %q", got.Method)
 				}
+			}
+		})
+	}
+}
+
+// Reference, tiny cases: the exact bootstrap distribution enumerated in
+// documents.py. A bound b estimated at level q from B draws must satisfy
+// F(b) ≥ q − t and F(b−) ≤ q + t, F the exact distribution function of the
+// resampled ratio given a hit, with t = 4√(q(1−q)/B) + 1/B (4 binomial
+// standard errors of the level); the share of undefined resamples must be
+// within 4 standard errors of its exact probability, and when that exceeds
+// the tail (1−conf)/2 the interval must be refused.
+//
+// Reference, larger cases: 10⁶ resamples in documents.py, which also checks
+// scipy.stats.bootstrap (percentile and BCa) against them. Each Go bound must
+// lie between the reference quantiles at levels q ± t (t as above plus the
+// reference's own error; for BCa plus the effect on the levels of the Monte
+// Carlo error of z0, see documents.py). The acceleration, a deterministic
+// jackknife, must match the direct transcription to a relative 1e-9; z0
+// within 4 of its standard errors √(Φ(z0)(1−Φ(z0))/B)/φ(z0).
+func TestClusterBootstrapOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).ClusterBootstrap {
+		t.Run(tc.Name, func(t *testing.T) {
+			u := UnitsOf(tc.Docs)
+			r := Ratio{Index: tc.Index, Label: tc.Label}
+			got, err := ClusterBootstrap(u, 0, r, tc.Draws, 17, tc.Conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectClose(t, "Estimate", got.Estimate, tc.Estimate, 1e-12, 1e-15)
+			if got.Units != tc.Units || got.UnitsWithHits != tc.UnitsWithHits {
+				t.Errorf("Units %d/%d, want %d/%d", got.Units, got.UnitsWithHits, tc.Units, tc.UnitsWithHits)
+			}
+			alpha := (1 - tc.Conf) / 2
+			B := float64(tc.Draws)
+			if tc.Kind == "exact" {
+				pu := tc.Undefined
+				if d := math.Abs(float64(got.Undefined)/B - pu); d > 4*math.Sqrt(pu*(1-pu)/B)+1/B {
+					t.Errorf("Undefined %d of %d, exact probability %g", got.Undefined, tc.Draws, pu)
+				}
+				if pu > alpha*1.2 {
+					if !math.IsNaN(got.Lo) || got.Reason == "" {
+						t.Errorf("undefined share %g above the tail: want a refusal, got %+v", pu, got)
+					}
+					return
+				}
+				if got.Reason != "" {
+					t.Errorf("Reason %q", got.Reason)
+				}
+				cdf := func(b float64, strict bool) float64 {
+					var f float64
+					for i, v := range tc.Values {
+						if v < b || !strict && v == b {
+							f += tc.Probs[i]
+						}
+					}
+					return f / (1 - pu)
+				}
+				for _, c := range []struct {
+					what string
+					b, q float64
+				}{{"Lo", got.Lo, alpha}, {"Hi", got.Hi, 1 - alpha}} {
+					tol := 4*math.Sqrt(c.q*(1-c.q)/B) + 1/B
+					if cdf(c.b, false) < c.q-tol || cdf(c.b, true) > c.q+tol {
+						t.Errorf("%s = %v: exact F = %v, F(−) = %v, want about %v ± %v", c.what, c.b, cdf(c.b, false), cdf(c.b, true), c.q, tol)
+					}
+				}
+				return
+			}
+			for _, c := range []struct {
+				what string
+				b    float64
+				band [2]float64
+			}{{"Lo", got.Lo, tc.LoBand}, {"Hi", got.Hi, tc.HiBand}, {"BCaLo", got.BCaLo, tc.BCaLoBand}, {"BCaHi", got.BCaHi, tc.BCaHiBand}} {
+				if !(c.b >= c.band[0] && c.b <= c.band[1]) {
+					t.Errorf("%s = %v, outside the reference band %v", c.what, c.b, c.band)
+				}
+			}
+			expectClose(t, "Acceleration", got.Acceleration, tc.Acceleration, 1e-9, 1e-15)
+			z0 := float64(tc.BiasCorrection)
+			f := normalCDF(z0)
+			se := math.Sqrt(f*(1-f)/B) * math.Sqrt(2*math.Pi) * math.Exp(z0*z0/2)
+			if math.Abs(got.BiasCorrection-z0) > 4*se {
+				t.Errorf("BiasCorrection %v, reference %v ± %v", got.BiasCorrection, z0, se)
 			}
 		})
 	}

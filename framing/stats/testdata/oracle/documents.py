@@ -26,6 +26,16 @@ Sources of the numbers, by section:
                    of documents to groups (itertools.combinations), with
                    X² as exact fractions; documents without hits are left
                    out, as the Go test does
+  cluster_bootstrap
+                   tiny cases: the exact bootstrap distribution, by
+                   enumerating every multinomial resample of the units
+                   (itertools) with its probability; larger cases: a
+                   reference bootstrap distribution of 10⁶ resamples
+                   (numpy.random.Generator(PCG64(seed)).multinomial), whose
+                   quantiles bracket the Go bounds, checked here against
+                   scipy.stats.bootstrap(method="percentile"/"BCa",
+                   paired=True); the BCa acceleration by a direct jackknife
+                   over documents
 """
 
 import itertools
@@ -267,11 +277,152 @@ PERMUTATION_CASES = [
 ]
 
 
+# ---------------------------------------------------------------- cluster bootstrap
+
+
+def ratio_xm(docs, label, index):
+    """(x, m) per document: share of label, or pos among pos+neg."""
+    if index:
+        return [(v[0], v[0] + v[1]) for v in docs]
+    return [(v[label], sum(v)) for v in docs]
+
+
+def exact_bootstrap(xm, scale, shift):
+    """Exact distribution of the resampled ratio: every count vector c of
+    the D documents (multinomial, probabilities 1/D each, grouped by equal
+    (x, m)) with its probability."""
+    types = {}
+    for p in xm:
+        types[p] = types.get(p, 0) + 1
+    keys = list(types)
+    d = len(xm)
+    dist, undefined = {}, Fraction(0)
+    for c in itertools.product(range(d + 1), repeat=len(keys)):
+        if sum(c) != d:
+            continue
+        prob = Fraction(math.factorial(d), math.prod(math.factorial(x) for x in c))
+        prob *= math.prod(Fraction(types[k], d) ** x for k, x in zip(keys, c))
+        X = sum(x * k[0] for k, x in zip(keys, c))
+        M = sum(x * k[1] for k, x in zip(keys, c))
+        if M == 0:
+            undefined += prob
+            continue
+        v = scale * Fraction(X, M) + shift
+        dist[v] = dist.get(v, 0) + prob
+    values = sorted(dist)
+    return [float(v) for v in values], [float(dist[v]) for v in values], float(undefined)
+
+
+def jackknife_a(xm, scale, shift):
+    X = sum(x for x, _ in xm)
+    M = sum(m for _, m in xm)
+    jack = np.array([scale * (X - x) / (M - m) + shift for x, m in xm], dtype=float)
+    e = jack.mean() - jack
+    s2 = (e**2).sum()
+    return 0.0 if s2 == 0 else float((e**3).sum() / (6 * s2**1.5))
+
+
+def bootstrap_case(name, docs, label, index, draws, conf, seed):
+    scale, shift = (2, -1) if index else (1, 0)
+    xm = ratio_xm(docs, label, index)
+    X = sum(x for x, _ in xm)
+    M = sum(m for _, m in xm)
+    out = {"name": name, "docs": docs, "label": label, "index": index, "draws": draws,
+           "conf": conf, "estimate": scale * X / M + shift, "units": len(docs),
+           "units_with_hits": sum(1 for _, m in xm if m > 0)}
+    alpha = (1 - conf) / 2
+    if len(docs) <= 7:
+        values, probs, undefined = exact_bootstrap(xm, scale, shift)
+        out.update(kind="exact", values=values, probs=probs, undefined=undefined)
+        return out
+    # Reference distribution: 10⁶ resamples.
+    rng = np.random.Generator(np.random.PCG64(seed))
+    x = np.array([p[0] for p in xm], float)
+    m = np.array([p[1] for p in xm], float)
+    B = 1_000_000
+    c = rng.multinomial(len(xm), np.full(len(xm), 1 / len(xm)), size=B)
+    XX, MM = c @ x, c @ m
+    ok = MM > 0
+    theta = np.sort(scale * XX[ok] / MM[ok] + shift)
+    assert ok.mean() > 1 - 1e-4
+    est = scale * X / M + shift
+    a = jackknife_a(xm, scale, shift)
+    z0 = stats.norm.ppf(((theta < est).sum() + (theta <= est).sum()) / (2 * len(theta)))
+
+    def bca_level(z0, zq):
+        return stats.norm.cdf(z0 + (z0 + zq) / (1 - a * (z0 + zq)))
+
+    def band(q, extra=0.0):
+        # Go's bound must lie between the reference quantiles at q ± t:
+        # 4 binomial SE of a quantile level with Go's draws, plus the
+        # reference's own (10⁶ draws), plus extra.
+        t = 4 * math.sqrt(q * (1 - q)) * (1 / math.sqrt(draws) + 1 / math.sqrt(B)) + extra
+        return [float(np.quantile(theta, max(q - t, 0))), float(np.quantile(theta, min(q + t, 1)))]
+
+    za = stats.norm.ppf(alpha)
+    a1, a2 = bca_level(z0, za), bca_level(z0, -za)
+    # z0 from Go's draws has SE √(F(1−F)/B)/φ(z0); the BCa levels move by
+    # dα/dz0 times that (derivative by central differences).
+    F = stats.norm.cdf(z0)
+    se_z0 = math.sqrt(F * (1 - F) / draws) / stats.norm.pdf(z0)
+    h = 1e-6
+    d1 = abs(bca_level(z0 + h, za) - bca_level(z0 - h, za)) / (2 * h)
+    d2 = abs(bca_level(z0 + h, -za) - bca_level(z0 - h, -za)) / (2 * h)
+    out.update(kind="reference", lo_band=band(alpha), hi_band=band(1 - alpha),
+               bca_lo_band=band(a1, 4 * d1 * se_z0), bca_hi_band=band(a2, 4 * d2 * se_z0),
+               acceleration=a, bias_correction=float(z0))
+    # SciPy's intervals (10⁵ resamples) must fall in the same bands, with
+    # the tolerance of its own draws.
+    idx = np.arange(len(xm))
+
+    def statistic(i):
+        i = i.astype(int)
+        return scale * x[i].sum() / m[i].sum() + shift
+
+    for method, lo_key, hi_key in [("percentile", "lo_band", "hi_band"), ("BCa", "bca_lo_band", "bca_hi_band")]:
+        res = stats.bootstrap((idx.astype(float),), statistic, n_resamples=100_000, vectorized=False,
+                              confidence_level=conf, method=method,
+                              random_state=np.random.Generator(np.random.PCG64(seed + 1)))
+        lo, hi = res.confidence_interval
+        wid = out[hi_key][1] - out[lo_key][0]
+        assert out[lo_key][0] - 0.02 * wid <= lo <= out[lo_key][1] + 0.02 * wid, (name, method, lo, out[lo_key])
+        assert out[hi_key][0] - 0.02 * wid <= hi <= out[hi_key][1] + 0.02 * wid, (name, method, hi, out[hi_key])
+        out["scipy_" + method.lower()] = [float(lo), float(hi)]
+    return out
+
+
+def bootstrap_cases():
+    rng = np.random.Generator(np.random.PCG64(20240518))
+    # 30 documents with Dirichlet-multinomial label counts and negative
+    # binomial totals (k = 3 labels); share of label 0.
+    share_docs = []
+    for _ in range(30):
+        n = int(rng.negative_binomial(2, 0.4))
+        p = rng.dirichlet([1.2, 0.8, 0.5])
+        share_docs.append([int(v) for v in rng.multinomial(n, p)])
+    # 40 documents {pos, neg}, a quarter without hits, one carrying 25.
+    index_docs = []
+    for i in range(40):
+        n = 0 if i % 4 == 3 else int(1 + rng.poisson(1.5))
+        pos = int(rng.binomial(n, rng.beta(3, 2)))
+        index_docs.append([pos, n - pos])
+    index_docs[7] = [21, 4]
+    return [
+        bootstrap_case("tiny share", [[2, 1, 0], [0, 0, 1], [1, 0, 0], [0, 0, 0], [3, 0, 1]], 0, False, 20000, 0.95, 1),
+        bootstrap_case("tiny index", [[3, 0], [0, 2], [1, 1], [0, 0], [2, 0], [0, 0]], 0, True, 20000, 0.95, 2),
+        bootstrap_case("tiny repeated", [[1, 0], [1, 0], [1, 0], [0, 1], [0, 1]], 0, True, 20000, 0.9, 3),
+        bootstrap_case("tiny with many empty", [[2, 0], [0, 0], [0, 0], [0, 0], [0, 1]], 0, True, 20000, 0.95, 4),
+        bootstrap_case("thirty documents, share", share_docs, 0, False, 20000, 0.95, 5),
+        bootstrap_case("forty documents, index", index_docs, 0, True, 20000, 0.95, 6),
+    ]
+
+
 def main():
     doc = {
         "generator": "documents.py with scipy %s, numpy %s" % (scipy.__version__, np.__version__),
         "freeman_halton": [freeman_halton(t) for t in FH_TABLES],
         "permutation": [permutation_case(*c) for c in PERMUTATION_CASES],
+        "cluster_bootstrap": bootstrap_cases(),
     }
     with open(os.path.join(HERE, "documents.json"), "w") as f:
         json.dump(clean(doc), f, indent=1, allow_nan=False)
