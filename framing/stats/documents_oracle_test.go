@@ -79,6 +79,28 @@ type documentsOracle struct {
 		Acceleration   dnum        `json:"acceleration"`
 		BiasCorrection dnum        `json:"bias_correction"`
 	} `json:"cluster_bootstrap"`
+	BetaBinomial []struct {
+		Name     string      `json:"name"`
+		Docs     [][]float64 `json:"docs"`
+		Label    int         `json:"label"`
+		Index    bool        `json:"index"`
+		Conf     float64     `json:"conf"`
+		Estimate dnum        `json:"estimate"`
+		Lo       dnum        `json:"lo"`
+		Hi       dnum        `json:"hi"`
+		Rho      dnum        `json:"rho"`
+		LogLik   dnum        `json:"loglik"`
+	} `json:"beta_binomial"`
+	DirichletMultinomial []struct {
+		Name   string      `json:"name"`
+		Docs   [][]float64 `json:"docs"`
+		Conf   float64     `json:"conf"`
+		Shares []dnum      `json:"shares"`
+		Lo     []dnum      `json:"lo"`
+		Hi     []dnum      `json:"hi"`
+		Rho    dnum        `json:"rho"`
+		LogLik dnum        `json:"loglik"`
+	} `json:"dirichlet_multinomial"`
 }
 
 func loadDocumentsOracle(t *testing.T) *documentsOracle {
@@ -277,6 +299,53 @@ func TestClusterBootstrapOracle(t *testing.T) {
 			if math.Abs(got.BiasCorrection-z0) > 4*se {
 				t.Errorf("BiasCorrection %v, reference %v ± %v", got.BiasCorrection, z0, se)
 			}
+		})
+	}
+}
+
+// Reference: the ln Γ form of the beta-binomial log-likelihood maximised with
+// scipy.optimize in documents.py (a profile in ρ by minimize_scalar), and its
+// profile-likelihood interval by brentq. Tolerance: 1e-6 absolute on the
+// estimate, the bounds and ρ (SciPy's nested bounded searches locate a
+// maximum to about 1e-8), 1e-9 on the maximised log-likelihood. ρ̂ = 0 and
+// ρ̂ = 1 are boundaries both sides find exactly.
+func TestBetaBinomialFitOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).BetaBinomial {
+		t.Run(tc.Name, func(t *testing.T) {
+			got, err := BetaBinomialFit(UnitsOf(tc.Docs), 0, Ratio{Index: tc.Index, Label: tc.Label}, tc.Conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectClose(t, "Estimate", got.Estimate, tc.Estimate, 0, 1e-6)
+			expectClose(t, "Lo", got.Lo, tc.Lo, 0, 1e-6)
+			expectClose(t, "Hi", got.Hi, tc.Hi, 0, 1e-6)
+			expectClose(t, "LogLik", got.LogLik, tc.LogLik, 1e-9, 1e-9)
+			if !math.IsNaN(got.Rho) {
+				expectClose(t, "Rho", got.Rho, tc.Rho, 0, 1e-6)
+			}
+		})
+	}
+}
+
+// Reference: the ln Γ form of the Dirichlet-multinomial log-likelihood
+// maximised with scipy.optimize (BFGS from several starts, polished by
+// Nelder–Mead) in documents.py, and the profile-likelihood interval of each
+// share by brentq over that maximisation. Tolerance: 1e-6 absolute on shares,
+// bounds and ρ, 1e-9 on the log-likelihood.
+func TestDirichletMultinomialFitOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).DirichletMultinomial {
+		t.Run(tc.Name, func(t *testing.T) {
+			got, err := DirichletMultinomialFit(UnitsOf(tc.Docs), 0, tc.Conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for l := range tc.Shares {
+				expectClose(t, fmt.Sprintf("Shares[%d]", l), got.Shares[l], tc.Shares[l], 0, 1e-6)
+				expectClose(t, fmt.Sprintf("Lo[%d]", l), got.Lo[l], tc.Lo[l], 0, 1e-6)
+				expectClose(t, fmt.Sprintf("Hi[%d]", l), got.Hi[l], tc.Hi[l], 0, 1e-6)
+			}
+			expectClose(t, "Rho", got.Rho, tc.Rho, 0, 1e-6)
+			expectClose(t, "LogLik", got.LogLik, tc.LogLik, 1e-9, 1e-9)
 		})
 	}
 }

@@ -36,17 +36,28 @@ Sources of the numbers, by section:
                    scipy.stats.bootstrap(method="percentile"/"BCa",
                    paired=True); the BCa acceleration by a direct jackknife
                    over documents
+  beta_binomial, dirichlet_multinomial
+                   the log-likelihoods transcribed in the ln Γ form
+                   (scipy.special.gammaln), maximised with scipy.optimize
+                   (minimize_scalar on a profile in ρ for the
+                   beta-binomial; BFGS from several starts on softmax
+                   shares and logit ρ, polished by Nelder–Mead, for the
+                   Dirichlet-multinomial); ρ = 0 is the binomial
+                   (multinomial) likelihood and ρ = 1, for documents of a
+                   single label each, its limit Σ ln π; profile-likelihood
+                   interval ends by scipy.optimize.brentq
 """
 
 import itertools
 import json
+import warnings
 import math
 import os
 from fractions import Fraction
 
 import numpy as np
 import scipy
-from scipy import stats
+from scipy import optimize, special, stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -417,12 +428,192 @@ def bootstrap_cases():
     ]
 
 
+# ---------------------------------------------------------------- beta-binomial and Dirichlet-multinomial
+
+
+def dm_loglik(Y, pi, rho):
+    """Dirichlet-multinomial log-likelihood of the rows of Y (documents ×
+    labels, documents with hits), mean shares pi, intra-class correlation
+    rho, in the ln Γ form; rho = 0 is the multinomial, rho = 1 its limit for
+    documents of a single label (−inf otherwise)."""
+    Y = np.asarray(Y, float)
+    m = Y.sum(axis=1)
+    const = (special.gammaln(m + 1) - special.gammaln(Y + 1).sum(axis=1)).sum()
+    pi = np.asarray(pi, float)
+    if rho == 0:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return const + float(np.where(Y > 0, Y * np.log(pi), 0).sum())
+    if rho == 1:
+        if ((Y > 0).sum(axis=1) > 1).any():
+            return -math.inf
+        return const + float(sum(math.log(pi[int(np.argmax(y))]) for y in Y))
+    a0 = (1 - rho) / rho
+    alpha = pi * a0
+    ll = const + len(Y) * special.gammaln(a0) - special.gammaln(m + a0).sum()
+    for l in range(Y.shape[1]):
+        y = Y[:, l]
+        if alpha[l] == 0:
+            if (y > 0).any():
+                return -math.inf
+            continue
+        ll += (special.gammaln(y + alpha[l]) - special.gammaln(alpha[l])).sum()
+    return float(ll)
+
+
+def bb_profile_rho(Y, p):
+    """max over rho of the beta-binomial log-likelihood at share p, and the
+    maximising rho (0 and 1 included as candidates)."""
+    pi = np.array([p, 1 - p])
+    cands = [(dm_loglik(Y, pi, 0.0), 0.0), (dm_loglik(Y, pi, 1.0), 1.0)]
+    f = lambda r: -dm_loglik(Y, pi, r)
+    for lo, hi in [(1e-9, 0.5), (0.3, 1 - 1e-9)]:
+        res = optimize.minimize_scalar(f, bounds=(lo, hi), method="bounded", options={"xatol": 1e-13})
+        # Below ρ = 1e-6 the ln Γ form is rounding noise around the
+        # binomial value (α ~ 1e6+): such a maximum is the boundary ρ = 0.
+        if res.x > 1e-6:
+            cands.append((-res.fun, res.x))
+    return max(cands)
+
+
+def bb_fit(Y, conf):
+    """Beta-binomial MLE by maximising the profile over p (bounded Brent),
+    itself a maximum over rho; with its profile-likelihood interval."""
+    Y = np.asarray(Y, float)
+    f = lambda p: -bb_profile_rho(Y, p)[0]
+    pooled = Y[:, 0].sum() / Y.sum()
+    if pooled in (0, 1):
+        p_hat = pooled
+    else:
+        res = optimize.minimize_scalar(f, bounds=(1e-12, 1 - 1e-12), method="bounded", options={"xatol": 1e-14})
+        p_hat = res.x
+    ll_hat, rho_hat = bb_profile_rho(Y, p_hat)
+    crit = ll_hat - stats.chi2.ppf(conf, 1) / 2
+    g = lambda p: bb_profile_rho(Y, p)[0] - crit
+    lo = 0.0 if Y[:, 0].sum() == 0 else optimize.brentq(g, 1e-12, p_hat, xtol=1e-14)
+    hi = 1.0 if Y[:, 1].sum() == 0 else optimize.brentq(g, p_hat, 1 - 1e-12, xtol=1e-14)
+    return p_hat, rho_hat, ll_hat, lo, hi
+
+
+def bb_case(name, docs, label, index, conf):
+    xm = ratio_xm(docs, label, index)
+    Y = [[x, m - x] for x, m in xm if m > 0]
+    p, rho, ll, lo, hi = bb_fit(Y, conf)
+    scale, shift = (2, -1) if index else (1, 0)
+    return {"name": name, "docs": docs, "label": label, "index": index, "conf": conf,
+            "estimate": scale * p + shift, "lo": scale * lo + shift, "hi": scale * hi + shift,
+            "rho": rho, "loglik": ll}
+
+
+def softmax(z):
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def dm_max(Y, k, fixed=None, p=None, start=None, polish=False):
+    """max of the DM log-likelihood over shares (with pi[fixed] = p) and
+    rho: BFGS from several starts on (softmax logits of the free labels
+    with counts, logit rho), polished by Nelder–Mead for the MLE itself
+    (the profile only needs the maximum's value); rho = 0 and, for
+    documents of a single label each, rho = 1 are candidates too."""
+    Y = np.asarray(Y, float)
+    tot = Y.sum(axis=0)
+    free = [l for l in range(k) if l != fixed and tot[l] > 0]
+    target = 1.0 if fixed is None else 1 - p
+
+    def shares(z):
+        pi = np.zeros(k)
+        if fixed is not None:
+            pi[fixed] = p
+        if free:
+            pi[free] = target * softmax(np.concatenate([[0.0], z]))
+        elif target > 0:
+            rest = [l for l in range(k) if l != fixed]
+            pi[rest] = target / len(rest)
+        return pi
+
+    nz = max(len(free) - 1, 0)
+    pure = bool(((Y > 0).sum(axis=1) <= 1).all())
+    starts = [np.zeros(nz)]
+    if free:
+        w = tot[free] / tot[free].sum()
+        starts.append(np.log(w[1:] / w[0]))
+    if start is not None:
+        starts.append(start)
+    best = None
+    for rho in (0.0, 1.0) if pure else (0.0,):
+        f = lambda z: -dm_loglik(Y, shares(z), rho)
+        for z0 in starts:
+            val, zz = -f(z0), z0
+            if nz:
+                r = optimize.minimize(f, z0, method="BFGS", options={"gtol": 1e-11})
+                val, zz = -r.fun, r.x
+            if best is None or val > best[0]:
+                best = (val, shares(zz), rho, np.concatenate([zz, [-30.0 if rho == 0 else 30.0]]))
+    if not pure:
+        def negll(v):
+            rho = 1 / (1 + math.exp(-v[-1]))
+            return -dm_loglik(Y, shares(v[:nz]), rho)
+
+        for z0 in starts:
+            for t0 in (-2.0, 0.0):
+                r = optimize.minimize(negll, np.concatenate([z0, [t0]]), method="BFGS", options={"gtol": 1e-11})
+                if polish:
+                    r = optimize.minimize(negll, r.x, method="Nelder-Mead",
+                                          options={"xatol": 1e-12, "fatol": 1e-15, "maxiter": 20000})
+                rho = 1 / (1 + math.exp(-r.x[-1]))
+                # Below ρ = 1e-6 the ln Γ form is rounding noise around the
+                # multinomial value: such a maximum is the boundary ρ = 0.
+                if rho > 1e-6 and -r.fun > best[0]:
+                    best = (-r.fun, shares(r.x[:nz]), rho, r.x)
+    return best
+
+
+def dm_case(name, docs, conf):
+    Y = [v for v in docs if sum(v) > 0]
+    k = len(docs[0])
+    ll, pi, rho, _ = dm_max(Y, k, polish=True)
+    crit = ll - stats.chi2.ppf(conf, 1) / 2
+    tot = np.asarray(Y, float).sum(axis=0)
+    lo, hi = [], []
+    for j in range(k):
+        g = lambda p: dm_max(Y, k, j, p)[0] - crit
+        lo.append(0.0 if tot[j] == 0 else optimize.brentq(g, 1e-9, pi[j], xtol=1e-12))
+        hi.append(1.0 if tot.sum() == tot[j] else optimize.brentq(g, pi[j], 1 - 1e-9, xtol=1e-12))
+    return {"name": name, "docs": docs, "conf": conf, "shares": list(pi), "rho": rho, "loglik": ll,
+            "lo": lo, "hi": hi}
+
+
+def bb_cases():
+    base = [[3, 1], [0, 2], [1, 1], [4, 0], [0, 3], [2, 2]]
+    return [
+        bb_case("overdispersed", base, 0, False, 0.95),
+        bb_case("overdispersed, index", base, 0, True, 0.9),
+        bb_case("near binomial", [[2, 2], [3, 2], [2, 3], [1, 1], [2, 1], [3, 3]], 0, False, 0.95),
+        bb_case("single-label documents", [[3, 0], [0, 2], [5, 0]], 0, False, 0.95),
+        bb_case("repeats and empty documents", [[2, 0], [2, 0], [0, 0], [1, 3], [0, 1], [0, 0], [5, 1]], 0, True, 0.95),
+        bb_case("larger counts", [[12, 3], [0, 9], [7, 7], [4, 10], [15, 0], [1, 1], [6, 2]], 0, False, 0.95),
+        bb_case("share of a label among three", [[3, 1, 0], [0, 2, 1], [1, 1, 1], [4, 0, 0], [0, 3, 2], [2, 2, 0]], 1, False, 0.95),
+        bb_case("one document", [[2, 1]], 0, False, 0.95),
+    ]
+
+
+def dm_cases():
+    return [
+        dm_case("three labels", [[3, 1, 0], [0, 2, 1], [1, 1, 1], [4, 0, 0], [0, 3, 2], [2, 2, 0]], 0.95),
+        dm_case("four labels, one unused, an empty document", [[2, 0, 1, 0], [1, 3, 0, 0], [0, 1, 2, 0], [4, 1, 1, 0], [0, 0, 3, 0], [0, 0, 0, 0]], 0.95),
+        dm_case("near multinomial", [[2, 1, 1], [1, 2, 1], [2, 2, 1], [1, 1, 2], [2, 1, 2]], 0.9),
+    ]
+
+
 def main():
+    warnings.simplefilter("ignore", RuntimeWarning)  # log(0) at the boundaries of the searches
     doc = {
         "generator": "documents.py with scipy %s, numpy %s" % (scipy.__version__, np.__version__),
         "freeman_halton": [freeman_halton(t) for t in FH_TABLES],
         "permutation": [permutation_case(*c) for c in PERMUTATION_CASES],
         "cluster_bootstrap": bootstrap_cases(),
+        "beta_binomial": bb_cases(),
+        "dirichlet_multinomial": dm_cases(),
     }
     with open(os.path.join(HERE, "documents.json"), "w") as f:
         json.dump(clean(doc), f, indent=1, allow_nan=False)
