@@ -101,6 +101,57 @@ type documentsOracle struct {
 		Rho    dnum        `json:"rho"`
 		LogLik dnum        `json:"loglik"`
 	} `json:"dirichlet_multinomial"`
+	DesignEffect []struct {
+		Name           string      `json:"name"`
+		Docs           [][]float64 `json:"docs"`
+		Label          int         `json:"label"`
+		Index          bool        `json:"index"`
+		Estimate       dnum        `json:"estimate"`
+		VarCluster     dnum        `json:"var_cluster"`
+		VarBinomial    dnum        `json:"var_binomial"`
+		Deff           dnum        `json:"deff"`
+		EffectiveHits  dnum        `json:"effective_hits"`
+		EffectiveUnits dnum        `json:"effective_units"`
+		Units          float64     `json:"units"`
+	} `json:"design_effect"`
+	RateDispersion []struct {
+		Name          string      `json:"name"`
+		Docs          [][]float64 `json:"docs"`
+		Rate          dnum        `json:"rate"`
+		Phi           dnum        `json:"phi"`
+		EffectiveHits dnum        `json:"effective_hits"`
+		Units         float64     `json:"units"`
+	} `json:"rate_dispersion"`
+	JSExact []struct {
+		P     []float64 `json:"p"`
+		Q     []float64 `json:"q"`
+		SciPy dnum      `json:"scipy"`
+		MP    dnum      `json:"mp"`
+	} `json:"js_exact"`
+	JSBootstrap []struct {
+		Name      string      `json:"name"`
+		A         [][]float64 `json:"a"`
+		B         [][]float64 `json:"b"`
+		Draws     int         `json:"draws"`
+		Conf      float64     `json:"conf"`
+		Distance  dnum        `json:"distance"`
+		Values    []float64   `json:"values"`
+		Probs     []float64   `json:"probs"`
+		Undefined float64     `json:"undefined"`
+	} `json:"js_bootstrap"`
+	LogOddsConcept []struct {
+		Table           [][]float64 `json:"table"`
+		A0Arg           float64     `json:"a0_arg"`
+		A0              dnum        `json:"a0"`
+		Prior           []dnum      `json:"prior"`
+		Groups          [][3][]dnum `json:"groups"`
+		WithEmpty       [][]float64 `json:"with_empty"`
+		WithEmptyResult struct {
+			A0     dnum        `json:"a0"`
+			Prior  []dnum      `json:"prior"`
+			Groups [][3][]dnum `json:"groups"`
+		} `json:"with_empty_result"`
+	} `json:"logodds_concept"`
 }
 
 func loadDocumentsOracle(t *testing.T) *documentsOracle {
@@ -347,5 +398,174 @@ func TestDirichletMultinomialFitOracle(t *testing.T) {
 			expectClose(t, "Rho", got.Rho, tc.Rho, 0, 1e-6)
 			expectClose(t, "LogLik", got.LogLik, tc.LogLik, 1e-9, 1e-9)
 		})
+	}
+}
+
+// Reference: direct NumPy on the expanded documents in documents.py.
+// Tolerance: relative 1e-12 from the units (DesignEffectOf), 1e-9 from the
+// sums (RatioSums.DesignEffect, whose Σx² − 2p̂Σxm + p̂²Σm² cancels).
+func TestDesignEffectOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).DesignEffect {
+		t.Run(tc.Name, func(t *testing.T) {
+			u := UnitsOf(tc.Docs)
+			r := Ratio{Index: tc.Index, Label: tc.Label}
+			direct, err := DesignEffectOf(u, 0, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sums, _ := RatioSumsOf(u, 0, r)
+			for _, c := range []struct {
+				name string
+				got  DesignEffect
+				tol  float64
+			}{{"DesignEffectOf", direct, 1e-12}, {"RatioSums.DesignEffect", sums.DesignEffect(), 1e-9}} {
+				expectClose(t, c.name+".Estimate", c.got.Estimate, tc.Estimate, c.tol, 1e-15)
+				expectClose(t, c.name+".VarCluster", c.got.VarCluster, tc.VarCluster, c.tol, 0)
+				expectClose(t, c.name+".VarBinomial", c.got.VarBinomial, tc.VarBinomial, c.tol, 0)
+				expectClose(t, c.name+".Deff", c.got.Deff, tc.Deff, c.tol, 0)
+				expectClose(t, c.name+".EffectiveHits", c.got.EffectiveHits, tc.EffectiveHits, c.tol, 0)
+				expectClose(t, c.name+".EffectiveUnits", c.got.EffectiveUnits, tc.EffectiveUnits, c.tol, 0)
+				if c.got.Units != tc.Units {
+					t.Errorf("%s.Units = %v, want %v", c.name, c.got.Units, tc.Units)
+				}
+			}
+		})
+	}
+}
+
+// Reference: direct NumPy in documents.py. Tolerance as TestDesignEffectOracle.
+func TestRateDispersionOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).RateDispersion {
+		t.Run(tc.Name, func(t *testing.T) {
+			direct, err := RateDispersionOf(UnitsOf(tc.Docs), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s RateSums
+			for _, d := range tc.Docs {
+				s.Add(d[0], d[1], 1)
+			}
+			for _, c := range []struct {
+				name string
+				got  RateDispersion
+				tol  float64
+			}{{"RateDispersionOf", direct, 1e-12}, {"RateSums.Dispersion", s.Dispersion(), 1e-9}} {
+				expectClose(t, c.name+".Rate", c.got.Rate, tc.Rate, c.tol, 0)
+				expectClose(t, c.name+".Phi", c.got.Phi, tc.Phi, c.tol, 0)
+				expectClose(t, c.name+".EffectiveHits", c.got.EffectiveHits, tc.EffectiveHits, c.tol, 0)
+				if c.got.Units != tc.Units {
+					t.Errorf("%s.Units = %v, want %v", c.name, c.got.Units, tc.Units)
+				}
+			}
+		})
+	}
+}
+
+// Reference: a 50-digit mpmath evaluation of the definition (relative 1e-12,
+// exact 0 for proportional vectors) and scipy.spatial.distance.jensenshannon
+// (base=2), relative 1e-9: SciPy's double-precision sum is itself off by
+// 5e-10 on the nearly equal pair.
+func TestJensenShannonExactOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).JSExact {
+		got := JensenShannonExact(tc.P, tc.Q)
+		name := fmt.Sprintf("JensenShannonExact(%v, %v)", tc.P, tc.Q)
+		expectClose(t, name+" vs mpmath", got, tc.MP, 1e-12, 0)
+		expectClose(t, name+" vs SciPy", got, tc.SciPy, 1e-9, 0)
+		if tc.MP == 0 && got != 0 {
+			t.Errorf("%s = %v, want exactly 0", name, got)
+		}
+	}
+}
+
+// Reference: the exact bootstrap distribution of documents.py (every pair of
+// resamples). Tolerances as TestClusterBootstrapOracle: each bound within 4
+// binomial standard errors of its level on the exact distribution function,
+// the undefined share within 4 standard errors of its probability; the
+// distance itself relative 1e-12 (mpmath).
+func TestJensenShannonBootstrapOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).JSBootstrap {
+		t.Run(tc.Name, func(t *testing.T) {
+			got, err := JensenShannonBootstrap(UnitsOf(tc.A, tc.B), 0, 1, tc.Draws, 5, tc.Conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectClose(t, "Distance", got.Distance, tc.Distance, 1e-12, 0)
+			B := float64(tc.Draws)
+			pu := tc.Undefined
+			if d := math.Abs(float64(got.Undefined)/B - pu); d > 4*math.Sqrt(pu*(1-pu)/B)+1/B {
+				t.Errorf("Undefined %d of %d, exact probability %g", got.Undefined, tc.Draws, pu)
+			}
+			cdf := func(b float64, strict bool) float64 {
+				var f float64
+				for i, v := range tc.Values {
+					// The reference values are rounded to 15 digits.
+					if v < b-1e-13 || !strict && v <= b+1e-13 {
+						f += tc.Probs[i]
+					}
+				}
+				return f / (1 - pu)
+			}
+			alpha := (1 - tc.Conf) / 2
+			for _, c := range []struct {
+				what string
+				b, q float64
+			}{{"Lo", got.Lo, alpha}, {"Hi", got.Hi, 1 - alpha}} {
+				tol := 4*math.Sqrt(c.q*(1-c.q)/B) + 1/B
+				if cdf(c.b, false) < c.q-tol || cdf(c.b, true) > c.q+tol {
+					t.Errorf("%s = %v: exact F = %v, F(−) = %v, want about %v ± %v", c.what, c.b, cdf(c.b, false), cdf(c.b, true), c.q, tol)
+				}
+			}
+		})
+	}
+}
+
+// Reference: the NumPy transcription in documents.py of Monroe et al. (2008)
+// with the full variance. Tolerance relative 1e-12. The table with an empty
+// group added must give the same values, bit for bit, to every other group.
+func TestLogOddsWithinConceptOracle(t *testing.T) {
+	for _, tc := range loadDocumentsOracle(t).LogOddsConcept {
+		name := fmt.Sprintf("LogOddsWithinConcept(%v, %g)", tc.Table, tc.A0Arg)
+		got, err := LogOddsWithinConcept(tc.Table, tc.A0Arg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		expectClose(t, name+".A0", got.A0, tc.A0, 1e-12, 0)
+		for w := range tc.Prior {
+			expectClose(t, fmt.Sprintf("%s.Prior[%d]", name, w), got.Prior[w], tc.Prior[w], 1e-12, 0)
+		}
+		for i, g := range got.Groups {
+			for w := range g.Z {
+				expectClose(t, fmt.Sprintf("%s.Groups[%d].Delta[%d]", name, i, w), g.Delta[w], tc.Groups[i][0][w], 1e-12, 1e-15)
+				expectClose(t, fmt.Sprintf("%s.Groups[%d].Var[%d]", name, i, w), g.Var[w], tc.Groups[i][1][w], 1e-12, 0)
+				expectClose(t, fmt.Sprintf("%s.Groups[%d].Z[%d]", name, i, w), g.Z[w], tc.Groups[i][2][w], 1e-12, 1e-15)
+			}
+		}
+		padded, _ := LogOddsWithinConcept(tc.WithEmpty, tc.A0Arg)
+		if padded.A0 != got.A0 || padded.Groups[1].Reason == "" {
+			t.Errorf("%s: with an empty group A0 %v (want %v), empty group %+v", name, padded.A0, got.A0, padded.Groups[1])
+		}
+		for i, g := range got.Groups {
+			p := padded.Groups[i]
+			if i > 0 {
+				p = padded.Groups[i+1]
+			}
+			for w := range g.Z {
+				if math.Float64bits(g.Z[w]) != math.Float64bits(p.Z[w]) || math.Float64bits(g.Var[w]) != math.Float64bits(p.Var[w]) {
+					t.Errorf("%s: group %d label %d: z %v alone, %v with an empty group", name, i, w, g.Z[w], p.Z[w])
+				}
+			}
+		}
+		// And the reference agrees that nothing moved.
+		for i := range tc.Groups {
+			j := i
+			if i > 0 {
+				j = i + 1
+			}
+			for w := range tc.Groups[i][2] {
+				if !closeTo(float64(tc.Groups[i][2][w]), float64(tc.WithEmptyResult.Groups[j][2][w]), 0, 0) {
+					t.Errorf("%s: reference z moved with an empty group", name)
+				}
+			}
+		}
 	}
 }

@@ -46,6 +46,22 @@ Sources of the numbers, by section:
                    (multinomial) likelihood and ρ = 1, for documents of a
                    single label each, its limit Σ ln π; profile-likelihood
                    interval ends by scipy.optimize.brentq
+  design_effect, rate_dispersion
+                   direct NumPy on the expanded per-document data: p̂,
+                   D/(D−1) Σ(x − p̂m)²/(Σm)², p̂(1−p̂)/Σm, their ratio,
+                   Σm/deff, (Σm)²/Σm²; r̂ = Σk/Σn and
+                   Σ(k − n r̂)²/(n r̂)/(D−1)
+  js_exact         scipy.spatial.distance.jensenshannon(base=2), and a
+                   50-digit mpmath evaluation of the definition (the
+                   reference where SciPy's double-precision sum is
+                   inexact: nearly equal distributions)
+  js_bootstrap     the exact bootstrap distribution of the distance
+                   (every pair of multinomial resamples of two tiny groups)
+  logodds_concept  NumPy transcription of Monroe et al. (2008) §3.5 with the
+                   full variance, group against the rest, α_w = a0·n_w/N
+                   and default a0 = N/(groups with counts); each table also
+                   with an empty group added, which must leave every value
+                   unchanged
 """
 
 import itertools
@@ -55,8 +71,10 @@ import math
 import os
 from fractions import Fraction
 
+import mpmath
 import numpy as np
 import scipy
+from scipy.spatial.distance import jensenshannon
 from scipy import optimize, special, stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -605,6 +623,166 @@ def dm_cases():
     ]
 
 
+# ---------------------------------------------------------------- design effect
+
+
+def design_effect_case(name, docs, label, index):
+    xm = np.asarray(ratio_xm(docs, label, index), float)
+    x, m = xm[:, 0], xm[:, 1]
+    D = len(x)
+    p = x.sum() / m.sum()
+    vc = D / (D - 1) * ((x - p * m) ** 2).sum() / m.sum() ** 2
+    vb = p * (1 - p) / m.sum()
+    deff = vc / vb if vb > 0 else float("nan")
+    scale = 4 if index else 1
+    return {"name": name, "docs": docs, "label": label, "index": index,
+            "estimate": 2 * p - 1 if index else p, "var_cluster": scale * vc, "var_binomial": scale * vb,
+            "deff": deff, "effective_hits": m.sum() / deff, "effective_units": m.sum() ** 2 / (m**2).sum(),
+            "units": D}
+
+
+def rate_case(name, docs):
+    kn = np.asarray([v for v in docs if v[1] > 0], float)
+    k, n = kn[:, 0], kn[:, 1]
+    r = k.sum() / n.sum()
+    phi = ((k - n * r) ** 2 / (n * r)).sum() / (len(k) - 1)
+    return {"name": name, "docs": docs, "rate": r, "phi": phi, "effective_hits": k.sum() / phi, "units": len(k)}
+
+
+def design_effect_cases():
+    rng = np.random.Generator(np.random.PCG64(77))
+    docs = []
+    for _ in range(50):
+        n = int(rng.negative_binomial(1.5, 0.35))
+        docs.append([int(v) for v in rng.multinomial(n, rng.dirichlet([0.6, 0.6, 0.6]))])
+    return [
+        design_effect_case("independent-looking", [[1, 0], [0, 1], [1, 0], [1, 1], [0, 1], [1, 0], [2, 1]], 0, False),
+        design_effect_case("clustered index", [[9, 0], [0, 1], [0, 1], [1, 1], [0, 2], [0, 0], [0, 0]], 0, True),
+        design_effect_case("fifty documents, three labels", docs, 2, False),
+    ], [
+        rate_case("poisson-like", [[1, 200], [0, 150], [2, 300], [1, 250], [0, 100]]),
+        rate_case("clustered, with a document without tokens", [[12, 400], [0, 350], [1, 500], [0, 0], [0, 200], [7, 150]]),
+    ]
+
+
+# ---------------------------------------------------------------- Jensen–Shannon
+
+
+def js_mp(p, q):
+    """The definition in 50-digit arithmetic."""
+    mpmath.mp.dps = 50
+    sp, sq = mpmath.mpf(sum(p)), mpmath.mpf(sum(q))
+    js = mpmath.mpf(0)
+    for a, b in zip(p, q):
+        P, Q = mpmath.mpf(a) / sp, mpmath.mpf(b) / sq
+        M = (P + Q) / 2
+        if P > 0:
+            js += P * mpmath.log(P / M) / 2
+        if Q > 0:
+            js += Q * mpmath.log(Q / M) / 2
+    return float(mpmath.sqrt(js / mpmath.log(2)))
+
+
+def js_cases():
+    pairs = [
+        ([10, 0, 5], [0, 8, 2]),
+        ([1, 2, 3], [2, 4, 6]),  # proportional: exactly 0
+        ([5, 0], [0, 7]),  # disjoint: exactly 1
+        ([3, 1, 4, 1, 5], [9, 2, 6, 5, 3]),
+        ([1e9, 2e9, 3e9], [3e9, 2e9, 1e9]),
+        ([1000000, 1000001], [1000001, 1000000]),  # nearly equal
+        ([7, 3, 0, 0], [70, 30, 0, 1]),  # nearly equal, a one-sided zero cell
+        ([1, 0, 0], [0, 0, 1]),
+    ]
+    out = []
+    for p, q in pairs:
+        sp = float(jensenshannon(np.asarray(p, float), np.asarray(q, float), base=2))
+        out.append({"p": p, "q": q, "scipy": sp, "mp": js_mp(p, q)})
+    return out
+
+
+def js_bootstrap_case(name, a, b, draws, conf):
+    """Exact bootstrap distribution of the distance of the resampled sums of
+    two groups of documents."""
+
+    def resamples(docs):
+        d = len(docs)
+        for c in itertools.product(range(d + 1), repeat=d):
+            if sum(c) != d:
+                continue
+            prob = Fraction(math.factorial(d), math.prod(math.factorial(x) for x in c)) / Fraction(d) ** d
+            s = [sum(ci * v[j] for ci, v in zip(c, docs)) for j in range(len(docs[0]))]
+            yield s, prob
+
+    dist, undefined = {}, Fraction(0)
+    ra = {}
+    for s, pr in resamples(a):
+        ra[tuple(s)] = ra.get(tuple(s), 0) + pr
+    rb = {}
+    for s, pr in resamples(b):
+        rb[tuple(s)] = rb.get(tuple(s), 0) + pr
+    for sa, pa in ra.items():
+        for sb, pb in rb.items():
+            if sum(sa) == 0 or sum(sb) == 0:
+                undefined += pa * pb
+                continue
+            v = round(js_mp(sa, sb), 15)
+            dist[v] = dist.get(v, 0) + pa * pb
+    values = sorted(dist)
+    sa = [sum(v[j] for v in a) for j in range(len(a[0]))]
+    sb = [sum(v[j] for v in b) for j in range(len(b[0]))]
+    return {"name": name, "a": a, "b": b, "draws": draws, "conf": conf, "distance": js_mp(sa, sb),
+            "values": values, "probs": [float(dist[v]) for v in values], "undefined": float(undefined)}
+
+
+# ---------------------------------------------------------------- log-odds within a concept
+
+
+def logodds_concept(t, a0):
+    t = np.asarray(t, dtype=float)
+    G, W = t.shape
+    rows = t.sum(axis=1)
+    N = t.sum()
+    col = t.sum(axis=0)
+    if a0 == 0:
+        a0 = N / (rows > 0).sum()
+    alpha = a0 * col / N
+    A0 = alpha.sum()
+    nan = [None] * W
+    groups = []
+    for i in range(G):
+        yi = t[i]
+        yj = col - yi
+        ni, nj = yi.sum(), yj.sum()
+        if ni == 0 or nj == 0:
+            groups.append([nan, nan, nan])
+            continue
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ai, aj = yi + alpha, yj + alpha
+            bi, bj = ni + A0 - ai, nj + A0 - aj
+            delta = np.log(ai / bi) - np.log(aj / bj)
+            var = 1 / ai + 1 / bi + 1 / aj + 1 / bj
+            z = delta / np.sqrt(var)
+        used = col > 0
+        groups.append([np.where(used, delta, np.nan).tolist(), np.where(used, var, np.nan).tolist(),
+                       np.where(used, z, np.nan).tolist()])
+    return {"a0": A0, "prior": alpha.tolist(), "groups": groups}
+
+
+def logodds_cases():
+    tables = [
+        [[42, 7, 11], [5, 38, 20], [12, 15, 9]],
+        [[3, 0, 1, 0], [0, 2, 2, 0], [5, 1, 0, 0]],  # an unused label
+    ]
+    out = []
+    for t in tables:
+        for a0 in (0.0, 10.0):
+            with_empty = t[:1] + [[0] * len(t[0])] + t[1:]
+            out.append({"table": t, "a0_arg": a0, **logodds_concept(t, a0),
+                        "with_empty": with_empty, "with_empty_result": logodds_concept(with_empty, a0)})
+    return out
+
+
 def main():
     warnings.simplefilter("ignore", RuntimeWarning)  # log(0) at the boundaries of the searches
     doc = {
@@ -614,6 +792,14 @@ def main():
         "cluster_bootstrap": bootstrap_cases(),
         "beta_binomial": bb_cases(),
         "dirichlet_multinomial": dm_cases(),
+        "design_effect": design_effect_cases()[0],
+        "rate_dispersion": design_effect_cases()[1],
+        "js_exact": js_cases(),
+        "js_bootstrap": [
+            js_bootstrap_case("three against four", [[2, 1, 0], [0, 1, 1], [1, 0, 0]], [[0, 2, 1], [1, 1, 0], [0, 0, 3], [0, 1, 0]], 20000, 0.95),
+            js_bootstrap_case("a document without hits", [[3, 0], [0, 0], [1, 1]], [[0, 2], [1, 1], [2, 0]], 20000, 0.9),
+        ],
+        "logodds_concept": logodds_cases(),
     }
     with open(os.path.join(HERE, "documents.json"), "w") as f:
         json.dump(clean(doc), f, indent=1, allow_nan=False)
