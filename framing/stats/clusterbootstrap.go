@@ -19,6 +19,9 @@ type ClusterBoot struct {
 	// BiasCorrection and Acceleration.
 	BCaLo, BCaHi                 float64
 	BiasCorrection, Acceleration float64
+	// TLo and THi bound the bootstrap-t (studentized) interval, clipped to
+	// the range of the estimate.
+	TLo, THi float64
 	// Draws is the number of resamples and Seed the seed they were drawn
 	// with. Undefined is the number of resamples whose units had no hit,
 	// so no ratio; the intervals are computed from the other resamples.
@@ -71,6 +74,21 @@ type ClusterBoot struct {
 // set, when z0 is infinite or a jackknife estimate is undefined (a single
 // unit with hits).
 //
+// TLo and THi are the bootstrap-t (studentized) interval (Efron and
+// Tibshirani 1993, §12.5; Davison and Hinkley 1997, §5.2.1), computed on the
+// share p and mapped like the estimate:
+//
+//	t*  = (p* − p̂) / se*,   [p̂ − t*_{(1+conf)/2} · se,  p̂ − t*_{(1−conf)/2} · se] ∩ [0, 1],
+//
+// where se = √(D/(D−1) Σ_i (x_i − p̂ m_i)²) / Σm_i is the cluster-robust
+// standard error of p̂ (see DesignEffect) and se* the same over a
+// resample's units. By convention t* = 0 when p* = p̂, and t* = ±∞ when
+// se* = 0 < |p* − p̂| (every resampled unit has the same ratio), which sends
+// that end of the interval to the end of the range; infinite order
+// statistics are not interpolated. It is the interval RatioInterval uses:
+// in the coverage study it is the only bootstrap interval near 95% from a
+// few dozen units on (see testdata/coverage).
+//
 // Resamples are drawn with rand.New(rand.NewPCG(seed, seed)). The values are
 // NaN, with Reason set, when the group has no units or no hit. Invalid counts
 // return a *CountError or a *UnitsError. ClusterBootstrap panics if draws < 1,
@@ -89,7 +107,7 @@ func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf 
 	}
 	nan := math.NaN()
 	res := ClusterBoot{Estimate: nan, Lo: nan, Hi: nan, BCaLo: nan, BCaHi: nan,
-		BiasCorrection: nan, Acceleration: nan, Draws: draws, Seed: seed}
+		BiasCorrection: nan, Acceleration: nan, TLo: nan, THi: nan, Draws: draws, Seed: seed}
 	pairs, d, err := groupPairs(u, group, r)
 	if err != nil {
 		return res, err
@@ -122,6 +140,9 @@ func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf 
 	}
 	c := make([]float64, len(pairs))
 	theta := make([]float64, 0, draws)
+	tstat := make([]float64, 0, draws)
+	pHat := sx / sm
+	seHat := clusterSE(pairs, nil, d, pHat)
 	for range draws {
 		multinomialUnits(rng, n, d, c)
 		var x, m float64
@@ -134,6 +155,12 @@ func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf 
 			continue
 		}
 		theta = append(theta, value(x, m))
+		p := x / m
+		t := 0.0
+		if p != pHat {
+			t = (p - pHat) / clusterSE(pairs, c, d, p)
+		}
+		tstat = append(tstat, t)
 	}
 	alpha := (1 - conf) / 2
 	if float64(res.Undefined) > alpha*float64(draws) {
@@ -143,6 +170,13 @@ func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf 
 	slices.Sort(theta)
 	res.Lo = quantile7(theta, alpha)
 	res.Hi = quantile7(theta, 1-alpha)
+	slices.Sort(tstat)
+	lo, hi := pHat, pHat
+	if seHat > 0 {
+		lo = math.Max(pHat-quantileInf(tstat, 1-alpha)*seHat, 0)
+		hi = math.Min(pHat-quantileInf(tstat, alpha)*seHat, 1)
+	}
+	res.TLo, res.THi = value(lo, 1), value(hi, 1)
 
 	// BCa.
 	var below, ties int
@@ -197,6 +231,42 @@ func jackknifeAcceleration(pairs []pair, d int, sx, sm float64, value func(x, m 
 		return 0, true
 	}
 	return s3 / (6 * math.Pow(s2, 1.5)), true
+}
+
+// clusterSE returns the cluster-robust standard error of the share p of the
+// d units given as pairs, each taken c[i] times (once when c is nil):
+// √(D/(D−1) Σ c_i (x_i − p m_i)² / (Σ c_i m_i)²).
+func clusterSE(pairs []pair, c []float64, d int, p float64) float64 {
+	var rss, m float64
+	for i, q := range pairs {
+		w := float64(q.n)
+		if c != nil {
+			w = c[i]
+		}
+		e := q.x - p*q.m
+		rss += w * e * e
+		m += w * q.m
+	}
+	D := float64(d)
+	return math.Sqrt(D / (D - 1) * rss / (m * m))
+}
+
+// quantileInf is quantile7 for sorted values that may hold infinities: an
+// infinite order statistic is returned as it is rather than interpolated
+// (∞ − ∞ would be NaN).
+func quantileInf(x []float64, q float64) float64 {
+	h := float64(len(x)-1) * q
+	i := int(math.Floor(h))
+	if i < len(x)-1 && (math.IsInf(x[i], 0) || math.IsInf(x[i+1], 0)) {
+		if h == float64(i) || x[i] == x[i+1] {
+			return x[i]
+		}
+		if math.IsInf(x[i], -1) {
+			return x[i]
+		}
+		return x[i+1]
+	}
+	return quantile7(x, q)
 }
 
 // normalCDF returns Φ(z), the standard normal distribution function.

@@ -77,7 +77,7 @@ func TestClusterBootstrapEdges(t *testing.T) {
 	// One unit: every resample is that unit; the intervals have no width,
 	// and BCa has no jackknife.
 	got, _ := ClusterBootstrap(UnitsOf([][]float64{{3, 1}}), 0, share, 100, 1, 0.95)
-	if got.Estimate != 0.75 || got.Lo != 0.75 || got.Hi != 0.75 || !math.IsNaN(got.BCaLo) || got.BCaReason == "" || got.Reason != "" {
+	if got.Estimate != 0.75 || got.Lo != 0.75 || got.Hi != 0.75 || got.TLo != 0.75 || got.THi != 0.75 || !math.IsNaN(got.BCaLo) || got.BCaReason == "" || got.Reason != "" {
 		t.Errorf("one unit: %+v", got)
 	}
 	// Identical units: every resample has the estimate; z0 = 0, a = 0.
@@ -87,7 +87,7 @@ func TestClusterBootstrapEdges(t *testing.T) {
 	}
 	got, _ = ClusterBootstrap(UnitsOf(same), 0, Ratio{Index: true}, 200, 1, 0.9)
 	want := 1.0 / 3
-	if math.Abs(got.Estimate-want) > 1e-15 || got.Lo != got.Estimate || got.Hi != got.Estimate || got.BCaLo != got.Estimate || got.Acceleration != 0 || got.BiasCorrection != 0 {
+	if math.Abs(got.Estimate-want) > 1e-15 || got.Lo != got.Estimate || got.Hi != got.Estimate || got.BCaLo != got.Estimate || got.Acceleration != 0 || got.BiasCorrection != 0 || got.TLo != got.Estimate || got.THi != got.Estimate {
 		t.Errorf("identical units: %+v", got)
 	}
 	// Huge counts.
@@ -146,5 +146,16 @@ func TestClusterBootstrapConsistency(t *testing.T) {
 	old, _ := BootstrapIndex(pairs, 4000, 8, 0.95)
 	if math.Abs(old.Lo-idx.Lo) > 0.045 || math.Abs(old.Hi-idx.Hi) > 0.045 || old.Index != idx.Estimate {
 		t.Errorf("BootstrapIndex [%v, %v], ClusterBootstrap [%v, %v]", old.Lo, old.Hi, idx.Lo, idx.Hi)
+	}
+}
+
+// quantileInf does not interpolate between infinite order statistics.
+func TestQuantileInf(t *testing.T) {
+	inf := math.Inf(1)
+	x := []float64{-inf, -inf, -1, 0, 2, inf}
+	for _, c := range []struct{ q, want float64 }{{0, -inf}, {0.1, -inf}, {0.3, -inf}, {0.5, -0.5}, {0.9, inf}, {1, inf}, {0.7, 1}} {
+		if got := quantileInf(x, c.q); got != c.want {
+			t.Errorf("quantileInf(%v) = %v, want %v", c.q, got, c.want)
+		}
 	}
 }

@@ -54,6 +54,7 @@ type documentsOracle struct {
 		K           int           `json:"k"`
 		Stat        dnum          `json:"stat"`
 		P           dnum          `json:"p"`
+		PMid        dnum          `json:"p_mid"`
 		Units       int           `json:"units"`
 		Assignments int           `json:"assignments"`
 		Source      string        `json:"source"`
@@ -78,6 +79,11 @@ type documentsOracle struct {
 		BCaHiBand      [2]float64  `json:"bca_hi_band"`
 		Acceleration   dnum        `json:"acceleration"`
 		BiasCorrection dnum        `json:"bias_correction"`
+		SE             float64     `json:"se"`
+		TValues        []dnum      `json:"t_values"`
+		TProbs         []float64   `json:"t_probs"`
+		TLoBand        [2]float64  `json:"t_lo_band"`
+		THiBand        [2]float64  `json:"t_hi_band"`
 	} `json:"cluster_bootstrap"`
 	BetaBinomial []struct {
 		Name     string      `json:"name"`
@@ -232,7 +238,8 @@ func TestFreemanHaltonOracle(t *testing.T) {
 
 // Reference: scipy.stats.permutation_test (exact, two groups) or exhaustive
 // enumeration of the assignments of documents to groups (more groups), on the
-// documents with hits. Exact p-values: relative 1e-9. Monte Carlo p-values
+// documents with hits; the mid-p-values from the same enumeration (exact
+// ties counted half). Exact p-values: relative 1e-9. Monte Carlo p-values
 // (the cases with more arrangements than draws): within 4 binomial standard
 // errors √(p(1−p)/B) of the exact value, plus the 1/(B+1) offset of the
 // (1 + #)/(B + 1) formula, for each of three seeds.
@@ -257,10 +264,15 @@ func TestPermutationTestOracle(t *testing.T) {
 				switch got.Method {
 				case "exact":
 					expectClose(t, "P", got.P, tc.P, 1e-9, 0)
+					expectClose(t, "PMid", got.PMid, tc.PMid, 1e-9, 0)
 				case "monte-carlo":
 					se := math.Sqrt(p * (1 - p) / float64(tc.Draws))
 					if d := math.Abs(got.P - p); d > 4*se+1/float64(tc.Draws+1) {
 						t.Errorf("seed %d: P = %g, exact %g: off by %g, more than 4 SE (%g)", seed, got.P, p, d, se)
+					}
+					pm := float64(tc.PMid)
+					if d := math.Abs(got.PMid - pm); d > 4*math.Sqrt(pm*(1-pm)/float64(tc.Draws))+1/float64(tc.Draws+1) {
+						t.Errorf("seed %d: PMid = %g, exact %g", seed, got.PMid, pm)
 					}
 				default:
 					t.Errorf("Method %q", got.Method)
@@ -282,7 +294,10 @@ func TestPermutationTestOracle(t *testing.T) {
 // scipy.stats.bootstrap (percentile and BCa) against them. Each Go bound must
 // lie between the reference quantiles at levels q ± t (t as above plus the
 // reference's own error; for BCa plus the effect on the levels of the Monte
-// Carlo error of z0, see documents.py). The acceleration, a deterministic
+// Carlo error of z0, see documents.py). The bootstrap-t bounds are checked
+// the same way through the quantiles of t* = (p* − p̂)/se* they imply, with se
+// from documents.py (exact distribution, or reference bands of t*). The
+// acceleration, a deterministic
 // jackknife, must match the direct transcription to a relative 1e-9; z0
 // within 4 of its standard errors √(Φ(z0)(1−Φ(z0))/B)/φ(z0).
 func TestClusterBootstrapOracle(t *testing.T) {
@@ -300,6 +315,9 @@ func TestClusterBootstrapOracle(t *testing.T) {
 			}
 			alpha := (1 - tc.Conf) / 2
 			B := float64(tc.Draws)
+			scale, shift := r.affine()
+			share := func(v float64) float64 { return (v - shift) / scale }
+			pHat := share(got.Estimate)
 			if tc.Kind == "exact" {
 				pu := tc.Undefined
 				if d := math.Abs(float64(got.Undefined)/B - pu); d > 4*math.Sqrt(pu*(1-pu)/B)+1/B {
@@ -332,7 +350,50 @@ func TestClusterBootstrapOracle(t *testing.T) {
 						t.Errorf("%s = %v: exact F = %v, F(−) = %v, want about %v ± %v", c.what, c.b, cdf(c.b, false), cdf(c.b, true), c.q, tol)
 					}
 				}
+				// Bootstrap-t: the quantiles of t* implied by the bounds,
+				// t = (p̂ − bound)/se on the share scale; a bound clipped
+				// to the range only says the quantile is beyond it.
+				tcdf := func(x float64, strict bool) float64 {
+					var f float64
+					slack := 1e-9 * math.Max(math.Abs(x), 1)
+					for i, tv := range tc.TValues {
+						v := float64(tv)
+						if v < x-slack || !strict && v <= x+slack {
+							f += tc.TProbs[i]
+						}
+					}
+					return f / (1 - pu)
+				}
+				checkT := func(what string, bound, edge, q float64) {
+					tol := 4*math.Sqrt(q*(1-q)/B) + 1/B
+					tq := (pHat - bound) / tc.SE
+					if bound == edge {
+						// The quantile is at least (lower bound) or at most
+						// (upper bound) the value that reaches the edge.
+						if q > 0.5 && tcdf(tq, true) > q+tol || q < 0.5 && tcdf(tq, false) < q-tol {
+							t.Errorf("%s clipped at %v, but the exact t quantile at %v does not reach %v", what, edge, q, tq)
+						}
+						return
+					}
+					if tcdf(tq, false) < q-tol || tcdf(tq, true) > q+tol {
+						t.Errorf("%s = %v: implied t = %v has exact F = %v, F(−) = %v, want about %v ± %v", what, bound, tq, tcdf(tq, false), tcdf(tq, true), q, tol)
+					}
+				}
+				checkT("TLo", share(got.TLo), 0, 1-alpha)
+				checkT("THi", share(got.THi), 1, alpha)
 				return
+			}
+			for _, c := range []struct {
+				what  string
+				bound float64
+				band  [2]float64 // of the t quantile the bound is made of
+			}{{"TLo", share(got.TLo), tc.THiBand}, {"THi", share(got.THi), tc.TLoBand}} {
+				// The lower bound is p̂ minus the upper t quantile times se,
+				// and vice versa.
+				lo, hi := pHat-c.band[1]*tc.SE, pHat-c.band[0]*tc.SE
+				if !(c.bound >= lo-1e-12 && c.bound <= hi+1e-12) {
+					t.Errorf("%s = %v (share scale), outside the reference band [%v, %v]", c.what, c.bound, lo, hi)
+				}
 			}
 			for _, c := range []struct {
 				what string

@@ -24,6 +24,12 @@ type Permutation struct {
 	Stat float64
 	// P is the permutation p-value.
 	P float64
+	// PMid is Lancaster's mid-p-value, which counts the arrangements tied
+	// with the observed statistic half: P minus half their probability.
+	// It is not a p-value in the strict sense (its type I error may exceed
+	// α a little) but is nearer the nominal level when the statistic takes
+	// few values; the coverage study reports both.
+	PMid float64
 	// Method is "exact" when every arrangement was enumerated and
 	// "monte-carlo" when arrangements were drawn at random.
 	Method string
@@ -33,8 +39,9 @@ type Permutation struct {
 	// used when there are more than Draws of them.
 	Arrangements int
 	// Exceed is, for the Monte Carlo method, the number of drawn
-	// arrangements whose statistic reached Stat.
-	Exceed int
+	// arrangements whose statistic reached Stat, and Ties the number of
+	// them tied with it (within the tolerance).
+	Exceed, Ties int
 	// Draws and Seed are the draws asked for and the seed they would be
 	// or were drawn with.
 	Draws int
@@ -83,7 +90,10 @@ type Permutation struct {
 //	P = (1 + #{b : X²_b ≥ (1 − 64ε) X²_obs}) / (draws + 1)   (Method "monte-carlo"),
 //
 // which is a valid p-value (Phipson and Smyth 2010). ε is the machine
-// epsilon; the tolerance keeps ties from being lost to rounding. Random
+// epsilon; the tolerance keeps ties from being lost to rounding. PMid is the
+// mid-p-value (Lancaster 1961), with ties — statistics within a relative
+// 64ε of X²_obs, the observed arrangement itself among them in the Monte
+// Carlo formula — counted half. Random
 // numbers come from rand.New(rand.NewPCG(seed, seed)). The work is bounded
 // by draws times the number of cells of A.
 //
@@ -97,12 +107,13 @@ type Permutation struct {
 // samples from any populations. Suppl J R Stat Soc 4:119–130. Good P (2005)
 // Permutation, Parametric, and Bootstrap Tests of Hypotheses, 3rd ed.
 // Springer. Phipson B, Smyth GK (2010) Permutation p-values should never be
-// zero. Stat Appl Genet Mol Biol 9:39.
+// zero. Stat Appl Genet Mol Biol 9:39. Lancaster HO (1961) Significance tests
+// in discrete distributions. J Am Stat Assoc 56:223–234.
 func PermutationTest(u Units, stat Statistic, draws int, seed uint64) (Permutation, error) {
 	if draws < 1 {
 		panic("stats: draws < 1")
 	}
-	res := Permutation{Stat: math.NaN(), P: math.NaN(), Draws: draws, Seed: seed}
+	res := Permutation{Stat: math.NaN(), P: math.NaN(), PMid: math.NaN(), Draws: draws, Seed: seed}
 	k, groups, err := u.check()
 	if err != nil {
 		return res, err
@@ -126,18 +137,23 @@ func PermutationTest(u Units, stat Statistic, draws int, seed uint64) (Permutati
 	}
 	res.Stat = pt.stat(pt.obs)
 	limit := (1 - 64*epsilon) * res.Stat
+	tieHi := (1 + 64*epsilon) * res.Stat
 
 	if n, complete := walkTables(pt.groupSize, pt.typeSize, draws, false, nil); complete {
-		var total, tail float64
+		var total, tail, ties float64
 		walkTables(pt.groupSize, pt.typeSize, draws, true, func(a [][]float64, lp float64) {
 			p := math.Exp(lp)
 			total += p
-			if pt.stat(a) >= limit {
+			if x2 := pt.stat(a); x2 >= limit {
 				tail += p
+				if x2 <= tieHi {
+					ties += p
+				}
 			}
 		})
 		res.Method, res.Arrangements = "exact", n
 		res.P = math.Min(tail/total, 1)
+		res.PMid = math.Min((tail-ties/2)/total, 1)
 		return res, nil
 	}
 	rng := newRand(seed)
@@ -148,12 +164,16 @@ func PermutationTest(u Units, stat Statistic, draws int, seed uint64) (Permutati
 	colLeft := make([]float64, len(pt.types))
 	for range draws {
 		patefield(rng, pt.groupSize, pt.typeSize, a, colLeft)
-		if pt.stat(a) >= limit {
+		if x2 := pt.stat(a); x2 >= limit {
 			res.Exceed++
+			if x2 <= tieHi {
+				res.Ties++
+			}
 		}
 	}
 	res.Method = "monte-carlo"
 	res.P = float64(1+res.Exceed) / float64(draws+1)
+	res.PMid = (float64(res.Exceed-res.Ties) + float64(res.Ties+1)/2) / float64(draws+1)
 	return res, nil
 }
 
