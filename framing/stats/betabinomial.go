@@ -85,8 +85,8 @@ func BetaBinomialFit(u Units, group int, r Ratio, conf float64) (BetaBinomial, e
 		return res, nil
 	}
 	model := newDMModel(y, w, 2)
-	ll, gamma, pi := model.profile(-1, 0)
-	lo, hi := model.interval(0, ll, pi[0], conf)
+	ll, gamma, pi := model.profile(-1, 0, -1)
+	lo, hi := model.interval(0, ll, pi[0], gamma, conf)
 	scale, shift := r.affine()
 	res.Estimate = scale*pi[0] + shift
 	res.Lo, res.Hi = scale*lo+shift, scale*hi+shift

@@ -106,11 +106,11 @@ func DirichletMultinomialFit(u Units, group int, conf float64) (DirichletMultino
 		return res, nil
 	}
 	d := newDMModel(y, w, k)
-	ll, gamma, pi := d.profile(-1, 0)
+	ll, gamma, pi := d.profile(-1, 0, -1)
 	res.LogLik = ll
 	copy(res.Shares, pi)
 	for l := range k {
-		res.Lo[l], res.Hi[l] = d.interval(l, ll, pi[l], conf)
+		res.Lo[l], res.Hi[l] = d.interval(l, ll, pi[l], gamma, conf)
 	}
 	res.Rho, res.Reason = rhoOf(d, gamma)
 	if !math.IsNaN(res.Rho) {

@@ -246,8 +246,11 @@ const (
 func gammaOf(t float64) float64 { return math.Exp(t) }
 
 // profile returns max_γ ℓ(π, γ) subject to π_fixed = p (fixed < 0: no
-// constraint), with the maximising γ (+Inf for ρ = 1) and shares.
-func (d *dmModel) profile(fixed int, p float64) (ll, gamma float64, pi []float64) {
+// constraint), with the maximising γ (+Inf for ρ = 1) and shares. With
+// hint < 0 it scans the whole grid of γ; with hint ≥ 0 it searches from
+// γ = hint for the nearest stationary point, in steps of a factor e, which
+// the profile-likelihood intervals use from one share to the next.
+func (d *dmModel) profile(fixed int, p, hint float64) (ll, gamma float64, pi []float64) {
 	pi = make([]float64, d.k)
 	try := make([]float64, d.k)
 	best := math.Inf(-1)
@@ -270,22 +273,55 @@ func (d *dmModel) profile(fixed int, p float64) (ll, gamma float64, pi []float64
 		d.inner(g, fixed, p, try)
 		return d.score(try, g)
 	}
+	scoreGamma := func(g float64) float64 {
+		d.inner(g, fixed, p, try)
+		return d.score(try, g)
+	}
 	d.inner(0, fixed, p, try)
 	s0 := d.score(try, 0)
 	if s0 <= 0 {
 		consider(0)
+	}
+	if hint >= 0 {
+		t := gridLo
+		if hint > 0 {
+			t = math.Max(math.Log(hint), gridLo)
+		}
+		s := scoreAt(t)
+		for s > 0 {
+			next := t + 1
+			sn := scoreAt(next)
+			if sn <= 0 {
+				consider(gammaOf(brentRoot(scoreAt, t, next, s, sn, 1e-11)))
+				return best, gamma, pi
+			}
+			if next > 40 {
+				consider(gammaOf(next))
+				return best, gamma, pi
+			}
+			t, s = next, sn
+		}
+		for t > gridLo {
+			next := math.Max(t-1, gridLo)
+			sn := scoreAt(next)
+			if sn > 0 {
+				consider(gammaOf(brentRoot(scoreAt, next, t, sn, s, 1e-11)))
+				return best, gamma, pi
+			}
+			t, s = next, sn
+		}
+		if s0 > 0 {
+			consider(brentRoot(scoreGamma, 0, gammaOf(t), s0, s, 1e-12*gammaOf(t)))
+		}
+		return best, gamma, pi
 	}
 	prevT, prevS := math.Inf(-1), s0
 	for t := gridLo; ; {
 		s := scoreAt(t)
 		if prevS > 0 && s <= 0 {
 			if math.IsInf(prevT, -1) {
-				// Between γ = 0 and the first grid point: bisect in γ.
-				g := brentRoot(func(g float64) float64 {
-					d.inner(g, fixed, p, try)
-					return d.score(try, g)
-				}, 0, gammaOf(t), prevS, s, 1e-12*gammaOf(t))
-				consider(g)
+				// Between γ = 0 and the first grid point: search in γ.
+				consider(brentRoot(scoreGamma, 0, gammaOf(t), prevS, s, 1e-12*gammaOf(t)))
 			} else {
 				consider(gammaOf(brentRoot(scoreAt, prevT, t, prevS, s, 1e-11)))
 			}
@@ -311,11 +347,18 @@ func (d *dmModel) profile(fixed int, p float64) (ll, gamma float64, pi []float64
 }
 
 // interval returns the profile-likelihood interval of π_j at level conf,
-// given the maximum ℓ̂ and π̂_j.
-func (d *dmModel) interval(j int, llHat, pHat, conf float64) (lo, hi float64) {
+// given the maximum ℓ̂, π̂_j and γ̂.
+func (d *dmModel) interval(j int, llHat, pHat, gammaHat, conf float64) (lo, hi float64) {
 	crit := llHat - distuv.ChiSquared{K: 1}.Quantile(conf)/2
+	hint := gammaHat
+	if math.IsInf(hint, 1) {
+		hint = 0
+	}
 	f := func(p float64) float64 {
-		ll, _, _ := d.profile(j, p)
+		ll, g, _ := d.profile(j, p, hint)
+		if !math.IsInf(g, 1) {
+			hint = g
+		}
 		return ll - crit
 	}
 	// Lower end: none when label j has no counts (ℓ does not depend on a

@@ -1,10 +1,6 @@
 package stats
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/mathext"
-)
+import "math"
 
 // This file holds the sums over r = 0 … n−1 of the terms of a rising
 // factorial with step γ that the Dirichlet-multinomial likelihood is made of
@@ -24,7 +20,7 @@ import (
 // taken from their asymptotic series when z ≥ 16, where subtracting the
 // functions' values would cancel.
 
-const directMax = 1000
+const directMax = 64
 
 // s1, s2, s3 return Σ r, Σ r², Σ r³ over r = 0 … n−1.
 func s1(n float64) float64 { return n * (n - 1) / 2 }
@@ -130,18 +126,26 @@ func lgammaCorr(z float64) float64 {
 	return (1.0/12 - (1.0/360-(1.0/1260-1.0/(1680*z2))/z2)/z2) / z
 }
 
-// digammaDiff returns ψ(z+n) − ψ(z), from the asymptotic series of ψ when
-// z ≥ 16: ψ(x) = ln x − 1/(2x) − 1/(12x²) + 1/(120x⁴) − 1/(252x⁶) + …
+// digammaDiff returns ψ(z+n) − ψ(z) for z > 0 and whole n ≥ 0, from the
+// asymptotic series ψ(x) = ln x − 1/(2x) − 1/(12x²) + 1/(120x⁴) −
+// 1/(252x⁶) + 1/(240x⁸) − … once z ≥ 16, after the recurrence
+// ψ(z+1) = ψ(z) + 1/z below.
 func digammaDiff(z, n float64) float64 {
-	if z < 16 {
-		return mathext.Digamma(z+n) - mathext.Digamma(z)
+	var s float64
+	for z < 16 && n > 0 {
+		s += 1 / z
+		z++
+		n--
+	}
+	if n == 0 {
+		return s
 	}
 	x := z + n
 	tail := func(x float64) float64 {
 		x2 := 1 / (x * x)
 		return x2 * x2 * (1.0/120 - x2*(1.0/252-x2/240))
 	}
-	return math.Log1p(n/z) + n/(2*z*x) + n*(2*z+n)/(12*z*z*x*x) + tail(x) - tail(z)
+	return s + math.Log1p(n/z) + n/(2*z*x) + n*(2*z+n)/(12*z*z*x*x) + tail(x) - tail(z)
 }
 
 // trigamma returns ψ′(z) for z > 0: the recurrence ψ′(z) = ψ′(z+1) + 1/z² up
