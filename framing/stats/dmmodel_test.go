@@ -183,6 +183,19 @@ func TestDirichletMultinomialFitEdges(t *testing.T) {
 	if math.Abs(sum-1) > 1e-12 {
 		t.Errorf("shares sum to %v", sum)
 	}
+	// Huge counts: finite shares summing to 1, fast.
+	start := time.Now()
+	got, _ = DirichletMultinomialFit(UnitsOf([][]float64{{1e9, 2e9, 5e8}, {3e9, 1e9, 1e9}, {2e9, 2e9 + 7, 0}}), 0, 0.95)
+	sum = 0
+	for l, p := range got.Shares {
+		sum += p
+		if !(got.Lo[l] <= p && p <= got.Hi[l]) || math.IsNaN(p) {
+			t.Errorf("huge: share %d: %v, [%v, %v]", l, p, got.Lo[l], got.Hi[l])
+		}
+	}
+	if math.Abs(sum-1) > 1e-12 || time.Since(start) > 5*time.Second {
+		t.Errorf("huge: shares sum to %v in %v", sum, time.Since(start))
+	}
 	// Two labels: the beta-binomial fit of the first, to rounding.
 	u := UnitsOf([][]float64{{3, 1}, {0, 2}, {1, 1}, {4, 0}, {0, 3}, {2, 2}})
 	dm, _ := DirichletMultinomialFit(u, 0, 0.95)

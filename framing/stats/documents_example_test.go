@@ -70,3 +70,22 @@ func ExampleClusterBootstrap() {
 	// 95% percentile [-0.12, 0.85], BCa [-0.05, 0.90], 0 of 10000 resamples without a hit
 	// hit-level Wilson [0.11, 0.74]
 }
+
+// The interval of an outlet's framing index by the package's rule: with
+// fewer than stats.MinBootstrapUnits articles with hits, the beta-binomial
+// profile-likelihood interval, which widens with the clustering of hits in
+// articles (ρ).
+func ExampleRatioInterval() {
+	articles := [][]float64{{9, 0}, {1, 0}, {0, 1}, {2, 1}, {0, 2}, {1, 1}, {3, 0}, {0, 0}, {1, 2}, {2, 0}}
+	u := stats.UnitsOf(articles)
+	res, err := stats.RatioInterval(u, 0, stats.Ratio{Index: true}, 10000, 1, 0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s: index %.3f, 95%% interval [%.2f, %.2f]\n", res.Method, res.Estimate, res.Lo, res.Hi)
+	fmt.Printf("%d articles with hits, %.1f effective\n", res.UnitsWithHits, res.EffectiveUnits)
+	// Output:
+	// beta-binomial: index 0.303, 95% interval [-0.25, 0.72]
+	// 9 articles with hits, 5.5 effective
+}
