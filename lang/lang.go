@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 )
@@ -16,8 +18,17 @@ import (
 // mirrors these types field for field (see packs/en.yaml).
 type Pack struct {
 	// Language is the ISO 639-1 code: "en", "ru", "uk".
-	Language    string      `yaml:"language"`
-	Name        string      `yaml:"name"`
+	Language string `yaml:"language"`
+	Name     string `yaml:"name"`
+	// Detect says how to tell a text in this language from the others.
+	Detect Detection `yaml:"detect"`
+	// Sentences are the language's sentence rules.
+	Sentences Sentences `yaml:"sentences"`
+	// Quotes are its quotation conventions beyond quotation marks.
+	Quotes Quotes `yaml:"quotes"`
+	// Inflection is how a lexicon term of the language matches its
+	// inflected forms.
+	Inflection  Inflection  `yaml:"inflection"`
 	Boilerplate Boilerplate `yaml:"boilerplate"`
 	Sourcing    Sourcing    `yaml:"sourcing"`
 	// Examples are lines and the boilerplate reason each must get ("" for
@@ -26,6 +37,77 @@ type Pack struct {
 
 	// File is where the pack was read from, for messages.
 	File string `yaml:"-"`
+}
+
+// Detection is what tells a language from the others written in its script:
+// the letters only it has, and its commonest words.
+type Detection struct {
+	// Script is the Unicode script the language is written in: "Latin",
+	// "Cyrillic".
+	Script string `yaml:"script"`
+	// Letters are letters of the script that this language has and the
+	// others of the script do not (Ukrainian і ї є ґ, Russian ы э ъ ё).
+	Letters []string `yaml:"letters"`
+	// Words are its commonest short words, which few other languages share.
+	Words []string `yaml:"words"`
+}
+
+// Sentences are a language's sentence rules beyond Unicode's.
+type Sentences struct {
+	// Abbreviations are words (lower case, without their period) after
+	// which a period does not end a sentence: "т" of "т. е.", "г", "тыс".
+	Abbreviations []string `yaml:"abbreviations"`
+	// Initials: a single capital letter and its period (an initial: "В. В.
+	// Путин") does not end a sentence.
+	Initials bool `yaml:"initials"`
+}
+
+// Quotes are a language's quotation conventions beyond quotation marks.
+type Quotes struct {
+	// DashDialogue: a paragraph that opens with a dash is direct speech,
+	// and a dash between spaces after a comma or a sentence's end turns to
+	// the author's words and back (— Мы победим, — заявил он. — Скоро.).
+	DashDialogue bool `yaml:"dash_dialogue"`
+}
+
+// Inflection is how a lexicon term of the language matches its inflected
+// forms: a word of at least MinStem letters matches itself, and any of its
+// stems followed by any of Endings, a stem being the word or the word less
+// one of Endings that leaves at least MinStem letters. "операция" (stems
+// "операция", "операци", "операц") so matches "операции", "операцию",
+// "операцией"; "Киев" matches "Киева" and "Киеве" but not "Киевский".
+type Inflection struct {
+	Endings []string `yaml:"endings"`
+	MinStem int      `yaml:"min_stem"`
+}
+
+// Inflects reports whether the language's terms match inflected forms.
+func (in Inflection) Inflects() bool { return len(in.Endings) > 0 }
+
+// Forms are the forms a word of a term matches, the word first; a word
+// shorter than MinStem letters matches only itself. word is lower case.
+func (in Inflection) Forms(word string) []string {
+	out := []string{word}
+	if !in.Inflects() || utf8.RuneCountInString(word) < in.MinStem {
+		return out
+	}
+	seen := map[string]bool{word: true}
+	stems := []string{word}
+	for _, e := range in.Endings {
+		if stem, ok := strings.CutSuffix(word, e); ok && utf8.RuneCountInString(stem) >= in.MinStem && !seen[stem] {
+			seen[stem] = true
+			stems = append(stems, stem)
+		}
+	}
+	for _, stem := range stems {
+		for _, e := range append([]string{""}, in.Endings...) {
+			if f := stem + e; !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // Boilerplate holds the words and patterns of the rules that drop site
@@ -51,6 +133,10 @@ type Boilerplate struct {
 	Byline    LineRule `yaml:"byline"`
 	Dateline  LineRule `yaml:"dateline"`
 	Copyright LineRule `yaml:"copyright"`
+	// ForeignAgent is the notice that Russian law requires of media it
+	// lists as "foreign agents": dropped from counts, and counted as a
+	// sourcing indicator of the document.
+	ForeignAgent LineRule `yaml:"foreign_agent"`
 }
 
 // LineRule is a pattern for a whole line with the cheap tests that rule a
@@ -210,7 +296,7 @@ func (p *Pack) check() error {
 	for field, pat := range map[string]*Pattern{
 		"boilerplate.related_link": &b.RelatedLink, "boilerplate.caption.credit": &b.Caption.Credit,
 		"boilerplate.byline.pattern": &b.Byline.Pattern, "boilerplate.dateline.pattern": &b.Dateline.Pattern,
-		"boilerplate.copyright.pattern": &b.Copyright.Pattern,
+		"boilerplate.copyright.pattern": &b.Copyright.Pattern, "boilerplate.foreign_agent.pattern": &b.ForeignAgent.Pattern,
 	} {
 		if pat.Source == "" {
 			continue // the rule is off for this language
@@ -222,7 +308,7 @@ func (p *Pack) check() error {
 		}
 		pat.re = re
 	}
-	for field, rule := range map[string]LineRule{"boilerplate.byline": b.Byline, "boilerplate.dateline": b.Dateline, "boilerplate.copyright": b.Copyright} {
+	for field, rule := range map[string]LineRule{"boilerplate.byline": b.Byline, "boilerplate.dateline": b.Dateline, "boilerplate.copyright": b.Copyright, "boilerplate.foreign_agent": b.ForeignAgent} {
 		if rule.Pattern.Source != "" && len(rule.Starts)+len(rule.Contains) == 0 {
 			bad(field, "a pattern needs starts: or contains:, the cheap tests that rule most lines out")
 		}
@@ -235,6 +321,18 @@ func (p *Pack) check() error {
 	for _, s := range b.Caption.Cues {
 		if s != strings.ToLower(s) {
 			bad("boilerplate.caption.cues", "%q: the cues are tried on the line in lower case; write them so", s)
+		}
+	}
+	if p.Inflection.Inflects() && p.Inflection.MinStem < 2 {
+		bad("inflection.min_stem", "give the shortest stem, 2 letters or more (3 or 4 keeps short words apart)")
+	}
+	switch p.Detect.Script {
+	case "Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Armenian", "Georgian":
+	case "":
+		bad("detect.script", "missing (the Unicode script the language is written in, such as Latin or Cyrillic)")
+	default:
+		if unicode.Scripts[p.Detect.Script] == nil {
+			bad("detect.script", "%q is not a Unicode script name (Latin, Cyrillic, ...)", p.Detect.Script)
 		}
 	}
 	if b.Caption.Credit.Source != "" && len(b.Caption.Cues) == 0 {

@@ -1,6 +1,7 @@
 package token
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -48,5 +49,35 @@ func TestFoldCyrillicKeepsOtherWords(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { foldCyrillic("специальная") }); n != 0 {
 		t.Errorf("%v allocations for a word with nothing to fold", n)
+	}
+}
+
+func TestSentenceRules(t *testing.T) {
+	ru := SentenceRules{Abbreviations: map[string]bool{"т": true, "е": true, "тыс": true, "г": true}, Initials: true}
+	tests := []struct {
+		name  string
+		rules SentenceRules
+		text  string
+		want  string // sentence numbers of the tokens
+	}{
+		{"initials join the name", ru, "Как заявил В. В. Путин, операция идет.", "0 0 0 0 0 0 0"},
+		{"without the rules they part it", SentenceRules{}, "Как заявил В. В. Путин, операция идет.", "0 0 0 1 2 2 2"},
+		{"an abbreviation before a capital", ru, "Погибли 5 тыс. Человек ушли.", "0 0 0 0 0"},
+		{"a sentence's end", ru, "Операция идет. Войска стоят.", "0 0 1 1"},
+		{"a line break always ends one", ru, "Заявил В.\nПутин", "0 0 1"},
+		{"an English initial with the rules", SentenceRules{Initials: true}, "George W. Bush spoke.", "0 0 0 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tk := NewTokenizer()
+			tk.SetSentenceRules(tt.rules)
+			var got []string
+			for _, tok := range tk.Tokenize(tt.text) {
+				got = append(got, fmt.Sprint(tok.Sentence))
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("sentences %q, want %q", g, tt.want)
+			}
+		})
 	}
 }

@@ -41,6 +41,19 @@ type Tokenizer struct {
 	// lower remembers the lower case of capitalised ASCII words ("The",
 	// "Russia", "KCNA"), so that a word met again costs no allocation.
 	lower map[string]string
+	// rules are the language's sentence rules (SetSentenceRules).
+	rules SentenceRules
+}
+
+// SentenceRules are a language's exceptions to Unicode's sentence breaks
+// (UAX #29), which end a sentence at every period before a capital.
+type SentenceRules struct {
+	// Abbreviations are words, in their matching form (Norm), after which a
+	// period does not end a sentence ("т" of "т. е.", "тыс", "г").
+	Abbreviations map[string]bool
+	// Initials: a single capital letter and its period does not end a
+	// sentence ("В. В. Путин").
+	Initials bool
 }
 
 // maxLowerCache bounds the lower-case memory: past it, it starts over.
@@ -76,6 +89,9 @@ func NewTokenizer() *Tokenizer {
 	return &Tokenizer{fold: cases.Fold()}
 }
 
+// SetSentenceRules gives the tokeniser a language's sentence rules.
+func (t *Tokenizer) SetSentenceRules(r SentenceRules) { t.rules = r }
+
 // Tokenize returns the word tokens of text in order.
 func (t *Tokenizer) Tokenize(text string) []Token {
 	// English news runs about six bytes a word; one allocation up front
@@ -98,7 +114,7 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 			// are found without the Unicode tables.
 			n := len(dst)
 			dst = t.appendASCIIWords(dst, sent, start, sentence)
-			if len(dst) > n {
+			if len(dst) > n && !t.continues(sent, start, dst[len(dst)-1]) {
 				sentence++
 			}
 			continue
@@ -122,11 +138,30 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 			})
 			added = true
 		}
-		if added {
+		if added && !t.continues(ss.Value(), start, dst[len(dst)-1]) {
 			sentence++
 		}
 	}
 	return dst
+}
+
+// continues reports whether the sentence that Unicode's rules end after
+// the segment seg (at byte start of the text), whose last word is last,
+// goes on in the next: the segment ends in a period right after an
+// abbreviation or an initial of the language's rules, on the same line.
+func (t *Tokenizer) continues(seg string, start int, last Token) bool {
+	if len(t.rules.Abbreviations) == 0 && !t.rules.Initials {
+		return false
+	}
+	rest := seg[last.End-start:]
+	if !strings.HasPrefix(rest, ".") || strings.TrimLeft(rest[1:], " \t\u00a0") != "" {
+		return false
+	}
+	if t.rules.Abbreviations[last.Norm] {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(last.Form)
+	return t.rules.Initials && size == len(last.Form) && unicode.IsUpper(r)
 }
 
 // The word classes of UAX #29 that ASCII holds (Unicode Standard Annex

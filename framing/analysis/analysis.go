@@ -33,7 +33,8 @@ type Analysis struct {
 // Analyzer takes texts apart, one step after another:
 //
 //	tokens      token.Tokenizer: sentences and normalised words, with offsets
-//	quotations  Quotes: direct quotation spans, marks included
+//	quotations  Quotes: direct quotation spans, marks included; Dialogue: dash
+//	            dialogue, in languages that write it
 //	boilerplate LineRules: lines of site furniture, by the language pack
 //	voice       Voices: Boilerplate, else Quoted, else Own, on every token
 //
@@ -41,6 +42,8 @@ type Analysis struct {
 type Analyzer struct {
 	tok   *token.Tokenizer
 	lines *LineRules
+	// dialogue: the language writes dash dialogue (lang.Quotes).
+	dialogue bool
 }
 
 // New returns an Analyzer for text in the language of pack p.
@@ -49,7 +52,15 @@ func New(p *lang.Pack) (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Analyzer{tok: token.NewTokenizer(), lines: lines}, nil
+	tok := token.NewTokenizer()
+	rules := token.SentenceRules{Abbreviations: map[string]bool{}, Initials: p.Sentences.Initials}
+	for _, a := range p.Sentences.Abbreviations {
+		for _, t := range tok.Tokenize(a) {
+			rules.Abbreviations[t.Norm] = true
+		}
+	}
+	tok.SetSentenceRules(rules)
+	return &Analyzer{tok: tok, lines: lines, dialogue: p.Quotes.DashDialogue}, nil
 }
 
 // Analyze takes in apart.
@@ -67,6 +78,9 @@ func (a *Analyzer) AnalyzeInto(reuse *Analysis, in Input) *Analysis {
 		an.Tokens = a.tok.Tokenize(in.Text)
 	}
 	an.Quotes, an.QuoteProblems = Quotes(in.Text)
+	if a.dialogue {
+		an.Quotes = mergeSpans(an.Quotes, Dialogue(in.Text))
+	}
 	an.Dropped = a.lines.Drop(in.Text, an.Tokens, an.Quotes, in.Header)
 	if len(in.Exclude) > 0 {
 		for _, sp := range in.Exclude {

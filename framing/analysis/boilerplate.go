@@ -30,6 +30,7 @@ const (
 	ReasonCaption      = "caption"       // a photo caption or credit
 	ReasonByline       = "byline"        // an author or publication line
 	ReasonCopyright    = "copyright"     // a footer's copyright notice
+	ReasonForeignAgent = "foreign-agent" // the notice Russian law requires of a "foreign agent"
 	ReasonRepeatedLine = "repeated-line" // a verbatim repeat of an earlier long line
 	ReasonSyndicated   = "syndicated"    // another outlet's copy of the story (Input.Exclude)
 )
@@ -50,6 +51,7 @@ const (
 	maxFooterWords  = 25
 	maxCaptionWords = 60
 	maxCreditWords  = 30
+	maxNoticeWords  = 80
 	minRepeatWords  = 8
 )
 
@@ -185,10 +187,11 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 // marker hits on it; seen holds the earlier long lines.
 func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, toks []token.Token, quotes []Span, seen map[uint64]bool) string {
 	b := &r.pack.Boilerplate
-	// The cheap tests and the caption cues read an ASCII lower case of the
-	// line: it keeps offsets as they are and reuses one buffer. lower is a
-	// view of it, valid until the next line.
-	r.lower = appendLowerASCII(r.lower[:0], trimmed)
+	// The cheap tests and the caption cues read a lower case of the line,
+	// made in one reused buffer (ASCII lines, most of English news, without
+	// the Unicode tables). lower is a view of it, valid until the next line;
+	// no offset is taken from it.
+	r.lower = appendLower(r.lower[:0], trimmed)
 	lower := unsafe.String(unsafe.SliceData(r.lower), len(r.lower))
 	switch {
 	case header:
@@ -197,6 +200,8 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 		return ReasonNavigation
 	case b.RelatedLink.MatchString(trimmed):
 		return ReasonRelatedLink
+	case words(trimmed) <= maxNoticeWords && b.ForeignAgent.MayMatch(lower) && b.ForeignAgent.Pattern.MatchString(trimmed):
+		return ReasonForeignAgent
 	case isAppeal(hits, toks, quotes):
 		return ReasonAppeal
 	case r.mayBeCaption(lower) && r.isCaption(trimmed):
@@ -220,10 +225,17 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 // words counts the space-separated words of a trimmed line.
 func words(line string) int { return strings.Count(line, " ") + 1 }
 
-// appendLowerASCII appends s to dst with A-Z in lower case.
-func appendLowerASCII(dst []byte, s string) []byte {
+// appendLower appends s to dst in lower case: A-Z by a byte test, and
+// any other letter by Unicode's rules.
+func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}

@@ -13,6 +13,10 @@ type Document struct {
 	// Outlet, Date, URL and Title are the well-known metadata fields; empty
 	// when unknown. Date is as written (ISO 8601 expected).
 	Outlet, Date, URL, Title string
+	// Lang is the document's language as its source gives it (a `lang`
+	// field or manifest column: "en", "ru", "uk"); "" when it does not, and
+	// the pipeline detects it.
+	Lang string
 	// Meta holds every other field of the input row and of the manifest,
 	// by field name.
 	Meta map[string]string
@@ -21,7 +25,7 @@ type Document struct {
 }
 
 // Set sets the field named k to v: a well-known field (outlet, date, url,
-// title) to its place, any other to Meta. It is how every reader and the
+// title, lang) to its place, any other to Meta. It is how every reader and the
 // manifest name a document's fields, so that a field means the same from
 // every source.
 func (d *Document) Set(k, v string) {
@@ -34,6 +38,8 @@ func (d *Document) Set(k, v string) {
 		d.URL = v
 	case "title":
 		d.Title = v
+	case "lang":
+		d.Lang = v
 	default:
 		if d.Meta == nil {
 			d.Meta = map[string]string{}

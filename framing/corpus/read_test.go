@@ -21,7 +21,11 @@ func collect(t *testing.T, paths []string, opt Options) (docs, skips []string, s
 		for _, k := range slices.Sorted(maps.Keys(d.Meta)) {
 			meta += " " + k + "=" + d.Meta[k]
 		}
-		docs = append(docs, fmt.Sprintf("%s|%s|%s|%s|%s|%s|%q%s", d.ID, d.Source, d.Outlet, d.Date, d.URL, d.Title, d.Text, meta))
+		line := fmt.Sprintf("%s|%s|%s|%s|%s|%s|%q%s", d.ID, d.Source, d.Outlet, d.Date, d.URL, d.Title, d.Text, meta)
+		if d.Lang != "" {
+			line += "|" + d.Lang
+		}
+		docs = append(docs, line)
 		return nil
 	})
 	return docs, skips, sum, err
@@ -78,9 +82,9 @@ func TestRead(t *testing.T) {
 			name:  "csv",
 			paths: []string{"testdata/rows.csv"},
 			docs: []string{
-				`c1|testdata/rows.csv:2|O1||||"Quoted, with comma" lang=en`,
-				`c3|testdata/rows.csv:4|O2||||"Multi\nline" lang=en`,
-				`rows:6|testdata/rows.csv:6|O3||||"No id" lang=en`,
+				`c1|testdata/rows.csv:2|O1||||"Quoted, with comma"|en`,
+				`c3|testdata/rows.csv:4|O2||||"Multi\nline"|en`,
+				`rows:6|testdata/rows.csv:6|O3||||"No id"|en`,
 			},
 			skips: []string{"testdata/rows.csv:3 bad-csv-row"},
 			read:  4,

@@ -1,0 +1,119 @@
+package lang
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Undetermined is the language code of a text whose language could not be
+// told (ISO 639-2 "und").
+const Undetermined = "und"
+
+// detectSample is how much of a text Detect reads: an article's language
+// shows in its first paragraphs.
+const detectSample = 16 << 10
+
+// Detect names the language of text among the built-in packs: the script
+// most of its letters are written in chooses the packs of that script; of
+// several, the one whose own letters and common words the text has most of
+// (a letter counts for two words). It is Undetermined when no pack has the
+// script or the evidence ties, as it may in a short text.
+func Detect(text string) string {
+	if len(text) > detectSample {
+		cut := detectSample
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut-- // do not end inside a letter
+		}
+		text = text[:cut]
+	}
+	packs, err := builtins()
+	if err != nil {
+		panic(err)
+	}
+	script := dominantScript(text, packs)
+	var cands []*Pack
+	for _, code := range Languages() {
+		if p := packs[code]; p.Detect.Script == script {
+			cands = append(cands, p)
+		}
+	}
+	switch len(cands) {
+	case 0:
+		return Undetermined
+	case 1:
+		return cands[0].Language
+	}
+	lower := strings.ToLower(text)
+	words := map[string]int{}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+		words[w]++
+	}
+	best, bestScore, tie := Undetermined, 0, false
+	for _, p := range cands {
+		score := 0
+		for _, l := range p.Detect.Letters {
+			score += 2 * strings.Count(lower, l)
+		}
+		for _, w := range p.Detect.Words {
+			score += words[w]
+		}
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = p.Language, score, false
+		case score == bestScore:
+			tie = true
+		}
+	}
+	if tie || bestScore == 0 {
+		return Undetermined
+	}
+	return best
+}
+
+// dominantScript is the script of the packs that most letters of text are
+// written in, "" when it has no letter of any.
+func dominantScript(text string, packs map[string]*Pack) string {
+	counts := map[string]int{}
+	for _, p := range packs {
+		counts[p.Detect.Script] = 0
+	}
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for s := range counts {
+			if unicode.Is(unicode.Scripts[s], r) {
+				counts[s]++
+				break
+			}
+		}
+	}
+	best, n := "", 0
+	for s, c := range counts {
+		if c > n || c == n && c > 0 && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// ForText is the pack to analyse a text in language code with: its own,
+// or for an undetermined or unknown language the first pack, by code, of
+// the script most of the text's letters are in, or English.
+func ForText(code, text string) *Pack {
+	if p, ok := Builtin(code); ok {
+		return p
+	}
+	packs, err := builtins()
+	if err != nil {
+		panic(err)
+	}
+	script := dominantScript(text, packs)
+	for _, c := range Languages() {
+		if packs[c].Detect.Script == script {
+			return packs[c]
+		}
+	}
+	return English()
+}
