@@ -34,5 +34,5 @@ func ExampleRun() {
 	// Output:
 	// a Wire: index -1, own tokens 6, quoted 0
 	// b Agency: index +1, own tokens 9, quoted 2
-	// read 3, scored 2, skipped 1 (no-content 1)
+	// read 3, scored 2, skipped 1 (no-content 1); languages: en 2
 }

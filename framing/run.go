@@ -14,6 +14,7 @@ import (
 	"github.com/framingkit/framing/framing/analysis"
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/reliability"
+	"github.com/framingkit/framing/lang"
 	"github.com/framingkit/framing/lexicon"
 	"golang.org/x/sync/semaphore"
 )
@@ -105,6 +106,8 @@ type Summary struct {
 	Read    int
 	Scored  int
 	Skipped map[corpus.Reason]int
+	// Languages counts the documents scored by language.
+	Languages map[string]int
 }
 
 // TotalSkipped is the number of documents and rows skipped for any reason.
@@ -116,7 +119,8 @@ func (s Summary) TotalSkipped() int {
 	return n
 }
 
-// String is the run summary line: "read 5, scored 4, skipped 1 (empty 1)".
+// String is the run summary line: "read 5, scored 4, skipped 1 (empty 1);
+// languages: en 4".
 func (s Summary) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "read %d, scored %d, skipped %d", s.Read, s.Scored, s.TotalSkipped())
@@ -126,6 +130,13 @@ func (s Summary) String() string {
 			parts = append(parts, fmt.Sprintf("%s %d", r, s.Skipped[r]))
 		}
 		fmt.Fprintf(&b, " (%s)", strings.Join(parts, ", "))
+	}
+	if len(s.Languages) > 0 {
+		var parts []string
+		for _, l := range slices.Sorted(maps.Keys(s.Languages)) {
+			parts = append(parts, fmt.Sprintf("%s %d", l, s.Languages[l]))
+		}
+		fmt.Fprintf(&b, "; languages: %s", strings.Join(parts, ", "))
 	}
 	return b.String()
 }
@@ -223,7 +234,7 @@ func newRun(ctx context.Context, opt Options) *run {
 		slots:   make(chan struct{}, inFlight),
 		jobs:    make(chan job, inFlight),
 		results: make(chan result, inFlight),
-		sum:     Summary{Skipped: map[corpus.Reason]int{}},
+		sum:     Summary{Skipped: map[corpus.Reason]int{}, Languages: map[string]int{}},
 	}
 }
 
@@ -358,6 +369,7 @@ func (r *run) handle(p result, sink func(*Result) error) error {
 		s.Outlet = outlet
 	}
 	r.sum.Scored++
+	r.sum.Languages[sc.Lang]++
 	return sink(p.res)
 }
 
@@ -374,8 +386,12 @@ func (r *run) skip(s corpus.Skip) error {
 }
 
 // prepare fills what a document's text says of it and its fields do not:
-// the date and URL of a scraper's metadata line.
+// its language, and the date and URL of a scraper's metadata line.
 func prepare(doc Document) Document {
+	doc.Lang = lang.Code(doc.Lang)
+	if doc.Lang == "" {
+		doc.Lang = lang.Detect(doc.Text)
+	}
 	if doc.Date != "" && doc.URL != "" {
 		return doc
 	}

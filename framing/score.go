@@ -47,8 +47,11 @@ type Evidence struct {
 // "boilerplate" so a user can see what was left out.
 type Score struct {
 	ID, Source, Outlet, Date, URL, Title string
-	Meta                                 map[string]string
-	Tokens                               TokenCounts
+	// Lang is the document's language: its own field, else detected
+	// (lang.Detect); "und" when neither tells.
+	Lang   string
+	Meta   map[string]string
+	Tokens TokenCounts
 	// Labels[i] counts hits of Matcher.Labels()[i]; Categories likewise.
 	Labels     []VoiceCount
 	Categories []VoiceCount
@@ -74,10 +77,12 @@ type DroppedLine struct {
 // Scorer scores documents against one lexicon. It is not safe for
 // concurrent use; make one per goroutine (they may share the Matcher).
 type Scorer struct {
-	m       *lexicon.Matcher
-	an      *analysis.Analyzer
-	measure *reliability.Measurer
-	hits    []lexicon.Hit
+	m  *lexicon.Matcher
+	sm *reliability.StateMedia
+	// langs are the analysis and sourcing rules of each language met,
+	// made on first need.
+	langs map[string]*langRules
+	hits  []lexicon.Hit
 	// last is the analysis of the last document scored, whose slices the
 	// next document's analysis reuses.
 	last *analysis.Analysis
@@ -87,19 +92,36 @@ type Scorer struct {
 	reliability bool
 }
 
+// langRules are a language's analysis and sourcing rules.
+type langRules struct {
+	an      *analysis.Analyzer
+	measure *reliability.Measurer
+}
+
 // NewScorer returns a Scorer for m that knows the built-in list of state
-// media (WithStateMedia replaces it).
+// media (NewScorerWith gives another).
 func NewScorer(m *lexicon.Matcher) *Scorer { return NewScorerWith(m, builtinStateMedia()) }
 
 // NewScorerWith returns a Scorer for m whose reliability measures look for
 // the state media of sm.
 func NewScorerWith(m *lexicon.Matcher, sm *reliability.StateMedia) *Scorer {
-	pack := lang.English()
-	an, err := analysis.New(pack)
-	if err != nil {
-		panic(err) // the built-in pack is tested: it compiles
+	return &Scorer{m: m, sm: sm, langs: map[string]*langRules{}, reliability: true}
+}
+
+// rules are the rules of a document's language: its pack's, or for a
+// language without one, those of the pack of its script (lang.ForText).
+func (s *Scorer) rules(doc Document) *langRules {
+	pack := lang.ForText(doc.Lang, doc.Text)
+	r := s.langs[pack.Language]
+	if r == nil {
+		an, err := analysis.New(pack)
+		if err != nil {
+			panic(err) // the built-in packs are tested: they compile
+		}
+		r = &langRules{an: an, measure: reliability.NewMeasurer(pack, s.sm)}
+		s.langs[pack.Language] = r
 	}
-	return &Scorer{m: m, an: an, measure: reliability.NewMeasurer(pack, sm), reliability: true}
+	return r
 }
 
 // builtinStateMedia compiles the built-in outlets list once.
@@ -137,7 +159,7 @@ func (s *Scorer) analyze(doc Document, exclude []analysis.Span, reuse bool) *ana
 	if reuse {
 		last = s.reusable()
 	}
-	an := s.an.AnalyzeInto(last, in)
+	an := s.rules(doc).an.AnalyzeInto(last, in)
 	s.last = nil
 	if reuse {
 		s.last = an
@@ -151,7 +173,7 @@ func (s *Scorer) analyze(doc Document, exclude []analysis.Span, reuse bool) *ana
 func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 	sc := &Score{
 		ID: doc.ID, Source: doc.Source, Outlet: doc.Outlet, Date: doc.Date, URL: doc.URL, Title: doc.Title,
-		Meta: doc.Meta,
+		Lang: doc.Lang, Meta: doc.Meta,
 	}
 	for _, t := range an.Tokens {
 		switch t.Voice {
@@ -177,7 +199,7 @@ func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 	catHits := s.countCategories(sc, doc.Text, an, enc)
 	sc.Index = Index(sc.Pos, sc.Neg)
 	if s.reliability {
-		sc.Reliability = s.measure.Measure(doc.Text, an, catHits, sc.Pos+sc.Neg, doc.Outlet)
+		sc.Reliability = s.rules(doc).measure.Measure(doc.Text, an, catHits, sc.Pos+sc.Neg, doc.Outlet)
 	}
 	return sc
 }

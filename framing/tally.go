@@ -54,7 +54,7 @@ type Tally struct {
 
 // builtinFields are the fields every document has, if empty: GroupOf reads
 // them without metadata.
-func builtinFields() []string { return []string{"outlet", "date", "url", "title", "id"} }
+func builtinFields() []string { return []string{"outlet", "date", "url", "title", "id", "lang"} }
 
 // FieldError says that no document has the field the documents were to be
 // grouped by.
@@ -77,7 +77,13 @@ func (t *Tally) CheckBy() error {
 	if t.fields == nil || t.fields[t.By] || slices.Contains(builtinFields(), t.By) {
 		return nil
 	}
-	return &FieldError{Field: t.By, Have: append(builtinFields(), slices.Sorted(maps.Keys(t.fields))...)}
+	have := builtinFields()
+	for _, k := range slices.Sorted(maps.Keys(t.fields)) {
+		if !slices.Contains(have, k) { // a document may carry a built-in field as metadata too ("lang")
+			have = append(have, k)
+		}
+	}
+	return &FieldError{Field: t.By, Have: have}
 }
 
 // GroupTally is the sums of one group's documents.
@@ -145,6 +151,8 @@ func GroupOf(s *Score, by string) string {
 		v = s.Title
 	case "id":
 		v = s.ID
+	case "lang":
+		v = s.Lang
 	default:
 		v = s.Meta[by]
 	}

@@ -256,7 +256,7 @@ func TestTallyCheckBy(t *testing.T) {
 		{"title", "", scores},
 		{"desk", "", scores},
 		{"lang", "", scores},
-		{"stanse", "no document has a field stanse to group by (fields: outlet, date, url, title, id, desk, lang)", scores},
+		{"stanse", "no document has a field stanse to group by (fields: outlet, date, url, title, id, lang, desk)", scores},
 		{"stanse", "", nil},
 	} {
 		tl := &Tally{By: tt.by, Skipped: map[string]int{}, Groups: map[string]*GroupTally{}}

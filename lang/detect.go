@@ -117,3 +117,18 @@ func ForText(code, text string) *Pack {
 	}
 	return English()
 }
+
+// Code is a language as a document's field gives it, as framing names it:
+// lower case, its primary subtag ("ru-RU" and "ru_RU" are "ru"), and "ua"
+// (a country code often written for the language) is Ukrainian, "uk". ""
+// stays "".
+func Code(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_"); i > 0 {
+		s = s[:i]
+	}
+	if s == "ua" {
+		return "uk"
+	}
+	return s
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/framingkit/framing/lang"
 	"github.com/framingkit/framing/token"
 )
 
@@ -137,14 +138,53 @@ func (m *Matcher) add(tk *token.Tokenizer, root *node, t Term, owner int, catego
 		return fmt.Errorf("lexicon: term %q: %w", t.Text, err)
 	}
 	id := int32(len(m.terms))
-	m.terms = append(m.terms, TermInfo{Text: t.Text, Key: Key(ws, t.CaseSensitive), Owner: owner, Category: category, Pos: t.Pos})
-	n := root
+	m.terms = append(m.terms, TermInfo{Text: t.Text, Key: Key(ws, t.CaseSensitive), Lang: t.Lang, Inflected: Inflects(t),
+		Owner: owner, Category: category, Pos: t.Pos})
+	// The term's path through the trie: one node a word, or, for an
+	// inflected word, an edge for each of its forms into one node. A form
+	// another term has already taken leads to that term's node: the
+	// frontier then holds both, and the rest of the term goes on from each.
+	frontier := []*node{root}
 	for _, w := range ws {
-		n = n.child(w, w.Exact, m.wordID(w.Text, w.Exact))
+		var next []*node
+		var shared *node // the node this word's new edges lead to
+		for _, n := range frontier {
+			for _, form := range wordForms(t, w) {
+				to := n.childOr(w, form, m.wordID(form, w.Exact), &shared)
+				if !slices.Contains(next, to) {
+					next = append(next, to)
+				}
+			}
+		}
+		frontier = next
 	}
-	n.ends = append(n.ends, id)
+	for _, n := range frontier {
+		n.ends = append(n.ends, id)
+	}
 	m.maxWords = max(m.maxWords, len(ws))
 	return nil
+}
+
+// Inflects reports whether term t matches inflected forms: a term of a
+// language whose pack has declension endings, not case-sensitive and not
+// written exact.
+func Inflects(t Term) bool {
+	if t.CaseSensitive || t.Exact || t.Lang == "" {
+		return false
+	}
+	p, ok := lang.Builtin(t.Lang)
+	return ok && p.Inflection.Inflects()
+}
+
+// wordForms are the forms word w of term t matches: its inflected forms
+// in a term that inflects (globs and words in capitals excepted), else the
+// word as written.
+func wordForms(t Term, w Word) []string {
+	if w.Glob || w.Exact || !Inflects(t) {
+		return []string{w.Text}
+	}
+	p, _ := lang.Builtin(t.Lang)
+	return p.Inflection.Forms(w.Text)
 }
 
 // wordID numbers an exact word of a term.
@@ -161,19 +201,22 @@ func (m *Matcher) wordID(w string, caseSensitive bool) int32 {
 	return id
 }
 
-func (n *node) child(w Word, caseSensitive bool, id int32) *node {
+// childOr returns n's child by word w written as form (its word id id),
+// making it if there is none: a new edge leads to *shared, made on first
+// need, so that the forms of one word lead to one node.
+func (n *node) childOr(w Word, form string, id int32, shared **node) *node {
 	if w.Glob {
 		for _, g := range n.globs {
-			if g.prefix == w.Text && g.caseSensitive == caseSensitive {
+			if g.prefix == form && g.caseSensitive == w.Exact {
 				return g.to
 			}
 		}
-		to := &node{}
-		n.globs = append(n.globs, globEdge{prefix: w.Text, caseSensitive: caseSensitive, to: to})
+		to := newShared(shared)
+		n.globs = append(n.globs, globEdge{prefix: form, caseSensitive: w.Exact, to: to})
 		return to
 	}
 	m := &n.next
-	if caseSensitive {
+	if w.Exact {
 		m = &n.nextCase
 	}
 	if *m == nil {
@@ -181,10 +224,18 @@ func (n *node) child(w Word, caseSensitive bool, id int32) *node {
 	}
 	to := (*m)[id]
 	if to == nil {
-		to = &node{}
+		to = newShared(shared)
 		(*m)[id] = to
 	}
 	return to
+}
+
+// newShared is *shared, made when it is nil.
+func newShared(shared **node) *node {
+	if *shared == nil {
+		*shared = &node{}
+	}
+	return *shared
 }
 
 // CompilePhrases builds a matcher of plain phrase lists, such as a

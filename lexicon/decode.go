@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"github.com/framingkit/framing/internal/yamllimit"
+	"github.com/framingkit/framing/lang"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -20,6 +21,7 @@ func (d *decoder) lexicon(n ast.Node, l *Lexicon) {
 	if p := m["language"]; p != nil {
 		l.Language, _ = d.str(p.Value, "language")
 	}
+	d.lang = l.Language
 	if p := m["about"]; p != nil {
 		l.About, _ = d.str(p.Value, "about")
 	}
@@ -98,7 +100,7 @@ func (d *decoder) label(n ast.Node) Label {
 		lb.PolePos = posOf(p.Value)
 	}
 	if p := m["terms"]; p != nil {
-		lb.Terms = d.terms(p.Value)
+		lb.Terms = d.terms(p.Value, d.lang)
 	}
 	if p := m["examples"]; p != nil {
 		lb.Examples = d.examples(p.Value)
@@ -122,19 +124,43 @@ func (d *decoder) category(n ast.Node) Category {
 		c.About, _ = d.str(p.Value, "about")
 	}
 	if p := m["terms"]; p != nil {
-		c.Terms = d.terms(p.Value)
+		c.Terms = d.terms(p.Value, d.lang)
 	}
 	return c
 }
 
-func (d *decoder) terms(n ast.Node) []Term {
+// terms reads a terms list, or a mapping of language codes to terms
+// lists (terms: {en: [...], ru: [...]}); a plain list is in the lexicon's
+// language.
+func (d *decoder) terms(n ast.Node, language string) []Term {
+	switch yamllimit.Unwrap(n).(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		byLang, ok := d.mapping(n, "terms", lang.Languages()...)
+		if !ok {
+			return nil
+		}
+		var out []Term
+		for _, p := range pairsInOrder(n) {
+			code := keyString(p.Key)
+			if byLang[code] == nil {
+				continue
+			}
+			out = append(out, d.termList(p.Value, code)...)
+		}
+		return out
+	}
+	return d.termList(n, language)
+}
+
+// termList reads a list of terms written in language lang.
+func (d *decoder) termList(n ast.Node, lang string) []Term {
 	items, _ := d.list(n, "terms")
 	var out []Term
 	for _, it := range items {
-		t := Term{Pos: posOf(it)}
+		t := Term{Pos: posOf(it), Lang: lang}
 		switch yamllimit.Unwrap(it).(type) {
 		case *ast.MappingNode, *ast.MappingValueNode:
-			m, ok := d.mapping(it, "term", "term", "case_sensitive")
+			m, ok := d.mapping(it, "term", "term", "case_sensitive", "inflect")
 			if !ok {
 				continue
 			}
@@ -144,12 +170,11 @@ func (d *decoder) terms(n ast.Node) []Term {
 				t.Pos = posOf(p.Value)
 			}
 			if p := m["case_sensitive"]; p != nil {
-				b, ok := yamllimit.Unwrap(p.Value).(*ast.BoolNode)
-				if !ok {
-					d.errorf(p.Value, "case_sensitive must be true or false")
-				} else {
-					t.CaseSensitive = b.Value
-				}
+				t.CaseSensitive, _ = d.boolean(p.Value, "case_sensitive")
+			}
+			if p := m["inflect"]; p != nil {
+				inflect, ok := d.boolean(p.Value, "inflect")
+				t.Exact = ok && !inflect
 			}
 		default:
 			var ok bool
@@ -160,6 +185,16 @@ func (d *decoder) terms(n ast.Node) []Term {
 		out = append(out, t)
 	}
 	return out
+}
+
+// boolean reads true or false.
+func (d *decoder) boolean(n ast.Node, what string) (value, ok bool) {
+	b, ok := yamllimit.Unwrap(n).(*ast.BoolNode)
+	if !ok {
+		d.errorf(n, "%s must be true or false", what)
+		return false, false
+	}
+	return b.Value, true
 }
 
 func (d *decoder) examples(n ast.Node) *Examples {

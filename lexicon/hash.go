@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
+
+	"github.com/framingkit/framing/lang"
 )
 
 // hashOf digests what can move a score: the lexicon's name and version, the
@@ -26,12 +29,22 @@ func hashOf(l *Lexicon, m *Matcher) string {
 	for i, id := range m.categories {
 		cats[i] = entry{id: id}
 	}
+	inflected := map[string]bool{} // languages whose endings the terms read
 	for _, t := range m.terms {
 		es := labels
 		if t.Category {
 			es = cats
 		}
-		es[t.Owner].keys = append(es[t.Owner].keys, t.Key)
+		key := t.Key
+		if t.Inflected {
+			// An inflected term matches more than its words: its key
+			// says so, and the endings it reads are hashed below. A term
+			// that matches as written keeps the key it always had, so an
+			// English lexicon's hash is what it was.
+			key += " ~" + t.Lang
+			inflected[t.Lang] = true
+		}
+		es[t.Owner].keys = append(es[t.Owner].keys, key)
 	}
 
 	h := sha256.New()
@@ -51,6 +64,10 @@ func hashOf(l *Lexicon, m *Matcher) string {
 				fmt.Fprintf(h, "\t%q\n", k)
 			}
 		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(inflected)) {
+		p, _ := lang.Builtin(code)
+		fmt.Fprintf(h, "inflection %q %d %q\n", code, p.Inflection.MinStem, p.Inflection.Endings)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

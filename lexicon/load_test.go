@@ -59,7 +59,7 @@ func TestParseGood(t *testing.T) {
 			Labels: []Label{
 				{
 					ID: "special_operation", Pole: "kremlin", Pos: Pos{8, 13}, PolePos: Pos{9, 15},
-					Terms: []Term{{Text: "special military operation", Pos: Pos{10, 17}}, {Text: "SMO", CaseSensitive: true, Pos: Pos{10, 54}}},
+					Terms: []Term{{Text: "special military operation", Lang: "en", Pos: Pos{10, 17}}, {Text: "SMO", CaseSensitive: true, Lang: "en", Pos: Pos{10, 54}}},
 					Examples: &Examples{
 						Match: []string{"the special military operation"}, MatchPos: []Pos{{12, 19}},
 						NoMatch: []string{"a special forces unit"}, NoMatchPos: []Pos{{13, 21}},
@@ -67,11 +67,11 @@ func TestParseGood(t *testing.T) {
 				},
 				{
 					ID: "invasion", Pole: "critical", Pos: Pos{14, 13}, PolePos: Pos{15, 15},
-					Terms: []Term{{Text: "invasion", Pos: Pos{16, 17}}, {Text: "invad*", Pos: Pos{16, 27}}},
+					Terms: []Term{{Text: "invasion", Lang: "en", Pos: Pos{16, 17}}, {Text: "invad*", Lang: "en", Pos: Pos{16, 27}}},
 				},
 			},
 		}},
-		Categories: []Category{{ID: "hedge", Pos: Pos{18, 9}, Terms: []Term{{Text: "allegedly", Pos: Pos{19, 13}}}}},
+		Categories: []Category{{ID: "hedge", Pos: Pos{18, 9}, Terms: []Term{{Text: "allegedly", Lang: "en", Pos: Pos{19, 13}}}}},
 	}
 	if !reflect.DeepEqual(l, want) {
 		t.Errorf("Load =\n%+v\nwant\n%+v", l, want)

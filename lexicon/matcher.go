@@ -58,6 +58,10 @@ type LabelInfo struct {
 type TermInfo struct {
 	Text string // as written in the lexicon
 	Key  string // normalised identity, see Key
+	// Lang is the term's language; Inflected says it matches inflected
+	// forms (see Inflects).
+	Lang      string
+	Inflected bool
 	// Owner is the label index for label terms, the category index for
 	// category terms.
 	Owner    int

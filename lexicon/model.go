@@ -75,6 +75,14 @@ type Category struct {
 type Term struct {
 	Text          string
 	CaseSensitive bool
+	// Lang is the language the term is written in: the key it is listed
+	// under (terms: {ru: [...]}), else the lexicon's language. In a language
+	// whose pack has declension endings (ru, uk), a term matches its
+	// inflected forms (lang.Inflection), unless Exact.
+	Lang string
+	// Exact keeps a term of an inflecting language to its words as
+	// written ({term: "на Украине", inflect: false}).
+	Exact bool
 
 	Pos Pos // where the term stands in the source file
 

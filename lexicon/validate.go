@@ -1,6 +1,10 @@
 package lexicon
 
 import (
+	"slices"
+	"strings"
+
+	"github.com/framingkit/framing/lang"
 	"github.com/framingkit/framing/token"
 
 	"errors"
@@ -30,6 +34,17 @@ type validator struct {
 	tk    *token.Tokenizer
 	errs  ErrorList
 	owner map[string]termOwner // term key → the label that has it
+	// paths are the label terms with the forms each of their words
+	// matches, to find two labels' terms that match the same words once
+	// inflected.
+	paths []termPath
+}
+
+// termPath is a label term and the forms of each of its words.
+type termPath struct {
+	label, key string
+	term       Term
+	forms      [][]string
 }
 
 type termOwner struct {
@@ -50,6 +65,9 @@ func (v *validator) check() {
 		if l.Axis.Negative == "" || l.Axis.Positive == "" || l.Axis.Negative == l.Axis.Positive {
 			v.errorf(Pos{}, "axis needs two different poles, negative and positive")
 		}
+	}
+	if _, ok := lang.Builtin(l.Language); l.Language != "" && !ok {
+		v.errorf(Pos{}, "language %q has no language pack (have: %s)", l.Language, strings.Join(lang.Languages(), ", "))
 	}
 	if len(l.Concepts) == 0 && len(l.Categories) == 0 {
 		// A word-count dictionary (an imported LIWC one) is categories only.
@@ -95,6 +113,54 @@ func (v *validator) check() {
 		cats[c.ID] = c.Pos
 		v.terms(c.Terms, c.Pos, "category", c.ID, false)
 	}
+	v.overlaps()
+}
+
+// overlaps reports two labels' terms that match the same words once
+// inflected: "военная операция" and "военной операции" under two labels.
+// (Terms the same as written are reported by terms.)
+func (v *validator) overlaps() {
+	byFirst := map[string][]int{} // a first word's form → the paths that have it
+	for i, p := range v.paths {
+		for _, f := range p.forms[0] {
+			byFirst[f] = append(byFirst[f], i)
+		}
+	}
+	reported := map[[2]int]bool{}
+	for i, p := range v.paths {
+		for _, f := range p.forms[0] {
+			for _, j := range byFirst[f] {
+				q := v.paths[j]
+				if j <= i || reported[[2]int{i, j}] || q.label == p.label || q.key == p.key || len(q.forms) != len(p.forms) {
+					continue
+				}
+				if shared, ok := sharedForms(p.forms, q.forms); ok {
+					reported[[2]int{i, j}] = true
+					v.errorf(q.term.Pos, "term %q of label %s and term %q of label %s at %s both match %q once inflected; a word counts for one label (write one with inflect: false, or remove it)",
+						q.term.Text, q.label, p.term.Text, p.label, p.term.Pos, shared)
+				}
+			}
+		}
+	}
+}
+
+// sharedForms is words that two terms' forms both match, when there are.
+func sharedForms(a, b [][]string) (string, bool) {
+	var words []string
+	for k := range a {
+		found := ""
+		for _, f := range a[k] {
+			if slices.Contains(b[k], f) {
+				found = f
+				break
+			}
+		}
+		if found == "" {
+			return "", false
+		}
+		words = append(words, found)
+	}
+	return strings.Join(words, " "), true
 }
 
 func (v *validator) id(id string, p Pos, what string) {
@@ -135,6 +201,9 @@ func (v *validator) terms(terms []Term, at Pos, what, owner string, label bool) 
 			continue
 		}
 		v.owner[key] = termOwner{label: owner, pos: t.Pos}
+		if path, ok := pathOf(owner, key, t, ws); ok {
+			v.paths = append(v.paths, path)
+		}
 	}
 }
 
@@ -152,4 +221,17 @@ func termProblem(err error) string {
 		return "term has no letters or digits"
 	}
 	return err.Error()
+}
+
+// pathOf is a label term's words and their forms; ok is false for a term
+// with a glob, whose forms cannot be listed.
+func pathOf(label, key string, t Term, ws []Word) (termPath, bool) {
+	p := termPath{label: label, key: key, term: t}
+	for _, w := range ws {
+		if w.Glob {
+			return p, false
+		}
+		p.forms = append(p.forms, wordForms(t, w))
+	}
+	return p, true
 }

@@ -18,6 +18,8 @@ import (
 type decoder struct {
 	file string
 	errs ErrorList
+	// lang is the lexicon's language, of terms listed without one.
+	lang string
 }
 
 func (d *decoder) errorf(n ast.Node, format string, args ...any) {
@@ -93,6 +95,18 @@ func (d *decoder) mapping(n ast.Node, what string, known ...string) (map[string]
 		}
 	}
 	return out, true
+}
+
+// pairsInOrder are the pairs of a mapping node in the file's order (none
+// for another node).
+func pairsInOrder(n ast.Node) []*ast.MappingValueNode {
+	switch v := yamllimit.Unwrap(n).(type) {
+	case *ast.MappingNode:
+		return v.Values
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{v}
+	}
+	return nil
 }
 
 func keyString(k ast.MapKeyNode) string {

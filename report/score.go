@@ -20,6 +20,7 @@ type ScoreJSON struct {
 	Date          string                        `json:"date"`
 	URL           string                        `json:"url"`
 	Title         string                        `json:"title,omitempty"`
+	Lang          string                        `json:"lang"`
 	Source        string                        `json:"source"`
 	Meta          map[string]string             `json:"meta"`
 	Tokens        framing.TokenCounts           `json:"tokens"`
@@ -39,7 +40,7 @@ type ScoreJSON struct {
 // are at level conf.
 func ScoreOf(s *framing.Score, m *lexicon.Matcher, conf float64) ScoreJSON {
 	out := ScoreJSON{
-		ID: s.ID, Outlet: s.Outlet, Date: s.Date, URL: s.URL, Title: s.Title, Source: s.Source,
+		ID: s.ID, Outlet: s.Outlet, Date: s.Date, URL: s.URL, Title: s.Title, Lang: s.Lang, Source: s.Source,
 		Meta: s.Meta, Tokens: s.Tokens,
 		Labels:     make(map[string]framing.VoiceCount, len(s.Labels)),
 		Categories: make(map[string]framing.VoiceCount, len(s.Categories)),

@@ -149,8 +149,8 @@ func summaryOf(s framing.Summary) summaryJSON {
 // labels each article uses in its own voice and in quotation.
 func scoresTable(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 	t := &report.Table{
-		Header: []string{"id", "outlet", "date", "own", "quoted", "dropped", "index", "own voice", "quoted"},
-		Right:  []bool{false, false, false, true, true, true, true, false, false},
+		Header: []string{"id", "outlet", "date", "lang", "own", "quoted", "dropped", "index", "own voice", "quoted"},
+		Right:  []bool{false, false, false, false, true, true, true, true, false, false},
 	}
 	labels := m.Labels()
 	for _, s := range scores {
@@ -164,7 +164,7 @@ func scoresTable(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 			}
 		}
 		t.Rows = append(t.Rows, []string{
-			s.ID, s.Outlet, s.Date,
+			s.ID, s.Outlet, s.Date, s.Lang,
 			itoa(s.Tokens.Own), itoa(s.Tokens.Quoted), itoa(s.Tokens.Boilerplate),
 			fmtFloat(s.Index, 2), strings.Join(own, ", "), strings.Join(quoted, ", "),
 		})
@@ -184,7 +184,7 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score, conf float64) *repor
 		}
 	}
 	meta := slices.Sorted(maps.Keys(metaKeys))
-	t := &report.Table{Header: []string{"id", "outlet", "date", "url", "source", "tokens_own", "tokens_quoted", "tokens_boilerplate", "index", "pos", "neg"}}
+	t := &report.Table{Header: []string{"id", "outlet", "date", "url", "lang", "source", "tokens_own", "tokens_quoted", "tokens_boilerplate", "index", "pos", "neg"}}
 	for _, k := range meta {
 		t.Header = append(t.Header, "meta."+k)
 	}
@@ -198,7 +198,7 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score, conf float64) *repor
 		t.Header = append(t.Header, "reliability."+info.Name)
 	}
 	for _, s := range scores {
-		row := []string{s.ID, s.Outlet, s.Date, s.URL, s.Source,
+		row := []string{s.ID, s.Outlet, s.Date, s.URL, s.Lang, s.Source,
 			itoa(s.Tokens.Own), itoa(s.Tokens.Quoted), itoa(s.Tokens.Boilerplate),
 			csvFloat(s.Index), itoa(s.Pos), itoa(s.Neg)}
 		for _, k := range meta {
