@@ -110,7 +110,7 @@ func (d *decoder) label(n ast.Node) Label {
 
 func (d *decoder) category(n ast.Node) Category {
 	var c Category
-	m, ok := d.mapping(n, "category", "id", "about", "terms")
+	m, ok := d.mapping(n, "category", "id", "about", "terms", "examples")
 	if !ok {
 		return c
 	}
@@ -125,6 +125,9 @@ func (d *decoder) category(n ast.Node) Category {
 	}
 	if p := m["terms"]; p != nil {
 		c.Terms = d.terms(p.Value, d.lang)
+	}
+	if p := m["examples"]; p != nil {
+		c.Examples = d.examples(p.Value)
 	}
 	return c
 }

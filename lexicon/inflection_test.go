@@ -71,12 +71,15 @@ concepts:
         terms: {ru: ["военной операции"]}
       - id: c
         terms: {ru: [{term: "военную операцию", inflect: false}], uk: ["війна"]}
+      - id: d
+        terms: {ru: ["вторжение", "вторжения", "вторгнуться"]}
 `
 	_, err := Parse("x.yaml", []byte(src))
 	if err == nil {
 		t.Fatal("two labels' terms with the same inflected forms were accepted")
 	}
-	for _, want := range []string{`x.yaml:9:22: term "военной операции" of label war.b and term "военная операция" of label war.a at 7:22 both match "военная операция" once inflected`, `x.yaml:11:29: term "военную операцию" of label war.c`} {
+	for _, want := range []string{`x.yaml:9:22: term "военной операции" of label war.b and term "военная операция" of label war.a at 7:22 both match "военная операция" once inflected`, `x.yaml:11:29: term "военную операцию" of label war.c`,
+		`x.yaml:13:35: term "вторжения" is an inflected form of term "вторжение" at 13:22, which matches it already (remove it)`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error\n%v\nwant one containing\n%s", err, want)
 		}

@@ -47,8 +47,9 @@ type Label struct {
 	Pos, PolePos Pos `yaml:"-"`
 }
 
-// Examples are sentences a label must match, and sentences it must not;
-// `framing lexicon test` runs them.
+// Examples are sentences a label (or category) must match, and sentences it
+// must not; `framing lexicon test` runs them, and counts a term as tested
+// when one of the match sentences is matched by that term.
 type Examples struct {
 	Match   []string `yaml:"match,omitempty"`
 	NoMatch []string `yaml:"nomatch,omitempty"`
@@ -60,10 +61,12 @@ type Examples struct {
 // Category is a plain word list (hedges, attribution verbs, ...) used for
 // reliability indicators. Categories may share terms with labels and with
 // each other: a category hit never takes a token away from a label.
+// Examples, as a label's, are run by `framing lexicon test`.
 type Category struct {
-	ID    string `yaml:"id"`
-	About string `yaml:"about,omitempty"`
-	Terms []Term `yaml:"terms"`
+	ID       string    `yaml:"id"`
+	About    string    `yaml:"about,omitempty"`
+	Terms    []Term    `yaml:"terms"`
+	Examples *Examples `yaml:"examples,omitempty"`
 
 	Pos Pos `yaml:"-"`
 }

@@ -131,7 +131,18 @@ func (v *validator) overlaps() {
 		for _, f := range p.forms[0] {
 			for _, j := range byFirst[f] {
 				q := v.paths[j]
-				if j <= i || reported[[2]int{i, j}] || q.label == p.label || q.key == p.key || len(q.forms) != len(p.forms) {
+				if j <= i || reported[[2]int{i, j}] || q.key == p.key || len(q.forms) != len(p.forms) {
+					continue
+				}
+				if q.label == p.label {
+					// Within a label, a term that is a form of another
+					// ("мятежа" beside "мятеж") is matched by it already:
+					// its hits would be the other's, and no example could
+					// show that it matches.
+					if formOf(q.forms, p.forms) {
+						reported[[2]int{i, j}] = true
+						v.errorf(q.term.Pos, "term %q is an inflected form of term %q at %s, which matches it already (remove it)", q.term.Text, p.term.Text, p.term.Pos)
+					}
 					continue
 				}
 				if shared, ok := sharedForms(p.forms, q.forms); ok {
@@ -142,6 +153,17 @@ func (v *validator) overlaps() {
 			}
 		}
 	}
+}
+
+// formOf reports whether each word of term a, as written (its first
+// form), is a form of term b's word.
+func formOf(a, b [][]string) bool {
+	for k := range a {
+		if !slices.Contains(b[k], a[k][0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sharedForms is words that two terms' forms both match, when there are.

@@ -138,14 +138,22 @@ func newLexiconValidateCmd(env Env) *cobra.Command {
 }
 
 func newLexiconTestCmd(env Env) *cobra.Command {
-	return &cobra.Command{
+	strict := false
+	cmd := &cobra.Command{
 		Use:   "test [FILE]",
 		Short: "Run the examples written in a lexicon (default: the built-in one)",
-		Long: `test runs every label's examples: each examples.match sentence must hit
-its label and each examples.nomatch sentence must not. Failures are printed
-with the lexicon's file:line:col; the exit status is 1 when any fails.`,
+		Long: `test runs every label's and category's examples: each examples.match
+sentence must hit its label and each examples.nomatch sentence must not.
+Failures are printed with the lexicon's file:line:col; the exit status is 1
+when any fails.
+
+A term is tested when one of its label's match sentences is matched by
+that term (for a Russian or Ukrainian term, by one of its inflected forms).
+Terms no example tests are listed; with --strict they fail the test too,
+as they do for the built-in lexicon, whose every term in every language
+has an example.`,
 		Example: `  framing lexicon test
-  framing lexicon test my.yaml
+  framing lexicon test --strict my.yaml
   framing lexicon diff old.yaml new.yaml testdata/seeds`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -157,13 +165,19 @@ with the lexicon's file:line:col; the exit status is 1 when any fails.`,
 			for _, f := range res.Failures {
 				fmt.Fprintln(env.Out, f.Error())
 			}
-			fmt.Fprintf(env.Out, "%s, %d failed\n", report.Count(res.Run, "example", "examples"), len(res.Failures))
-			if len(res.Failures) > 0 {
+			for _, u := range res.Untested {
+				fmt.Fprintln(env.Out, u.Error())
+			}
+			fmt.Fprintf(env.Out, "%s, %d failed; %d of %s tested by an example\n", report.Count(res.Run, "example", "examples"),
+				len(res.Failures), res.Terms-len(res.Untested), report.Count(res.Terms, "term", "terms"))
+			if len(res.Failures) > 0 || (strict && len(res.Untested) > 0) {
 				return errFailed
 			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&strict, "strict", false, "fail when a term has no example it matches")
+	return cmd
 }
 
 // optionalPath is the lexicon a command's optional argument names: "" (the
