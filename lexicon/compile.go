@@ -47,6 +47,11 @@ func compile(l *Lexicon) (*Matcher, error) {
 	tk := token.NewTokenizer()
 	m := &Matcher{lex: l, labelTrie: &node{}, catTrie: &node{}, vocab: map[string]int32{}, vocabCase: map[string]int32{}}
 	for _, c := range l.Concepts {
+		root := m.labelTrie
+		if c.Apart {
+			root = &node{}
+			m.apartTries = append(m.apartTries, root)
+		}
 		for _, lb := range c.Labels {
 			key := LabelKey{Concept: c.ID, Label: lb.ID}
 			info := LabelInfo{Key: key, ID: key.String()}
@@ -61,7 +66,7 @@ func compile(l *Lexicon) (*Matcher, error) {
 			owner := len(m.labels)
 			m.labels = append(m.labels, info)
 			for _, t := range lb.Terms {
-				if err := m.add(tk, m.labelTrie, t, owner, false); err != nil {
+				if err := m.add(tk, root, t, owner, false); err != nil {
 					return nil, err
 				}
 			}
@@ -90,7 +95,7 @@ func (m *Matcher) finish() {
 	for w := range m.vocabCase {
 		m.formPairs.add(w)
 	}
-	for _, root := range []*node{m.labelTrie, m.catTrie} {
+	for _, root := range append([]*node{m.labelTrie, m.catTrie}, m.apartTries...) {
 		root.dense = make([]*node, len(m.vocab))
 		for id, to := range root.next {
 			root.dense[id] = to
@@ -112,6 +117,9 @@ func (m *Matcher) finish() {
 	}
 	mark(m.labelTrie)
 	mark(m.catTrie)
+	for _, root := range m.apartTries {
+		mark(root)
+	}
 }
 
 // mayGlob reports whether a glob of n may match a token with this norm or

@@ -56,7 +56,7 @@ func (d *decoder) lexicon(n ast.Node, l *Lexicon) {
 
 func (d *decoder) concept(n ast.Node) Concept {
 	var c Concept
-	m, ok := d.mapping(n, "concept", "id", "about", "labels")
+	m, ok := d.mapping(n, "concept", "id", "about", "labels", "apart")
 	if !ok {
 		return c
 	}
@@ -67,6 +67,9 @@ func (d *decoder) concept(n ast.Node) Concept {
 	}
 	if p := m["about"]; p != nil {
 		c.About, _ = d.str(p.Value, "about")
+	}
+	if p := m["apart"]; p != nil {
+		c.Apart, _ = d.boolean(p.Value, "apart")
 	}
 	if p := m["labels"]; p != nil {
 		items, _ := d.list(p.Value, "labels")

@@ -65,6 +65,11 @@ func hashOf(l *Lexicon, m *Matcher) string {
 			}
 		}
 	}
+	for _, c := range l.Concepts {
+		if c.Apart { // matched apart: the same terms count differently
+			fmt.Fprintf(h, "apart %q\n", c.ID)
+		}
+	}
 	for _, code := range slices.Sorted(maps.Keys(inflected)) {
 		p, _ := lang.Builtin(code)
 		fmt.Fprintf(h, "inflection %q %d %q\n", code, p.Inflection.MinStem, p.Inflection.Endings)

@@ -9,12 +9,15 @@ import (
 )
 
 // Inventory is what a lexicon counts with: the terms of every label
-// ("war.invasion") and category ("category:hedge"), as written and sorted,
-// and every label's pole (+1, -1, 0). Two inventories say what changed
-// between two versions of a lexicon; a baseline keeps one for that.
+// ("war.invasion") and category ("category:hedge"), as written and sorted
+// (a term that matches its inflected forms with " ~" and its language:
+// "вторжение ~ru"), every label's pole (+1, -1, 0), and the concepts
+// matched apart. Two inventories say what changed between two versions of
+// a lexicon; a baseline keeps one for that.
 type Inventory struct {
 	Terms map[string][]string `json:"terms"`
 	Poles map[string]int      `json:"poles"`
+	Apart []string            `json:"apart,omitempty"`
 }
 
 // CategoryOwner is the inventory name of a category.
@@ -37,7 +40,16 @@ func (m *Matcher) Inventory() Inventory {
 		} else {
 			owner = m.labels[t.Owner].ID
 		}
-		inv.Terms[owner] = append(inv.Terms[owner], t.Text)
+		text := t.Text
+		if t.Inflected {
+			text += " ~" + t.Lang
+		}
+		inv.Terms[owner] = append(inv.Terms[owner], text)
+	}
+	for _, c := range m.lex.Concepts {
+		if c.Apart {
+			inv.Apart = append(inv.Apart, c.ID)
+		}
 	}
 	for k := range inv.Terms {
 		slices.Sort(inv.Terms[k])
@@ -47,7 +59,7 @@ func (m *Matcher) Inventory() Inventory {
 
 // Change is one difference between two inventories.
 type Change struct {
-	What  string `json:"what"`  // "term added", "term removed", "term moved", "label added", "label removed", "pole"
+	What  string `json:"what"`  // "term added", "term removed", "term moved", "label added", "label removed", "pole", "matched apart", "matched with the others"
 	Owner string `json:"owner"` // the label or category (for a move: where the term is now)
 	Term  string `json:"term,omitempty"`
 	From  string `json:"from,omitempty"` // a moved term's old owner; a pole's old value
@@ -60,7 +72,7 @@ func (c Change) String() string {
 		return fmt.Sprintf("%s: term moved here from %s: %q", c.Owner, c.From, c.Term)
 	case "pole":
 		return fmt.Sprintf("%s: pole %s → %s", c.Owner, c.From, c.To)
-	case "label added", "label removed":
+	case "label added", "label removed", "matched apart", "matched with the others":
 		return fmt.Sprintf("%s: %s", c.Owner, c.What)
 	}
 	return fmt.Sprintf("%s: %s: %q", c.Owner, c.What, c.Term)
@@ -109,6 +121,16 @@ func DiffInventory(a, b Inventory) []Change {
 		}
 		if pa, pb := a.Poles[owner], b.Poles[owner]; inA && inB && pa != pb {
 			out = append(out, Change{What: "pole", Owner: owner, From: strconv.Itoa(pa), To: strconv.Itoa(pb)})
+		}
+	}
+	for _, c := range b.Apart {
+		if !slices.Contains(a.Apart, c) {
+			out = append(out, Change{What: "matched apart", Owner: c})
+		}
+	}
+	for _, c := range a.Apart {
+		if !slices.Contains(b.Apart, c) {
+			out = append(out, Change{What: "matched with the others", Owner: c})
 		}
 	}
 	return out

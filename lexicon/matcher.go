@@ -1,9 +1,11 @@
 package lexicon
 
 import (
-	"github.com/framingkit/framing/token"
-
+	"cmp"
+	"slices"
 	"strings"
+
+	"github.com/framingkit/framing/token"
 )
 
 // Matcher finds the terms of a compiled lexicon in tokenised text. It is
@@ -15,6 +17,8 @@ type Matcher struct {
 	terms      []TermInfo
 	labelTrie  *node
 	catTrie    *node
+	// apartTries hold the labels of each concept matched apart (Concept.Apart).
+	apartTries []*node
 	hash       string
 	maxWords   int
 	// vocab and vocabCase number the exact words of all terms (by their
@@ -108,7 +112,9 @@ func (m *Matcher) LabelIndex(id string) int {
 // MatchLabels appends the label hits in toks to dst. Matching runs left to
 // right; at each token the longest term that starts there wins (at equal
 // length, the one with more exact words), and the tokens it covers are not
-// matched again, so every token counts at most once.
+// matched again, so every token counts at most once — except for a concept
+// matched apart (Concept.Apart), whose labels are matched again on their
+// own. Hits are in text order.
 func (m *Matcher) MatchLabels(dst []Hit, toks []token.Token) []Hit {
 	return m.MatchLabelsIn(dst, m.Encode(toks, nil))
 }
@@ -175,7 +181,18 @@ func (m *Matcher) CategoryAt(e *Encoded, i int) (h Hit, ok bool) {
 
 // MatchLabelsIn is MatchLabels on encoded tokens.
 func (m *Matcher) MatchLabelsIn(dst []Hit, e *Encoded) []Hit {
-	return m.match(dst, e, m.labelTrie, false)
+	start := len(dst)
+	dst = m.match(dst, e, m.labelTrie, false)
+	if len(m.apartTries) == 0 {
+		return dst
+	}
+	for _, root := range m.apartTries {
+		dst = m.match(dst, e, root, false)
+	}
+	// Each pass is in text order; the passes are merged by start, a hit of
+	// the main pass first at one start.
+	slices.SortStableFunc(dst[start:], func(a, b Hit) int { return cmp.Compare(a.First, b.First) })
+	return dst
 }
 
 // MatchCategoriesIn is MatchCategories on encoded tokens.

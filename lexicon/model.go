@@ -29,6 +29,12 @@ type Concept struct {
 	ID     string  `yaml:"id"`
 	About  string  `yaml:"about,omitempty"`
 	Labels []Label `yaml:"labels"`
+	// Apart matches the concept's labels apart from the other concepts',
+	// as categories are: a word of its terms may count for a label of
+	// another concept too. For a marker inside other terms' phrases: the
+	// preposition of «война на Украине» is read whatever the phrase counts
+	// for. Among its own labels the longest match still wins.
+	Apart bool `yaml:"apart,omitempty"`
 
 	Pos Pos `yaml:"-"` // where the concept's id stands in the source file
 }

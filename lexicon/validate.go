@@ -38,10 +38,15 @@ type validator struct {
 	// matches, to find two labels' terms that match the same words once
 	// inflected.
 	paths []termPath
+	// group is the matching group of the labels being checked: "" for
+	// the concepts matched together, a concept's id for one matched apart.
+	// A term names one label within its group.
+	group string
 }
 
 // termPath is a label term and the forms of each of its words.
 type termPath struct {
+	group      string
 	label, key string
 	term       Term
 	forms      [][]string
@@ -98,6 +103,10 @@ func (v *validator) check() {
 					v.errorf(lb.PolePos, "pole %q is not on the axis (%s, %s)", lb.Pole, l.Axis.Negative, l.Axis.Positive)
 				}
 			}
+			v.group = ""
+			if c.Apart {
+				v.group = c.ID
+			}
 			v.terms(lb.Terms, lb.Pos, "label", c.ID+"."+lb.ID, true)
 		}
 	}
@@ -131,7 +140,7 @@ func (v *validator) overlaps() {
 		for _, f := range p.forms[0] {
 			for _, j := range byFirst[f] {
 				q := v.paths[j]
-				if j <= i || reported[[2]int{i, j}] || q.key == p.key || len(q.forms) != len(p.forms) {
+				if j <= i || reported[[2]int{i, j}] || q.group != p.group || q.key == p.key || len(q.forms) != len(p.forms) {
 					continue
 				}
 				if q.label == p.label {
@@ -218,12 +227,13 @@ func (v *validator) terms(terms []Term, at Pos, what, owner string, label bool) 
 		if !label {
 			continue
 		}
-		if o, dup := v.owner[key]; dup {
+		if o, dup := v.owner[v.group+"\x00"+key]; dup {
 			v.errorf(t.Pos, "term %q is already under label %s at %s (a term names one label)", t.Text, o.label, o.pos)
 			continue
 		}
-		v.owner[key] = termOwner{label: owner, pos: t.Pos}
+		v.owner[v.group+"\x00"+key] = termOwner{label: owner, pos: t.Pos}
 		if path, ok := pathOf(owner, key, t, ws); ok {
+			path.group = v.group
 			v.paths = append(v.paths, path)
 		}
 	}
