@@ -13,7 +13,7 @@ import (
 )
 
 // TallyFormat is the version of the tally file format.
-const TallyFormat = 4 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint
+const TallyFormat = 5 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint; 5: documents and foreign-agent notices in the reliability counts
 
 // LexiconRef names the lexicon that made a result.
 type LexiconRef struct {

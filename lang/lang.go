@@ -68,6 +68,24 @@ type Quotes struct {
 	// and a dash between spaces after a comma or a sentence's end turns to
 	// the author's words and back (— Мы победим, — заявил он. — Скоро.).
 	DashDialogue bool `yaml:"dash_dialogue"`
+	// Names are the quotation marks that enclose a name, not someone's
+	// words: ЧВК «Вагнер», газета «Известия», партия «Единая Россия».
+	Names QuotedNames `yaml:"names"`
+}
+
+// QuotedNames tells a name in quotation marks from a quotation, for
+// languages that write names of organisations, media and works in them.
+// A quotation of at most MaxWords words is a name, in the voice around
+// it, when the word before it is one of Heads (in any of its inflected
+// forms: "ЧВК «Вагнер»", "газеты «Известия»"), or when it looks like a
+// name and not like speech: its first word starts with a capital and has
+// a small letter (so «СВО» and «НЕТ» stay quotations), it holds no
+// sentence punctuation (. , ! ? : ; …), no colon introduces it and no dash
+// follows it, after a comma or not ("«Нет», — ответил он"). MaxWords 0
+// turns the rule off.
+type QuotedNames struct {
+	MaxWords int      `yaml:"max_words"`
+	Heads    []string `yaml:"heads"`
 }
 
 // Inflection is how a lexicon term of the language matches its inflected

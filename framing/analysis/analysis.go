@@ -33,8 +33,9 @@ type Analysis struct {
 // Analyzer takes texts apart, one step after another:
 //
 //	tokens      token.Tokenizer: sentences and normalised words, with offsets
-//	quotations  Quotes: direct quotation spans, marks included; Dialogue: dash
-//	            dialogue, in languages that write it
+//	quotations  Quotes: direct quotation spans, marks included, less names in
+//	            quotation marks (ЧВК «Вагнер»); Dialogue: dash dialogue, in
+//	            languages that write it
 //	boilerplate LineRules: lines of site furniture, by the language pack
 //	voice       Voices: Boilerplate, else Quoted, else Own, on every token
 //
@@ -44,6 +45,9 @@ type Analyzer struct {
 	lines *LineRules
 	// dialogue: the language writes dash dialogue (lang.Quotes).
 	dialogue bool
+	// names tells names in quotation marks from quotations; nil for a
+	// language that does not write names so.
+	names *nameRule
 }
 
 // New returns an Analyzer for text in the language of pack p.
@@ -60,7 +64,7 @@ func New(p *lang.Pack) (*Analyzer, error) {
 		}
 	}
 	tok.SetSentenceRules(rules)
-	return &Analyzer{tok: tok, lines: lines, dialogue: p.Quotes.DashDialogue}, nil
+	return &Analyzer{tok: tok, lines: lines, dialogue: p.Quotes.DashDialogue, names: newNameRule(p)}, nil
 }
 
 // Analyze takes in apart.
@@ -78,6 +82,7 @@ func (a *Analyzer) AnalyzeInto(reuse *Analysis, in Input) *Analysis {
 		an.Tokens = a.tok.Tokenize(in.Text)
 	}
 	an.Quotes, an.QuoteProblems = Quotes(in.Text)
+	an.Quotes = a.names.names(in.Text, an.Quotes)
 	if a.dialogue {
 		an.Quotes = mergeSpans(an.Quotes, Dialogue(in.Text))
 	}

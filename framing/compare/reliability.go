@@ -84,6 +84,19 @@ func shareTests(k, n []float64, groups []string, opt Options) (TableTest, error)
 		}
 		tab[i] = []float64{k[i], n[i] - k[i]}
 	}
+	// A share that is 0 (or 1) in every group is the same everywhere:
+	// nothing to test, which the table would put as a column without
+	// counts.
+	var yes, no float64
+	for _, row := range tab {
+		yes, no = yes+row[0], no+row[1]
+	}
+	switch {
+	case yes+no > 0 && yes == 0:
+		return undefinedTest("the share is 0 in every group"), nil
+	case yes+no > 0 && no == 0:
+		return undefinedTest("the share is 1 in every group"), nil
+	}
 	return tableTests(tab, opt)
 }
 

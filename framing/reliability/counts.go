@@ -19,6 +19,13 @@ const (
 // and Citations is a sum, so a group's is the sum of its documents'. The
 // indicators (rates and shares) are made from these.
 type Counts struct {
+	// Documents are the documents counted (1 for a document's own);
+	// ForeignAgent those of them that carry the notice Russian law
+	// requires of a "foreign agent" (dropped as boilerplate): who the
+	// Russian state has labelled, a fact about the outlet and not a
+	// measure of its sourcing.
+	Documents    int `json:"documents"`
+	ForeignAgent int `json:"foreign_agent"`
 	// Sentences are the sentences with own-voice words; Attributed those
 	// of them with an own-voice attribution ("said", "according to").
 	Sentences  int `json:"sentences"`
@@ -76,6 +83,8 @@ type DistancingTarget struct {
 
 // Add adds o's counts to r (not its targets and citations).
 func (r *Counts) Add(o Counts) {
+	r.Documents += o.Documents
+	r.ForeignAgent += o.ForeignAgent
 	r.Sentences += o.Sentences
 	r.Attributed += o.Attributed
 	r.Quotations += o.Quotations

@@ -112,6 +112,10 @@ var IndicatorList = []IndicatorInfo{
 			boost := r.Boosters + r.Superlatives
 			return boost, boost + r.Hedges
 		}},
+	{Name: "foreign_agent_notice", Kind: "share", Definition: "documents carrying the Russian \"foreign agent\" notice (ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ…) / documents",
+		Literature: "Russian law since 2017 (media) and 2020 (persons) makes outlets and authors the Ministry of Justice lists as foreign agents print the notice; the register is the state's label, used against independent and exiled media",
+		Caveat:     "says who the Russian state has labelled, not how the document is sourced; outlets outside Russia's reach often leave it out, and a reprint may carry another outlet's notice",
+		Counts:     func(r Counts, _, _ int) (int, int) { return r.ForeignAgent, r.Documents }},
 	{Name: "loaded_density", Kind: "rate", Definition: "own-voice hits of labels on the framing axis' poles per 1,000 own-voice tokens",
 		Literature: "loaded, one-sided terms are a marker of biased language (Recasens, Danescu-Niculescu-Mizil and Jurafsky 2013)",
 		Caveat:     "depends on the lexicon: only the terms it lists count",

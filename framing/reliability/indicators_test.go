@@ -7,7 +7,7 @@ import "testing"
 func TestIndicators(t *testing.T) {
 	r := Counts{Sentences: 10, Attributed: 4, Quotations: 3, Attributions: 5, Named: 3, Anonymous: 1, Unspecified: 1,
 		Sources: map[string]int{"KCNA": 2, "Peskov": 1}, StateMediaCited: 2, StateMediaLabelled: 1,
-		Distancing: 1, ScareQuotes: 1, Hedges: 1, Boosters: 2, Superlatives: 1, Loaded: 4}
+		Distancing: 1, ScareQuotes: 1, Hedges: 1, Boosters: 2, Superlatives: 1, Loaded: 4, Documents: 8, ForeignAgent: 2}
 	got := map[string]float64{}
 	for _, in := range Indicators(r, 400, 100, 0.95, nil) {
 		got[in.Name] = float64(in.Value)
@@ -19,6 +19,7 @@ func TestIndicators(t *testing.T) {
 		"attribution_rate": 0.4, "quotation_share": 0.2, "quotations": 3, "named_share": 0.6, "anonymous_share": 0.2,
 		"sources": 2, "top_source_share": 2.0 / 3, "state_media_cited": 2, "state_media_labelled": 1, "state_media_labelled_share": 0.5,
 		"distancing_rate": 5, "hedge_rate": 2.5, "booster_rate": 7.5, "certainty_balance": 0.5, "loaded_density": 10,
+		"foreign_agent_notice": 0.25,
 	}
 	if len(got) != len(IndicatorList) {
 		t.Errorf("%d indicators, %d described", len(got), len(IndicatorList))

@@ -39,7 +39,13 @@ func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loade
 	d.names = m.sm.encode(d.toks, &m.enc)
 	defer m.enc.Release()
 	d.sentences()
-	r := Counts{Loaded: loaded}
+	r := Counts{Documents: 1, Loaded: loaded}
+	for _, dr := range an.Dropped {
+		if dr.Reason == analysis.ReasonForeignAgent {
+			r.ForeignAgent = 1
+			break
+		}
+	}
 	byCat := map[string][]Hit{}
 	for _, h := range hits {
 		if h.Voice == token.Own {
