@@ -102,6 +102,21 @@ type Inflection struct {
 // Inflects reports whether the language's terms match inflected forms.
 func (in Inflection) Inflects() bool { return len(in.Endings) > 0 }
 
+// Stem is the shortest stem of word (see Inflection): every form of the
+// word starts with it. A word shorter than MinStem letters is its own.
+func (in Inflection) Stem(word string) string {
+	stem := word
+	if !in.Inflects() || utf8.RuneCountInString(word) < in.MinStem {
+		return stem
+	}
+	for _, e := range in.Endings {
+		if s, ok := strings.CutSuffix(word, e); ok && utf8.RuneCountInString(s) >= in.MinStem && len(s) < len(stem) {
+			stem = s
+		}
+	}
+	return stem
+}
+
 // Forms are the forms a word of a term matches, the word first; a word
 // shorter than MinStem letters matches only itself. word is lower case.
 func (in Inflection) Forms(word string) []string {

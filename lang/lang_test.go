@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -57,4 +58,53 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("a pack without a language parsed: %q", data)
 		}
 	})
+}
+
+// TestInflection: a word's stem and forms, worked out by hand from the
+// packs' endings: the forms a declined word takes are matched, longer
+// words that only share letters are not, and short words match only
+// themselves.
+func TestInflection(t *testing.T) {
+	tests := []struct {
+		lang, word, stem string
+		forms, not       []string
+	}{
+		{"ru", "операция", "операц", []string{"операции", "операцию", "операцией", "операций"}, []string{"операционный", "операционная"}},
+		{"ru", "киев", "киев", []string{"киева", "киеве", "киевом", "киеву"}, []string{"киевский", "киевлянин"}},
+		{"ru", "мятеж", "мятеж", []string{"мятежа", "мятежом", "мятежи", "мятежей"}, []string{"мятежники", "мятежный"}},
+		{"uk", "війна", "війн", []string{"війни", "війні", "війну", "війною"}, []string{"військо", "війська"}},
+		{"uk", "окупанти", "окупант", []string{"окупантів", "окупантам", "окупантами"}, []string{"окупація"}},
+		{"ru", "сво", "сво", []string{"сво"}, []string{"свое", "своя"}},
+		{"en", "invasion", "invasion", []string{"invasion"}, []string{"invasions"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.word, func(t *testing.T) {
+			p, ok := Builtin(tt.lang)
+			if !ok {
+				t.Fatalf("no pack %s", tt.lang)
+			}
+			if got := p.Inflection.Stem(tt.word); got != tt.stem {
+				t.Errorf("stem %q, want %q", got, tt.stem)
+			}
+			forms := p.Inflection.Forms(tt.word)
+			if forms[0] != tt.word {
+				t.Errorf("first form %q, want the word", forms[0])
+			}
+			for _, f := range tt.forms {
+				if !slices.Contains(forms, f) {
+					t.Errorf("forms lack %q", f)
+				}
+			}
+			for _, f := range tt.not {
+				if slices.Contains(forms, f) {
+					t.Errorf("forms have %q", f)
+				}
+			}
+			for _, f := range forms {
+				if !strings.HasPrefix(f, tt.stem) {
+					t.Errorf("form %q does not start with the stem %q", f, tt.stem)
+				}
+			}
+		})
+	}
 }

@@ -1,13 +1,13 @@
 package lexicon
 
 import (
-	"github.com/framingkit/framing/token"
-
 	"bytes"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/framingkit/framing/token"
 )
 
 func notesText(notes []ImportNote) string {
@@ -127,18 +127,97 @@ func TestExportQuantedaRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := MustCompile(l).Inventory(), MustCompile(back).Inventory()
-	for k, v := range a.Terms {
-		var lower []string
-		for _, t := range v {
-			lower = append(lower, strings.ToLower(t))
+	// What each label should come back with: its terms in lower case
+	// (quanteda patterns are case-insensitive), an inflected term as the
+	// stem pattern it was exported as, once for two languages' terms with
+	// one stem.
+	want := map[string][]string{}
+	tk := token.NewTokenizer()
+	for _, c := range l.Concepts {
+		for _, lb := range c.Labels {
+			id := c.ID + "." + lb.ID
+			for _, term := range lb.Terms {
+				text := strings.ToLower(term.Text)
+				if p, ok := stemPattern(tk, term); ok {
+					text = p
+				}
+				if !slices.Contains(want[id], text) {
+					want[id] = append(want[id], text)
+				}
+			}
+			slices.Sort(want[id])
 		}
-		slices.Sort(lower) // quanteda patterns are case-insensitive: they come back lower case
-		if strings.Join(lower, "|") != strings.Join(b.Terms[k], "|") {
+	}
+	b := MustCompile(back).Inventory()
+	for k, v := range want {
+		if strings.Join(v, "|") != strings.Join(b.Terms[k], "|") {
 			t.Errorf("%s: exported %v, imported %v", k, v, b.Terms[k])
 		}
 	}
 	if len(notes) != 0 {
 		t.Errorf("notes on a clean round trip: %s", notesText(notes))
+	}
+}
+
+// TestExportQuantedaInflected: a Russian or Ukrainian term that inflects
+// is exported as its words' stems with "*", the term as written in a
+// comment, one pattern for two languages' terms with the same stems, and
+// a note per language says how many; exact terms stay as written.
+func TestExportQuantedaInflected(t *testing.T) {
+	l, err := Load("testdata/good/multilingual.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	notes, err := ExportQuanteda(&buf, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`    - "специальн* военн* операц*" # специальная военная операция (ru, inflected)`,
+		`    - "спецоперац*" # спецоперация (ru, inflected)`,
+		`    - "СВО"`,
+		`    - "вторг*"` + "\n",
+		`    - "на Украине"` + "\n",
+		`    - "Kyiv"` + "\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Count(out, `"спецоперац*"`) != 1 {
+		t.Errorf("the Russian and Ukrainian спецоперация were not exported once:\n%s", out)
+	}
+	text := notesText(notes)
+	for _, want := range []string{"4 ru terms match their inflected forms", "5 uk terms match their inflected forms", `term "СВО" is case-sensitive`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("notes lack %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestWriteYAMLLanguages: a lexicon with terms in several languages, exact
+// and case-sensitive ones among them, is written so that it reads back the
+// same: the same inventory and hash.
+func TestWriteYAMLLanguages(t *testing.T) {
+	l, err := Load("testdata/good/multilingual.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteYAML(&buf, l); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Parse("written.yaml", buf.Bytes())
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	a, b := MustCompile(l), MustCompile(back)
+	if a.Hash() != b.Hash() {
+		t.Errorf("hash %s written back as %s:\n%s", a.Hash(), b.Hash(), buf.String())
+	}
+	if d := DiffInventory(a.Inventory(), b.Inventory()); len(d) > 0 {
+		t.Errorf("written back with changes %v", d)
 	}
 }

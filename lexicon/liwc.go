@@ -19,7 +19,12 @@ type ImportNote struct {
 	Msg  string
 }
 
-func (n ImportNote) String() string { return fmt.Sprintf("%s:%d: %s", n.File, n.Line, n.Msg) }
+func (n ImportNote) String() string {
+	if n.Line == 0 { // a note about the whole file
+		return fmt.Sprintf("%s: %s", n.File, n.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", n.File, n.Line, n.Msg)
+}
 
 // ImportLIWC reads a LIWC-style .dic dictionary: a header of numbered
 // categories between two "%" lines, then one entry a line, a word or

@@ -1,15 +1,19 @@
 package lexicon
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/framingkit/framing/internal/yamllimit"
+	"github.com/framingkit/framing/lang"
 	"github.com/framingkit/framing/token"
 )
 
@@ -162,15 +166,31 @@ func scalar(n ast.Node) (string, bool) {
 // ExportQuanteda writes l as a quanteda YAML dictionary: concepts as keys,
 // their labels as keys below them, categories as keys of their own, terms
 // as glob patterns. Case-sensitive terms cannot be marked in quanteda's
-// format; they are written as they are and listed in the notes.
+// format; they are written as they are and listed in the notes. A term
+// that matches its inflected forms (Russian, Ukrainian) cannot be written
+// as framing matches it either: each of its words becomes its shortest
+// stem and a "*" ("вторжение" → "вторжен*"), which also matches longer
+// words that share the stem; the term as written follows in a comment,
+// and the notes count such terms by language.
 func ExportQuanteda(w io.Writer, l *Lexicon) ([]ImportNote, error) {
 	var b strings.Builder
 	var notes []ImportNote
+	tk := token.NewTokenizer()
+	inflected := map[string]int{} // language → terms exported as stems
 	fmt.Fprintf(&b, "# %s %s, exported by framing for quanteda (valuetype = \"glob\")\n", l.Name, l.Version)
 	list := func(indent string, owner string, terms []Term) {
+		written := map[string]bool{} // two languages' terms may share a stem
 		for _, t := range terms {
 			if t.CaseSensitive {
 				notes = append(notes, ImportNote{l.File, t.Pos.Line, fmt.Sprintf("%s: term %q is case-sensitive, which quanteda's dictionary cannot say: exported as it is", owner, t.Text)})
+			}
+			if pattern, ok := stemPattern(tk, t); ok {
+				inflected[t.Lang]++
+				if !written[pattern] {
+					written[pattern] = true
+					fmt.Fprintf(&b, "%s- %s # %s (%s, inflected)\n", indent, strconv.Quote(pattern), t.Text, t.Lang)
+				}
+				continue
 			}
 			fmt.Fprintf(&b, "%s- %s\n", indent, strconv.Quote(t.Text))
 		}
@@ -186,8 +206,44 @@ func ExportQuanteda(w io.Writer, l *Lexicon) ([]ImportNote, error) {
 		fmt.Fprintf(&b, "%s:\n", c.ID)
 		list("  ", c.ID, c.Terms)
 	}
+	for _, code := range slices.Sorted(maps.Keys(inflected)) {
+		notes = append(notes, ImportNote{l.File, 0, fmt.Sprintf("%d %s terms match their inflected forms, which a quanteda glob cannot list: each word is exported as its stem and *, which also matches longer words that share the stem (the term as written is in a comment)", inflected[code], code)})
+	}
+	for _, c := range l.Concepts {
+		if c.Apart {
+			notes = append(notes, ImportNote{l.File, c.Pos.Line, fmt.Sprintf("concept %s is matched apart from the others in framing (apart: true); quanteda looks every key up in one pass, so a word another key's phrase takes counts there only", c.ID)})
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return notes, err
+}
+
+// stemPattern is the glob pattern an inflected term is exported as: each
+// word its shortest stem and "*" (a glob word as it is, an exact word as
+// written); ok is false for a term that does not inflect.
+func stemPattern(tk *token.Tokenizer, t Term) (string, bool) {
+	if !Inflects(t) {
+		return "", false
+	}
+	ws, err := Words(tk, t)
+	if err != nil {
+		return "", false
+	}
+	p, _ := lang.Builtin(t.Lang)
+	parts := make([]string, len(ws))
+	stemmed := false
+	for i, w := range ws {
+		switch {
+		case w.Glob:
+			parts[i] = w.Text + "*"
+		case w.Exact || len(p.Inflection.Forms(w.Text)) == 1:
+			parts[i] = w.Text
+		default:
+			parts[i] = p.Inflection.Stem(w.Text) + "*"
+			stemmed = true
+		}
+	}
+	return strings.Join(parts, " "), stemmed
 }
 
 // WriteYAML writes l in framing's lexicon format.
@@ -201,13 +257,38 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 	if l.Axis != nil {
 		fmt.Fprintf(&b, "axis: {negative: %s, positive: %s}\n", q(l.Axis.Negative), q(l.Axis.Positive))
 	}
+	entry := func(indent string, t Term) {
+		switch {
+		case t.CaseSensitive:
+			fmt.Fprintf(&b, "%s- {term: %s, case_sensitive: true}\n", indent, q(t.Text))
+		case t.Exact:
+			fmt.Fprintf(&b, "%s- {term: %s, inflect: false}\n", indent, q(t.Text))
+		default:
+			fmt.Fprintf(&b, "%s- %s\n", indent, q(t.Text))
+		}
+	}
+	// A plain list when every term is in the lexicon's language, else a
+	// list under each language, in the order they first appear.
 	terms := func(indent string, ts []Term) {
 		fmt.Fprintf(&b, "%sterms:\n", indent)
+		var langs []string
 		for _, t := range ts {
-			if t.CaseSensitive {
-				fmt.Fprintf(&b, "%s  - {term: %s, case_sensitive: true}\n", indent, q(t.Text))
-			} else {
-				fmt.Fprintf(&b, "%s  - %s\n", indent, q(t.Text))
+			if code := cmp.Or(t.Lang, l.Language); !slices.Contains(langs, code) {
+				langs = append(langs, code)
+			}
+		}
+		if len(langs) <= 1 && (len(langs) == 0 || langs[0] == l.Language) {
+			for _, t := range ts {
+				entry(indent+"  ", t)
+			}
+			return
+		}
+		for _, code := range langs {
+			fmt.Fprintf(&b, "%s  %s:\n", indent, code)
+			for _, t := range ts {
+				if cmp.Or(t.Lang, l.Language) == code {
+					entry(indent+"    ", t)
+				}
 			}
 		}
 	}
@@ -218,6 +299,9 @@ func WriteYAML(w io.Writer, l *Lexicon) error {
 		fmt.Fprintf(&b, "  - id: %s\n", c.ID)
 		if c.About != "" {
 			fmt.Fprintf(&b, "    about: %s\n", q(c.About))
+		}
+		if c.Apart {
+			b.WriteString("    apart: true\n")
 		}
 		b.WriteString("    labels:\n")
 		for _, lb := range c.Labels {

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/framingkit/framing/framing"
+	"github.com/framingkit/framing/lang"
 	"github.com/framingkit/framing/lexicon"
 	"github.com/framingkit/framing/report"
 	"github.com/spf13/cobra"
@@ -27,6 +31,7 @@ func newLexiconCmd(env Env) *cobra.Command {
 type lexiconShowOptions struct {
 	lexiconOptions
 	Format string
+	Lang   string
 }
 
 func newLexiconShowCmd(env Env) *cobra.Command {
@@ -34,7 +39,12 @@ func newLexiconShowCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show [flags] [FILE]",
 		Short: "Print a lexicon's concepts, labels, poles and terms as a table",
+		Long: `show lists every label and category with its pole and its terms, a row for
+each language the lexicon has terms in. Terms of a language that declines
+(ru, uk) match their inflected forms; those written to match only as they
+stand (inflect: false, or case-sensitive) are marked "(exact)".`,
 		Example: `  framing lexicon show
+  framing lexicon show --lang ru
   framing lexicon show --format markdown my.yaml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -46,7 +56,24 @@ func newLexiconShowCmd(env Env) *cobra.Command {
 	}
 	o.addFlags(cmd.Flags())
 	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv or json (default: table on a terminal, else csv)")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "show only the terms of this `language` (en, ru, uk)")
 	return cmd
+}
+
+// shownTerm is a term as lexicon show lists it.
+type shownTerm struct {
+	Text string `json:"text"`
+	// Inflects: the term matches its inflected forms (lexicon.Inflects).
+	Inflects bool `json:"inflects"`
+	// exact marks a term of a declining language that does not inflect.
+	exact bool
+}
+
+func (t shownTerm) String() string {
+	if t.exact {
+		return t.Text + " (exact)"
+	}
+	return t.Text
 }
 
 func (o *lexiconShowOptions) run(env Env) error {
@@ -59,7 +86,9 @@ func (o *lexiconShowOptions) run(env Env) error {
 		return err
 	}
 	l := m.Lexicon()
-	terms := map[string][]string{} // label or category id → terms as written
+	type key struct{ owner, lang string }
+	terms := map[key][]shownTerm{} // label or category id and language → terms as written
+	langs := map[string]bool{}
 	for _, t := range m.Terms() {
 		var owner string
 		if t.Category {
@@ -67,23 +96,43 @@ func (o *lexiconShowOptions) run(env Env) error {
 		} else {
 			owner = m.Labels()[t.Owner].ID
 		}
-		terms[owner] = append(terms[owner], t.Text)
+		code := cmp.Or(t.Lang, l.Language)
+		p, ok := lang.Builtin(code)
+		st := shownTerm{Text: t.Text, Inflects: t.Inflected, exact: ok && p.Inflection.Inflects() && !t.Inflected}
+		terms[key{owner, code}] = append(terms[key{owner, code}], st)
+		langs[code] = true
+	}
+	if o.Lang != "" && !langs[o.Lang] {
+		return usagef("--lang %s: the lexicon has no terms in %s (it has %s)", o.Lang, o.Lang, strings.Join(slices.Sorted(maps.Keys(langs)), ", "))
+	}
+	// The lexicon's own language first, then the others in code order.
+	order := slices.Sorted(maps.Keys(langs))
+	if i := slices.Index(order, l.Language); i > 0 {
+		order = append([]string{l.Language}, slices.Delete(order, i, i+1)...)
 	}
 	type row struct {
-		Kind  string   `json:"kind"`
-		ID    string   `json:"id"`
-		Pole  string   `json:"pole,omitempty"`
-		Terms []string `json:"terms"`
+		Kind  string      `json:"kind"`
+		ID    string      `json:"id"`
+		Pole  string      `json:"pole,omitempty"`
+		Lang  string      `json:"lang"`
+		Terms []shownTerm `json:"terms"`
 	}
 	var rows []row
+	add := func(kind, id, owner, pole string) {
+		for _, code := range order {
+			if ts := terms[key{owner, code}]; len(ts) > 0 && (o.Lang == "" || o.Lang == code) {
+				rows = append(rows, row{kind, id, pole, code, ts})
+			}
+		}
+	}
 	for _, c := range l.Concepts {
 		for _, lb := range c.Labels {
 			id := c.ID + "." + lb.ID
-			rows = append(rows, row{"label", id, lb.Pole, terms[id]})
+			add("label", id, id, lb.Pole)
 		}
 	}
 	for _, c := range l.Categories {
-		rows = append(rows, row{"category", c.ID, "", terms["category."+c.ID]})
+		add("category", c.ID, "category."+c.ID, "")
 	}
 	if format == fmtJSON {
 		enc := json.NewEncoder(env.Out)
@@ -95,14 +144,18 @@ func (o *lexiconShowOptions) run(env Env) error {
 		}{framing.RefOf(m), rows})
 	}
 	if format != fmtCSV {
-		fmt.Fprintf(env.Out, "lexicon %s %s (%s), hash %s\n", l.Name, l.Version, l.Language, m.Hash()[:12])
+		fmt.Fprintf(env.Out, "lexicon %s %s (%s), hash %s\n", l.Name, l.Version, strings.Join(order, ", "), m.Hash()[:12])
 		if l.Axis != nil {
 			fmt.Fprintf(env.Out, "framing index = (%s - %s) / (%s + %s), own voice\n", l.Axis.Positive, l.Axis.Negative, l.Axis.Positive, l.Axis.Negative)
 		}
 	}
-	t := &report.Table{Header: []string{"kind", "id", "pole", "terms"}}
+	t := &report.Table{Header: []string{"kind", "id", "pole", "lang", "terms"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.Kind, r.ID, r.Pole, strings.Join(r.Terms, "; ")})
+		var ts []string
+		for _, st := range r.Terms {
+			ts = append(ts, st.String())
+		}
+		t.Rows = append(t.Rows, []string{r.Kind, r.ID, r.Pole, r.Lang, strings.Join(ts, "; ")})
 	}
 	return t.Write(env.Out, tableFormat(env, format))
 }
