@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/clipperhouse/uax29/v2/graphemes"
+
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/token"
 )
@@ -63,12 +65,31 @@ func (e *EvidenceSample) Snippets(group, label string) []Snippet {
 }
 
 // LeftContext returns up to n characters of text before offset off, on one
-// line, cut at a character boundary.
+// line. A character is what a reader sees as one (a grapheme cluster,
+// UAX #29): a letter with its stress mark is never cut from it.
 func LeftContext(text string, off, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	// The clusters of a window of runes before off, of which the last n
+	// are kept; a window that starts inside a cluster (it does not reach
+	// the text's start) loses its first, possibly partial, cluster.
+	from := off
+	for k := 0; k < 4*n+4 && from > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(text[:from])
+		from -= size
+	}
+	var starts []int
+	it := graphemes.FromString(text[from:off])
+	for it.Next() {
+		starts = append(starts, from+it.Start())
+	}
+	if from > 0 && len(starts) > 0 {
+		starts = starts[1:]
+	}
 	start := off
-	for k := 0; k < n && start > 0; k++ {
-		_, size := utf8.DecodeLastRuneInString(text[:start])
-		start -= size
+	if len(starts) > 0 {
+		start = starts[max(0, len(starts)-n)]
 	}
 	s := OneLine(text[start:off])
 	if s != "" && endsSpace(text[start:off]) {
@@ -77,13 +98,13 @@ func LeftContext(text string, off, n int) string {
 	return s
 }
 
-// RightContext returns up to n characters of text after offset off, on one
-// line.
+// RightContext returns up to n characters (grapheme clusters, as
+// LeftContext) of text after offset off, on one line.
 func RightContext(text string, off, n int) string {
 	end := off
-	for k := 0; k < n && end < len(text); k++ {
-		_, size := utf8.DecodeRuneInString(text[end:])
-		end += size
+	it := graphemes.FromString(text[off:])
+	for k := 0; k < n && it.Next(); k++ {
+		end = off + it.End()
 	}
 	s := OneLine(text[off:end])
 	if s != "" && startsSpace(text[off:end]) {
