@@ -101,8 +101,16 @@ func (m *Matcher) finish() {
 			root.dense[id] = to
 		}
 	}
+	// The trie is a DAG: an inflected word's forms are edges into one
+	// node, so a node is reached by many paths and is marked once, or a
+	// phrase of k inflected words would be walked (forms)^k times.
+	seen := make(map[*node]bool)
 	var mark func(n *node)
 	mark = func(n *node) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
 		for _, g := range n.globs {
 			b := g.prefix[0]
 			n.globFirst[b/64] |= 1 << (b % 64)
