@@ -63,9 +63,10 @@ func TestInventoryOfBuiltin(t *testing.T) {
 		terms []string
 		pole  int
 	}{
-		{"wagner.mercenaries", []string{"mercenar*"}, -1},
+		{"wagner.mercenaries", []string{"mercenar*", "найманець ~uk", "найманці ~uk", "наёмник ~ru"}, -1},
 		{"wagner.pmc", []string{"PMC", "PMC Wagner", "Wagner PMC", "private military companies", "private military company"}, +1},
-		{"wagner.paramilitary", []string{"paramilitaries", "paramilitary"}, 0},
+		{"wagner.chvk", []string{"ПВК ~uk", "ПВК Вагнер ~uk", "ЧВК ~ru", "ЧВК Вагнер ~ru", "приватна військова компанія ~uk", "частная военная компания ~ru"}, 0},
+		{"wagner.paramilitary", []string{"paramilitaries", "paramilitary", "военизированный ~ru", "воєнізований ~uk", "напіввійськовий ~uk", "полувоенный ~ru"}, 0},
 	} {
 		if got := inv.Terms[c.owner]; !slices.Equal(got, c.terms) {
 			t.Errorf("%s: terms %q, want %q", c.owner, got, c.terms)

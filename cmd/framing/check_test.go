@@ -34,7 +34,7 @@ func TestCheckAcceptance(t *testing.T) {
 	if code, _, errs := runCLI("", "baseline", "write", "-q", seeds, "-o", b); code != 0 {
 		t.Fatalf("baseline write: exit %d: %s", code, errs)
 	}
-	plus := builtinPlus(t, `terms: ["mercenar*"]`, `terms: ["mercenar*", "fighters"]`)
+	plus := builtinPlus(t, `en: ["mercenar*"]`, `en: ["mercenar*", "fighters"]`)
 	code, out, _ := runCLI("", "check", "-q", "--lexicon", plus, "--baseline", b, seeds)
 	if code != 1 {
 		t.Fatalf("check with a new term: exit %d, want 1:\n%s", code, out)
@@ -44,7 +44,7 @@ func TestCheckAcceptance(t *testing.T) {
 			t.Errorf("check output does not say %q:\n%s", want, out)
 		}
 	}
-	same := builtinPlus(t, `terms: ["mercenar*"]`, `terms: ["mercenar*"]`)
+	same := builtinPlus(t, `en: ["mercenar*"]`, `en: ["mercenar*"]`)
 	if code, out, _ := runCLI("", "check", "-q", "--lexicon", same, "--baseline", b, seeds); code != 0 || !strings.HasPrefix(out, "ok: ") {
 		t.Errorf("check without the term: exit %d:\n%s", code, out)
 	}

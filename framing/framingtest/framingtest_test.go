@@ -23,7 +23,7 @@ func TestCheckBaselineFails(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plus := strings.Replace(string(src), `terms: ["mercenar*"]`, `terms: ["mercenar*", "fighters"]`, 1)
+	plus := strings.Replace(string(src), `en: ["mercenar*"]`, `en: ["mercenar*", "fighters"]`, 1)
 	if plus == string(src) {
 		t.Fatal("the built-in lexicon no longer has the line this test edits")
 	}
