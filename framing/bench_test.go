@@ -44,6 +44,39 @@ func BenchmarkScore(b *testing.B) {
 	}
 }
 
+// BenchmarkScoreLanguage reports scoring throughput on English (the seed
+// articles) and Russian (the invented news of bench/gen/ru) documents of
+// about the same size, with the language detected as in a corpus without a
+// lang field: the languages issue asks Russian to cost at most 1.5 times as
+// much per MB. Both texts are news with quotations, attributions and
+// lexicon terms, so the comparison is of like with like.
+func BenchmarkScoreLanguage(b *testing.B) {
+	m := builtinMatcher(b)
+	var ru strings.Builder
+	for _, f := range []string{"state.txt", "exiled.txt"} {
+		data, err := os.ReadFile("../bench/gen/ru/" + f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ru.Write(data)
+		ru.WriteString("\n")
+	}
+	en := seedText(b)
+	for _, c := range []struct{ name, text string }{
+		{"en", en},
+		{"ru", strings.Repeat(ru.String(), max(1, len(en)/ru.Len()))},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s := NewScorer(m)
+			doc := Document{ID: "bench", Text: c.text}
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				s.Score(doc)
+			}
+		})
+	}
+}
+
 // BenchmarkRun is a whole run over a JSONL corpus (reading, scoring with
 // the workers, tallying), in MB/s of input, with 1 worker and with one per
 // CPU.

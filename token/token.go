@@ -41,6 +41,10 @@ type Tokenizer struct {
 	// lower remembers the lower case of capitalised ASCII words ("The",
 	// "Russia", "KCNA"), so that a word met again costs no allocation.
 	lower map[string]string
+	// normal remembers the form and folded form of non-ASCII words
+	// (Cyrillic text is all of them): normalising one takes NFKC, the
+	// punctuation and Cyrillic folds and Unicode case folding, each a copy.
+	normal map[string]normalized
 	// rules are the language's sentence rules (SetSentenceRules).
 	rules SentenceRules
 }
@@ -58,6 +62,9 @@ type SentenceRules struct {
 
 // maxLowerCache bounds the lower-case memory: past it, it starts over.
 const maxLowerCache = 1 << 16
+
+// normalized is a word's form and folded form, as normalize returns them.
+type normalized struct{ form, folded string }
 
 // asciiLowerCached is asciiLower through the tokenizer's memory.
 func (t *Tokenizer) asciiLowerCached(w string) string {
@@ -258,11 +265,20 @@ func (t *Tokenizer) normalize(w string) (form, folded string) {
 		form = stripPossessive(w)
 		return form, t.asciiLowerCached(form)
 	}
+	if n, ok := t.normal[w]; ok {
+		return n.form, n.folded
+	}
 	form = norm.NFKC.String(w)
 	form = strings.Map(unifyPunct, form)
 	form = foldCyrillic(form)
 	form = stripPossessive(form)
-	return form, t.fold.String(form)
+	folded = t.fold.String(form)
+	if t.normal == nil || len(t.normal) >= maxLowerCache {
+		t.normal = make(map[string]normalized, 1024)
+	}
+	// Clones, so that the memory keeps no document's text alive.
+	t.normal[strings.Clone(w)] = normalized{strings.Clone(form), strings.Clone(folded)}
+	return form, folded
 }
 
 func isASCII(s string) bool {

@@ -4,8 +4,11 @@
 // log-normal around 600 words, 120 to 3,000), a metadata line, navigation
 // and related links, and now and then a donation appeal, spread over 60
 // outlets and 26 weeks. The same -seed and -mb give the same bytes.
+// With -lang ru the sentences are the invented Russian news of bench/gen/ru
+// and the furniture is Russian, with now and then a foreign-agent notice.
 //
 //	go run ./bench/gen -mb 200 > corpus.jsonl
+//	go run ./bench/gen -lang ru -mb 200 > corpus-ru.jsonl
 package main
 
 import (
@@ -25,8 +28,17 @@ import (
 func main() {
 	mb := flag.Int("mb", 20, "size of the corpus in MB (10 to 1000 and more)")
 	seed := flag.Uint64("seed", 1, "seed of the generator")
-	dir := flag.String("seeds", "testdata/seeds", "directory of .txt articles whose sentences are used")
+	dir := flag.String("seeds", "", "directory of .txt articles whose sentences are used (default: testdata/seeds, or bench/gen/ru with -lang ru)")
+	language := flag.String("lang", "en", "language of the furniture, and of the default sentences: en or ru")
 	flag.Parse()
+	fur, ok := furnitures[*language]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "gen: -lang %q: want en or ru\n", *language)
+		os.Exit(2)
+	}
+	if *dir == "" {
+		*dir = fur.seeds
+	}
 	sentences, err := loadSentences(*dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -45,7 +57,7 @@ func main() {
 			"id":     fmt.Sprintf("a%08d", i),
 			"outlet": outlet,
 			"date":   date,
-			"text":   article(rng, sentences, date),
+			"text":   article(rng, fur, sentences, date),
 		}
 		var sb strings.Builder
 		enc := json.NewEncoder(&sb)
@@ -59,18 +71,44 @@ func main() {
 	}
 }
 
-var furniture = []string{"All news", "Share", "Read more", "Most read", "Related news", "Subscribe"}
+// furniture is what a scraper brings along with an article in a language.
+type furniture struct {
+	seeds   string   // default directory of sentences
+	links   []string // navigation lines
+	related string   // prefix of a related-article line
+	appeal  string   // donation appeal, now and then at the end
+	notice  string   // printed at the top now and then; "" for none
+}
 
-var appeal = "We need your help to keep providing you with the truth. Your support, no matter how small, makes a world of difference. Support us monthly starting from just $2."
+var furnitures = map[string]furniture{
+	"en": {
+		seeds:   "testdata/seeds",
+		links:   []string{"All news", "Share", "Read more", "Most read", "Related news", "Subscribe"},
+		related: "Related: ",
+		appeal:  "We need your help to keep providing you with the truth. Your support, no matter how small, makes a world of difference. Support us monthly starting from just $2.",
+	},
+	"ru": {
+		seeds:   "bench/gen/ru",
+		links:   []string{"Все новости", "Поделиться", "Читать далее", "Самое читаемое", "Новости по теме", "Подписаться"},
+		related: "Читайте также: ",
+		appeal:  "Подписывайтесь на наш Telegram-канал, чтобы первыми узнавать главные новости дня.",
+		notice:  "ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА, И (ИЛИ) РОССИЙСКИМ ЮРИДИЧЕСКИМ ЛИЦОМ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА. 18+",
+	},
+}
 
 // article draws a length and fills it with seed sentences, paragraphs of
 // two to five, around them the furniture a scraper brings along.
-func article(rng *rand.Rand, sentences []string, date string) string {
+func article(rng *rand.Rand, fur furniture, sentences []string, date string) string {
 	words := int(math.Exp(rng.NormFloat64()*0.6 + math.Log(600)))
 	words = min(max(words, 120), 3000)
 	var b strings.Builder
 	fmt.Fprintf(&b, " date %s https://example.org/news/%d\n\n", date, rng.IntN(1e9))
-	b.WriteString(furniture[rng.IntN(len(furniture))] + "\n\n")
+	// The notice is drawn only where there is one, so that the English
+	// corpus stays what it was, byte for byte.
+	if fur.notice != "" && rng.IntN(5) == 0 {
+		b.WriteString(fur.notice + "\n\n")
+	}
+	b.WriteString(fur.links[rng.IntN(len(fur.links))] + "\n\n")
 	n := 0
 	for n < words {
 		for k := 2 + rng.IntN(4); k > 0 && n < words; k-- {
@@ -81,16 +119,16 @@ func article(rng *rand.Rand, sentences []string, date string) string {
 		}
 		b.WriteString("\n\n")
 		if rng.IntN(12) == 0 {
-			b.WriteString("Related: " + sentences[rng.IntN(len(sentences))] + "\n\n")
+			b.WriteString(fur.related + sentences[rng.IntN(len(sentences))] + "\n\n")
 		}
 	}
 	if rng.IntN(5) == 0 {
-		b.WriteString(appeal + "\n")
+		b.WriteString(fur.appeal + "\n")
 	}
 	return b.String()
 }
 
-var sentenceEnd = regexp.MustCompile(`([.!?]["”]?)\s+`)
+var sentenceEnd = regexp.MustCompile(`([.!?]["”»]?)\s+`)
 
 // loadSentences splits the seed articles into sentences, without their
 // metadata lines; quotation marks stay, so quoted voice is mixed in.

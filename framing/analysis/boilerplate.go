@@ -232,7 +232,7 @@ func appendLower(dst []byte, s string) []byte {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			for _, r := range s[i:] {
-				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+				dst = utf8.AppendRune(dst, lang.Lower(r))
 			}
 			return dst
 		}
@@ -265,7 +265,7 @@ func lineKey(s string) (key uint64, words int) {
 	inWord := false
 	var buf [utf8.UTFMax]byte
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if lang.IsSpace(r) {
 			inWord = false
 			continue
 		}
@@ -283,7 +283,7 @@ func lineKey(s string) (key uint64, words int) {
 			add(byte(r))
 			continue
 		}
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		n := utf8.EncodeRune(buf[:], lang.Lower(r))
 		for _, b := range buf[:n] {
 			add(b)
 		}

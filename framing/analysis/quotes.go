@@ -3,6 +3,8 @@ package analysis
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/framingkit/framing/lang"
 )
 
 // Span is a byte range [Start, End) of a document's text.
@@ -197,7 +199,7 @@ func blankLineAt(text string, i int) bool {
 func nextParagraphStart(text string, i int) (int, int) {
 	for j := i; j < len(text); {
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsSpace(r) {
+		if !lang.IsSpace(r) {
 			return j, size
 		}
 		j += size
@@ -232,12 +234,12 @@ func runeAfter(text string, i int) rune {
 // an opening mark: it follows a space, a line start or opening punctuation,
 // and a word or another mark follows it.
 func opensAt(before, after rune) bool {
-	return (unicode.IsSpace(before) || unicode.Is(unicode.Ps, before) || unicode.Is(unicode.Pi, before) || before == '-' || before == '—' || before == '–' || before == '/') &&
-		!unicode.IsSpace(after)
+	return (lang.IsSpace(before) || unicode.Is(unicode.Ps, before) || unicode.Is(unicode.Pi, before) || before == '-' || before == '—' || before == '–' || before == '/') &&
+		!lang.IsSpace(after)
 }
 
 // closesAt says whether a straight quote looks like a closing mark: a word
 // or punctuation stands before it and a space, punctuation or the end after.
 func closesAt(before, after rune) bool {
-	return !unicode.IsSpace(before) && (unicode.IsSpace(after) || unicode.IsPunct(after))
+	return !lang.IsSpace(before) && (lang.IsSpace(after) || unicode.IsPunct(after))
 }
