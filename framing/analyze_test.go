@@ -39,7 +39,10 @@ func TestIndex(t *testing.T) {
 }
 
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"All news\n“War,” he said.\n date 2023-01-01 http://x", "Also Read: x\n\"a\n\"b\"", "«„»“”\n\n\""} {
+	for _, s := range []string{"All news\n“War,” he said.\n date 2023-01-01 http://x", "Also Read: x\n\"a\n\"b\"", "«„»“”\n\n\"",
+		"Читайте также: Путин о СВО\n\n«Специальная военная операция», — сказал он. Вторжение продолжается.",
+		"ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ АГЕНТОМ\n— Это война, — сказал он.",
+		"Повномасштабне вторгнення триває.\nЧитайте також: окупанти\nФото: УНІАН"} {
 		f.Add(s)
 	}
 	m := builtinMatcher(f)

@@ -66,7 +66,10 @@ func TestAppendContinuesSentences(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"Wagner’s “armed mutiny”", "ｉｎｖａｓｉｏｎ", "a\nb. C", "\xff\xfe", "'s", "Straße"} {
+	for _, s := range []string{"Wagner’s “armed mutiny”", "ｉｎｖａｓｉｏｎ", "a\nb. C", "\xff\xfe", "'s", "Straße",
+		// Cyrillic: initials and abbreviations, ё, a Latin look-alike, a
+		// stress mark, a soft hyphen, Ukrainian apostrophes.
+		"В. В. Путин, т. е. в г. Москве, 5 тыс. чел.", "Вооружённый мятеж", "Вагнeр", "спецопера\u0301ция", "спец\u00adоперация", "з’їзд, пʼять, п'ять"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -54,7 +54,8 @@ func TestDialogueVoices(t *testing.T) {
 }
 
 func FuzzDialogue(f *testing.F) {
-	for _, s := range []string{"— Да, — сказал он. — Нет.", "—\n— —", "– a, – b. – c", "— «a» — b"} {
+	for _, s := range []string{"— Да, — сказал он. — Нет.", "—\n— —", "– a, – b. – c", "— «a» — b",
+		"— Це не війна, — заявив він. — Це вторгнення.", "Текст.\n\n— Реплика без автора\n\nТекст."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -54,7 +54,8 @@ func TestQuotes(t *testing.T) {
 }
 
 func FuzzQuotes(f *testing.F) {
-	for _, s := range []string{`“a” "b" «c» „d“`, "“a\n“b”", `"""`, "«„»“", "a\"b\"c"} {
+	for _, s := range []string{`“a” "b" «c» „d“`, "“a\n“b”", `"""`, "«„»“", "a\"b\"c",
+		"«Мы называем это „специальной операцией“», — заявил он.", "ЧВК «Вагнер» и газета «Известия»", "«незакрытая цитата\n\nдальше"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
