@@ -28,7 +28,7 @@ go run ./bench/gen -lang ru -mb "$(( (mb + 3) / 4 ))" > "$tmp/corpus-ru.jsonl"
 
 # The corpora: the seeds, every fixture that reads as a corpus, and the
 # generated ones.
-corpora=(testdata/seeds testdata/web testdata/compressed testdata/hostile/articles.jsonl "$tmp/corpus.jsonl" "$tmp/corpus-ru.jsonl")
+corpora=(testdata/seeds testdata/ruuk testdata/web testdata/compressed testdata/hostile/articles.jsonl "$tmp/corpus.jsonl" "$tmp/corpus-ru.jsonl")
 
 run() { # bin, outdir
   local bin=$1 out=$2 i=0

@@ -42,8 +42,10 @@ func paragraphEnd(text string, start int, blankLines bool) int {
 // dialogueIn appends the speech spans of the paragraph text[start:end] to
 // spans, if it opens with a dash.
 func dialogueIn(text string, start, end int, spans []Span) []Span {
+	// A paragraph after a blank line starts at that line's break: skip it
+	// with the spaces, or only a text's first paragraph could be speech.
 	p := start
-	for p < end && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r') {
+	for p < end && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r' || text[p] == '\n') {
 		p++
 	}
 	if !isDash(text, p) {

@@ -22,6 +22,10 @@ func TestDialogue(t *testing.T) {
 		{"a question and the author's words to the end", "— Когда? — спросил журналист.", []string{"— Когда?"}},
 		{"blank lines part paragraphs, a single break wraps", "— Мы продолжим\nработу, — заявил он.\n\nДалее текст.", []string{"— Мы продолжим\nработу,"}},
 		{"nothing but a dash", "—", []string{"—"}},
+		// Found by the hand-counted fixtures (testdata/ruuk): a paragraph
+		// after a blank line was never speech.
+		{"speech after a blank line", "Первый абзац.\n\n— Да, — сказал он.", []string{"— Да,"}},
+		{"speech after a blank line, CRLF", "Первый абзац.\r\n\r\n— Так, — сказав він. — Ні.", []string{"— Так,", "— Ні."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
