@@ -132,8 +132,11 @@ func (in Inflection) Forms(word string) []string {
 			stems = append(stems, stem)
 		}
 	}
+	// A stem alone is not a form (it is marked seen above): «найбільш»
+	// is not «найбільший», nor «операц» a word. The price is the
+	// genitive plural without ending (войн, угроз), listed where needed.
 	for _, stem := range stems {
-		for _, e := range append([]string{""}, in.Endings...) {
+		for _, e := range in.Endings {
 			if f := stem + e; !seen[f] {
 				seen[f] = true
 				out = append(out, f)
