@@ -35,8 +35,8 @@ func newPlotCmd(env Env) *cobra.Command {
   timeline  framing index per group by ISO week (needs dated documents)
   reliability  the groups' sourcing indicators, a small panel each, with intervals
 
-The format is --format, or else the extension of -o (svg, png, pdf). SVG
-and PNG output is the same bytes for the same input.`,
+The format is --format, or else the extension of -o (svg, png, pdf). Each
+is the same bytes for the same input; Cyrillic shows in all three.`,
 		Example: `  framing plot index testdata/seeds -o index.svg
   framing plot shares --concept war --format png -o war.png testdata/seeds
   framing plot timeline --manifest m.csv DIR -o timeline.pdf

@@ -8,11 +8,11 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/report/chart/pdfcanvas"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -136,8 +136,8 @@ func (ch *Chart) dpi() int {
 	return max(48, int(maxPNGSide/side))
 }
 
-// Write writes the chart in format f. SVG and PNG output depend only on
-// the comparison: the same input gives the same bytes.
+// Write writes the chart in format f. Output in every format depends only
+// on the comparison: the same input gives the same bytes.
 func (ch *Chart) Write(w io.Writer, f Format) error {
 	var cv vg.CanvasWriterTo
 	switch f {
@@ -146,7 +146,7 @@ func (ch *Chart) Write(w io.Writer, f Format) error {
 	case PNG:
 		cv = fastPNG{vgimg.NewWith(vgimg.UseWH(ch.W, ch.H), vgimg.UseDPI(ch.dpi()))}
 	case PDF:
-		cv = vgpdf.New(ch.W, ch.H)
+		cv = pdfcanvas.New(ch.W, ch.H) // vgpdf's cp1252 fonts cannot show Cyrillic
 	default:
 		return fmt.Errorf("no chart format %q (have: svg, png, pdf)", f)
 	}
