@@ -48,7 +48,7 @@ func FuzzAnalyze(f *testing.F) {
 	m := builtinMatcher(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		sc := NewScorer(m).Score(Document{ID: "f", Text: text})
-		if n := sc.Tokens.Own + sc.Tokens.Quoted + sc.Tokens.Boilerplate; n != len(lexiconTokens(text)) {
+		if n := sc.Tokens.Prose() + sc.Tokens.Quoted + sc.Tokens.Boilerplate; n != len(lexiconTokens(text)) {
 			t.Fatalf("token counts %+v do not add up to %d tokens", sc.Tokens, n)
 		}
 		for _, h := range sc.Hits {

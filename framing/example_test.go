@@ -19,12 +19,12 @@ func ExampleRun() {
 	}
 	docs := framing.Documents(
 		framing.Document{ID: "a", Outlet: "Wire", Text: "Russia's invasion of Ukraine went on."},
-		framing.Document{ID: "b", Outlet: "Agency", Text: `The special military operation went on. Critics called it "an invasion".`},
+		framing.Document{ID: "b", Outlet: "Agency", Text: `The special military operation went on. Critics said it was "an invasion".`},
 		framing.Document{ID: "c", Outlet: "Agency", Text: "All news"},
 	)
 	sum, err := framing.Run(context.Background(), docs, m, framing.Options{}, func(r *framing.Result) error {
 		s := r.Score
-		fmt.Printf("%s %s: index %+.0f, own tokens %d, quoted %d\n", s.ID, s.Outlet, s.Index, s.Tokens.Own, s.Tokens.Quoted)
+		fmt.Printf("%s %s: index %+.0f, own tokens %d, quoted %d, reported %d\n", s.ID, s.Outlet, s.Index, s.Tokens.Own, s.Tokens.Quoted, s.Tokens.Reported)
 		return nil
 	})
 	if err != nil {
@@ -32,7 +32,7 @@ func ExampleRun() {
 	}
 	fmt.Println(sum)
 	// Output:
-	// a Wire: index -1, own tokens 6, quoted 0
-	// b Agency: index +1, own tokens 9, quoted 2
+	// a Wire: index -1, own tokens 6, quoted 0, reported 0
+	// b Agency: index +1, own tokens 8, quoted 2, reported 2
 	// read 3, scored 2, skipped 1 (no-content 1); languages: en 2
 }

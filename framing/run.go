@@ -16,6 +16,7 @@ import (
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/lang"
 	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
 	"golang.org/x/sync/semaphore"
 )
 
@@ -78,6 +79,9 @@ type Options struct {
 	// NoReliability leaves the sourcing measures out, for a caller that
 	// does not show them.
 	NoReliability bool
+	// Voices are the voices whose label hits count for the framing index
+	// (Score.Pos, Neg); zero is token.OwnVoice.
+	Voices token.VoiceSet
 }
 
 // DefaultMemoryBudget is the working memory of the documents in flight
@@ -283,10 +287,14 @@ const minWorkingMemory = 64 << 10
 func (r *run) work(m *lexicon.Matcher, sm *reliability.StateMedia) {
 	s := NewScorerWith(m, sm)
 	s.reliability = !r.opt.NoReliability
+	if r.opt.Voices != 0 {
+		s.voices = r.opt.Voices
+	}
 	also := make([]*Scorer, len(r.opt.Also))
 	for i, a := range r.opt.Also {
 		also[i] = NewScorerWith(a, sm)
 		also[i].reliability = !r.opt.NoReliability
+		also[i].voices = s.voices
 	}
 	for j := range r.jobs {
 		if j.skip != nil {
@@ -352,7 +360,7 @@ func (r *run) handle(p result, sink func(*Result) error) error {
 	}
 
 	sc := p.res.Score
-	if sc.Tokens.Own+sc.Tokens.Quoted == 0 {
+	if sc.Tokens.Prose()+sc.Tokens.Quoted == 0 {
 		return r.skip(corpus.Skip{File: p.doc.Source, Reason: NoContent, Msg: "no article text left after dropping boilerplate lines"})
 	}
 	outlet := sc.Outlet

@@ -108,7 +108,14 @@ func TestRuukHandCounts(t *testing.T) {
 	}
 
 	got := map[string]*Score{}
-	sum, err := runFiles([]string{ruukDir}, m, Options{}, func(_ Document, s *Score) error {
+	// The hand counts are of the quotation, dialogue and boilerplate rules
+	// (issue 16): "own" there is the outlet's prose, which the voice rules
+	// of issue 17 split into own, reported and distanced; the voice
+	// evaluation set (testdata/voice) measures that split. So the prose
+	// voices are counted together here; the index counts own and
+	// reported hits (a distanced term is no use of it).
+	prose := token.VoiceSet(1<<token.Own | 1<<token.Reported | 1<<token.Distanced)
+	sum, err := runFiles([]string{ruukDir}, m, Options{Voices: prose &^ (1 << token.Distanced)}, func(_ Document, s *Score) error {
 		got[s.ID] = s
 		return nil
 	})
@@ -158,7 +165,7 @@ func TestRuukHandCounts(t *testing.T) {
 				}
 				diff("dropped lines", w.Dropped, fmt.Sprintf("%v (%s)", dropped, strings.Join(texts, "; ")))
 			}
-			if gotTok := (ruukTokens{Own: s.Tokens.Own, Quoted: s.Tokens.Quoted, Boilerplate: s.Tokens.Boilerplate}); gotTok != w.Tokens {
+			if gotTok := (ruukTokens{Own: s.Tokens.Prose(), Quoted: s.Tokens.Quoted, Boilerplate: s.Tokens.Boilerplate}); gotTok != w.Tokens {
 				diff("tokens own/quoted/boilerplate", fmt.Sprintf("%d/%d/%d", w.Tokens.Own, w.Tokens.Quoted, w.Tokens.Boilerplate),
 					fmt.Sprintf("%d/%d/%d", gotTok.Own, gotTok.Quoted, gotTok.Boilerplate))
 			}
@@ -173,6 +180,7 @@ func TestRuukHandCounts(t *testing.T) {
 			}
 			for i, l := range m.Labels() {
 				wc, gc := w.Labels[l.ID], s.Labels[i]
+				gc.Own = gc.In(prose)
 				if wc.Own != gc.Own || wc.Quoted != gc.Quoted {
 					diff("label "+l.ID+" own/quoted", fmt.Sprintf("%d/%d", wc.Own, wc.Quoted),
 						fmt.Sprintf("%d/%d%s", gc.Own, gc.Quoted, ruukEvidence(s, l.ID, "")))
@@ -180,6 +188,7 @@ func TestRuukHandCounts(t *testing.T) {
 			}
 			for i, c := range m.Categories() {
 				wc, gc := w.Categories[c], s.Categories[i]
+				gc.Own = gc.In(prose)
 				if wc.Own != gc.Own || wc.Quoted != gc.Quoted {
 					diff("category "+c+" own/quoted", fmt.Sprintf("%d/%d", wc.Own, wc.Quoted),
 						fmt.Sprintf("%d/%d%s", gc.Own, gc.Quoted, ruukEvidence(s, "", c)))

@@ -13,17 +13,92 @@ import (
 	"github.com/framingkit/framing/lexicon"
 )
 
-// VoiceCount is a count split by voice.
+// VoiceCount is a count split by voice, and the hits among them that the
+// text denies ("not a special operation"), whatever their voice.
 type VoiceCount struct {
-	Own    int `json:"own"`
-	Quoted int `json:"quoted"`
+	Own       int `json:"own"`
+	Quoted    int `json:"quoted"`
+	Reported  int `json:"reported"`
+	Distanced int `json:"distanced"`
+	Negated   int `json:"negated"`
 }
 
-// TokenCounts are a document's word tokens by voice.
+// Of is the count of voice v.
+func (c VoiceCount) Of(v token.Voice) int {
+	switch v {
+	case token.Own:
+		return c.Own
+	case token.Quoted:
+		return c.Quoted
+	case token.Reported:
+		return c.Reported
+	case token.Distanced:
+		return c.Distanced
+	}
+	return 0
+}
+
+// In is the count of the voices of set.
+func (c VoiceCount) In(set token.VoiceSet) int {
+	n := 0
+	for _, v := range token.Voices {
+		if set.Has(v) {
+			n += c.Of(v)
+		}
+	}
+	return n
+}
+
+// add counts one hit of voice v.
+func (c *VoiceCount) add(v token.Voice, negated bool) {
+	switch v {
+	case token.Own:
+		c.Own++
+	case token.Quoted:
+		c.Quoted++
+	case token.Reported:
+		c.Reported++
+	case token.Distanced:
+		c.Distanced++
+	}
+	if negated {
+		c.Negated++
+	}
+}
+
+// Add adds o's counts to c.
+func (c *VoiceCount) Add(o VoiceCount) {
+	c.Own += o.Own
+	c.Quoted += o.Quoted
+	c.Reported += o.Reported
+	c.Distanced += o.Distanced
+	c.Negated += o.Negated
+}
+
+// TokenCounts are a document's word tokens by voice. Distanced are the
+// words of distanced label hits, counted there and not in their clause's
+// voice.
 type TokenCounts struct {
 	Own         int `json:"own"`
 	Quoted      int `json:"quoted"`
+	Reported    int `json:"reported"`
+	Distanced   int `json:"distanced"`
 	Boilerplate int `json:"boilerplate"`
+}
+
+// Prose are the words the outlet writes itself: own, reported and
+// distanced; what the sourcing rates are per.
+func (c TokenCounts) Prose() int { return c.Own + c.Reported + c.Distanced }
+
+// In are the words of the voices of set.
+func (c TokenCounts) In(set token.VoiceSet) int {
+	n := 0
+	for v, k := range map[token.Voice]int{token.Own: c.Own, token.Quoted: c.Quoted, token.Reported: c.Reported, token.Distanced: c.Distanced} {
+		if set.Has(v) {
+			n += k
+		}
+	}
+	return n
 }
 
 // Evidence is one hit as it stands in the text: what matched, where, and in
@@ -33,9 +108,16 @@ type Evidence struct {
 	Category string      `json:"category,omitempty"` // category id, for a category hit
 	Term     string      `json:"term"`               // the lexicon term that matched
 	Voice    token.Voice `json:"voice"`
-	Start    int         `json:"start"` // byte offsets into the document's text
-	End      int         `json:"end"`
-	Text     string      `json:"text"`
+	// Why says why the hit has its voice: "quoted: «…»", "reported: Putin
+	// … described", "distanced: so-called"; empty for the own voice.
+	Why string `json:"why,omitempty"`
+	// Negated: the text denies the term ("not a special operation");
+	// NegatedBy is the negation word.
+	Negated   bool   `json:"negated,omitempty"`
+	NegatedBy string `json:"negated_by,omitempty"`
+	Start     int    `json:"start"` // byte offsets into the document's text
+	End       int    `json:"end"`
+	Text      string `json:"text"`
 	// Norm is the matched words normalised as the matcher saw them
 	// ("putin regime" for "Putin’s regime"): the key distinctive-term
 	// statistics count by.
@@ -55,8 +137,9 @@ type Score struct {
 	// Labels[i] counts hits of Matcher.Labels()[i]; Categories likewise.
 	Labels     []VoiceCount
 	Categories []VoiceCount
-	// Pos and Neg are own-voice hits of labels on the axis' positive and
-	// negative poles; Index is (Pos-Neg)/(Pos+Neg), NaN when both are 0.
+	// Pos and Neg are hits of labels on the axis' positive and negative
+	// poles in the voices the scorer counts (own by default), not negated;
+	// Index is (Pos-Neg)/(Pos+Neg), NaN when both are 0.
 	Pos, Neg      int
 	Index         float64
 	Hits          []Evidence
@@ -90,6 +173,8 @@ type Scorer struct {
 	// reliability measures the sourcing of documents (Options.NoReliability
 	// turns it off).
 	reliability bool
+	// voices are the voices whose hits count for the index.
+	voices token.VoiceSet
 }
 
 // langRules are a language's analysis and sourcing rules.
@@ -105,7 +190,7 @@ func NewScorer(m *lexicon.Matcher) *Scorer { return NewScorerWith(m, builtinStat
 // NewScorerWith returns a Scorer for m whose reliability measures look for
 // the state media of sm.
 func NewScorerWith(m *lexicon.Matcher, sm *reliability.StateMedia) *Scorer {
-	return &Scorer{m: m, sm: sm, langs: map[string]*langRules{}, reliability: true}
+	return &Scorer{m: m, sm: sm, langs: map[string]*langRules{}, reliability: true, voices: token.OwnVoice}
 }
 
 // rules are the rules of a document's language: its pack's, or for a
@@ -136,6 +221,13 @@ var builtinStateMedia = sync.OnceValue(func() *reliability.StateMedia {
 	}
 	return sm
 })
+
+// SetVoices chooses the voices whose hits count for the framing index
+// (token.OwnVoice by default).
+func (s *Scorer) SetVoices(v token.VoiceSet) { s.voices = v }
+
+// Voices are the voices whose hits count for the framing index.
+func (s *Scorer) Voices() token.VoiceSet { return s.voices }
 
 // Matcher returns the matcher the scorer counts with.
 func (s *Scorer) Matcher() *lexicon.Matcher { return s.m }
@@ -181,6 +273,8 @@ func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 			sc.Tokens.Own++
 		case token.Quoted:
 			sc.Tokens.Quoted++
+		case token.Reported:
+			sc.Tokens.Reported++
 		case token.Boilerplate:
 			sc.Tokens.Boilerplate++
 		}
@@ -212,19 +306,33 @@ func (s *Scorer) countLabels(sc *Score, text string, an *analysis.Analysis, enc 
 	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
 	sc.Hits = make([]Evidence, 0, 2*len(s.hits)) // category hits too: about as many (64 to 73 label hits on the seeds)
 	for _, h := range s.hits {
-		v := hitVoice(an, h)
-		sc.Hits = append(sc.Hits, s.evidence(text, an, h, v, labels[h.ID].ID, ""))
-		switch v {
-		case token.Own:
-			sc.Labels[h.ID].Own++
+		v, marker := hitVoice(text, an, h)
+		e := s.evidence(text, an, h, v, marker, labels[h.ID].ID, "")
+		if v == token.Distanced {
+			// The term's words leave the voice of their clause.
+			for _, t := range an.Tokens[h.First:h.End] {
+				switch t.Voice {
+				case token.Own:
+					sc.Tokens.Own--
+				case token.Quoted: // scare quotes after the marker
+					sc.Tokens.Quoted--
+				case token.Reported:
+					sc.Tokens.Reported--
+				default:
+					continue
+				}
+				sc.Tokens.Distanced++
+			}
+		}
+		sc.Hits = append(sc.Hits, e)
+		sc.Labels[h.ID].add(v, e.Negated)
+		if s.voices.Has(v) && !e.Negated {
 			switch labels[h.ID].Pole {
 			case +1:
 				sc.Pos++
 			case -1:
 				sc.Neg++
 			}
-		case token.Quoted:
-			sc.Labels[h.ID].Quoted++
 		}
 	}
 }
@@ -238,15 +346,11 @@ func (s *Scorer) countCategories(sc *Score, text string, an *analysis.Analysis, 
 	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
 	catHits := make([]reliability.Hit, 0, len(s.hits))
 	for _, h := range s.hits {
-		v := hitVoice(an, h)
+		v := an.Tokens[h.First].Voice // a category word is read in its clause's voice
 		catHits = append(catHits, reliability.Hit{Category: cats[h.ID], First: h.First, End: h.End, Voice: v})
-		sc.Hits = append(sc.Hits, s.evidence(text, an, h, v, "", cats[h.ID]))
-		switch v {
-		case token.Own:
-			sc.Categories[h.ID].Own++
-		case token.Quoted:
-			sc.Categories[h.ID].Quoted++
-		}
+		e := s.evidence(text, an, h, v, "", "", cats[h.ID])
+		sc.Hits = append(sc.Hits, e)
+		sc.Categories[h.ID].add(v, false)
 	}
 	return catHits
 }
@@ -283,22 +387,37 @@ func Index(pos, neg int) float64 {
 	return float64(pos-neg) / float64(pos+neg)
 }
 
-// hitVoice is the voice of a hit's first token: a term that a quotation mark
-// cuts in two is the voice it starts in.
-func hitVoice(an *analysis.Analysis, h lexicon.Hit) token.Voice {
-	return an.Tokens[h.First].Voice
+// hitVoice is the voice of a label hit: its first token's (a term that a
+// quotation mark cuts in two is the voice it starts in), or Distanced when
+// the outlet's own or reported words set it off with a distancing marker
+// ("so-called"), which it returns.
+func hitVoice(text string, an *analysis.Analysis, h lexicon.Hit) (token.Voice, string) {
+	v := an.Tokens[h.First].Voice
+	// A term in scare quotes after a marker outside them ("so-called
+	// «…»") is distanced too; a marker inside a quotation is the source's.
+	if v.Prose() || v == token.Quoted && an.MarkerVoice(h.First).Prose() {
+		if marker, ok := an.DistancedBy(text, h.First); ok {
+			return token.Distanced, marker
+		}
+	}
+	return v, ""
 }
 
-func (s *Scorer) evidence(text string, an *analysis.Analysis, h lexicon.Hit, v token.Voice, label, category string) Evidence {
+func (s *Scorer) evidence(text string, an *analysis.Analysis, h lexicon.Hit, v token.Voice, marker, label, category string) Evidence {
 	toks := an.Tokens[h.First:h.End]
 	start, end := toks[0].Start, toks[len(toks)-1].End
 	norm := toks[0].Norm
 	for _, t := range toks[1:] {
 		norm += " " + t.Norm
 	}
-	return Evidence{
+	e := Evidence{
 		Label: label, Category: category,
 		Term:  s.m.Terms()[h.Term].Text,
-		Voice: v, Start: start, End: end, Text: text[start:end], Norm: norm,
+		Voice: v, Why: an.Why(text, start, v, marker),
+		Start: start, End: end, Text: text[start:end], Norm: norm,
 	}
+	if label != "" && v != token.Boilerplate {
+		e.NegatedBy, e.Negated = an.NegatedBy(text, h.First)
+	}
+	return e
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // TallyFormat is the version of the tally file format.
-const TallyFormat = 5 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint; 5: documents and foreign-agent notices in the reliability counts
+const TallyFormat = 6 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint; 5: documents and foreign-agent notices in the reliability counts; 6: voices (reported, distanced, negated counts; the voices the index counts)
 
 // LexiconRef names the lexicon that made a result.
 type LexiconRef struct {
@@ -38,6 +38,9 @@ type Tally struct {
 	Format  int        `json:"format"`
 	Lexicon LexiconRef `json:"lexicon"`
 	By      string     `json:"by"`
+	// Voices are the voices whose label hits the framing index, the pole
+	// counts and the distinctive terms count (--voice; own by default).
+	Voices token.VoiceSet `json:"voices"`
 	// Labels are the lexicon's labels in lexicon order, each with its
 	// pole; the file writes them as "labels" (concept.label) and "poles".
 	Labels     []lexicon.LabelInfo `json:"-"`
@@ -92,10 +95,11 @@ type GroupTally struct {
 	Tokens     TokenCounts  `json:"tokens"`
 	Labels     []VoiceCount `json:"labels"`
 	Categories []VoiceCount `json:"categories"`
-	// Terms counts own-voice label hits by the words matched, normalised
-	// ("invaded", "special military operation"), for distinctive terms.
+	// Terms counts label hits in the counted voices, not negated, by the
+	// words matched, normalised ("invaded", "special military
+	// operation"), for distinctive terms.
 	Terms map[string]int `json:"terms"`
-	// Pos and Neg are own-voice hits on the axis' poles.
+	// Pos and Neg are hits on the axis' poles in the counted voices.
 	Pos int `json:"pos"`
 	Neg int `json:"neg"`
 	// DocIndex counts documents by their "pos,neg" pair: what a bootstrap
@@ -119,7 +123,7 @@ type GroupTally struct {
 // NewTally returns an empty tally for lexicon m, grouping documents by the
 // field by ("outlet", "date", "title", "url", or any metadata field).
 func NewTally(m *lexicon.Matcher, by string) *Tally {
-	t := &Tally{Format: TallyFormat, Lexicon: RefOf(m), By: by, Categories: m.Categories(),
+	t := &Tally{Format: TallyFormat, Lexicon: RefOf(m), By: by, Voices: token.OwnVoice, Categories: m.Categories(),
 		Skipped: map[string]int{}, Groups: map[string]*GroupTally{}}
 	if t.Categories == nil {
 		t.Categories = []string{}
@@ -200,7 +204,7 @@ func (t *Tally) Add(s *Score) {
 		one.Undated = 1
 	}
 	for _, h := range s.Hits {
-		if h.Label != "" && h.Voice == token.Own {
+		if h.Label != "" && t.Voices.Has(h.Voice) && !h.Negated {
 			one.Terms[h.Norm]++
 		}
 	}
@@ -212,14 +216,14 @@ func (g *GroupTally) add(o *GroupTally) {
 	g.Documents += o.Documents
 	g.Tokens.Own += o.Tokens.Own
 	g.Tokens.Quoted += o.Tokens.Quoted
+	g.Tokens.Reported += o.Tokens.Reported
+	g.Tokens.Distanced += o.Tokens.Distanced
 	g.Tokens.Boilerplate += o.Tokens.Boilerplate
 	for i, c := range o.Labels {
-		g.Labels[i].Own += c.Own
-		g.Labels[i].Quoted += c.Quoted
+		g.Labels[i].Add(c)
 	}
 	for i, c := range o.Categories {
-		g.Categories[i].Own += c.Own
-		g.Categories[i].Quoted += c.Quoted
+		g.Categories[i].Add(c)
 	}
 	for k, n := range o.Terms {
 		addCount(g.Terms, k, n)
@@ -290,6 +294,8 @@ func (t *Tally) Merge(o *Tally) error {
 			t.Lexicon.Name, t.Lexicon.Version, t.Lexicon.Hash, o.Lexicon.Name, o.Lexicon.Version, o.Lexicon.Hash)
 	case o.By != t.By:
 		return fmt.Errorf("tallies group by different fields (%q, %q)", t.By, o.By)
+	case o.Voices != t.Voices && t.Voices != 0 && o.Voices != 0: // zero: an empty accumulator, which takes the other's
+		return fmt.Errorf("tallies count different voices (%s, %s): score both with the same --voice", t.Voices, o.Voices)
 	case len(o.Labels) != len(t.Labels) || len(o.Categories) != len(t.Categories):
 		return fmt.Errorf("tallies have different labels or categories")
 	}
@@ -300,6 +306,9 @@ func (t *Tally) Merge(o *Tally) error {
 	}
 	if n := shared(t.allHashes(), o.allHashes()); n > 0 {
 		return &OverlapError{Shared: n}
+	}
+	if t.Voices == 0 {
+		t.Voices = o.Voices
 	}
 	t.Read += o.Read
 	for r, n := range o.Skipped {

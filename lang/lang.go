@@ -31,12 +31,62 @@ type Pack struct {
 	Inflection  Inflection  `yaml:"inflection"`
 	Boilerplate Boilerplate `yaml:"boilerplate"`
 	Sourcing    Sourcing    `yaml:"sourcing"`
+	// Voice are the words that tell reported speech, distancing and
+	// negation.
+	Voice Voice `yaml:"voice"`
 	// Examples are lines and the boilerplate reason each must get ("" for
 	// article text); the tests run them for every pack.
 	Examples []Example `yaml:"examples"`
 
 	// File is where the pack was read from, for messages.
 	File string `yaml:"-"`
+}
+
+// Voice are a language's words for the voice rules beyond quotation
+// marks (framing/analysis). Each list is phrases, matched on tokens like
+// lexicon terms (a trailing * is any ending: "заявил*").
+type Voice struct {
+	// Speech are verbs of saying and naming: the clause after one is the
+	// source's, reported ("Putin announced", "Moscow calls it", «заявил»).
+	Speech []string `yaml:"speech"`
+	// According are frames whose source follows them and whose statement
+	// is the rest of the sentence: "according to X, …", «по словам X, …».
+	// At the end of a sentence ("…, according to X.") the statement is
+	// what comes before.
+	According []string `yaml:"according"`
+	// Blockers, right after a speech verb, make it no report of what
+	// follows: "said nothing about", "called for", "called on".
+	Blockers []string `yaml:"blockers"`
+	// Relatives open a relative clause: a speech verb in one ("which
+	// Moscow calls …") reports only to the clause's end.
+	Relatives []string `yaml:"relatives"`
+	// Distancing markers, right before a term, name it to reject it:
+	// "so-called", "self-proclaimed", «так называемая».
+	Distancing []string `yaml:"distancing"`
+	// Negation words before a term in its clause deny it: "not", «не».
+	Negation []string `yaml:"negation"`
+	// NotNegation, right after a negation word, make it no denial: "not
+	// only", «не только».
+	NotNegation []string `yaml:"not_negation"`
+	// Naming are the speech verbs that name something ("described X as
+	// Y"): after one, a Complement word ("as") starts the source's words,
+	// and X before it stays in the voice around it.
+	Naming     []string `yaml:"naming"`
+	Complement []string `yaml:"complement"`
+	// ComplementEndings, for languages that mark a name by its case
+	// («назвал X вооружённым мятежом»: the instrumental), end the word
+	// where the name starts.
+	ComplementEndings []string `yaml:"complement_endings"`
+	// ComplementArticles start a naming verb's complement after its object
+	// ("considers the invasion a proxy war", "calls it a special military
+	// operation"): the article and what follows are the source's.
+	ComplementArticles []string `yaml:"complement_articles"`
+	// NegationFillers may stand between a negation word and the term it
+	// denies: "not a", "not really a", «не является».
+	NegationFillers []string `yaml:"negation_fillers"`
+	// Tail are words that may follow a speech verb that closes a sentence
+	// as its attribution: "…, the ministry said in a statement".
+	Tail []string `yaml:"tail"`
 }
 
 // Detection is what tells a language from the others written in its script:

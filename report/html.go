@@ -134,7 +134,7 @@ func buildPage(in *Input) (*page, error) {
 		v := conceptView{ConceptResult: cr, Headline: Headline(cr), PValue: PValueText(cr)}
 		for k := range cr.Labels {
 			for r := range cr.Groups {
-				if cr.Counts[r][k]+cr.Quoted[r][k] > 0 {
+				if cr.ByVoice[r][k].In(allVoices) > 0 {
 					v.Cols = append(v.Cols, k)
 					break
 				}
@@ -149,7 +149,7 @@ func buildPage(in *Input) (*page, error) {
 				}
 				row.Cells = append(row.Cells, cell)
 			}
-			row.Quoted = QuotedByLabel(cr, r)
+			row.Quoted = OtherVoices(cr, r, c.Voices)
 			v.Rows = append(v.Rows, row)
 		}
 		p.Headlines = append(p.Headlines, v.Headline)

@@ -21,7 +21,7 @@ func hostileInput(t *testing.T) *Input {
 	}
 	m := lexicon.MustCompile(l)
 	docs := []framing.Document{
-		{ID: "x1", Outlet: `"><img src=x onerror=alert(1)>`, Text: `The invasion <script>alert(1)</script> went on, officials said.`},
+		{ID: "x1", Outlet: `"><img src=x onerror=alert(1)>`, Text: `The invasion <script>alert(1)</script> went on, and officials were silent.`},
 		{ID: "x2", Outlet: "<b>Bold</b>", Text: `Russia's special military operation "><img src=x onerror=alert(1)> continued.`},
 	}
 	s := framing.NewScorer(m)

@@ -46,7 +46,7 @@ func ScoreOf(s *framing.Score, m *lexicon.Matcher, conf float64) ScoreJSON {
 		Categories: make(map[string]framing.VoiceCount, len(s.Categories)),
 		Pos:        s.Pos, Neg: s.Neg,
 		Hits: s.Hits, Dropped: s.Dropped, QuoteProblems: s.QuoteProblems,
-		Reliability: reliability.NewReport(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, conf, reliability.MissingOf(m)),
+		Reliability: reliability.NewReport(s.Reliability, s.Tokens.Prose(), s.Tokens.Quoted, conf, reliability.MissingOf(m)),
 	}
 	if out.Meta == nil {
 		out.Meta = map[string]string{}

@@ -85,17 +85,21 @@ func TestTableColour(t *testing.T) {
 // voice, and its counts are the comparison's.
 func TestLongTable(t *testing.T) {
 	c := &compare.Comparison{
-		Groups: []compare.GroupInfo{{Name: "A", Tokens: framing.TokenCounts{Own: 200, Quoted: 0}}},
+		Groups: []compare.GroupInfo{{Name: "A", Tokens: framing.TokenCounts{Own: 200, Quoted: 0, Reported: 40}}},
 		Concepts: []compare.ConceptResult{{ID: "war", Labels: []lexicon.LabelKey{{Concept: "war", Label: "invasion"}, {Concept: "war", Label: "smo"}}, Groups: []string{"A"},
-			Counts: [][]int{{3, 1}}, Quoted: [][]int{{0, 2}},
+			Counts: [][]int{{3, 1}}, ByVoice: [][]framing.VoiceCount{{{Own: 3}, {Own: 1, Quoted: 2, Reported: 1}}},
 			Shares: [][]compare.Share{{{P: 0.75, Lo: 0.3, Hi: 0.95}, {P: 0.25, Lo: 0.05, Hi: 0.7}}}}},
 	}
 	tab := LongTable(c)
 	want := [][]string{
 		{"A", "war", "invasion", "own", "3", "200", "15", "0.75", "0.3", "0.95"},
 		{"A", "war", "invasion", "quoted", "0", "0", "", "", "", ""},
+		{"A", "war", "invasion", "reported", "0", "40", "0", "", "", ""},
+		{"A", "war", "invasion", "distanced", "0", "0", "", "", "", ""},
 		{"A", "war", "smo", "own", "1", "200", "5", "0.25", "0.05", "0.7"},
 		{"A", "war", "smo", "quoted", "2", "0", "", "", "", ""},
+		{"A", "war", "smo", "reported", "1", "40", "25", "", "", ""},
+		{"A", "war", "smo", "distanced", "0", "0", "", "", "", ""},
 	}
 	if !reflect.DeepEqual(tab.Rows, want) {
 		t.Errorf("rows\n%v\nwant\n%v", tab.Rows, want)

@@ -9,6 +9,7 @@ import (
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/stats"
+	"github.com/framingkit/framing/token"
 )
 
 // Section is a titled table with the lines that go under it.
@@ -31,7 +32,7 @@ func Sections(c *compare.Comparison) []Section {
 	conf := c.Settings.Conf * 100
 	var out []Section
 	for _, cr := range c.Concepts {
-		out = append(out, conceptSection(cr, docs, conf))
+		out = append(out, conceptSection(cr, docs, conf, c.Voices))
 	}
 
 	t := &Table{Header: []string{"group", "docs", "pos", "neg", "index", "interval", "method"}, Right: []bool{false, true, true, true, true}}
@@ -176,12 +177,12 @@ func timelineSection(c *compare.Comparison, conf float64) Section {
 	return Section{Name: "timeline", Title: fmt.Sprintf("Framing index by ISO week, own voice, %g%% interval from counts", conf), Table: t}
 }
 
-func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64) Section {
-	s := Section{Name: "concept-" + cr.ID, Title: fmt.Sprintf("Concept %s: own-voice hits (share of the concept, %g%% Wilson interval)", cr.ID, conf)}
-	var cols []int // labels with any hit, own or quoted
+func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64, voices token.VoiceSet) Section {
+	s := Section{Name: "concept-" + cr.ID, Title: fmt.Sprintf("Concept %s: %s hits (share of the concept, %g%% Wilson interval)", cr.ID, VoicesPhrase(voices), conf)}
+	var cols []int // labels with any hit, in any voice
 	for k := range cr.Labels {
 		for r := range cr.Groups {
-			if cr.Counts[r][k]+cr.Quoted[r][k] > 0 {
+			if cr.ByVoice[r][k].In(allVoices) > 0 {
 				cols = append(cols, k)
 				break
 			}
@@ -192,7 +193,7 @@ func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64)
 		t.Header = append(t.Header, cr.Labels[k].Label)
 		t.Right = append(t.Right, true)
 	}
-	t.Header = append(t.Header, "quoted (by label)")
+	t.Header = append(t.Header, "other voices (by label)")
 	pct := func(x stats.Num) string { return FormatFloat(float64(x)*100, 0) }
 	for r, g := range cr.Groups {
 		row := []string{g, itoa(docs[g])}
@@ -204,7 +205,7 @@ func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64)
 			}
 			row = append(row, cell)
 		}
-		t.Rows = append(t.Rows, append(row, QuotedByLabel(cr, r)))
+		t.Rows = append(t.Rows, append(row, OtherVoices(cr, r, voices)))
 	}
 	s.Table = t
 	if len(cols) == 0 {
@@ -219,19 +220,41 @@ func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64)
 	return s
 }
 
-// QuotedByLabel is a group's quoted hits of a concept, by label: "0", or
-// "invasion 2, war 1".
-func QuotedByLabel(cr compare.ConceptResult, r int) string {
+// allVoices are the voices a label hit may have.
+var allVoices = token.VoiceSet(1<<token.Own | 1<<token.Quoted | 1<<token.Reported | 1<<token.Distanced)
+
+// VoicesPhrase names the voices counted in a title: "own-voice",
+// "own+reported".
+func VoicesPhrase(v token.VoiceSet) string {
+	if v == token.OwnVoice || v == 0 {
+		return "own-voice"
+	}
+	return v.String()
+}
+
+// OtherVoices is a group's hits of a concept in the voices not counted,
+// by voice and label: "0", or "quoted: invasion 2, war 1; reported:
+// mutiny 1".
+func OtherVoices(cr compare.ConceptResult, r int, counted token.VoiceSet) string {
 	var parts []string
-	for k, n := range cr.Quoted[r] {
-		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", cr.Labels[k].Label, n))
+	for _, v := range token.Voices {
+		if counted.Has(v) {
+			continue
+		}
+		var labels []string
+		for k, c := range cr.ByVoice[r] {
+			if n := c.Of(v); n > 0 {
+				labels = append(labels, fmt.Sprintf("%s %d", cr.Labels[k].Label, n))
+			}
+		}
+		if len(labels) > 0 {
+			parts = append(parts, v.String()+": "+strings.Join(labels, ", "))
 		}
 	}
 	if len(parts) == 0 {
 		return "0"
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "; ")
 }
 
 // TestLine states a concept's tests in one line, the p-value to read first.
@@ -282,13 +305,11 @@ func LongTable(c *compare.Comparison) *Table {
 				label := id.Label
 				tok := tokens[g]
 				sh := cr.Shares[r][k]
-				for _, v := range []struct {
-					voice      string
-					count, tok int
-				}{{"own", cr.Counts[r][k], tok.Own}, {"quoted", cr.Quoted[r][k], tok.Quoted}} {
-					rate := stats.Rate(float64(v.count), float64(v.tok), 1000)
-					row := []string{g, cr.ID, label, v.voice, itoa(v.count), itoa(v.tok), CSVFloat(rate), "", "", ""}
-					if v.voice == "own" {
+				for _, v := range token.Voices {
+					count, vtok := cr.ByVoice[r][k].Of(v), tok.In(token.VoiceSet(1<<v))
+					rate := stats.Rate(float64(count), float64(vtok), 1000)
+					row := []string{g, cr.ID, label, v.String(), itoa(count), itoa(vtok), CSVFloat(rate), "", "", ""}
+					if v == token.Own {
 						row[7], row[8], row[9] = CSVFloat(float64(sh.P)), CSVFloat(float64(sh.Lo)), CSVFloat(float64(sh.Hi))
 					}
 					t.Rows = append(t.Rows, row)

@@ -94,6 +94,7 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		}
 		in.Axis = axisOf(m)
 		t = framing.NewTally(m, o.By)
+		t.Voices = o.voiceSet()
 		if o.Evidence > 0 {
 			in.Evidence = report.NewEvidenceSample(o.Evidence, 60)
 		}

@@ -49,6 +49,7 @@ checksum guards it: 'framing check' refuses a baseline edited by hand.`,
 			if o.Out == "" && env.OutIsTTY {
 				return usagef("give -o FILE (or redirect standard output)")
 			}
+			o.Options.Voices = o.voiceSet()
 			b, err := o.computeBaseline(env, args, o.Options)
 			if err != nil {
 				return byError(err)
@@ -156,6 +157,7 @@ func (o *checkOptions) run(env Env, paths []string) error {
 	switch {
 	case readErr == nil:
 		opts = was.Options
+		o.Voice = opts.Voices.String() // score as the baseline was
 	case !o.Update:
 		return readErr
 	default:

@@ -54,7 +54,7 @@ func TestCheckAcceptance(t *testing.T) {
 	if code, out, _ := runCLI("", "check", "-q", "--lexicon", plus, "--baseline", b, seeds); code != 0 {
 		t.Errorf("check after --update: exit %d:\n%s", code, out)
 	}
-	code, out, _ = runCLI("", "check", "-q", "--baseline", b, "--format", "json", "--tolerance", "count=1,rate=5,share=0.1,index=0.1", seeds)
+	code, out, _ = runCLI("", "check", "-q", "--baseline", b, "--format", "json", "--tolerance", "count=1,rate=6,share=0.1,index=0.1", seeds)
 	if code != 0 || !strings.Contains(out, `"ok": true`) {
 		t.Errorf("check within wide tolerances: exit %d:\n%s", code, out)
 	}
@@ -73,7 +73,7 @@ func TestCheckBadBaseline(t *testing.T) {
 	files := map[string]string{
 		"truncated.json": string(good[:len(good)/3]),
 		"edited.json":    strings.Replace(string(good), `"scored": 5`, `"scored": 6`, 1),
-		"version.json":   strings.Replace(string(good), `"format": 1`, `"format": 2`, 1),
+		"version.json":   strings.Replace(string(good), `"format": 2`, `"format": 3`, 1),
 		"tally.json":     `{"format": 2, "groups": {}}`,
 		"garbage.json":   "not json at all",
 	}
@@ -87,7 +87,7 @@ func TestCheckBadBaseline(t *testing.T) {
 	}{
 		{"truncated.json", "cut short"},
 		{"edited.json", "edited by hand or damaged"},
-		{"version.json", "baseline format 2, but this framing"},
+		{"version.json", "baseline format 3, but this framing"},
 		{"tally.json", "not a framing baseline"},
 		{"garbage.json", "garbage.json:1:2: not valid JSON"},
 		{"missing.json", "no such file"},

@@ -16,6 +16,7 @@ import (
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/syndication"
 	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
 )
 
 // lexiconOptions select the lexicon a command uses.
@@ -50,6 +51,10 @@ type corpusOptions struct {
 	// holds them after it ran (also with Dedupe).
 	FindCopies bool
 	Clusters   []syndication.Cluster
+	// Voice names the voices the framing index counts ("own",
+	// "own+reported"); voices is it read.
+	Voice  string
+	voices token.VoiceSet
 	// ignored counts the files of the last run that are not documents.
 	ignored int
 }
@@ -62,6 +67,9 @@ func (o *corpusOptions) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVarP(&o.Quiet, "quiet", "q", false, "do not print each skipped document (the summary still counts them)")
 	fs.IntVar(&o.Workers, "workers", 0, "documents scored in parallel (default: one per CPU); results are the same for any number")
 	fs.StringVar(&o.Memory, "memory", "", "working-memory `budget` of the documents scored at once, e.g. 512MiB or 4GB (default 1GiB);\na document takes about 16 bytes per byte of its text, and one larger than the budget is scored alone")
+	if fs.Lookup("voice") == nil { // kwic's --voice is what to show
+		fs.StringVar(&o.Voice, "voice", "own", "`voices` whose hits count for the framing index, pole counts and distinctive terms, joined by +:\nown, reported (indirect speech), quoted, distanced (\"so-called …\"); e.g. own+reported")
+	}
 	fs.BoolVar(&o.FindCopies, "syndication", false, "look for stories that several outlets ran (an index of about 20 bytes per own-voice word)")
 	fs.BoolVar(&o.Dedupe, "dedupe", false, "count a story that several outlets ran (wire copy) once: later copies count only their own additions")
 }
@@ -121,6 +129,15 @@ func (o *corpusOptions) runOptions(env Env) (framing.Options, corpus.Options, *c
 	var opt framing.Options
 	var copt corpus.Options
 	var man *corpus.Manifest
+	voices := token.OwnVoice
+	if o.Voice != "" {
+		v, err := token.ParseVoiceSet(o.Voice)
+		if err != nil {
+			return opt, copt, nil, usagef("%v", err)
+		}
+		voices = v
+	}
+	o.voices, opt.Voices = voices, voices
 	if o.Manifest != "" {
 		m, err := corpus.LoadManifest(o.Manifest)
 		if err != nil {
@@ -198,4 +215,13 @@ func limitHeap(budget int64) {
 		return
 	}
 	debug.SetMemoryLimit(budget + heapHeadroom)
+}
+
+// voiceSet is --voice read; runOptions reports a bad one before any work.
+func (o *corpusOptions) voiceSet() token.VoiceSet {
+	v, err := token.ParseVoiceSet(o.Voice)
+	if err != nil {
+		return token.OwnVoice
+	}
+	return v
 }

@@ -42,9 +42,11 @@ matching rules.`,
 			return o.run(env)
 		},
 	}
+	// kwic's --voice chooses the hits to show (before addFlags, whose
+	// --voice, the voices of the index, kwic has no use for).
+	cmd.Flags().StringVar(&o.Voice, "voice", "own,quoted,reported,distanced", "voices to show: own, quoted, reported, distanced, boilerplate, or all (comma-separated)")
 	o.addFlags(cmd.Flags())
 	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv, json or jsonl (default: table on a terminal, else jsonl)")
-	cmd.Flags().StringVar(&o.Voice, "voice", "own,quoted", "voices to show: own, quoted, boilerplate, or all (comma-separated)")
 	cmd.Flags().IntVar(&o.Context, "context", 40, "characters of context on each side")
 	return cmd
 }
@@ -150,11 +152,11 @@ func parseVoices(s string) (map[string]bool, error) {
 	for _, v := range strings.Split(s, ",") {
 		switch v = strings.TrimSpace(v); v {
 		case "all":
-			out["own"], out["quoted"], out["boilerplate"] = true, true, true
-		case "own", "quoted", "boilerplate":
+			out["own"], out["quoted"], out["reported"], out["distanced"], out["boilerplate"] = true, true, true, true, true
+		case "own", "quoted", "reported", "distanced", "boilerplate":
 			out[v] = true
 		default:
-			return nil, usagef("--voice %q: want own, quoted, boilerplate or all", v)
+			return nil, usagef("--voice %q: want own, quoted, reported, distanced, boilerplate or all", v)
 		}
 	}
 	return out, nil

@@ -143,9 +143,9 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 	var docs []docReliability
 	_, t, err := o.collect(env, paths, func(s *framing.Score, m *lexicon.Matcher) {
 		missing := reliability.MissingOf(m)
-		ins := reliability.Indicators(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, o.Conf, missing)
+		ins := reliability.Indicators(s.Reliability, s.Tokens.Prose(), s.Tokens.Quoted, o.Conf, missing)
 		d := docReliability{ID: s.ID, Outlet: s.Outlet, Group: framing.GroupOf(s, o.By),
-			Reliability: reliability.NewReport(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, o.Conf, missing), byName: map[string]reliability.Indicator{}}
+			Reliability: reliability.NewReport(s.Reliability, s.Tokens.Prose(), s.Tokens.Quoted, o.Conf, missing), byName: map[string]reliability.Indicator{}}
 		for _, in := range ins {
 			d.byName[in.Name] = in
 		}

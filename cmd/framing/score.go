@@ -11,6 +11,7 @@ import (
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/lexicon"
 	"github.com/framingkit/framing/report"
+	"github.com/framingkit/framing/token"
 	"github.com/spf13/cobra"
 )
 
@@ -63,6 +64,7 @@ func (o *scoreOptions) run(env Env) error {
 	}
 	var scores []*framing.Score
 	tally := framing.NewTally(m, o.By)
+	tally.Voices = o.voiceSet()
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
 	sum, man, err := o.scoreCorpus(env, o.Paths, m, nil, func(r *framing.Result) error {
@@ -149,24 +151,24 @@ func summaryOf(s framing.Summary) summaryJSON {
 // labels each article uses in its own voice and in quotation.
 func scoresTable(m *lexicon.Matcher, scores []*framing.Score) *report.Table {
 	t := &report.Table{
-		Header: []string{"id", "outlet", "date", "lang", "own", "quoted", "dropped", "index", "own voice", "quoted"},
-		Right:  []bool{false, false, false, false, true, true, true, true, false, false},
+		Header: []string{"id", "outlet", "date", "lang", "own", "quoted", "reported", "dropped", "index", "own voice", "quoted", "reported", "distanced"},
+		Right:  []bool{false, false, false, false, true, true, true, true, true, false, false, false, false},
 	}
 	labels := m.Labels()
 	for _, s := range scores {
-		var own, quoted []string
+		byVoice := map[token.Voice][]string{}
 		for i, c := range s.Labels {
-			if c.Own > 0 {
-				own = append(own, fmt.Sprintf("%s %d", labels[i].ID, c.Own))
-			}
-			if c.Quoted > 0 {
-				quoted = append(quoted, fmt.Sprintf("%s %d", labels[i].ID, c.Quoted))
+			for _, v := range token.Voices {
+				if n := c.Of(v); n > 0 {
+					byVoice[v] = append(byVoice[v], fmt.Sprintf("%s %d", labels[i].ID, n))
+				}
 			}
 		}
 		t.Rows = append(t.Rows, []string{
 			s.ID, s.Outlet, s.Date, s.Lang,
-			itoa(s.Tokens.Own), itoa(s.Tokens.Quoted), itoa(s.Tokens.Boilerplate),
-			fmtFloat(s.Index, 2), strings.Join(own, ", "), strings.Join(quoted, ", "),
+			itoa(s.Tokens.Own), itoa(s.Tokens.Quoted), itoa(s.Tokens.Reported), itoa(s.Tokens.Boilerplate),
+			fmtFloat(s.Index, 2), strings.Join(byVoice[token.Own], ", "), strings.Join(byVoice[token.Quoted], ", "),
+			strings.Join(byVoice[token.Reported], ", "), strings.Join(byVoice[token.Distanced], ", "),
 		})
 	}
 	return t
@@ -184,33 +186,33 @@ func scoresCSV(m *lexicon.Matcher, scores []*framing.Score, conf float64) *repor
 		}
 	}
 	meta := slices.Sorted(maps.Keys(metaKeys))
-	t := &report.Table{Header: []string{"id", "outlet", "date", "url", "lang", "source", "tokens_own", "tokens_quoted", "tokens_boilerplate", "index", "pos", "neg"}}
+	t := &report.Table{Header: []string{"id", "outlet", "date", "url", "lang", "source", "tokens_own", "tokens_quoted", "tokens_reported", "tokens_distanced", "tokens_boilerplate", "index", "pos", "neg"}}
 	for _, k := range meta {
 		t.Header = append(t.Header, "meta."+k)
 	}
 	for _, l := range m.Labels() {
-		t.Header = append(t.Header, l.ID+".own", l.ID+".quoted")
+		t.Header = append(t.Header, l.ID+".own", l.ID+".quoted", l.ID+".reported", l.ID+".distanced", l.ID+".negated")
 	}
 	for _, c := range m.Categories() {
-		t.Header = append(t.Header, "category."+c+".own", "category."+c+".quoted")
+		t.Header = append(t.Header, "category."+c+".own", "category."+c+".quoted", "category."+c+".reported")
 	}
 	for _, info := range reliability.IndicatorList {
 		t.Header = append(t.Header, "reliability."+info.Name)
 	}
 	for _, s := range scores {
 		row := []string{s.ID, s.Outlet, s.Date, s.URL, s.Lang, s.Source,
-			itoa(s.Tokens.Own), itoa(s.Tokens.Quoted), itoa(s.Tokens.Boilerplate),
+			itoa(s.Tokens.Own), itoa(s.Tokens.Quoted), itoa(s.Tokens.Reported), itoa(s.Tokens.Distanced), itoa(s.Tokens.Boilerplate),
 			csvFloat(s.Index), itoa(s.Pos), itoa(s.Neg)}
 		for _, k := range meta {
 			row = append(row, s.Meta[k])
 		}
 		for _, c := range s.Labels {
-			row = append(row, itoa(c.Own), itoa(c.Quoted))
+			row = append(row, itoa(c.Own), itoa(c.Quoted), itoa(c.Reported), itoa(c.Distanced), itoa(c.Negated))
 		}
 		for _, c := range s.Categories {
-			row = append(row, itoa(c.Own), itoa(c.Quoted))
+			row = append(row, itoa(c.Own), itoa(c.Quoted), itoa(c.Reported))
 		}
-		for _, in := range reliability.Indicators(s.Reliability, s.Tokens.Own, s.Tokens.Quoted, conf, missing) {
+		for _, in := range reliability.Indicators(s.Reliability, s.Tokens.Prose(), s.Tokens.Quoted, conf, missing) {
 			row = append(row, csvFloat(float64(in.Value)))
 		}
 		t.Rows = append(t.Rows, row)

@@ -28,6 +28,10 @@ type Analysis struct {
 	Quotes        []Span
 	QuoteProblems []QuoteProblem
 	Dropped       []Dropped
+	// Reported are the stretches of indirect speech, in order; Cues the
+	// voice words found (speech verbs, distancing markers, negations).
+	Reported []Reported
+	Cues     []Cue
 }
 
 // Analyzer takes texts apart, one step after another:
@@ -36,8 +40,12 @@ type Analysis struct {
 //	quotations  Quotes: direct quotation spans, marks included, less names in
 //	            quotation marks (ЧВК «Вагнер»); Dialogue: dash dialogue, in
 //	            languages that write it
+//	            SingleQuotes: ‘single’ quotation marks that open and close
+//	            like quotes, apostrophes left alone
 //	boilerplate LineRules: lines of site furniture, by the language pack
-//	voice       Voices: Boilerplate, else Quoted, else Own, on every token
+//	voice       Voices: Boilerplate, else Quoted, else Own, on every token;
+//	            then report: Reported for indirect speech, by the pack's
+//	            speech verbs and frames (see report)
 //
 // It is not safe for concurrent use; make one per goroutine.
 type Analyzer struct {
@@ -48,6 +56,9 @@ type Analyzer struct {
 	// names tells names in quotation marks from quotations; nil for a
 	// language that does not write names so.
 	names *nameRule
+	// voice finds reported speech, distancing and negation; nil for a
+	// language without the words.
+	voice *voiceRules
 }
 
 // New returns an Analyzer for text in the language of pack p.
@@ -64,7 +75,11 @@ func New(p *lang.Pack) (*Analyzer, error) {
 		}
 	}
 	tok.SetSentenceRules(rules)
-	return &Analyzer{tok: tok, lines: lines, dialogue: p.Quotes.DashDialogue, names: newNameRule(p)}, nil
+	voice, err := newVoiceRules(p)
+	if err != nil {
+		return nil, err
+	}
+	return &Analyzer{tok: tok, lines: lines, dialogue: p.Quotes.DashDialogue, names: newNameRule(p), voice: voice}, nil
 }
 
 // Analyze takes in apart.
@@ -86,6 +101,7 @@ func (a *Analyzer) AnalyzeInto(reuse *Analysis, in Input) *Analysis {
 	if a.dialogue {
 		an.Quotes = mergeSpans(an.Quotes, Dialogue(in.Text))
 	}
+	an.Quotes = mergeSpans(an.Quotes, SingleQuotes(in.Text, an.Quotes))
 	an.Dropped = a.lines.Drop(in.Text, an.Tokens, an.Quotes, in.Header)
 	if len(in.Exclude) > 0 {
 		for _, sp := range in.Exclude {
@@ -95,6 +111,10 @@ func (a *Analyzer) AnalyzeInto(reuse *Analysis, in Input) *Analysis {
 		slices.SortStableFunc(an.Dropped, func(x, y Dropped) int { return x.Start - y.Start })
 	}
 	Voices(an.Tokens, an.Quotes, an.Dropped)
+	if a.voice != nil {
+		an.Cues = a.voice.cues(an.Tokens)
+		an.Reported = a.voice.report(in.Text, an.Tokens, an.Cues)
+	}
 	return an
 }
 

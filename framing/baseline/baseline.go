@@ -14,10 +14,11 @@ import (
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/stats"
 	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
 )
 
 // Format is the version of the baseline file format.
-const Format = 1
+const Format = 2 // 2: counts by voice (reported, distanced, negated), the voices counted
 
 // Baseline is the scores of one corpus under one lexicon. Every map is
 // written with sorted keys, so two baselines diff line by line.
@@ -63,12 +64,14 @@ type Options struct {
 	Bootstrap    int     `json:"bootstrap"`
 	MinBootstrap int     `json:"min_bootstrap"`
 	PerTokens    float64 `json:"per_tokens"`
+	// Voices are the voices whose hits the rates, shares and index count.
+	Voices token.VoiceSet `json:"voices"`
 }
 
 // DefaultOptions are those of `framing compare`.
 func DefaultOptions() Options {
 	c := compare.DefaultOptions()
-	return Options{By: "outlet", Conf: c.Conf, Seed: c.Seed, Bootstrap: c.Bootstrap, MinBootstrap: c.MinBootstrap, PerTokens: c.PerTokens}
+	return Options{By: "outlet", Conf: c.Conf, Seed: c.Seed, Bootstrap: c.Bootstrap, MinBootstrap: c.MinBootstrap, PerTokens: c.PerTokens, Voices: token.OwnVoice}
 }
 
 // Unit is the scores of one group or one document. Label and category
@@ -115,10 +118,15 @@ type Builder struct {
 
 // NewBuilder starts the baseline of a run with lexicon m.
 func NewBuilder(m *lexicon.Matcher, opt Options) *Builder {
+	if opt.Voices == 0 {
+		opt.Voices = token.OwnVoice
+	}
+	t := framing.NewTally(m, opt.By)
+	t.Voices = opt.Voices
 	return &Builder{
 		b: &Baseline{Format: Format, Tool: "framing " + framing.Version, Lexicon: lexiconOf(m), Options: opt,
 			Corpus: Corpus{Skipped: map[string]int{}, Documents: map[string]string{}}},
-		t: framing.NewTally(m, opt.By), labels: m.Labels(), cats: m.Categories(), opt: opt,
+		t: t, labels: m.Labels(), cats: m.Categories(), opt: opt,
 	}
 }
 
@@ -208,9 +216,9 @@ func newUnit(name string, docs int, tok framing.TokenCounts, pos, neg int) Unit 
 // fill sets u's label and category counts, those that are not zero, and
 // the rates and shares of its labels. u.Tokens must be set.
 func (u *Unit) fill(labels []lexicon.LabelInfo, cats []string, labelCounts, catCounts []framing.VoiceCount, opt Options) {
-	own := make([]int, len(labels))
+	own := make([]int, len(labels)) // in the voices counted
 	for i, c := range labelCounts {
-		own[i] = c.Own
+		own[i] = c.In(opt.Voices)
 		if c != (framing.VoiceCount{}) {
 			u.Labels[labels[i].ID] = c
 		}
@@ -220,7 +228,7 @@ func (u *Unit) fill(labels []lexicon.LabelInfo, cats []string, labelCounts, catC
 			u.Categories[cats[i]] = c
 		}
 	}
-	u.rates(labels, own, u.Tokens.Own, opt.PerTokens)
+	u.rates(labels, own, u.Tokens.In(opt.Voices), opt.PerTokens)
 	u.shares(labels, own)
 }
 

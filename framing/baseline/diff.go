@@ -227,14 +227,20 @@ func (d *differ) unit(a, b Unit) {
 	d.count("documents", float64(a.Documents), float64(b.Documents))
 	d.count("tokens.own", float64(a.Tokens.Own), float64(b.Tokens.Own))
 	d.count("tokens.quoted", float64(a.Tokens.Quoted), float64(b.Tokens.Quoted))
+	d.count("tokens.reported", float64(a.Tokens.Reported), float64(b.Tokens.Reported))
+	d.count("tokens.distanced", float64(a.Tokens.Distanced), float64(b.Tokens.Distanced))
 	d.count("tokens.boilerplate", float64(a.Tokens.Boilerplate), float64(b.Tokens.Boilerplate))
 	for _, k := range union(a.Labels, b.Labels) {
 		d.count("labels."+k+".own", float64(a.Labels[k].Own), float64(b.Labels[k].Own))
 		d.count("labels."+k+".quoted", float64(a.Labels[k].Quoted), float64(b.Labels[k].Quoted))
+		d.count("labels."+k+".reported", float64(a.Labels[k].Reported), float64(b.Labels[k].Reported))
+		d.count("labels."+k+".distanced", float64(a.Labels[k].Distanced), float64(b.Labels[k].Distanced))
+		d.count("labels."+k+".negated", float64(a.Labels[k].Negated), float64(b.Labels[k].Negated))
 	}
 	for _, k := range union(a.Categories, b.Categories) {
 		d.count("categories."+k+".own", float64(a.Categories[k].Own), float64(b.Categories[k].Own))
 		d.count("categories."+k+".quoted", float64(a.Categories[k].Quoted), float64(b.Categories[k].Quoted))
+		d.count("categories."+k+".reported", float64(a.Categories[k].Reported), float64(b.Categories[k].Reported))
 	}
 	for _, k := range union(a.Rates, b.Rates) {
 		d.cell(Rate, "rate."+k, float64(a.Rates[k]), float64(b.Rates[k])) // absent: no hits, rate 0

@@ -96,8 +96,9 @@ func rates(t *framing.Tally, groups []string, labels []int, opt Options) []Rate 
 	for _, name := range groups {
 		g := t.Groups[name]
 		for _, i := range labels {
-			rate, lo, hi := stats.PoissonRateCI(float64(g.Labels[i].Own), float64(g.Tokens.Own), opt.PerTokens, opt.Conf)
-			out = append(out, Rate{Group: name, Label: t.Labels[i].ID, Count: g.Labels[i].Own, Tokens: g.Tokens.Own, Rate: stats.Num(rate), Lo: stats.Num(lo), Hi: stats.Num(hi)})
+			n, tokens := g.Labels[i].In(t.Voices), g.Tokens.In(t.Voices)
+			rate, lo, hi := stats.PoissonRateCI(float64(n), float64(tokens), opt.PerTokens, opt.Conf)
+			out = append(out, Rate{Group: name, Label: t.Labels[i].ID, Count: n, Tokens: tokens, Rate: stats.Num(rate), Lo: stats.Num(lo), Hi: stats.Num(hi)})
 		}
 	}
 	return out
@@ -170,7 +171,7 @@ func correspondence(tab [][]float64, groups, labels []string) (CAResult, error) 
 // settings and groups, with the group names sorted.
 func compareHead(t *framing.Tally, opt Options) (c *Comparison, groups []string) {
 	groups = slices.Sorted(maps.Keys(t.Groups))
-	c = &Comparison{Lexicon: t.Lexicon, By: t.By, Settings: opt,
+	c = &Comparison{Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Settings: opt,
 		Corpus: CorpusSummary{Read: t.Read, Scored: t.Scored(), Skipped: t.Skipped}}
 	for _, name := range groups {
 		g := t.Groups[name]

@@ -14,7 +14,7 @@ func ownTable(t *framing.Tally, groups []string, idx []int) [][]float64 {
 	for r, name := range groups {
 		tab[r] = make([]float64, len(idx))
 		for k, i := range idx {
-			tab[r][k] = float64(t.Groups[name].Labels[i].Own)
+			tab[r][k] = float64(t.Groups[name].Labels[i].In(t.Voices))
 		}
 	}
 	return tab
@@ -27,19 +27,19 @@ func compareConcept(t *framing.Tally, concept string, idx []int, groups []string
 	}
 	tab := ownTable(t, groups, idx)
 	for r, name := range groups {
-		counts, quoted := make([]int, len(idx)), make([]int, len(idx))
+		counts, byVoice := make([]int, len(idx)), make([]framing.VoiceCount, len(idx))
 		shares := make([]Share, len(idx))
 		total := 0.0
 		for _, x := range tab[r] {
 			total += x
 		}
 		for k, i := range idx {
-			counts[k] = t.Groups[name].Labels[i].Own
-			quoted[k] = t.Groups[name].Labels[i].Quoted
+			c := t.Groups[name].Labels[i]
+			counts[k], byVoice[k] = c.In(t.Voices), c
 			p, lo, hi := stats.Wilson(tab[r][k], total, opt.Conf)
 			shares[k] = Share{stats.Num(p), stats.Num(lo), stats.Num(hi)}
 		}
-		cr.Counts, cr.Quoted, cr.Shares = append(cr.Counts, counts), append(cr.Quoted, quoted), append(cr.Shares, shares)
+		cr.Counts, cr.ByVoice, cr.Shares = append(cr.Counts, counts), append(cr.ByVoice, byVoice), append(cr.Shares, shares)
 	}
 	tt, err := tableTests(tab, opt)
 	if err != nil {

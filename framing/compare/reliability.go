@@ -33,7 +33,7 @@ func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilitie
 	missing := reliability.MissingIndicators(t.Categories, t.Poles())
 	for _, name := range groups {
 		g := t.Groups[name]
-		r := reliability.NewReport(g.Reliability, g.Tokens.Own, g.Tokens.Quoted, opt.Conf, missing)
+		r := reliability.NewReport(g.Reliability, g.Tokens.Prose(), g.Tokens.Quoted, opt.Conf, missing)
 		out.Groups = append(out.Groups, GroupReliability{Group: name, Counts: r.Counts, Indicators: r.Indicators})
 		for _, info := range reliability.IndicatorList {
 			if tested(info) {

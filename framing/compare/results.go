@@ -7,21 +7,25 @@ import (
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/stats"
 	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
 )
 
 // Comparison is everything `framing compare` reports.
 type Comparison struct {
-	Lexicon     framing.LexiconRef `json:"lexicon"`
-	By          string             `json:"by"`
-	Corpus      CorpusSummary      `json:"corpus"`
-	Settings    Options            `json:"settings"`
-	Groups      []GroupInfo        `json:"groups"`
-	Rates       []Rate             `json:"rates"`
-	Index       []IndexRow         `json:"index"`
-	Concepts    []ConceptResult    `json:"concepts"`
-	Distance    Distance           `json:"distance"`
-	CA          CAResult           `json:"correspondence"`
-	Distinctive []DistinctiveTerm  `json:"distinctive"`
+	Lexicon framing.LexiconRef `json:"lexicon"`
+	By      string             `json:"by"`
+	// Voices are the voices whose hits the counts, shares, tests, index
+	// and distinctive terms count (--voice; "own" by default).
+	Voices      token.VoiceSet    `json:"voices"`
+	Corpus      CorpusSummary     `json:"corpus"`
+	Settings    Options           `json:"settings"`
+	Groups      []GroupInfo       `json:"groups"`
+	Rates       []Rate            `json:"rates"`
+	Index       []IndexRow        `json:"index"`
+	Concepts    []ConceptResult   `json:"concepts"`
+	Distance    Distance          `json:"distance"`
+	CA          CAResult          `json:"correspondence"`
+	Distinctive []DistinctiveTerm `json:"distinctive"`
 	// TermScores are every matched term's log-odds z-score in every group
 	// that used it, against the rest: the points of the distinctive terms
 	// chart, of which Distinctive lists the top.
@@ -127,14 +131,16 @@ type Exact struct {
 	Draws     int       `json:"draws,omitempty"`
 }
 
-// ConceptResult compares the groups' use of one concept's labels, own voice.
+// ConceptResult compares the groups' use of one concept's labels, in the
+// voices counted (Comparison.Voices).
 type ConceptResult struct {
 	ID     string             `json:"id"`
 	Labels []lexicon.LabelKey `json:"labels"`
 	Groups []string           `json:"groups"`
-	Counts [][]int            `json:"counts"` // group × label, own voice
-	Quoted [][]int            `json:"quoted"` // group × label, quoted
-	Shares [][]Share          `json:"shares"`
+	Counts [][]int            `json:"counts"` // group × label, the voices counted
+	// ByVoice are the same hits in every voice, and those negated.
+	ByVoice [][]framing.VoiceCount `json:"by_voice"`
+	Shares  [][]Share              `json:"shares"`
 	TableTest
 	Distance [][]stats.Num `json:"distance"` // Jensen-Shannon between groups, this concept's labels
 }

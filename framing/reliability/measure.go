@@ -48,7 +48,7 @@ func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loade
 	}
 	byCat := map[string][]Hit{}
 	for _, h := range hits {
-		if h.Voice == token.Own {
+		if h.Voice.Prose() {
 			byCat[h.Category] = append(byCat[h.Category], h)
 		}
 	}
@@ -102,13 +102,13 @@ func (d *doc) sentences() {
 	d.sents = make([]sentence, n)
 	for i, t := range d.toks {
 		d.sents[t.Sentence].end = i
-		if t.Voice == token.Own {
+		if t.Voice.Prose() {
 			d.sents[t.Sentence].own = true
 		}
 	}
 	for i, t := range d.toks {
 		st := &d.sents[t.Sentence]
-		if st.firstName == "" && t.Voice == token.Own && d.isName(t) {
+		if st.firstName == "" && t.Voice.Prose() && d.isName(t) {
 			if name, _, _ := d.capitalRun(i, +1, i, st.end); name != "" && !d.sentenceInitialOnly(i, name) {
 				st.firstName = name
 			}
@@ -270,7 +270,7 @@ func (d *doc) stateMedia(r *Counts, labels, modifiers []Hit, self string) {
 	toks := d.toks
 	lastOutlet, lastEnd, lastLabelled := "", 0, false
 	for i := 0; i < len(toks); i++ {
-		if toks[i].Voice != token.Own {
+		if !toks[i].Voice.Prose() {
 			continue
 		}
 		outlet, n := d.sm.at(d.names, i)

@@ -30,7 +30,7 @@ func (d *doc) attributionSource(h Hit, subject string) (source, kind string) {
 	}
 	// Skip the adverbs and auxiliaries between a subject and its verb, and
 	// a time ("on Sunday").
-	for i >= 0 && toks[i].Sentence == sent && toks[i].Voice == token.Own && !d.breakBefore(i+1) {
+	for i >= 0 && toks[i].Sentence == sent && toks[i].Voice.Prose() && !d.breakBefore(i+1) {
 		switch {
 		case w.verbSkips[toks[i].Norm]:
 			i--
@@ -44,7 +44,7 @@ func (d *doc) attributionSource(h Hit, subject string) (source, kind string) {
 		}
 		break
 	}
-	inverted := i < 0 || toks[i].Sentence != sent || toks[i].Voice != token.Own || d.breakBefore(i+1) ||
+	inverted := i < 0 || toks[i].Sentence != sent || !toks[i].Voice.Prose() || d.breakBefore(i+1) ||
 		w.conjunctions[toks[i].Norm] // "..., and noted": the sentence's subject
 	if !inverted {
 		return d.phraseSource(i, -1)
@@ -99,7 +99,7 @@ func (d *doc) phraseSource(i, dir int) (source, kind string) {
 // token of the source it names.
 func (d *doc) phraseSourceEnd(i, dir int) (source, kind string, end int) {
 	toks, w := d.toks, d.w
-	if i < 0 || i >= len(toks) || toks[i].Voice != token.Own {
+	if i < 0 || i >= len(toks) || !toks[i].Voice.Prose() {
 		return "", "unspecified", i
 	}
 	if dir < 0 && w.pronouns[toks[i].Norm] {
@@ -160,7 +160,7 @@ func (d *doc) phrase(i, dir int) (lo, hi int, det bool) {
 	toks, w := d.toks, d.w
 	s := toks[i].Sentence
 	lo, hi = i, i
-	for k, j := 0, i; k < 6 && j >= 0 && j < len(toks) && toks[j].Sentence == s && toks[j].Voice == token.Own; k, j = k+1, j+dir {
+	for k, j := 0, i; k < 6 && j >= 0 && j < len(toks) && toks[j].Sentence == s && toks[j].Voice.Prose(); k, j = k+1, j+dir {
 		if j != i && ((dir < 0 && d.breakBefore(j+1)) || (dir > 0 && d.breakBefore(j))) {
 			break
 		}
@@ -190,7 +190,7 @@ func (d *doc) lastPerson(end int) string {
 	toks := d.toks
 	s := toks[end].Sentence
 	for j := end - 1; j >= 0 && j >= end-maxLookBack && toks[j].Sentence >= s-2; j-- {
-		if toks[j].Voice != token.Own || !d.isName(toks[j]) {
+		if !toks[j].Voice.Prose() || !d.isName(toks[j]) {
 			continue
 		}
 		name, a, b := d.capitalRun(j, -1, d.sentenceStart(j), j)
@@ -228,7 +228,7 @@ func (d *doc) sentenceStart(i int) int {
 // of Defence").
 func (d *doc) capitalRun(i, dir, lo, hi int) (name string, first, last int) {
 	toks, w := d.toks, d.w
-	if i < lo || i > hi || !d.isName(toks[i]) || toks[i].Voice != token.Own {
+	if i < lo || i > hi || !d.isName(toks[i]) || !toks[i].Voice.Prose() {
 		return "", i, i
 	}
 	a, b := i, i

@@ -78,7 +78,7 @@ func (x *Index) Add(id, outlet, order string, toks []token.Token) {
 	d := doc{id: id, outlet: outlet, order: order}
 	var norms []string
 	for i, t := range toks {
-		if t.Voice != token.Own {
+		if !t.Voice.Prose() {
 			continue
 		}
 		if int(int32(t.Start)) != t.Start || int(int32(t.End)) != t.End {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/reliability"
 	"github.com/framingkit/framing/framing/stats"
@@ -79,12 +80,13 @@ func fuzzComparison(data []byte) *compare.Comparison {
 	}
 	cr := compare.ConceptResult{ID: "war", Labels: keys, Groups: groups}
 	for range groups {
-		counts, quoted, shares := make([]int, nl), make([]int, nl), make([]compare.Share, nl)
+		counts, byVoice, shares := make([]int, nl), make([]framing.VoiceCount, nl), make([]compare.Share, nl)
 		for l := range labels {
-			counts[l], quoted[l] = in.int(), in.int()
+			counts[l] = in.int()
+			byVoice[l] = framing.VoiceCount{Own: counts[l], Quoted: in.int()}
 			shares[l] = compare.Share{P: in.num(), Lo: in.num(), Hi: in.num()}
 		}
-		cr.Counts, cr.Quoted, cr.Shares = append(cr.Counts, counts), append(cr.Quoted, quoted), append(cr.Shares, shares)
+		cr.Counts, cr.ByVoice, cr.Shares = append(cr.Counts, counts), append(cr.ByVoice, byVoice), append(cr.Shares, shares)
 	}
 	c.Concepts = []compare.ConceptResult{cr}
 	for _, g := range groups {

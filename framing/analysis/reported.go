@@ -1,0 +1,446 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framingkit/framing/lang"
+	"github.com/framingkit/framing/lexicon"
+	"github.com/framingkit/framing/token"
+)
+
+// The kinds of voice cue, in the order of the pack's lists (lang.Voice).
+const (
+	CueSpeech = iota
+	CueAccording
+	CueBlocker
+	CueRelative
+	CueDistancing
+	CueNegation
+	CueNotNegation
+	CueTail
+	CueNaming
+	CueComplement
+	CueFiller
+	CueArticle
+)
+
+// Cue is a word of the voice rules found in a text: tokens [First, End).
+type Cue struct {
+	Kind       int
+	First, End int
+}
+
+// Reported is a stretch of indirect speech: its tokens' bytes, the bytes
+// of its source when one was found ("Putin", "the Kremlin"), and the cue
+// that reports it ("described", "according to").
+type Reported struct {
+	Span
+	Source Span
+	Cue    string
+}
+
+// maxTailTokens is the longest comma-set clause read as an attribution
+// added to a statement ("…, the ministry said." «…, заявил Песков.»).
+const maxTailTokens = 8
+
+// maxNameObject is how far after a naming verb its complement word is
+// looked for: "described the actions of the Wagner Group PMC as …".
+const maxNameObject = 10
+
+// maxNegationGap is how many tokens may stand between a negation and the
+// term it denies: "not a special operation", "is not really a war".
+const maxNegationGap = 3
+
+// voiceRules find reported speech, distancing and negation by the pack's
+// words (lang.Voice).
+type voiceRules struct {
+	m   *lexicon.Matcher
+	enc lexicon.Encoded
+	// heads are the words that start a source's name (the pack's person,
+	// outlet and organisation heads): «сообщает агентство …».
+	heads map[string]bool
+	// complementEndings end the word that starts what a naming verb names
+	// something (lang.Voice.ComplementEndings).
+	complementEndings []string
+}
+
+// complementCase reports whether a word has an ending of the case a naming
+// verb's complement takes (the Russian and Ukrainian instrumental).
+func (r *voiceRules) complementCase(norm string) bool {
+	for _, e := range r.complementEndings {
+		if strings.HasSuffix(norm, e) && utf8.RuneCountInString(norm) > utf8.RuneCountInString(e)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// newVoiceRules compiles a pack's voice words; nil when it has none.
+func newVoiceRules(p *lang.Pack) (*voiceRules, error) {
+	v := p.Voice
+	if len(v.Speech)+len(v.According)+len(v.Distancing)+len(v.Negation) == 0 {
+		return nil, nil
+	}
+	m, err := lexicon.CompilePhrases(p.Language+" voice", [][]string{
+		CueSpeech: v.Speech, CueAccording: v.According, CueBlocker: v.Blockers, CueRelative: v.Relatives,
+		CueDistancing: v.Distancing, CueNegation: v.Negation, CueNotNegation: v.NotNegation, CueTail: v.Tail,
+		CueNaming: v.Naming, CueComplement: v.Complement, CueFiller: v.NegationFillers, CueArticle: v.ComplementArticles,
+	})
+	if err != nil {
+		return nil, err
+	}
+	r := &voiceRules{m: m, complementEndings: v.ComplementEndings}
+	heads := map[string]bool{}
+	for _, list := range [][]string{p.Sourcing.PersonHeads, p.Sourcing.OutletHeads, p.Sourcing.OrgHeads} {
+		for _, w := range list {
+			for _, f := range p.Inflection.Forms(strings.ToLower(w)) {
+				heads[f] = true
+			}
+		}
+	}
+	r.heads = heads
+	return r, nil
+}
+
+// cues finds the voice words of a text's tokens, in token order.
+func (r *voiceRules) cues(toks []token.Token) []Cue {
+	hits := r.m.MatchCategoriesIn(nil, r.m.Encode(toks, &r.enc))
+	r.enc.Release()
+	cues := make([]Cue, len(hits))
+	for i, h := range hits {
+		cues[i] = Cue{Kind: h.ID, First: h.First, End: h.End}
+	}
+	slices.SortStableFunc(cues, func(a, b Cue) int { return a.First - b.First })
+	return cues
+}
+
+// maxInvertedSource is the longest source after its verb at a sentence's
+// end: «Об этом сообщает агентство Интерфакс», "said Dmitry Peskov".
+const maxInvertedSource = 4
+
+// report marks the tokens of indirect speech Reported, sentence by
+// sentence, and returns the stretches with their sources. The scope is
+// conservative: the clause after a speech verb to the sentence's end (to
+// the clause's end when the verb is in a relative clause: "which Moscow
+// calls …"); the sentence after a leading "according to X," and before a
+// trailing ", according to X." or ", X said."; never a token already in
+// a quotation or dropped. A verb followed by a blocker ("said nothing
+// about") reports nothing.
+func (r *voiceRules) report(text string, toks []token.Token, cues []Cue) []Reported {
+	var out []Reported
+	for s0 := 0; s0 < len(toks); {
+		s1 := s0 + 1
+		for s1 < len(toks) && toks[s1].Sentence == toks[s0].Sentence {
+			s1++
+		}
+		out = r.reportSentence(text, toks, cues, s0, s1, out)
+		s0 = s1
+	}
+	return out
+}
+
+// reportSentence applies the report rules to the sentence toks[s0:s1].
+func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue, s0, s1 int, out []Reported) []Reported {
+	lo, _ := slices.BinarySearchFunc(cues, s0, func(c Cue, i int) int { return c.First - i })
+	segment := func(i int) (int, int) { // the comma-set clause holding token i
+		g0, g1 := i, i+1
+		for g0 > s0 && !breakBetween(text, toks[g0-1].End, toks[g0].Start) {
+			g0--
+		}
+		for g1 < s1 && !breakBetween(text, toks[g1-1].End, toks[g1].Start) {
+			g1++
+		}
+		return g0, g1
+	}
+	cueAt := func(kind, i int) bool {
+		for k := lo; k < len(cues) && cues[k].First <= i; k++ {
+			if cues[k].First == i && cues[k].Kind == kind {
+				return true
+			}
+		}
+		return false
+	}
+	// Frames first, so that «как заявил Песков, …» is sourced by its frame.
+	for _, kind := range []int{CueAccording, CueSpeech} {
+		for k := lo; k < len(cues) && cues[k].First < s1; k++ {
+			c := cues[k]
+			if c.Kind != kind || toks[c.First].Voice != token.Own {
+				continue
+			}
+			cue := text[toks[c.First].Start:toks[c.End-1].End]
+			g0, g1 := segment(c.First)
+			mark := func(a, b, src0, src1 int) {
+				out = markReported(text, toks, a, b, src0, src1, cue, out)
+			}
+			switch {
+			case kind == CueSpeech && c.End < s1 && cueAt(CueBlocker, c.End) && !breakBetween(text, toks[c.End-1].End, toks[c.End].Start):
+				// "said nothing about", "called for": no report.
+			case c.First > s0 && toks[c.First-1].Voice == token.Quoted,
+				g0 > s0 && toks[g0-1].Voice == token.Quoted && c.First-g0 <= 3:
+				// "“…,” he said, and …", «— …, — сказал он, и …»: the verb
+				// attributes the quotation before it; what follows is the
+				// author's.
+			case kind == CueSpeech && g0 > s0 && cueAt(CueRelative, g0):
+				// "…, which Moscow calls a special military operation, …"
+				mark(c.End, g1, g0+1, c.First)
+			case g0 > s0 && g1-g0 <= maxTailTokens && (kind == CueAccording || attributionTail(c, g0, g1, cueAt)) && !(g1 < s1 && cueAt(CueRelative, g1)):
+				// (Not «Выступая в Киеве, Блинкен заявил, что …»: the
+				// statement is the "что" clause after it.)
+				// An attribution set off by commas after (or inside) the
+				// statement: the rest of the sentence is reported; the
+				// source is the clause less its cue.
+				src0, src1 := g0, c.First
+				if c.First == g0 {
+					src0, src1 = c.End, g1
+				}
+				mark(s0, g0, src0, src1)
+				mark(g1, s1, src0, src1)
+			case kind == CueSpeech && r.invertedSource(toks, c.End, s1):
+				// «Об этом сообщает агентство Интерфакс»: the verb's
+				// subject follows it, and it reports nothing here.
+			case kind == CueAccording:
+				// A leading frame: its clause names the source, the rest
+				// is the statement.
+				mark(g1, s1, c.End, g1)
+				if g1 == s1 { // no comma after the source: the words after the frame
+					mark(c.End, s1, c.End, c.End)
+				}
+			default:
+				from := c.End
+				if cueAt(CueNaming, c.First) {
+					// "described the actions as an armed mutiny": the
+					// words after "as" are the source's; «назвал действия
+					// Пригожина вооружённым мятежом»: from the first word
+					// in the case of a name (the instrumental).
+					for i := c.End; i < g1 && i < c.End+maxNameObject; i++ {
+						if cueAt(CueComplement, i) {
+							from = i + 1
+							break
+						}
+						if r.complementCase(toks[i].Norm) || i > c.End && cueAt(CueArticle, i) {
+							from = i
+							break
+						}
+					}
+				}
+				src0, src1 := g0, c.First
+				if c.First == g0 && g0 > s0 {
+					// "Easley, a professor in Seoul, said …": the subject
+					// is the sentence's first clause.
+					_, src1 = segment(s0)
+					src0 = s0
+				}
+				mark(from, s1, src0, src1)
+			}
+		}
+	}
+	return out
+}
+
+// invertedSource reports whether toks[from:s1], what follows a speech verb
+// to the sentence's end, is its subject: a few words starting with a
+// capital or a source's head word.
+func (r *voiceRules) invertedSource(toks []token.Token, from, s1 int) bool {
+	if from >= s1 || s1-from > maxInvertedSource {
+		return false
+	}
+	capital := func(i int) bool {
+		first, _ := utf8.DecodeRuneInString(toks[i].Form)
+		return unicode.IsUpper(first)
+	}
+	// A name, or a head word and a name: «агентство Интерфакс».
+	return capital(from) || r.heads[toks[from].Norm] && from+1 < s1 && capital(from+1)
+}
+
+// attributionTail reports whether the speech verb c closes its clause
+// [g0, g1) as an attribution does, rather than opening a statement: nothing
+// after it ("…, the ministry said."), or the verb first and its subject
+// after it ("…, said Peskov", «…, заявил Песков»), or only a phrase of
+// the pack's tail words ("…, the ministry said in a statement").
+func attributionTail(c Cue, g0, g1 int, cueAt func(kind, i int) bool) bool {
+	after := g1 - c.End
+	return after == 0 || c.First == g0 && after <= 4 || after <= 3 && cueAt(CueTail, c.End)
+}
+
+// markReported marks toks[a:b] Reported where they are Own, and records
+// the stretch with its source toks[src0:src1] (none when empty).
+func markReported(text string, toks []token.Token, a, b, src0, src1 int, cue string, out []Reported) []Reported {
+	if a >= b {
+		return out
+	}
+	marked := false
+	for i := a; i < b; i++ {
+		if toks[i].Voice == token.Own {
+			toks[i].Voice = token.Reported
+			marked = true
+		}
+	}
+	if !marked {
+		return out
+	}
+	r := Reported{Span: Span{Start: toks[a].Start, End: toks[b-1].End}, Cue: cue}
+	if src0 < src1 {
+		r.Source = Span{Start: toks[src0].Start, End: toks[src1-1].End}
+	}
+	return append(out, r)
+}
+
+// breakBetween reports whether the text between two tokens ends a clause:
+// a comma, semicolon, colon or dash. Brackets do not: "the Korean Central
+// News Agency (KCNA) said" is one clause.
+func breakBetween(text string, from, to int) bool {
+	for _, r := range text[from:to] {
+		switch r {
+		case ',', ';', ':', '—', '–':
+			return true
+		}
+	}
+	return false
+}
+
+// DistancedBy returns the distancing marker right before the hit whose
+// first token is first ("so-called", «так называемая»), if there is one.
+func (an *Analysis) DistancedBy(text string, first int) (string, bool) {
+	for _, c := range an.cuesEndingBefore(first, 2) {
+		// Right before it, or with an article between: "what it calls a
+		// special military operation".
+		if c.Kind == CueDistancing && (c.End == first || an.cueAt(CueFiller, c.End)) {
+			return text[an.Tokens[c.First].Start:an.Tokens[c.End-1].End], true
+		}
+	}
+	return "", false
+}
+
+// MarkerVoice is the voice of the distancing marker of DistancedBy: a
+// quotation after a marker outside it ("so-called «…»") is scare quotes.
+func (an *Analysis) MarkerVoice(first int) token.Voice {
+	for _, c := range an.cuesEndingBefore(first, 2) {
+		if c.Kind == CueDistancing {
+			return an.Tokens[c.First].Voice
+		}
+	}
+	return token.Own
+}
+
+// NegatedBy returns the negation that denies the hit whose first token is
+// first: a negation word at most maxNegationGap tokens before it, in its
+// clause, not followed by a word that makes it no denial ("not only").
+func (an *Analysis) NegatedBy(text string, first int) (string, bool) {
+	for _, c := range an.cuesEndingBefore(first, maxNegationGap+1) {
+		if c.Kind != CueNegation || an.Tokens[c.First].Sentence != an.Tokens[first].Sentence {
+			continue
+		}
+		if an.cueAt(CueNotNegation, c.End) || breakBetween(text, an.Tokens[c.End-1].End, an.Tokens[first].Start) {
+			continue
+		}
+		fillers := true // "not a war", not "not to prosecute PMC Wagner"
+		for i := c.End; i < first; i++ {
+			fillers = fillers && an.cueAt(CueFiller, i)
+		}
+		if !fillers {
+			continue
+		}
+		return text[an.Tokens[c.First].Start:an.Tokens[c.End-1].End], true
+	}
+	return "", false
+}
+
+// cuesEndingBefore are the cues that end within within tokens before
+// first (End in [first-within+1, first]), nearest first.
+func (an *Analysis) cuesEndingBefore(first, within int) []Cue {
+	var out []Cue
+	hi, _ := slices.BinarySearchFunc(an.Cues, first, func(c Cue, i int) int { return c.First - i })
+	for k := hi - 1; k >= 0 && an.Cues[k].First >= first-within-4; k-- {
+		if c := an.Cues[k]; c.End <= first && c.End > first-within {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (an *Analysis) cueAt(kind, i int) bool {
+	k, _ := slices.BinarySearchFunc(an.Cues, i, func(c Cue, i int) int { return c.First - i })
+	for ; k < len(an.Cues) && an.Cues[k].First == i; k++ {
+		if an.Cues[k].Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// ReportedAt is the stretch of reported speech holding byte offset off.
+func (an *Analysis) ReportedAt(off int) (Reported, bool) {
+	k, _ := slices.BinarySearchFunc(an.Reported, off, func(r Reported, off int) int {
+		if r.End <= off {
+			return -1
+		}
+		if r.Start > off {
+			return 1
+		}
+		return 0
+	})
+	for ; k < len(an.Reported) && an.Reported[k].Start <= off; k++ {
+		if off < an.Reported[k].End {
+			return an.Reported[k], true
+		}
+	}
+	return Reported{}, false
+}
+
+// QuoteAt is the quotation holding byte offset off.
+func (an *Analysis) QuoteAt(off int) (Span, bool) {
+	k, _ := slices.BinarySearchFunc(an.Quotes, off, func(s Span, off int) int {
+		if s.End <= off {
+			return -1
+		}
+		if s.Start > off {
+			return 1
+		}
+		return 0
+	})
+	if k < len(an.Quotes) && an.Quotes[k].Start <= off && off < an.Quotes[k].End {
+		return an.Quotes[k], true
+	}
+	return Span{}, false
+}
+
+// Why says why a hit at byte offset off of text has voice v: the marks
+// of its quotation, the source and cue of its reported speech, the
+// distancing marker; "" for the own voice.
+func (an *Analysis) Why(text string, off int, v token.Voice, marker string) string {
+	switch v {
+	case token.Quoted:
+		if q, ok := an.QuoteAt(off); ok {
+			open, _ := utf8.DecodeRuneInString(text[q.Start:])
+			closeMark, _ := utf8.DecodeLastRuneInString(text[q.Start:q.End])
+			if open == '—' || open == '–' {
+				return "quoted: dash dialogue"
+			}
+			return "quoted: " + string(open) + "…" + string(closeMark)
+		}
+		return "quoted"
+	case token.Reported:
+		if r, ok := an.ReportedAt(off); ok {
+			if r.Source.End > r.Source.Start {
+				return "reported: " + shorten(text[r.Source.Start:r.Source.End]) + " … " + r.Cue
+			}
+			return "reported: " + r.Cue
+		}
+		return "reported"
+	case token.Distanced:
+		return "distanced: " + marker
+	}
+	return ""
+}
+
+// shorten keeps a source's first and last word when it is long.
+func shorten(s string) string {
+	f := strings.Fields(s)
+	if len(f) <= 3 {
+		return strings.Join(f, " ")
+	}
+	return f[0] + " … " + f[len(f)-1]
+}
