@@ -115,6 +115,9 @@ type Evidence struct {
 	// NegatedBy is the negation word.
 	Negated   bool   `json:"negated,omitempty"`
 	NegatedBy string `json:"negated_by,omitempty"`
+	// Source is the bytes of the source of reported speech, when one was
+	// found ("Vladimir Putin"); nil otherwise.
+	Source *analysis.Span `json:"source,omitempty"`
 	Start     int    `json:"start"` // byte offsets into the document's text
 	End       int    `json:"end"`
 	Text      string `json:"text"`
@@ -418,6 +421,12 @@ func (s *Scorer) evidence(text string, an *analysis.Analysis, h lexicon.Hit, v t
 	}
 	if label != "" && v != token.Boilerplate {
 		e.NegatedBy, e.Negated = an.NegatedBy(text, h.First)
+	}
+	if v == token.Reported {
+		if r, ok := an.ReportedAt(start); ok && r.Source.End > r.Source.Start {
+			src := r.Source
+			e.Source = &src
+		}
 	}
 	return e
 }

@@ -9,7 +9,8 @@ import (
 
 // Span is a byte range [Start, End) of a document's text.
 type Span struct {
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // QuoteProblem is a quotation mark that could not be paired; its text is
