@@ -118,9 +118,9 @@ type Evidence struct {
 	// Source is the bytes of the source of reported speech, when one was
 	// found ("Vladimir Putin"); nil otherwise.
 	Source *analysis.Span `json:"source,omitempty"`
-	Start     int    `json:"start"` // byte offsets into the document's text
-	End       int    `json:"end"`
-	Text      string `json:"text"`
+	Start  int            `json:"start"` // byte offsets into the document's text
+	End    int            `json:"end"`
+	Text   string         `json:"text"`
 	// Norm is the matched words normalised as the matcher saw them
 	// ("putin regime" for "Putin’s regime"): the key distinctive-term
 	// statistics count by.
