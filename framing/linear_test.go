@@ -43,6 +43,13 @@ func TestScoreIsLinear(t *testing.T) {
 		{"capitalised names in one sentence", "Ivan Petrov Sergey "},
 		{"state media in one sentence", "state media KCNA "},
 		{"distancing in one sentence", "so-called "},
+		{"trailing attributions in one sentence", "the war, the ministry said, "},
+		{"naming verbs in one sentence", "Moscow calls it a special military operation and "},
+		{"relative clauses in one sentence", "invasion, which Moscow calls an operation, "},
+		{"Russian attributions in one sentence", "операция, заявил Песков, "},
+		{"single quotes never closed", "‘a "},
+		{"apostrophes and single quotes", "rock 'n' roll 'war' soldiers' "},
+		{"negations in one sentence", "not a war and no invasion "},
 		{"the agency said", "the agency said "},
 		{"generic sources", "Officials and "},
 	}

@@ -65,6 +65,8 @@ type voiceRules struct {
 	// complementEndings end the word that starts what a naming verb names
 	// something (lang.Voice.ComplementEndings).
 	complementEndings []string
+	// scratch is the memory of one sentence, reused.
+	scratch sentence
 }
 
 // complementCase reports whether a word has an ending of the case a naming
@@ -139,30 +141,81 @@ func (r *voiceRules) report(text string, toks []token.Token, cues []Cue) []Repor
 		out = r.reportSentence(text, toks, cues, s0, s1, out)
 		s0 = s1
 	}
+	// The runs of a sentence's cues come in cue order; ReportedAt searches
+	// them by offset.
+	slices.SortFunc(out, func(x, y Reported) int { return x.Start - y.Start })
 	return out
+}
+
+// sentence is the scratch of one sentence toks[s0:s1] under the report
+// rules, made in one pass so that each rule costs O(1) a cue: the cue
+// kinds starting at each word, its comma-set clause, and the next word not
+// yet marked (a path-compressed pointer, so marking a stretch already
+// marked costs nothing: a sentence of a thousand "said" is linear).
+type sentence struct {
+	s0, s1   int
+	kinds    []uint32
+	seg0     []int32
+	seg1     []int32
+	nextFree []int32
+}
+
+func (r *voiceRules) sentence(text string, toks []token.Token, cues []Cue, s0, s1 int) *sentence {
+	n := s1 - s0
+	sc := &r.scratch
+	sc.s0, sc.s1 = s0, s1
+	sc.kinds = slices.Grow(sc.kinds[:0], n)[:n]
+	clear(sc.kinds)
+	sc.seg0 = slices.Grow(sc.seg0[:0], n)[:n]
+	sc.seg1 = slices.Grow(sc.seg1[:0], n)[:n]
+	sc.nextFree = slices.Grow(sc.nextFree[:0], n+1)[:n+1]
+	k, _ := slices.BinarySearchFunc(cues, s0, func(c Cue, i int) int { return c.First - i })
+	for ; k < len(cues) && cues[k].First < s1; k++ {
+		sc.kinds[cues[k].First-s0] |= 1 << cues[k].Kind
+	}
+	g0 := s0
+	for i := s0; i < s1; i++ {
+		if i > s0 && breakBetween(text, toks[i-1].End, toks[i].Start) {
+			for j := g0; j < i; j++ {
+				sc.seg1[j-s0] = int32(i)
+			}
+			g0 = i
+		}
+		sc.seg0[i-s0] = int32(g0)
+	}
+	for j := g0; j < s1; j++ {
+		sc.seg1[j-s0] = int32(s1)
+	}
+	for i := range sc.nextFree {
+		sc.nextFree[i] = int32(s0 + i)
+	}
+	return sc
+}
+
+func (sc *sentence) cueAt(kind, i int) bool {
+	return i >= sc.s0 && i < sc.s1 && sc.kinds[i-sc.s0]&(1<<kind) != 0
+}
+
+func (sc *sentence) segment(i int) (int, int) { return int(sc.seg0[i-sc.s0]), int(sc.seg1[i-sc.s0]) }
+
+// free is the first word at or after i not yet looked at by a mark.
+func (sc *sentence) free(i int) int {
+	root := i
+	for int(sc.nextFree[root-sc.s0]) != root {
+		root = int(sc.nextFree[root-sc.s0])
+	}
+	for i != root { // compress the path
+		next := int(sc.nextFree[i-sc.s0])
+		sc.nextFree[i-sc.s0] = int32(root)
+		i = next
+	}
+	return root
 }
 
 // reportSentence applies the report rules to the sentence toks[s0:s1].
 func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue, s0, s1 int, out []Reported) []Reported {
+	sc := r.sentence(text, toks, cues, s0, s1)
 	lo, _ := slices.BinarySearchFunc(cues, s0, func(c Cue, i int) int { return c.First - i })
-	segment := func(i int) (int, int) { // the comma-set clause holding token i
-		g0, g1 := i, i+1
-		for g0 > s0 && !breakBetween(text, toks[g0-1].End, toks[g0].Start) {
-			g0--
-		}
-		for g1 < s1 && !breakBetween(text, toks[g1-1].End, toks[g1].Start) {
-			g1++
-		}
-		return g0, g1
-	}
-	cueAt := func(kind, i int) bool {
-		for k := lo; k < len(cues) && cues[k].First <= i; k++ {
-			if cues[k].First == i && cues[k].Kind == kind {
-				return true
-			}
-		}
-		return false
-	}
 	// Frames first, so that «как заявил Песков, …» is sourced by its frame.
 	for _, kind := range []int{CueAccording, CueSpeech} {
 		for k := lo; k < len(cues) && cues[k].First < s1; k++ {
@@ -171,27 +224,27 @@ func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue,
 				continue
 			}
 			cue := text[toks[c.First].Start:toks[c.End-1].End]
-			g0, g1 := segment(c.First)
+			g0, g1 := sc.segment(c.First)
 			mark := func(a, b, src0, src1 int) {
-				out = markReported(text, toks, a, b, src0, src1, cue, out)
+				out = sc.mark(toks, a, b, src0, src1, cue, out)
 			}
 			switch {
-			case kind == CueSpeech && c.End < s1 && cueAt(CueBlocker, c.End) && !breakBetween(text, toks[c.End-1].End, toks[c.End].Start):
+			case kind == CueSpeech && c.End < s1 && sc.cueAt(CueBlocker, c.End) && !breakBetween(text, toks[c.End-1].End, toks[c.End].Start):
 				// "said nothing about", "called for": no report.
 			case c.First > s0 && toks[c.First-1].Voice == token.Quoted,
 				g0 > s0 && toks[g0-1].Voice == token.Quoted && c.First-g0 <= 3:
 				// "“…,” he said, and …", «— …, — сказал он, и …»: the verb
 				// attributes the quotation before it; what follows is the
 				// author's.
-			case kind == CueSpeech && g0 > s0 && cueAt(CueRelative, g0):
+			case kind == CueSpeech && g0 > s0 && sc.cueAt(CueRelative, g0):
 				// "…, which Moscow calls a special military operation, …"
 				mark(c.End, g1, g0+1, c.First)
-			case g0 > s0 && g1-g0 <= maxTailTokens && (kind == CueAccording || attributionTail(c, g0, g1, cueAt)) && !(g1 < s1 && cueAt(CueRelative, g1)):
-				// (Not «Выступая в Киеве, Блинкен заявил, что …»: the
-				// statement is the "что" clause after it.)
+			case g0 > s0 && g1-g0 <= maxTailTokens && (kind == CueAccording || attributionTail(c, g0, g1, sc.cueAt)) && !(g1 < s1 && sc.cueAt(CueRelative, g1)):
 				// An attribution set off by commas after (or inside) the
 				// statement: the rest of the sentence is reported; the
-				// source is the clause less its cue.
+				// source is the clause less its cue. (Not «Выступая в
+				// Киеве, Блинкен заявил, что …»: the statement is the
+				// "что" clause after it.)
 				src0, src1 := g0, c.First
 				if c.First == g0 {
 					src0, src1 = c.End, g1
@@ -210,17 +263,17 @@ func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue,
 				}
 			default:
 				from := c.End
-				if cueAt(CueNaming, c.First) {
+				if sc.cueAt(CueNaming, c.First) {
 					// "described the actions as an armed mutiny": the
 					// words after "as" are the source's; «назвал действия
 					// Пригожина вооружённым мятежом»: from the first word
 					// in the case of a name (the instrumental).
 					for i := c.End; i < g1 && i < c.End+maxNameObject; i++ {
-						if cueAt(CueComplement, i) {
+						if sc.cueAt(CueComplement, i) {
 							from = i + 1
 							break
 						}
-						if r.complementCase(toks[i].Norm) || i > c.End && cueAt(CueArticle, i) {
+						if r.complementCase(toks[i].Norm) || i > c.End && sc.cueAt(CueArticle, i) {
 							from = i
 							break
 						}
@@ -230,7 +283,7 @@ func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue,
 				if c.First == g0 && g0 > s0 {
 					// "Easley, a professor in Seoul, said …": the subject
 					// is the sentence's first clause.
-					_, src1 = segment(s0)
+					_, src1 = sc.segment(s0)
 					src0 = s0
 				}
 				mark(from, s1, src0, src1)
@@ -242,7 +295,7 @@ func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue,
 
 // invertedSource reports whether toks[from:s1], what follows a speech verb
 // to the sentence's end, is its subject: a few words starting with a
-// capital or a source's head word.
+// capital, or a head word and a name.
 func (r *voiceRules) invertedSource(toks []token.Token, from, s1 int) bool {
 	if from >= s1 || s1-from > maxInvertedSource {
 		return false
@@ -265,27 +318,39 @@ func attributionTail(c Cue, g0, g1 int, cueAt func(kind, i int) bool) bool {
 	return after == 0 || c.First == g0 && after <= 4 || after <= 3 && cueAt(CueTail, c.End)
 }
 
-// markReported marks toks[a:b] Reported where they are Own, and records
-// the stretch with its source toks[src0:src1] (none when empty).
-func markReported(text string, toks []token.Token, a, b, src0, src1 int, cue string, out []Reported) []Reported {
-	if a >= b {
-		return out
+// mark marks the Own words of toks[a:b] Reported, and records each run of
+// words it marked with the source toks[src0:src1] (none when empty). A
+// word is looked at by one mark only: the runs never overlap, and a
+// sentence costs its length in all.
+func (sc *sentence) mark(toks []token.Token, a, b, src0, src1 int, cue string, out []Reported) []Reported {
+	var source Span
+	if src0 < src1 {
+		source = Span{Start: toks[src0].Start, End: toks[src1-1].End}
 	}
-	marked := false
-	for i := a; i < b; i++ {
-		if toks[i].Voice == token.Own {
-			toks[i].Voice = token.Reported
-			marked = true
+	run, prev := -1, -1 // the run being marked: its first and last word
+	flush := func() {
+		if run >= 0 {
+			out = append(out, Reported{Span: Span{Start: toks[run].Start, End: toks[prev].End}, Source: source, Cue: cue})
+			run = -1
 		}
 	}
-	if !marked {
-		return out
+	for i := sc.free(a); i < b; i = sc.free(i) {
+		if run >= 0 && i != prev+1 { // words between were looked at before
+			flush()
+		}
+		if toks[i].Voice == token.Own {
+			toks[i].Voice = token.Reported
+			if run < 0 {
+				run = i
+			}
+			prev = i
+		} else {
+			flush()
+		}
+		sc.nextFree[i-sc.s0] = int32(i + 1)
 	}
-	r := Reported{Span: Span{Start: toks[a].Start, End: toks[b-1].End}, Cue: cue}
-	if src0 < src1 {
-		r.Source = Span{Start: toks[src0].Start, End: toks[src1-1].End}
-	}
-	return append(out, r)
+	flush()
+	return out
 }
 
 // breakBetween reports whether the text between two tokens ends a clause:
@@ -373,19 +438,12 @@ func (an *Analysis) cueAt(kind, i int) bool {
 
 // ReportedAt is the stretch of reported speech holding byte offset off.
 func (an *Analysis) ReportedAt(off int) (Reported, bool) {
-	k, _ := slices.BinarySearchFunc(an.Reported, off, func(r Reported, off int) int {
-		if r.End <= off {
-			return -1
-		}
-		if r.Start > off {
-			return 1
-		}
-		return 0
-	})
-	for ; k < len(an.Reported) && an.Reported[k].Start <= off; k++ {
-		if off < an.Reported[k].End {
-			return an.Reported[k], true
-		}
+	k, found := slices.BinarySearchFunc(an.Reported, off, func(r Reported, off int) int { return r.Start - off })
+	if !found {
+		k-- // the stretch starting before off
+	}
+	if k >= 0 && k < len(an.Reported) && an.Reported[k].Start <= off && off < an.Reported[k].End {
+		return an.Reported[k], true
 	}
 	return Reported{}, false
 }
