@@ -41,6 +41,7 @@ and merged with 'merge'; both give the same numbers, byte for byte.`,
   framing compare --by outlet_group --manifest m.csv DIR
   framing compare --format json DIR > stats.json
   framing compare --concept war --format markdown DIR
+  framing compare --voice own+reported testdata/seeds   # count reported speech too
   framing compare --tally all.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.check(cmd, args); err != nil {
