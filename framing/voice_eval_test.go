@@ -19,9 +19,12 @@ import (
 // beyond quotation marks"): sentences in English, Russian and Ukrainian,
 // every label hit in them labelled with its voice (own, quoted, reported,
 // distanced) and whether it is negated. eval.yaml's header gives the
-// decision rules the labels follow. The rules were tuned while reading
-// eval.yaml's misses; holdout.yaml was written afterwards by someone who
-// saw neither its items nor the rules, and measures them fresh.
+// decision rules the labels follow. The rules were tuned while reading the
+// misses of eval.yaml and then of tune2.yaml (a second set, weighted to
+// reported speech, written without seeing the rules or the other sets);
+// holdout.yaml was written by someone who saw neither the other sets'
+// items nor the rules, and its misses were never tuned on: it measures the
+// rules fresh.
 //
 // Minimum is the least precision and recall each voice, and negation,
 // must reach on the whole set, pinned a little under what the rules reach
@@ -31,10 +34,13 @@ var voiceEvalSets = []struct {
 	Minimum map[string]struct{ Precision, Recall float64 }
 }{
 	{"../testdata/voice/eval.yaml", map[string]struct{ Precision, Recall float64 }{
-		"own": {0.90, 0.95}, "quoted": {0.98, 0.98}, "reported": {0.95, 0.92}, "distanced": {0.98, 0.93}, "negated": {0.98, 0.95},
+		"own": {0.92, 0.98}, "quoted": {0.98, 0.98}, "reported": {0.98, 0.93}, "distanced": {0.98, 0.93}, "negated": {0.98, 0.95},
+	}},
+	{"../testdata/voice/tune2.yaml", map[string]struct{ Precision, Recall float64 }{
+		"own": {0.93, 0.98}, "quoted": {0.98, 0.98}, "reported": {0.98, 0.95}, "distanced": {0.98, 0.98}, "negated": {0.98, 0.98},
 	}},
 	{"../testdata/voice/holdout.yaml", map[string]struct{ Precision, Recall float64 }{
-		"own": {0.83, 0.93}, "quoted": {0.93, 0.98}, "reported": {0.92, 0.81}, "distanced": {0.98, 0.86}, "negated": {0.98, 0.85},
+		"own": {0.85, 0.96}, "quoted": {0.93, 0.98}, "reported": {0.95, 0.85}, "distanced": {0.98, 0.86}, "negated": {0.98, 0.85},
 	}},
 }
 

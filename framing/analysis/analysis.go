@@ -32,6 +32,8 @@ type Analysis struct {
 	// voice words found (speech verbs, distancing markers, negations).
 	Reported []Reported
 	Cues     []Cue
+	// words are the language's single-word voice cues (wordKind).
+	words *wordSets
 }
 
 // Analyzer takes texts apart, one step after another:
@@ -112,7 +114,7 @@ func (a *Analyzer) AnalyzeInto(reuse *Analysis, in Input) *Analysis {
 	}
 	Voices(an.Tokens, an.Quotes, an.Dropped)
 	if a.voice != nil {
-		an.Cues = a.voice.cues(an.Tokens)
+		an.Cues, an.words = a.voice.cues(an.Tokens), &a.voice.words
 		an.Reported = a.voice.report(in.Text, an.Tokens, an.Cues)
 	}
 	return an

@@ -3,6 +3,7 @@ package analysis
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/framingkit/framing/token"
@@ -72,6 +73,9 @@ func (an *Analysis) cuesEndingBefore(first, within int) []Cue {
 }
 
 func (an *Analysis) cueAt(kind, i int) bool {
+	if wordKind(kind) {
+		return i >= 0 && i < len(an.Tokens) && an.words.has(kind, an.Tokens[i])
+	}
 	k, _ := slices.BinarySearchFunc(an.Cues, i, func(c Cue, i int) int { return c.First - i })
 	for ; k < len(an.Cues) && an.Cues[k].First == i; k++ {
 		if an.Cues[k].Kind == kind {
@@ -142,6 +146,9 @@ func (an *Analysis) Why(text string, off int, v token.Voice, marker string) stri
 // shorten keeps a source's first and last word when it is long.
 func shorten(s string) string {
 	f := strings.Fields(s)
+	for i, w := range f {
+		f[i] = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
+	}
 	if len(f) <= 3 {
 		return strings.Join(f, " ")
 	}

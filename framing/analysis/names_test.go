@@ -24,7 +24,7 @@ func TestQuotedNames(t *testing.T) {
 		{"ru", "speech with a comma and a dash", "«Мы победим», — заявил он.", "Мы/q победим/q заявил/o он/o"},
 		{"ru", "speech followed by a dash", "«Никогда» — ответил министр.", "Никогда/q ответил/o министр/o"},
 		{"ru", "an acronym in scare quotes stays quoted", "Так называемая «СВО» продолжается.", "Так/o называемая/o СВО/q продолжается/o"},
-		{"ru", "lower case is a quotation", "Он назвал это «спецоперацией» в эфире.", "Он/o назвал/o это/o спецоперацией/q в/r эфире/r"},
+		{"ru", "lower case is a quotation", "Он назвал это «спецоперацией» в эфире.", "Он/o назвал/o это/o спецоперацией/q в/o эфире/o"},
 		{"ru", "more words than a name", "Он сказал «Мы будем стоять до конца» вчера.", "Он/o сказал/o Мы/q будем/q стоять/q до/q конца/q вчера/r"},
 		{"uk", "Ukrainian head word", "Бійці ПВК «Вагнер» відступили.", "Бійці/o ПВК/o Вагнер/o відступили/o"},
 		{"uk", "Ukrainian head with an apostrophe", "Об’єднання «Свобода» заявило.", "Об’єднання/o Свобода/o заявило/o"},

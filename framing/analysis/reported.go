@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -25,7 +26,25 @@ const (
 	CueComplement
 	CueFiller
 	CueArticle
+	numCueKinds
 )
+
+// wordKind reports the kinds of cue that are single words, looked up by a
+// token's normal form where a rule asks (wordSets) instead of found and
+// kept for every token: fillers and articles are among a text's commonest
+// words.
+func wordKind(kind int) bool {
+	switch kind {
+	case CueBlocker, CueRelative, CueNotNegation, CueTail, CueComplement, CueFiller, CueArticle:
+		return true
+	}
+	return false
+}
+
+// wordSets are the single-word cue lists by kind, in normal form.
+type wordSets [numCueKinds]map[string]bool
+
+func (w *wordSets) has(kind int, t token.Token) bool { return w != nil && w[kind][t.Norm] }
 
 // Cue is a word of the voice rules found in a text: tokens [First, End).
 type Cue struct {
@@ -44,7 +63,7 @@ type Reported struct {
 
 // maxTailTokens is the longest comma-set clause read as an attribution
 // added to a statement ("…, the ministry said." «…, заявил Песков.»).
-const maxTailTokens = 8
+const maxTailTokens = 12
 
 // maxNameObject is how far after a naming verb its complement word is
 // looked for: "described the actions of the Wagner Group PMC as …".
@@ -67,6 +86,10 @@ type voiceRules struct {
 	complementEndings []string
 	// scratch is the memory of one sentence, reused.
 	scratch sentence
+	// words are the single-word cues (wordKind); hits is the matcher's
+	// memory, reused.
+	words wordSets
+	hits  []lexicon.Hit
 }
 
 // complementCase reports whether a word has an ending of the case a naming
@@ -86,15 +109,33 @@ func newVoiceRules(p *lang.Pack) (*voiceRules, error) {
 	if len(v.Speech)+len(v.According)+len(v.Distancing)+len(v.Negation) == 0 {
 		return nil, nil
 	}
-	m, err := lexicon.CompilePhrases(p.Language+" voice", [][]string{
+	lists := [numCueKinds][]string{
 		CueSpeech: v.Speech, CueAccording: v.According, CueBlocker: v.Blockers, CueRelative: v.Relatives,
 		CueDistancing: v.Distancing, CueNegation: v.Negation, CueNotNegation: v.NotNegation, CueTail: v.Tail,
 		CueNaming: v.Naming, CueComplement: v.Complement, CueFiller: v.NegationFillers, CueArticle: v.ComplementArticles,
-	})
+	}
+	r := &voiceRules{complementEndings: v.ComplementEndings}
+	phrases := make([][]string, numCueKinds)
+	tk := token.NewTokenizer()
+	for kind, list := range lists {
+		if !wordKind(kind) {
+			phrases[kind] = list
+			continue
+		}
+		r.words[kind] = map[string]bool{}
+		for _, w := range list {
+			toks := tk.Tokenize(w)
+			if len(toks) != 1 {
+				return nil, fmt.Errorf("%s: voice: %q: one word, please (this list is looked up word by word)", p.File, w)
+			}
+			r.words[kind][toks[0].Norm] = true
+		}
+	}
+	m, err := lexicon.CompilePhrases(p.Language+" voice", phrases)
 	if err != nil {
 		return nil, err
 	}
-	r := &voiceRules{m: m, complementEndings: v.ComplementEndings}
+	r.m = m
 	heads := map[string]bool{}
 	for _, list := range [][]string{p.Sourcing.PersonHeads, p.Sourcing.OutletHeads, p.Sourcing.OrgHeads} {
 		for _, w := range list {
@@ -109,15 +150,22 @@ func newVoiceRules(p *lang.Pack) (*voiceRules, error) {
 
 // cues finds the voice words of a text's tokens, in token order.
 func (r *voiceRules) cues(toks []token.Token) []Cue {
-	hits := r.m.MatchCategoriesIn(nil, r.m.Encode(toks, &r.enc))
+	r.hits = r.m.MatchCategoriesIn(r.hits[:0], r.m.Encode(toks, &r.enc))
 	r.enc.Release()
-	cues := make([]Cue, len(hits))
-	for i, h := range hits {
+	cues := make([]Cue, len(r.hits))
+	for i, h := range r.hits {
 		cues[i] = Cue{Kind: h.ID, First: h.First, End: h.End}
+	}
+	if cap(r.hits) > maxKeptCues {
+		r.hits = nil // a long document's memory goes with it
 	}
 	slices.SortStableFunc(cues, func(a, b Cue) int { return a.First - b.First })
 	return cues
 }
+
+// maxKeptCues bounds the matcher memory a rule set keeps for the next
+// document.
+const maxKeptCues = 1 << 14
 
 // maxInvertedSource is the longest source after its verb at a sentence's
 // end: «Об этом сообщает агентство Интерфакс», "said Dmitry Peskov".
@@ -141,6 +189,11 @@ func (r *voiceRules) report(text string, toks []token.Token, cues []Cue) []Repor
 		out = r.reportSentence(text, toks, cues, s0, s1, out)
 		s0 = s1
 	}
+	// The scratch must not keep this document's tokens alive for the next.
+	r.scratch.toks = nil
+	if cap(r.scratch.kinds) > maxKeptCues {
+		r.scratch = sentence{}
+	}
 	// The runs of a sentence's cues come in cue order; ReportedAt searches
 	// them by offset.
 	slices.SortFunc(out, func(x, y Reported) int { return x.Start - y.Start })
@@ -153,6 +206,8 @@ func (r *voiceRules) report(text string, toks []token.Token, cues []Cue) []Repor
 // yet marked (a path-compressed pointer, so marking a stretch already
 // marked costs nothing: a sentence of a thousand "said" is linear).
 type sentence struct {
+	toks     []token.Token
+	words    *wordSets
 	s0, s1   int
 	kinds    []uint32
 	seg0     []int32
@@ -163,7 +218,7 @@ type sentence struct {
 func (r *voiceRules) sentence(text string, toks []token.Token, cues []Cue, s0, s1 int) *sentence {
 	n := s1 - s0
 	sc := &r.scratch
-	sc.s0, sc.s1 = s0, s1
+	sc.s0, sc.s1, sc.toks, sc.words = s0, s1, toks, &r.words
 	sc.kinds = slices.Grow(sc.kinds[:0], n)[:n]
 	clear(sc.kinds)
 	sc.seg0 = slices.Grow(sc.seg0[:0], n)[:n]
@@ -193,7 +248,13 @@ func (r *voiceRules) sentence(text string, toks []token.Token, cues []Cue, s0, s
 }
 
 func (sc *sentence) cueAt(kind, i int) bool {
-	return i >= sc.s0 && i < sc.s1 && sc.kinds[i-sc.s0]&(1<<kind) != 0
+	if i < sc.s0 || i >= sc.s1 {
+		return false
+	}
+	if wordKind(kind) {
+		return sc.words.has(kind, sc.toks[i])
+	}
+	return sc.kinds[i-sc.s0]&(1<<kind) != 0
 }
 
 func (sc *sentence) segment(i int) (int, int) { return int(sc.seg0[i-sc.s0]), int(sc.seg1[i-sc.s0]) }
@@ -264,7 +325,10 @@ func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue,
 			default:
 				from := c.End
 				if sc.cueAt(CueNaming, c.First) {
-					from = r.nameStart(sc, toks, c, g1)
+					var ok bool
+					if from, ok = r.nameStart(sc, toks, c, g1); !ok {
+						break // the name is a quotation: "calls mutiny ‘betrayal’ as …"
+					}
 				}
 				src0, src1 := g0, c.First
 				if c.First == g0 && g0 > s0 {
@@ -302,7 +366,7 @@ func (r *voiceRules) invertedSource(toks []token.Token, from, s1 int) bool {
 // the pack's tail words ("…, the ministry said in a statement").
 func attributionTail(c Cue, g0, g1 int, cueAt func(kind, i int) bool) bool {
 	after := g1 - c.End
-	return after == 0 || c.First == g0 && after <= 4 || after <= 3 && cueAt(CueTail, c.End)
+	return after == 0 || c.First == g0 && after <= 4 || after <= 4 && cueAt(CueTail, c.End)
 }
 
 // mark marks the Own words of toks[a:b] Reported, and records each run of
@@ -357,15 +421,20 @@ func breakBetween(text string, from, to int) bool {
 // its clause ending at g1: "described the actions as an armed mutiny"
 // after "as"; "calls it a special military operation" at the article
 // after the object; «назвал действия Пригожина вооружённым мятежом» at the
-// first word in the instrumental. Without one, right after the verb.
-func (r *voiceRules) nameStart(sc *sentence, toks []token.Token, c Cue, g1 int) int {
+// first word in the instrumental. Without one, right after the verb. Not
+// ok when a quotation comes first: the name is quoted, and nothing after
+// it is the source's.
+func (r *voiceRules) nameStart(sc *sentence, toks []token.Token, c Cue, g1 int) (int, bool) {
 	for i := c.End; i < g1 && i < c.End+maxNameObject; i++ {
+		if toks[i].Voice == token.Quoted {
+			return 0, false
+		}
 		if sc.cueAt(CueComplement, i) {
-			return i + 1
+			return i + 1, true
 		}
 		if r.complementCase(toks[i].Norm) || i > c.End && sc.cueAt(CueArticle, i) {
-			return i
+			return i, true
 		}
 	}
-	return c.End
+	return c.End, true
 }

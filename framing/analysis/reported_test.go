@@ -27,7 +27,7 @@ func TestVoiceRules(t *testing.T) {
 		{"en", "spoke about is a topic", "Zelensky spoke about the invasion.", "Zelensky/o spoke/o about/o the/o invasion/o"},
 		{"en", "single quotes in a headline", "Russia announces ‘military operation’ in Ukraine", "Russia/o announces/o military/q operation/q in/r Ukraine/r"},
 		{"en", "apostrophes are no quotes", "Rock 'n' roll in the '90s: the soldiers' war.", "Rock/o n/o roll/o in/o the/o 90s/o the/o soldiers/o war/o"},
-		{"en", "British quotes", "He called it 'a special operation' on Monday.", "He/o called/o it/o a/q special/q operation/q on/r Monday/r"},
+		{"en", "British quotes", "He called it 'a special operation' on Monday.", "He/o called/o it/o a/q special/q operation/q on/o Monday/o"},
 		{"ru", "как заявил", "Как заявил Песков, операция идёт по плану.", "Как/o заявил/o Песков/o операция/r идёт/r по/r плану/r"},
 		{"ru", "a trailing заявил", "Операция идёт по плану, заявил Песков.", "Операция/r идёт/r по/r плану/r заявил/o Песков/o"},
 		{"ru", "the subject after the verb reports nothing", "Об этом сообщает агентство Интерфакс.", "Об/o этом/o сообщает/o агентство/o Интерфакс/o"},
