@@ -11,9 +11,7 @@ import (
 // quotations: speech of few words, an acronym in scare quotes, a quote a
 // colon introduces or a dash follows, and lower-case words.
 func TestQuotedNames(t *testing.T) {
-	tests := []struct {
-		lang, name, text, want string
-	}{
+	checkVoices(t, []voiceCase{
 		{"ru", "after a head word", "Бойцы ЧВК «Вагнер» вошли в город.", "Бойцы/o ЧВК/o Вагнер/o вошли/o в/o город/o"},
 		{"ru", "after an inflected head word", "Об этом пишет газеты «Известия» сотрудник.", "Об/o этом/o пишет/o газеты/o Известия/o сотрудник/o"},
 		{"ru", "a head word lets a lower-case name through", "Операция «возмездие» началась.", "Операция/o возмездие/o началась/o"},
@@ -29,8 +27,20 @@ func TestQuotedNames(t *testing.T) {
 		{"uk", "Ukrainian head word", "Бійці ПВК «Вагнер» відступили.", "Бійці/o ПВК/o Вагнер/o відступили/o"},
 		{"uk", "Ukrainian head with an apostrophe", "Об’єднання «Свобода» заявило.", "Об’єднання/o Свобода/o заявило/o"},
 		{"en", "English has no name rule", "The \"Wagner\" group left.", "The/o Wagner/q group/o left/o"},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// voiceCase is a text in a language and the voice of each of its words,
+// written by hand (voices).
+type voiceCase struct {
+	lang, name, text, want string
+}
+
+// checkVoices analyses each case's text with its language's rules and
+// compares the words' voices with the case's.
+func checkVoices(t *testing.T, cases []voiceCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.lang+"/"+tt.name, func(t *testing.T) {
 			p, _ := lang.Builtin(tt.lang)
 			a, err := New(p)

@@ -2,8 +2,6 @@ package analysis
 
 import (
 	"testing"
-
-	"github.com/framingkit/framing/lang"
 )
 
 // TestVoiceRules: the voice of every word under the rules beyond
@@ -11,9 +9,7 @@ import (
 // misses (o own, q quoted, r reported, b boilerplate). Distancing and
 // negation are properties of hits and are tested with the scorer.
 func TestVoiceRules(t *testing.T) {
-	tests := []struct {
-		lang, name, text, want string
-	}{
+	checkVoices(t, []voiceCase{
 		{"en", "a speech verb reports its clause", "Russia says its operation is on plan.", "Russia/o says/o its/r operation/r is/r on/r plan/r"},
 		{"en", "a leading according to", "According to the Kremlin, the operation goes on.", "According/o to/o the/o Kremlin/o the/r operation/r goes/r on/r"},
 		{"en", "a trailing attribution", "The operation goes on, the ministry said.", "The/r operation/r goes/r on/r the/o ministry/o said/o"},
@@ -37,19 +33,7 @@ func TestVoiceRules(t *testing.T) {
 		{"uk", "за словами", "За словами мера, окупанти відступили.", "За/o словами/o мера/o окупанти/r відступили/r"},
 		{"uk", "апостроф не лапки", "Окупанти обстріляли п’ять сіл і з'їзд.", "Окупанти/o обстріляли/o п’ять/o сіл/o і/o з'їзд/o"},
 		{"uk", "dash dialogue returns to the author", "— Ми вистоїмо, — сказав мер, і вагнерівці відійшли.", "Ми/q вистоїмо/q сказав/o мер/o і/o вагнерівці/o відійшли/o"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.lang+"/"+tt.name, func(t *testing.T) {
-			p, _ := lang.Builtin(tt.lang)
-			a, err := New(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := voices(tt.text, a.Analyze(Input{Text: tt.text})); got != tt.want {
-				t.Errorf("voices\n%s\nwant\n%s", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // FuzzSingleQuotes: single quotation spans are in order, within the text,

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/framingkit/framing/internal/fixture"
+	"github.com/framingkit/framing/internal/poppler"
 )
 
 // TestPDF draws every chart of the seeds as PDF: each is a PDF, and the
@@ -39,7 +40,7 @@ func TestPDF(t *testing.T) {
 // the minus sign and ellipsis of the index's axis, as text: what vgpdf's
 // single-byte fonts turned into mojibake.
 func TestPDFText(t *testing.T) {
-	pdftotext := popplerTool(t, "pdftotext")
+	pdftotext := poppler.Tool(t, "pdftotext")
 	names := map[string]string{
 		"TASS":                 "ТАСС",
 		"Sputnik":              "«Вестник Державы»",
@@ -93,19 +94,4 @@ func TestPDFText(t *testing.T) {
 			}
 		})
 	}
-}
-
-// popplerTool finds one of poppler-utils' programs. Without it a test skips
-// on a workstation and fails in CI (CI set), where .ci/run installs it.
-func popplerTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("no %s on PATH: .ci/run installs it (apt-get install poppler-utils)", name)
-	}
-	t.Skipf("no %s on PATH: apt-get install poppler-utils to run this test", name)
-	return ""
 }

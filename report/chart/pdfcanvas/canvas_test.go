@@ -14,32 +14,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framingkit/framing/internal/poppler"
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/vg"
 )
 
-// poppler finds one of poppler-utils' programs. Without it a test skips on a
-// workstation and fails in CI (CI set), where .ci/run installs it.
-func poppler(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("no %s on PATH: .ci/run installs it (apt-get install poppler-utils)", name)
-	}
-	t.Skipf("no %s on PATH: apt-get install poppler-utils to run this test", name)
-	return ""
-}
-
 // run runs a poppler program on pdf, written to a file that args name
 // {pdf}, and returns what it wrote to stdout.
 func run(t *testing.T, pdf []byte, name string, args ...string) []byte {
 	t.Helper()
-	exe := poppler(t, name)
+	exe := poppler.Tool(t, name)
 	in := filepath.Join(t.TempDir(), "in.pdf")
 	if err := os.WriteFile(in, pdf, 0o644); err != nil {
 		t.Fatal(err)
