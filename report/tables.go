@@ -57,7 +57,11 @@ func Sections(c *compare.Comparison) []Section {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	out = append(out, Section{Name: "distance", Title: fmt.Sprintf("Jensen-Shannon distance between groups (base 2, all labels compared, own voice, smoothing %g per label)", c.Distance.Alpha), Table: t})
+	smoothing := "unsmoothed: 0 for the same distribution"
+	if c.Distance.Alpha > 0 {
+		smoothing = fmt.Sprintf("smoothing %g per label", c.Distance.Alpha)
+	}
+	out = append(out, Section{Name: "distance", Title: fmt.Sprintf("Jensen-Shannon distance between groups (base 2, all labels compared, %s, %s)", VoicesPhrase(c.Voices), smoothing), Table: t})
 
 	t = &Table{Header: []string{"group", "kind", "label or term", "count", "z"}, Right: []bool{false, false, false, true, true}}
 	for _, d := range c.Distinctive {

@@ -13,7 +13,7 @@ type Options struct {
 	MonteCarlo     int     `json:"monte_carlo"`   // simulated tables for the Monte Carlo p-value
 	Bootstrap      int     `json:"bootstrap"`     // resamples for the framing index interval
 	MinBootstrap   int     `json:"min_bootstrap"` // documents a group needs for a bootstrap interval
-	JSAlpha        float64 `json:"js_alpha"`      // additive smoothing of the Jensen-Shannon distance
+	JSAlpha        float64 `json:"js_alpha"`      // additive smoothing of the Jensen-Shannon distance; 0 (the default): none, exact
 	PriorA0        float64 `json:"prior_a0"`      // Dirichlet prior size of the log-odds (0: mean group total)
 	Top            int     `json:"top"`           // distinctive labels and terms listed per group
 	Concept        string  `json:"concept"`       // compare one concept only ("": all)
@@ -24,7 +24,7 @@ type Options struct {
 // DefaultOptions are the defaults of `framing compare`.
 func DefaultOptions() Options {
 	return Options{Conf: 0.95, Seed: 1, MonteCarlo: 10000, Bootstrap: 2000, MinBootstrap: 5,
-		JSAlpha: 0.5, Top: 5, PerTokens: 1000, MinExpectedCut: 5}
+		JSAlpha: 0, Top: 5, PerTokens: 1000, MinExpectedCut: 5}
 }
 
 // Check returns an error for settings no comparison can use: what a

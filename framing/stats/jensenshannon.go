@@ -62,9 +62,11 @@ func JensenShannon(p, q []float64, alpha float64) float64 {
 
 // JSDistanceMatrix returns the symmetric matrix of Jensen–Shannon distances
 // (see JensenShannon) between the rows of table, in bits. Rows without counts
-// have NaN distances, to themselves too; the diagonal is 0 otherwise. An
-// invalid count returns a *CountError. JSDistanceMatrix panics if the rows
-// have unequal lengths or alpha is negative or NaN.
+// have NaN distances, to themselves too; the diagonal is 0 otherwise. With
+// alpha 0 the distances are JensenShannonExact's: exactly 0 for equal
+// distributions, whatever the sample sizes. An invalid count returns a
+// *CountError. JSDistanceMatrix panics if the rows have unequal lengths or
+// alpha is negative or NaN.
 func JSDistanceMatrix(table [][]float64, alpha float64) ([][]float64, error) {
 	if _, err := checkTable(table); err != nil {
 		return nil, err
@@ -76,7 +78,12 @@ func JSDistanceMatrix(table [][]float64, alpha float64) ([][]float64, error) {
 	}
 	for i := range n {
 		for j := i; j < n; j++ {
-			v := JensenShannon(table[i], table[j], alpha)
+			var v float64
+			if alpha == 0 {
+				v = JensenShannonExact(table[i], table[j])
+			} else {
+				v = JensenShannon(table[i], table[j], alpha)
+			}
 			if i == j && !math.IsNaN(v) {
 				v = 0
 			}
