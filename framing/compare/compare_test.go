@@ -279,3 +279,28 @@ func TestCompareOptionsCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestDistanceSameDistribution: two groups that name a concept the same
+// way are 0 apart whatever their sizes (issue 18: with 0.5 added to every
+// label count, 40 hits of "mutiny" against 1 were 0.51 apart).
+func TestDistanceSameDistribution(t *testing.T) {
+	m := builtinMatcher(t)
+	tl := framing.NewTally(m, "outlet")
+	mutiny := m.LabelIndex("mutiny.mutiny")
+	for i, c := range []struct {
+		outlet string
+		hits   int
+	}{{"A", 40}, {"B", 1}} {
+		s := &framing.Score{ID: fmt.Sprint(i), Outlet: c.outlet, Index: math.NaN(),
+			Labels: make([]framing.VoiceCount, len(m.Labels())), Categories: make([]framing.VoiceCount, len(m.Categories()))}
+		s.Labels[mutiny].Own = c.hits
+		tl.Add(s)
+	}
+	c, err := Groups(tl, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := float64(c.Distance.Matrix[0][1]); d != 0 {
+		t.Errorf("distance %v between the same distributions, want 0", d)
+	}
+}
