@@ -53,9 +53,9 @@ func orNoHits(note string) string {
 // PValueText names a concept's p-value to read, with its adjustment.
 func PValueText(cr compare.ConceptResult) string {
 	if cr.Exact != nil {
-		name := "Fisher exact p"
+		name := fmt.Sprintf("exact p (Freeman-Halton, tables ordered by X², %d tables)", cr.Exact.Tables)
 		if cr.Exact.Method == "monte-carlo" {
-			name = fmt.Sprintf("Monte Carlo p (%d draws, seed %d)", cr.Exact.Draws, cr.Exact.Seed)
+			name = fmt.Sprintf("Monte Carlo p (%d draws, seed %d; too many tables to enumerate)", cr.Exact.Draws, cr.Exact.Seed)
 		}
 		return fmt.Sprintf("%s = %s (BH-adjusted %s)", name, FormatP(float64(cr.Exact.P)), FormatP(float64(cr.Exact.PAdjusted)))
 	}

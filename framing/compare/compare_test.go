@@ -55,11 +55,13 @@ func TestCompareSeeds(t *testing.T) {
 			}
 		}
 	}
-	if war.PValue != "exact" || war.Exact == nil || war.Exact.Method != "monte-carlo" || war.Exact.Seed != 1 || war.Exact.Draws != 10000 {
-		t.Errorf("war test: p-value %q, exact %+v; want a Monte Carlo p with seed 1 and 10000 draws", war.PValue, war.Exact)
+	// 5 groups × 2 labels, 6 hits: every table with these margins is
+	// enumerated (89 of them), ordered by X² as the Monte Carlo test.
+	if war.PValue != "exact" || war.Exact == nil || war.Exact.Method != "freeman-halton" || war.Exact.Tables != 89 {
+		t.Errorf("war test: p-value %q, exact %+v; want Freeman-Halton over 89 tables", war.PValue, war.Exact)
 	}
 	if p := float64(war.Exact.P); !(p > 0 && p <= 1) {
-		t.Errorf("Monte Carlo p = %v", p)
+		t.Errorf("exact p = %v", p)
 	}
 	for _, r := range c.Index {
 		if r.Method != "counts" || r.Note == "" {
@@ -302,5 +304,23 @@ func TestDistanceSameDistribution(t *testing.T) {
 	}
 	if d := float64(c.Distance.Matrix[0][1]); d != 0 {
 		t.Errorf("distance %v between the same distributions, want 0", d)
+	}
+}
+
+// TestExactFallsBackToMonteCarlo: a sparse table with more tables than
+// stats.MaxExactTables is tested by Monte Carlo with its seed and draws, the
+// same X² ordering, and says so.
+func TestExactFallsBackToMonteCarlo(t *testing.T) {
+	var tab [][]float64
+	for i := range 12 {
+		tab = append(tab, []float64{float64(8 + i%3), float64(7 + i%4), float64(i % 2)})
+	}
+	opt := DefaultOptions()
+	tt, err := tableTests(tab, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tt.Exact == nil || tt.Exact.Method != "monte-carlo" || tt.Exact.Seed != opt.Seed || tt.Exact.Draws != opt.MonteCarlo || tt.Exact.Tables != 0 {
+		t.Errorf("exact %+v; want a Monte Carlo p with the run's seed and draws", tt.Exact)
 	}
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/framingkit/framing/framing"
@@ -76,12 +77,16 @@ func tableTests(tab [][]float64, opt Options) (TableTest, error) {
 		tt.PValue = "exact"
 		kept := len(tab) - len(chi.DroppedRows)
 		keptCols := len(tab[0]) - len(chi.DroppedCols)
-		if kept == 2 && keptCols == 2 {
-			f, err := stats.FisherExact2x2(reduceTable(tab, chi.DroppedRows, chi.DroppedCols))
-			if err != nil {
-				return tt, err
-			}
-			tt.Exact = &Exact{Method: "fisher", P: stats.Num(f.P)}
+		// One ordering for every table, 2×2 or larger: by X², as the Monte
+		// Carlo test that estimates the same p-value when there are too
+		// many tables to enumerate (Fisher's test orders by probability,
+		// and the two can differ a lot).
+		fh, err := stats.FreemanHalton(tab)
+		if err != nil {
+			return tt, err
+		}
+		if !math.IsNaN(fh.P) {
+			tt.Exact = &Exact{Method: "freeman-halton", P: stats.Num(fh.P), Tables: fh.Tables}
 		} else {
 			mc, err := stats.MonteCarloChiSquare(tab, opt.MonteCarlo, opt.Seed)
 			if err != nil {

@@ -119,12 +119,16 @@ type Test struct {
 	PAdjusted stats.Num `json:"p_adjusted"` // Benjamini-Hochberg across the concepts of the run
 }
 
-// Exact is the small-sample p-value of a test: for a table, Fisher's exact
-// test when it is 2×2, else a Monte Carlo test with the seed and draws used;
-// for a rate, the exact multinomial test, or its Monte Carlo estimate when
-// there are too many outcomes to sum.
+// Exact is the small-sample p-value of a test: for a table, the exact
+// conditional test of Freeman and Halton with tables ordered by X² (every
+// table with the observed margins enumerated), or its Monte Carlo estimate
+// with the seed and draws used when there are more than
+// stats.MaxExactTables; for a rate, the exact multinomial test, or its Monte
+// Carlo estimate when there are too many outcomes to sum.
 type Exact struct {
-	Method    string    `json:"method"` // "fisher", "multinomial" (exact) or "monte-carlo"
+	Method string `json:"method"` // "freeman-halton", "multinomial" (exact) or "monte-carlo"
+	// Tables is how many tables Freeman-Halton enumerated.
+	Tables    int       `json:"tables,omitempty"`
 	P         stats.Num `json:"p"`
 	PAdjusted stats.Num `json:"p_adjusted"`
 	Seed      uint64    `json:"seed,omitempty"`
