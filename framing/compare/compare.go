@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"maps"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -33,8 +34,22 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if c.Index, err = indexRows(t, groups, opt); err != nil {
 		return nil, err
 	}
-	if c.Concepts, err = compareConcepts(t, cs, groups, opt); err != nil {
+	// The family of tests is every concept's, also under --concept: a
+	// concept's adjusted p-value must not depend on which one is printed.
+	family := cs
+	if opt.Concept != "" {
+		if family, err = conceptsOf(t, ""); err != nil {
+			return nil, err
+		}
+	}
+	tested, err := compareConcepts(t, family, groups, opt)
+	if err != nil {
 		return nil, err
+	}
+	for _, cr := range tested {
+		if slices.Contains(cs.ids, cr.ID) {
+			c.Concepts = append(c.Concepts, cr)
+		}
 	}
 	all := ownTable(t, groups, cs.labels)
 	dist, err := stats.JSDistanceMatrix(all, opt.JSAlpha)
@@ -55,7 +70,39 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
 		return nil, err
 	}
+	c.Multiplicity = adjust(tested, c.Concepts, c.Reliability.Tests)
 	return c, nil
+}
+
+// adjust adjusts the p-values to read of every concept tested and every
+// indicator as one family (Benjamini-Hochberg), records the adjusted ones
+// in shown (the concepts printed) and indicators, and says what the family
+// was.
+func adjust(tested, shown []ConceptResult, indicators []IndicatorTest) Multiplicity {
+	m := Multiplicity{Method: "benjamini-hochberg", Family: []string{}}
+	var ps []float64
+	for _, cr := range tested {
+		m.Family = append(m.Family, "concept "+cr.ID)
+		ps = append(ps, cr.Primary())
+	}
+	for _, in := range indicators {
+		m.Family = append(m.Family, "indicator "+in.Name)
+		ps = append(ps, in.Primary())
+	}
+	for _, p := range ps {
+		if !math.IsNaN(p) {
+			m.Tests++
+		}
+	}
+	adj := stats.BenjaminiHochberg(ps)
+	for k := range shown {
+		i := slices.IndexFunc(tested, func(cr ConceptResult) bool { return cr.ID == shown[k].ID })
+		shown[k].SetAdjusted(adj[i])
+	}
+	for k := range indicators {
+		indicators[k].SetAdjusted(adj[len(tested)+k])
+	}
+	return m
 }
 
 // concepts are the concepts a comparison compares, in lexicon order, with
@@ -104,9 +151,9 @@ func rates(t *framing.Tally, groups []string, labels []int, opt Options) []Rate 
 	return out
 }
 
-// compareConcepts tests each concept's groups × labels table, the p-values
-// Benjamini-Hochberg adjusted as one family: the p-value to read of each
-// concept. Concepts are compared in parallel (their Monte Carlo tests are
+// compareConcepts tests each concept's groups × labels table (adjust
+// adjusts the p-values with the indicators' as one family). Concepts are
+// compared in parallel (their Monte Carlo tests are
 // most of a comparison's time); each test seeds its own generator, so the
 // results do not depend on the order.
 func compareConcepts(t *framing.Tally, cs concepts, groups []string, opt Options) ([]ConceptResult, error) {
@@ -125,17 +172,12 @@ func compareConcepts(t *framing.Tally, cs concepts, groups []string, opt Options
 		})
 	}
 	wg.Wait()
-	var primary []float64
-	for k, cr := range results {
+	for k := range results {
 		if errs[k] != nil {
 			return nil, errs[k]
 		}
-		primary = append(primary, cr.Primary())
 	}
-	for k, p := range stats.BenjaminiHochberg(primary) {
-		results[k].SetAdjusted(p)
-	}
-	return results, nil
+	return results, nil // adjusted with the rest of the family (adjust)
 }
 
 // correspondence is the correspondence analysis of the groups × labels

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -322,5 +323,34 @@ func TestExactFallsBackToMonteCarlo(t *testing.T) {
 	}
 	if tt.Exact == nil || tt.Exact.Method != "monte-carlo" || tt.Exact.Seed != opt.Seed || tt.Exact.Draws != opt.MonteCarlo || tt.Exact.Tables != 0 {
 		t.Errorf("exact %+v; want a Monte Carlo p with the run's seed and draws", tt.Exact)
+	}
+}
+
+// TestOneFamily: the adjusted p-value of a concept is the same whether
+// the run prints every concept or that one (--concept), and the family
+// names every concept and indicator.
+func TestOneFamily(t *testing.T) {
+	tl := tallyOf(t, seedScoreList(t), "outlet")
+	all, err := Groups(tl, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := DefaultOptions()
+	opt.Concept = "wagner"
+	one, err := Groups(tl, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want ConceptResult
+	for _, cr := range all.Concepts {
+		if cr.ID == "wagner" {
+			want = cr
+		}
+	}
+	if len(one.Concepts) != 1 || one.Concepts[0].Exact == nil || want.Exact == nil || one.Concepts[0].Exact.PAdjusted != want.Exact.PAdjusted {
+		t.Errorf("wagner alone: %+v; in the whole run: %+v", one.Concepts, want.Exact)
+	}
+	if n := len(all.Multiplicity.Family); n != len(all.Concepts)+len(all.Reliability.Tests) || !reflect.DeepEqual(all.Multiplicity, one.Multiplicity) {
+		t.Errorf("family %+v (whole run) and %+v (--concept)", all.Multiplicity, one.Multiplicity)
 	}
 }

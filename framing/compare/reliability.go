@@ -26,7 +26,7 @@ func Reliability(t *framing.Tally, opt Options) (*Comparison, error) {
 }
 
 // reliabilities makes every group's indicators and tests each share and
-// rate across the groups, Benjamini-Hochberg adjusted across indicators.
+// rate across the groups (adjusted with the concepts' tests: adjust).
 func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilities, error) {
 	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
 	counted, outOf := map[string][]float64{}, map[string][]float64{} // indicator → K and N per group
@@ -46,7 +46,6 @@ func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilitie
 	if len(groups) < 2 {
 		return out, nil
 	}
-	var primary []float64
 	for _, info := range reliability.IndicatorList {
 		if !tested(info) {
 			continue
@@ -65,10 +64,6 @@ func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilitie
 			return out, fmt.Errorf("%s: %w", info.Name, err)
 		}
 		out.Tests = append(out.Tests, IndicatorTest{Name: info.Name, Kind: info.Kind, TableTest: tt})
-		primary = append(primary, tt.Primary())
-	}
-	for k, p := range stats.BenjaminiHochberg(primary) {
-		out.Tests[k].SetAdjusted(p)
 	}
 	return out, nil
 }
@@ -119,6 +114,9 @@ func rateTests(k, n []float64, groups []string, opt Options) (TableTest, error) 
 		MinExpected: stats.Num(rt.MinExpected), Below5: rt.Below5,
 		PValue: "chi-square", Note: rt.Reason,
 	}
+	if rt.Reason != "" {
+		tt.PValue = "none" // untestable: the note says why
+	}
 	kept := len(groups) - len(rt.Dropped)
 	if rt.Reason == "" && rt.MinExpected < opt.MinExpectedCut {
 		ex, err := stats.RateHomogeneityExact(k, n, opt.MonteCarlo, opt.Seed)
@@ -147,7 +145,7 @@ func rateTests(k, n []float64, groups []string, opt Options) (TableTest, error) 
 func undefinedTest(why string) TableTest {
 	nan := stats.Num(math.NaN())
 	return TableTest{ChiSquare: Test{nan, nan, nan, nan}, GTest: Test{nan, nan, nan, nan}, CramersV: nan, CramersVBC: nan,
-		MinExpected: nan, PValue: "chi-square", Note: why}
+		MinExpected: nan, PValue: "none", Note: why}
 }
 
 // joinNotes joins the notes that are not empty with "; ".

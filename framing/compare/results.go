@@ -34,6 +34,18 @@ type Comparison struct {
 	// Reliability is every group's sourcing indicators, and a test of each
 	// share and rate across groups.
 	Reliability Reliabilities `json:"reliability"`
+	// Multiplicity says how the p-values to read were adjusted: one
+	// family of every concept's test and every indicator's.
+	Multiplicity Multiplicity `json:"multiplicity"`
+}
+
+// Multiplicity is the family of tests adjusted together: their names
+// ("concept war", "indicator hedge_rate"), how many had a p-value, and the
+// method.
+type Multiplicity struct {
+	Method string   `json:"method"`
+	Family []string `json:"family"`
+	Tests  int      `json:"tests"`
 }
 
 // Reliabilities are the groups' reliability indicators.
@@ -116,7 +128,7 @@ type Test struct {
 	Stat      stats.Num `json:"stat"`
 	DF        stats.Num `json:"df"`
 	P         stats.Num `json:"p"`
-	PAdjusted stats.Num `json:"p_adjusted"` // Benjamini-Hochberg across the concepts of the run
+	PAdjusted stats.Num `json:"p_adjusted"` // Benjamini-Hochberg across the run's family (Comparison.Multiplicity)
 }
 
 // Exact is the small-sample p-value of a test: for a table, the exact
@@ -161,7 +173,8 @@ type TableTest struct {
 	Below5      int       `json:"cells_expected_below_5"`
 	Exact       *Exact    `json:"exact,omitempty"`
 	// PValue names the p-value to read: "exact" when an expected count is
-	// below 5, else "chi-square".
+	// below 5, "none" when the test is undefined (Note says why), else
+	// "chi-square".
 	PValue string `json:"p_value"`
 	Note   string `json:"note,omitempty"`
 }
