@@ -24,9 +24,10 @@ compares the groups' own-voice use of each concept's labels:
 
   - counts and shares of each label within its concept, with Wilson intervals;
   - a Pearson chi-square and a G-test of groups against labels, with Cramér's V
-    (and its bias-corrected form); when an expected count is below 5, Fisher's
-    exact test (2x2) or a Monte Carlo p-value (seeded, reproducible);
-  - Benjamini-Hochberg adjusted p-values across the concepts compared;
+    (and its bias-corrected form); when an expected count is below 5, the exact
+    Freeman-Halton test (tables ordered by X²) or, for large tables, its Monte
+    Carlo estimate (seeded, reproducible);
+  - Benjamini-Hochberg adjusted p-values, every concept and indicator one family;
   - rates per 1,000 own-voice tokens with exact Poisson intervals (JSON);
   - the framing index per group with an interval (bootstrap over documents,
     or from counts for small groups: the output says which), and week by
