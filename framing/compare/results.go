@@ -163,7 +163,8 @@ type ConceptResult struct {
 
 // TableTest is the test of independence of a groups × categories table:
 // Pearson's chi-square and the G-test, Cramér's V, and when an expected
-// count is small, Fisher's exact test (2×2) or a Monte Carlo p-value.
+// count is small, the exact Freeman-Halton test or its Monte Carlo
+// estimate (see Exact).
 type TableTest struct {
 	ChiSquare   Test      `json:"chi_square"`
 	GTest       Test      `json:"g_test"`
