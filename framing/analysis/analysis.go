@@ -99,7 +99,7 @@ func (a *Analyzer) AnalyzeInto(reuse *Analysis, in Input) *Analysis {
 		an.Tokens = a.tok.Tokenize(in.Text)
 	}
 	an.Quotes, an.QuoteProblems = Quotes(in.Text)
-	an.Quotes = a.names.names(in.Text, an.Quotes)
+	an.Quotes = a.names.names(in.Text, an.Tokens, an.Quotes)
 	if a.dialogue {
 		an.Quotes = mergeSpans(an.Quotes, Dialogue(in.Text))
 	}

@@ -1,11 +1,13 @@
 package analysis
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/framingkit/framing/lang"
+	"github.com/framingkit/framing/token"
 )
 
 // nameRule tells a name in quotation marks (ЧВК «Вагнер») from a
@@ -22,9 +24,12 @@ func newNameRule(p *lang.Pack) *nameRule {
 		return nil
 	}
 	r := &nameRule{maxWords: n.MaxWords, heads: map[string]bool{}}
+	tk := token.NewTokenizer() // heads in the normal form of the text's tokens
 	for _, h := range n.Heads {
-		for _, f := range p.Inflection.Forms(foldWord(h)) {
-			r.heads[f] = true
+		for _, t := range tk.Tokenize(h) {
+			for _, f := range p.Inflection.Forms(t.Norm) {
+				r.heads[f] = true
+			}
 		}
 	}
 	return r
@@ -32,13 +37,13 @@ func newNameRule(p *lang.Pack) *nameRule {
 
 // names takes out of quotes the spans that enclose a name: the words of a
 // name are the voice around it, and a name is no one's quotation.
-func (r *nameRule) names(text string, quotes []Span) []Span {
+func (r *nameRule) names(text string, toks []token.Token, quotes []Span) []Span {
 	if r == nil {
 		return quotes
 	}
 	kept := quotes[:0]
 	for _, sp := range quotes {
-		if !r.isName(text, sp) {
+		if !r.isName(text, toks, sp) {
 			kept = append(kept, sp)
 		}
 	}
@@ -47,7 +52,7 @@ func (r *nameRule) names(text string, quotes []Span) []Span {
 
 // isName applies the rule of lang.QuotedNames to the quotation span sp,
 // marks included.
-func (r *nameRule) isName(text string, sp Span) bool {
+func (r *nameRule) isName(text string, toks []token.Token, sp Span) bool {
 	_, open := utf8.DecodeRuneInString(text[sp.Start:])
 	_, closeSize := utf8.DecodeLastRuneInString(text[sp.Start:sp.End])
 	if sp.End-closeSize < sp.Start+open {
@@ -58,7 +63,7 @@ func (r *nameRule) isName(text string, sp Span) bool {
 	if len(words) == 0 || len(words) > r.maxWords || strings.ContainsAny(inner, ".,!?:;…\n") {
 		return false
 	}
-	if r.heads[foldWord(wordBefore(text, sp.Start))] {
+	if w, ok := wordBefore(text, toks, sp.Start); ok && r.heads[w.Norm] {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(words[0])
@@ -75,32 +80,15 @@ func (r *nameRule) isName(text string, sp Span) bool {
 	return lastNonSpace(text[:sp.Start]) != ':' && after != '—' && after != '–'
 }
 
-// wordBefore is the word that ends right before offset i, across spaces.
-func wordBefore(text string, i int) string {
-	end := i
-	for end > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:end])
-		if r != ' ' && r != '\u00A0' {
-			break
-		}
-		end -= size
+// wordBefore is the token that ends right before offset i, across spaces
+// only: its Norm is the word in the tokenizer's normal form (case, ё,
+// apostrophes), as the head words are kept.
+func wordBefore(text string, toks []token.Token, i int) (token.Token, bool) {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].End > i }) - 1
+	if k < 0 || strings.Trim(text[toks[k].End:i], " \u00A0") != "" {
+		return token.Token{}, false
 	}
-	start := end
-	for start > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:start])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != 'ʼ' {
-			break
-		}
-		start -= size
-	}
-	return text[start:end]
-}
-
-// foldWord is a word as head words are listed: lower case, ё as е, and
-// the Ukrainian apostrophes as '.
-func foldWord(w string) string {
-	w = strings.ToLower(w)
-	return strings.NewReplacer("ё", "е", "’", "'", "ʼ", "'").Replace(w)
+	return toks[k], true
 }
 
 func lastNonSpace(s string) rune {

@@ -81,20 +81,7 @@ func freemanHalton(table [][]float64, limit int) (ExactConditional, error) {
 	}
 	m := reduce(table, ncols)
 	res.DroppedRows, res.DroppedCols = m.droppedR, m.droppedC
-	if r := m.degenerate(); r != "" {
-		res.Reason = r
-		return res, nil
-	}
-	for _, row := range m.obs {
-		for _, x := range row {
-			if x != math.Trunc(x) {
-				res.Reason = "counts are not whole numbers"
-				return res, nil
-			}
-		}
-	}
-	if m.total > maxExactCount {
-		res.Reason = "total count exceeds 2⁵³"
+	if res.Reason = m.wholeCounts(); res.Reason != "" {
 		return res, nil
 	}
 	exp := m.expected()

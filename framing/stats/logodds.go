@@ -143,6 +143,18 @@ func LogOddsVsRest(table [][]float64, a0 float64) (LogOddsTable, error) {
 			labels++
 		}
 	}
+	res.vsRest(table, rowSum, colSum, total, labels, func(row, rest []float64, _ float64) LogOdds {
+		return LogOddsDirichlet(row, rest, prior)
+	})
+	return res, nil
+}
+
+// vsRest fills res.Groups with each row compared with the rest of the
+// table by one, or with NaN values and the reason when it cannot be: fewer
+// than two labels with counts (res.Reason), a group without counts, or
+// no other group with any.
+func (res *LogOddsTable) vsRest(table [][]float64, rowSum, colSum []float64, total float64, labels int, one func(row, rest []float64, n float64) LogOdds) {
+	ncols := len(colSum)
 	nanGroup := func(reason string) LogOdds {
 		return LogOdds{Delta: nanSlice(ncols), Var: nanSlice(ncols), Z: nanSlice(ncols), Reason: reason}
 	}
@@ -155,7 +167,7 @@ func LogOddsVsRest(table [][]float64, a0 float64) (LogOddsTable, error) {
 		for i := range res.Groups {
 			res.Groups[i] = nanGroup(res.Reason)
 		}
-		return res, nil
+		return
 	}
 	rest := make([]float64, ncols)
 	for i, row := range table {
@@ -170,7 +182,6 @@ func LogOddsVsRest(table [][]float64, a0 float64) (LogOddsTable, error) {
 		for j := range rest {
 			rest[j] = colSum[j] - row[j]
 		}
-		res.Groups[i] = LogOddsDirichlet(row, rest, prior)
+		res.Groups[i] = one(row, rest, rowSum[i])
 	}
-	return res, nil
 }

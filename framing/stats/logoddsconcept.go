@@ -68,35 +68,9 @@ func LogOddsWithinConcept(table [][]float64, a0 float64) (LogOddsTable, error) {
 			labels++
 		}
 	}
-	nanGroup := func(reason string) LogOdds {
-		return LogOdds{Delta: nanSlice(ncols), Var: nanSlice(ncols), Z: nanSlice(ncols), Reason: reason}
-	}
-	if labels < 2 {
-		res.Reason = "fewer than two labels have counts"
-		if total == 0 {
-			res.Reason = "table has no counts"
-			res.A0 = math.NaN()
-		}
-		for i := range res.Groups {
-			res.Groups[i] = nanGroup(res.Reason)
-		}
-		return res, nil
-	}
-	rest := make([]float64, ncols)
-	for i, row := range table {
-		switch {
-		case rowSum[i] == 0:
-			res.Groups[i] = nanGroup("group has no counts")
-			continue
-		case rowSum[i] == total:
-			res.Groups[i] = nanGroup("the other groups have no counts")
-			continue
-		}
-		for j := range rest {
-			rest[j] = colSum[j] - row[j]
-		}
-		res.Groups[i] = logOddsFull(row, rest, res.Prior, rowSum[i], total-rowSum[i], res.A0)
-	}
+	res.vsRest(table, rowSum, colSum, total, labels, func(row, rest []float64, n float64) LogOdds {
+		return logOddsFull(row, rest, res.Prior, n, total-n, res.A0)
+	})
 	return res, nil
 }
 

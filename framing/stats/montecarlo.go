@@ -69,20 +69,7 @@ func MonteCarloChiSquare(table [][]float64, draws int, seed uint64) (MonteCarlo,
 	}
 	m := reduce(table, ncols)
 	res.DroppedRows, res.DroppedCols = m.droppedR, m.droppedC
-	if r := m.degenerate(); r != "" {
-		res.Reason = r
-		return res, nil
-	}
-	for _, row := range m.obs {
-		for _, x := range row {
-			if x != math.Trunc(x) {
-				res.Reason = "counts are not whole numbers"
-				return res, nil
-			}
-		}
-	}
-	if m.total > maxExactCount {
-		res.Reason = "total count exceeds 2⁵³"
+	if res.Reason = m.wholeCounts(); res.Reason != "" {
 		return res, nil
 	}
 	exp := m.expected()
@@ -97,25 +84,7 @@ func MonteCarloChiSquare(table [][]float64, draws int, seed uint64) (MonteCarlo,
 	}
 	colLeft := make([]float64, nc)
 	for range draws {
-		copy(colLeft, m.colSum)
-		for i := range nr - 1 {
-			rowLeft := m.rowSum[i]
-			urn := 0.0 // balls left in columns j and after
-			for _, c := range colLeft {
-				urn += c
-			}
-			for j := range nc - 1 {
-				h := hypergeo{good: colLeft[j], bad: urn - colLeft[j], draws: rowLeft}
-				x := h.rand(rng)
-				sim[i][j] = x
-				urn -= colLeft[j]
-				colLeft[j] -= x
-				rowLeft -= x
-			}
-			sim[i][nc-1] = rowLeft
-			colLeft[nc-1] -= rowLeft
-		}
-		copy(sim[nr-1], colLeft)
+		patefield(rng, m.rowSum, m.colSum, sim, colLeft)
 		if pearson(sim, exp) >= limit {
 			res.Exceed++
 		}

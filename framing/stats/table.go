@@ -104,6 +104,26 @@ func reduce(table [][]float64, ncols int) margins {
 
 // degenerate returns a reason when the reduced table has fewer than two rows
 // or two columns, and "" otherwise.
+// wholeCounts is why a reduced table cannot be tested by drawing or
+// enumerating tables with its margins (degenerate, counts not whole, a
+// total past exact float64 integers), or "".
+func (m *margins) wholeCounts() string {
+	if r := m.degenerate(); r != "" {
+		return r
+	}
+	for _, row := range m.obs {
+		for _, x := range row {
+			if x != math.Trunc(x) {
+				return "counts are not whole numbers"
+			}
+		}
+	}
+	if m.total > maxExactCount {
+		return "total count exceeds 2⁵³"
+	}
+	return ""
+}
+
 func (m *margins) degenerate() string {
 	switch {
 	case m.total == 0:
