@@ -92,13 +92,8 @@ func (c TokenCounts) Prose() int { return c.Own + c.Reported + c.Distanced }
 
 // In are the words of the voices of set.
 func (c TokenCounts) In(set token.VoiceSet) int {
-	n := 0
-	for v, k := range map[token.Voice]int{token.Own: c.Own, token.Quoted: c.Quoted, token.Reported: c.Reported, token.Distanced: c.Distanced} {
-		if set.Has(v) {
-			n += k
-		}
-	}
-	return n
+	// The same sum as VoiceCount.In, over the token counts.
+	return VoiceCount{Own: c.Own, Quoted: c.Quoted, Reported: c.Reported, Distanced: c.Distanced}.In(set)
 }
 
 // Evidence is one hit as it stands in the text: what matched, where, and in
