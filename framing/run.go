@@ -69,6 +69,15 @@ type Options struct {
 	// another outlet's copy of a story (see syndication.Dedupe). It is
 	// called from several goroutines at once.
 	Exclude func(id string) []analysis.Span
+	// Phrases counts every phrase of one or two words in the voices
+	// counted (Score.Phrases), for the phrases that set a group apart
+	// beyond the lexicon's terms.
+	Phrases bool
+	// UnitOf, when not nil, names the unit of evidence a document belongs
+	// to with others (Score.Unit; "" for none): with --dedupe, the copies
+	// of a syndicated story, which are not independent evidence. It is
+	// called from several goroutines at once.
+	UnitOf func(id string) string
 	// Also are more lexicons to score every document with, on the same
 	// analysis (Result.Also), as `lexicon diff` compares two.
 	Also []*lexicon.Matcher
@@ -287,6 +296,7 @@ const minWorkingMemory = 64 << 10
 func (r *run) work(m *lexicon.Matcher, sm *reliability.StateMedia) {
 	s := NewScorerWith(m, sm)
 	s.reliability = !r.opt.NoReliability
+	s.phrases = r.opt.Phrases
 	if r.opt.Voices != 0 {
 		s.voices = r.opt.Voices
 	}
@@ -309,6 +319,9 @@ func (r *run) work(m *lexicon.Matcher, sm *reliability.StateMedia) {
 		res := &Result{Doc: doc}
 		an := s.analyze(doc, exclude, !r.opt.KeepAnalysis)
 		res.Score = s.count(doc, an)
+		if r.opt.UnitOf != nil {
+			res.Score.Unit = r.opt.UnitOf(doc.ID)
+		}
 		for _, a := range also {
 			res.Also = append(res.Also, a.count(doc, an))
 		}

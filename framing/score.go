@@ -129,7 +129,11 @@ type Score struct {
 	ID, Source, Outlet, Date, URL, Title string
 	// Lang is the document's language: its own field, else detected
 	// (lang.Detect); "und" when neither tells.
-	Lang   string
+	Lang string
+	// Unit, when not "", is the unit of evidence the document belongs to
+	// with others (Options.UnitOf: a syndicated story with --dedupe), which
+	// document-level statistics count once; "" is the document alone.
+	Unit   string
 	Meta   map[string]string
 	Tokens TokenCounts
 	// Labels[i] counts hits of Matcher.Labels()[i]; Categories likewise.
@@ -138,9 +142,13 @@ type Score struct {
 	// Pos and Neg are hits of labels on the axis' positive and negative
 	// poles in the voices the scorer counts (own by default), not negated;
 	// Index is (Pos-Neg)/(Pos+Neg), NaN when both are 0.
-	Pos, Neg      int
-	Index         float64
-	Hits          []Evidence
+	Pos, Neg int
+	Index    float64
+	Hits     []Evidence
+	// Phrases counts the words and two-word phrases (normalised, joined by
+	// a space) of the voices counted, when the run counts them
+	// (Options.Phrases); nil otherwise.
+	Phrases       map[string]int
 	Dropped       []DroppedLine
 	QuoteProblems []analysis.QuoteProblem
 	// Reliability is how the document sources what it says.
@@ -173,6 +181,8 @@ type Scorer struct {
 	reliability bool
 	// voices are the voices whose hits count for the index.
 	voices token.VoiceSet
+	// phrases counts the phrases of the document (Options.Phrases).
+	phrases bool
 }
 
 // langRules are a language's analysis and sourcing rules.
@@ -290,6 +300,9 @@ func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 	s.countLabels(sc, doc.Text, an, enc)
 	catHits := s.countCategories(sc, doc.Text, an, enc)
 	sc.Index = Index(sc.Pos, sc.Neg)
+	if s.phrases {
+		sc.Phrases = phrasesOf(an.Tokens, s.voices)
+	}
 	if s.reliability {
 		sc.Reliability = s.rules(doc).measure.Measure(doc.Text, an, catHits, sc.Pos+sc.Neg, doc.Outlet)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/framingkit/framing/framing/reliability"
@@ -13,7 +12,7 @@ import (
 )
 
 // TallyFormat is the version of the tally file format.
-const TallyFormat = 6 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint; 5: documents and foreign-agent notices in the reliability counts; 6: voices (reported, distanced, negated counts; the voices the index counts)
+const TallyFormat = 7 // 2: weeks and undated documents; 3: reliability counts; 4: each group's documents_fingerprint; 5: documents and foreign-agent notices in the reliability counts; 6: voices (reported, distanced, negated counts; the voices the index counts); 7: units of evidence (units, unit_index for doc_index, unit_labels, unit_shares, unit_tokens, token_sums)
 
 // LexiconRef names the lexicon that made a result.
 type LexiconRef struct {
@@ -41,6 +40,9 @@ type Tally struct {
 	// Voices are the voices whose label hits the framing index, the pole
 	// counts and the distinctive terms count (--voice; own by default).
 	Voices token.VoiceSet `json:"voices"`
+	// Phrases says that the groups count every word and two-word phrase
+	// of their documents (GroupTally.Phrases; Options.Phrases).
+	Phrases bool `json:"phrases,omitempty"`
 	// Labels are the lexicon's labels in lexicon order, each with its
 	// pole; the file writes them as "labels" (concept.label) and "poles".
 	Labels     []lexicon.LabelInfo `json:"-"`
@@ -53,6 +55,8 @@ type Tally struct {
 	// fields are the metadata fields of the documents added, for CheckBy;
 	// nil until a document is added (and in a tally read from a file).
 	fields map[string]bool
+	// shapeMemo is the lexicon's shape for folding units (Tally.shape).
+	shapeMemo *shape
 }
 
 // builtinFields are the fields every document has, if empty: GroupOf reads
@@ -102,16 +106,40 @@ type GroupTally struct {
 	// Pos and Neg are hits on the axis' poles in the counted voices.
 	Pos int `json:"pos"`
 	Neg int `json:"neg"`
-	// DocIndex counts documents by their "pos,neg" pair: what a bootstrap
-	// over documents needs, kept as a histogram so that it merges by
-	// addition and stays small (a few hundred distinct pairs however many
-	// documents).
-	DocIndex map[string]int `json:"doc_index"`
+	// Units are the group's units of evidence (units.go): its documents,
+	// with --dedupe the copies of one syndicated story counting as one.
+	Units int `json:"units"`
+	// UnitIndex counts units by their "pos,neg" pair: what the
+	// document-level interval and test of the framing index need, kept as
+	// a histogram so that it merges by addition and stays small (a few
+	// hundred distinct pairs however many documents).
+	UnitIndex map[string]int `json:"unit_index"`
+	// UnitLabels counts, for each concept, the units with a hit of it by
+	// their vector of label counts in the counted voices ("2,0,1", labels
+	// in lexicon order); units without a hit of the concept are not listed.
+	UnitLabels map[string]map[string]int `json:"unit_labels"`
+	// UnitShares counts, for each share indicator counted out of
+	// sentences, attributions, citations or documents, the units by their
+	// "k,n" (n > 0 only).
+	UnitShares map[string]map[string]int `json:"unit_shares"`
+	// UnitTokens sums the units' tokens in the counted voices (Units with
+	// tokens, N, NN): the denominators of every label's rate.
+	UnitTokens TokenSums `json:"unit_tokens"`
+	// TokenSums are the sums of each label's hits (LabelSums) and of each
+	// indicator counted out of tokens, by LabelSumsKey or
+	// IndicatorSumsKey.
+	TokenSums map[string]TokenSums `json:"token_sums"`
+	// open are the units a run may still add documents to, by
+	// Score.Unit, until Seal folds them.
+	open map[string]*unit
 	// Weeks counts documents and pole hits by ISO week of their date
 	// ("2023-W25"), for the timeline; Undated counts documents with no
 	// date that could be read, so none is dropped unseen.
 	Weeks   map[string]WeekCount `json:"weeks,omitempty"`
 	Undated int                  `json:"undated"`
+	// Phrases counts the words and two-word phrases of the voices counted
+	// when the tally counts them (Tally.Phrases).
+	Phrases map[string]int `json:"phrases,omitempty"`
 	// Reliability sums the documents' sourcing counts.
 	Reliability reliability.Counts `json:"reliability"`
 	// Fingerprint records the ids of the group's documents: kept with the
@@ -171,8 +199,9 @@ func (t *Tally) group(name string) *GroupTally {
 	if g == nil {
 		g = &GroupTally{
 			Labels: make([]VoiceCount, len(t.Labels)), Categories: make([]VoiceCount, len(t.Categories)),
-			Terms: map[string]int{}, DocIndex: map[string]int{}, Weeks: map[string]WeekCount{},
+			Terms: map[string]int{}, Weeks: map[string]WeekCount{},
 		}
+		g.initUnits()
 		t.Groups[name] = g
 	}
 	return g
@@ -192,7 +221,6 @@ func (t *Tally) Add(s *Score) {
 	one := &GroupTally{
 		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories,
 		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
-		DocIndex: map[string]int{docIndexKey(s.Pos, s.Neg): 1},
 		// add takes the counts, not the per-document targets and citations,
 		// and copies the source names.
 		Reliability: s.Reliability,
@@ -208,7 +236,32 @@ func (t *Tally) Add(s *Score) {
 			one.Terms[h.Norm]++
 		}
 	}
-	t.group(GroupOf(s, t.By)).add(one)
+	if t.Phrases {
+		one.Phrases = s.Phrases
+	}
+	g := t.group(GroupOf(s, t.By))
+	g.add(one)
+	// The document's unit goes straight into the group's histograms and
+	// sums, or waits with its story's other copies.
+	u := t.unitOf(s)
+	if s.Unit == "" {
+		g.fold(u, t.shape())
+		return
+	}
+	if g.open == nil {
+		g.open = map[string]*unit{}
+	}
+	if mine := g.open[s.Unit]; mine != nil {
+		mine.merge(u)
+	} else {
+		g.open[strings.Clone(s.Unit)] = u
+	}
+}
+
+// initUnits makes the maps of a group's units.
+func (g *GroupTally) initUnits() {
+	g.UnitIndex, g.UnitLabels, g.UnitShares = map[string]int{}, map[string]map[string]int{}, map[string]map[string]int{}
+	g.TokenSums = map[string]TokenSums{}
 }
 
 // add adds o's sums to g; g and o have the same labels and categories.
@@ -228,10 +281,43 @@ func (g *GroupTally) add(o *GroupTally) {
 	for k, n := range o.Terms {
 		addCount(g.Terms, k, n)
 	}
+	if len(o.Phrases) > 0 && g.Phrases == nil {
+		g.Phrases = map[string]int{}
+	}
+	for k, n := range o.Phrases {
+		addCount(g.Phrases, k, n)
+	}
 	g.Pos += o.Pos
 	g.Neg += o.Neg
-	for k, n := range o.DocIndex {
-		g.DocIndex[k] += n
+	g.Units += o.Units
+	for k, n := range o.UnitIndex {
+		g.UnitIndex[k] += n
+	}
+	for _, pair := range []struct{ to, from map[string]map[string]int }{{g.UnitLabels, o.UnitLabels}, {g.UnitShares, o.UnitShares}} {
+		for name, h := range pair.from {
+			if pair.to[name] == nil {
+				pair.to[name] = map[string]int{}
+			}
+			for k, n := range h {
+				pair.to[name][k] += n
+			}
+		}
+	}
+	g.UnitTokens.merge(o.UnitTokens)
+	for k, s := range o.TokenSums {
+		sum := g.TokenSums[k]
+		sum.merge(s)
+		g.TokenSums[k] = sum
+	}
+	for k, u := range o.open {
+		if g.open == nil {
+			g.open = map[string]*unit{}
+		}
+		if mine := g.open[k]; mine != nil {
+			mine.merge(u)
+		} else {
+			g.open[k] = u.clone()
+		}
 	}
 	if g.Weeks == nil && len(o.Weeks) > 0 {
 		g.Weeks = map[string]WeekCount{}
@@ -264,23 +350,6 @@ func addCount(m map[string]int, k string, n int) {
 	m[strings.Clone(k)] += n
 }
 
-func docIndexKey(pos, neg int) string { return strconv.Itoa(pos) + "," + strconv.Itoa(neg) }
-
-// ParseDocIndexKey reads a DocIndex key back into its pair.
-func ParseDocIndexKey(k string) (pos, neg int, err error) {
-	a, b, ok := strings.Cut(k, ",")
-	if !ok {
-		return 0, 0, fmt.Errorf("doc_index key %q is not pos,neg", k)
-	}
-	if pos, err = strconv.Atoi(a); err == nil {
-		neg, err = strconv.Atoi(b)
-	}
-	if err != nil || pos < 0 || neg < 0 {
-		return 0, 0, fmt.Errorf("doc_index key %q is not pos,neg", k)
-	}
-	return pos, neg, nil
-}
-
 // Merge adds o into t. Both must come from the same lexicon (by hash),
 // group by the same field and have counted no document in common (an
 // *OverlapError says how many they share); t is left as it was when Merge
@@ -296,6 +365,8 @@ func (t *Tally) Merge(o *Tally) error {
 		return fmt.Errorf("tallies group by different fields (%q, %q)", t.By, o.By)
 	case o.Voices != t.Voices && t.Voices != 0 && o.Voices != 0: // zero: an empty accumulator, which takes the other's
 		return fmt.Errorf("tallies count different voices (%s, %s): score both with the same --voice", t.Voices, o.Voices)
+	case o.Phrases != t.Phrases && len(o.Groups) > 0 && len(t.Groups) > 0:
+		return fmt.Errorf("one tally counts phrases and the other does not: score both with or without --phrases")
 	case len(o.Labels) != len(t.Labels) || len(o.Categories) != len(t.Categories):
 		return fmt.Errorf("tallies have different labels or categories")
 	}
@@ -310,6 +381,7 @@ func (t *Tally) Merge(o *Tally) error {
 	if t.Voices == 0 {
 		t.Voices = o.Voices
 	}
+	t.Phrases = t.Phrases || o.Phrases
 	t.Read += o.Read
 	for r, n := range o.Skipped {
 		t.Skipped[r] += n
@@ -340,6 +412,10 @@ func (t *Tally) Check() error {
 	if t.Format != TallyFormat {
 		return fmt.Errorf("tally format %d, want %d", t.Format, TallyFormat)
 	}
+	if t.Voices == 0 {
+		return fmt.Errorf("tally counts no voices")
+	}
+	concepts := t.concepts()
 	for name, g := range t.Groups {
 		if g == nil || len(g.Labels) != len(t.Labels) || len(g.Categories) != len(t.Categories) {
 			return fmt.Errorf("group %q does not have the tally's %d labels and %d categories", name, len(t.Labels), len(t.Categories))
@@ -347,15 +423,11 @@ func (t *Tally) Check() error {
 		if g.Terms == nil {
 			g.Terms = map[string]int{}
 		}
-		docs := 0
-		for k, n := range g.DocIndex {
-			if _, _, err := ParseDocIndexKey(k); err != nil {
-				return fmt.Errorf("group %q: %w", name, err)
-			}
-			docs += n
+		if g.UnitIndex == nil || g.UnitLabels == nil || g.UnitShares == nil || g.TokenSums == nil {
+			return fmt.Errorf("group %q has no units of evidence (unit_index, unit_labels, unit_shares, token_sums)", name)
 		}
-		if docs != g.Documents {
-			return fmt.Errorf("group %q has %d documents but doc_index counts %d", name, g.Documents, docs)
+		if err := g.checkUnits(concepts); err != nil {
+			return fmt.Errorf("group %q: %w", name, err)
 		}
 		dated := 0
 		for k, w := range g.Weeks {
@@ -380,6 +452,6 @@ func (t *Tally) Check() error {
 // Empty returns a tally of no documents with t's lexicon, labels,
 // categories and grouping: what t merges into.
 func (t *Tally) Empty() *Tally {
-	return &Tally{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Labels: t.Labels, Categories: t.Categories,
+	return &Tally{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Phrases: t.Phrases, Labels: t.Labels, Categories: t.Categories,
 		Skipped: map[string]int{}, Groups: map[string]*GroupTally{}}
 }

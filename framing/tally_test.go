@@ -209,14 +209,14 @@ func TestTallyCheck(t *testing.T) {
 		t.Fatalf("a written tally does not check: %v", err)
 	}
 	bad := clone(t, tl)
-	bad.Groups["TASS"].DocIndex = map[string]int{"x": 1}
+	bad.Groups["TASS"].UnitIndex = map[string]int{"x": 1}
 	if err := bad.Check(); err == nil {
-		t.Error("accepted a bad doc_index key")
+		t.Error("accepted a bad unit_index key")
 	}
 	bad = clone(t, tl)
 	bad.Groups["TASS"].Documents = 7
 	if err := bad.Check(); err == nil {
-		t.Error("accepted documents that doc_index does not count")
+		t.Error("accepted documents that unit_index does not count")
 	}
 	bad = clone(t, tl)
 	bad.Groups["TASS"].Fingerprint = Fingerprint{}

@@ -92,6 +92,7 @@ type tallyFile struct {
 	Lexicon    LexiconRef             `json:"lexicon"`
 	By         string                 `json:"by"`
 	Voices     token.VoiceSet         `json:"voices"`
+	Phrases    bool                   `json:"phrases,omitempty"`
 	Labels     []lexicon.LabelKey     `json:"labels"`
 	Poles      []int                  `json:"poles"`
 	Categories []string               `json:"categories"`
@@ -104,7 +105,8 @@ type tallyFile struct {
 // written as they are, "<" and "&" included, as every JSON output of
 // framing writes text.
 func (t *Tally) MarshalJSON() ([]byte, error) {
-	f := tallyFile{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Labels: []lexicon.LabelKey{}, Poles: t.Poles(),
+	t.Seal() // a file holds closed units only
+	f := tallyFile{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Phrases: t.Phrases, Labels: []lexicon.LabelKey{}, Poles: t.Poles(),
 		Categories: t.Categories, Read: t.Read, Skipped: t.Skipped, Groups: t.Groups}
 	for _, l := range t.Labels {
 		f.Labels = append(f.Labels, l.Key)
@@ -127,7 +129,7 @@ func (t *Tally) UnmarshalJSON(data []byte) error {
 	if len(f.Poles) != len(f.Labels) {
 		return fmt.Errorf("tally has %d labels but %d poles", len(f.Labels), len(f.Poles))
 	}
-	*t = Tally{Format: f.Format, Lexicon: f.Lexicon, By: f.By, Voices: f.Voices, Categories: f.Categories, Read: f.Read, Skipped: f.Skipped, Groups: f.Groups}
+	*t = Tally{Format: f.Format, Lexicon: f.Lexicon, By: f.By, Voices: f.Voices, Phrases: f.Phrases, Categories: f.Categories, Read: f.Read, Skipped: f.Skipped, Groups: f.Groups}
 	for i, k := range f.Labels {
 		t.Labels = append(t.Labels, lexicon.LabelInfo{Key: k, ID: k.String(), Pole: f.Poles[i]})
 	}

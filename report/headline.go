@@ -40,7 +40,7 @@ func Headline(cr compare.ConceptResult) string {
 	label := cr.Labels[bestK].Label
 	pct := func(x stats.Num) string { return fmt.Sprintf("%.0f%%", float64(x)*100) }
 	return fmt.Sprintf("%s: %q is %s of %s's own-voice %s hits and %s of %s's (%s).",
-		cr.ID, label, pct(cr.Shares[hiR][bestK].P), cr.Groups[hiR], cr.ID, pct(cr.Shares[loR][bestK].P), cr.Groups[loR], PValueText(cr))
+		cr.ID, label, pct(cr.Shares[hiR][bestK].P), cr.Groups[hiR], cr.ID, pct(cr.Shares[loR][bestK].P), cr.Groups[loR], PValueText(cr.TableTest))
 }
 
 func orNoHits(note string) string {
@@ -50,17 +50,37 @@ func orNoHits(note string) string {
 	return note
 }
 
-// PValueText names a concept's p-value to read, with its adjustment.
-func PValueText(cr compare.ConceptResult) string {
-	if cr.Exact != nil {
-		name := fmt.Sprintf("exact p (Freeman-Halton, tables ordered by X², %d tables)", cr.Exact.Tables)
-		if cr.Exact.Method == "monte-carlo" {
-			name = fmt.Sprintf("Monte Carlo p (%d draws, seed %d; too many tables to enumerate)", cr.Exact.Draws, cr.Exact.Seed)
+// PValueText names a test's p-value to read — its method and unit — with
+// its adjustment.
+func PValueText(tt compare.TableTest) string {
+	adjusted := func(p stats.Num) string { return fmt.Sprintf("BH-adjusted %s", FormatP(float64(p))) }
+	switch {
+	case tt.PValue == "permutation" && tt.Permutation != nil:
+		pt := tt.Permutation
+		how := fmt.Sprintf("exact, %d arrangements", pt.Arrangements)
+		if pt.Method == "monte-carlo" {
+			how = fmt.Sprintf("%d random arrangements, seed %d", pt.Draws, pt.Seed)
+			if pt.StoppedAt > 0 {
+				how += fmt.Sprintf(", stopped at %d reaching the observed X²", pt.StoppedAt)
+			}
 		}
-		return fmt.Sprintf("%s = %s (BH-adjusted %s)", name, FormatP(float64(cr.Exact.P)), FormatP(float64(cr.Exact.PAdjusted)))
+		return fmt.Sprintf("permutation p = %s (documents as the unit, %d documents with hits; %s; %s)", FormatP(float64(pt.P)), pt.Units, how, adjusted(pt.PAdjusted))
+	case tt.PValue == "quasi-f" && tt.QuasiF != nil:
+		q := tt.QuasiF
+		return fmt.Sprintf("quasi-F p = %s (documents as the unit; F = %s on %s and %s df, dispersion %s; %s)", FormatP(float64(q.P)),
+			FormatFloat(float64(q.F), 2), FormatFloat(float64(q.DF1), 0), FormatFloat(float64(q.DF2), 0), FormatFloat(float64(q.Phi), 2), adjusted(q.PAdjusted))
+	case tt.PValue == "exact" && tt.HitLevel != nil && tt.HitLevel.Exact != nil:
+		ex := tt.HitLevel.Exact
+		name := fmt.Sprintf("exact p (Freeman-Halton, tables ordered by X², %d tables", ex.Tables)
+		switch ex.Method {
+		case "monte-carlo":
+			name = fmt.Sprintf("Monte Carlo p (%d draws, seed %d", ex.Draws, ex.Seed)
+		case "multinomial":
+			name = "exact multinomial p ("
+		}
+		return fmt.Sprintf("%s; hits as the unit) = %s (%s)", name, FormatP(float64(ex.P)), adjusted(ex.PAdjusted))
+	case tt.PValue == "chi-square" && tt.HitLevel != nil:
+		return fmt.Sprintf("chi-square p = %s (hits as the unit; %s)", FormatP(float64(tt.HitLevel.ChiSquare.P)), adjusted(tt.HitLevel.ChiSquare.PAdjusted))
 	}
-	if cr.ChiSquare.P.IsNaN() {
-		return "no test: " + orNoHits(cr.Note)
-	}
-	return fmt.Sprintf("chi-square p = %s (BH-adjusted %s)", FormatP(float64(cr.ChiSquare.P)), FormatP(float64(cr.ChiSquare.PAdjusted)))
+	return "no test: " + orNoHits(tt.Note)
 }

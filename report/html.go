@@ -53,7 +53,13 @@ type page struct {
 	// rates, distance, timeline, skipped.
 	Tables     map[string]*Section
 	Indicators []reliability.IndicatorInfo
+	// IndexTest is the test of the framing index across groups, in words;
+	// Methods how each kind of number was made, one sentence each.
+	IndexTest string
+	Methods   []nameText
 }
+
+type nameText struct{ Name, Text string }
 
 type kv struct {
 	Key   string
@@ -103,7 +109,10 @@ func anchor(g, l int) string { return fmt.Sprintf("ev-%d-%d", g, l) }
 
 func buildPage(in *Input) (*page, error) {
 	c := in.Comparison
-	p := &page{In: in, C: c, Tables: map[string]*Section{}, Indicators: reliability.IndicatorList}
+	p := &page{In: in, C: c, Tables: map[string]*Section{}, Indicators: reliability.IndicatorList, IndexTest: PValueText(c.IndexTest)}
+	for _, k := range slices.Sorted(maps.Keys(c.Inference.Methods)) {
+		p.Methods = append(p.Methods, nameText{k, c.Inference.Methods[k]})
+	}
 	p.Sections = Sections(c)
 	if in.Syndication != nil {
 		p.Sections = append(p.Sections, SyndicationSection(in.Syndication))
@@ -131,7 +140,7 @@ func buildPage(in *Input) (*page, error) {
 		}
 	}
 	for _, cr := range c.Concepts {
-		v := conceptView{ConceptResult: cr, Headline: Headline(cr), PValue: PValueText(cr)}
+		v := conceptView{ConceptResult: cr, Headline: Headline(cr), PValue: PValueText(cr.TableTest)}
 		for k := range cr.Labels {
 			for r := range cr.Groups {
 				if cr.ByVoice[r][k].In(allVoices) > 0 {

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/framingkit/framing/framing/compare"
@@ -41,7 +40,7 @@ func reliabilitySections(c *compare.Comparison) []Section {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	profile := Section{Name: "reliability", Title: fmt.Sprintf("Sourcing indicators by group, own voice (%g%% intervals: Wilson for shares, exact Poisson for rates per 1,000 tokens)", conf), Table: t}
+	profile := Section{Name: "reliability", Title: fmt.Sprintf("Sourcing indicators by group, own voice (%g%% intervals, %s as the unit; rates per 1,000 tokens)", conf, c.Inference.Unit), Table: t}
 	if len(c.Reliability.Groups) == 0 {
 		profile.Table.Rows = nil
 		profile.Notes = append(profile.Notes, "no groups")
@@ -49,17 +48,15 @@ func reliabilitySections(c *compare.Comparison) []Section {
 		profile.Notes = append(profile.Notes, IndicatorNotes(c.Reliability.Groups[0].Indicators)...)
 	}
 
-	tt := &Table{Header: []string{"indicator", "chi-square", "df", "p", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
-		Right: []bool{false, true, true, true, false, true, false, true}}
+	tt := &Table{Header: append([]string{"indicator"}, testHeader[:6]...), Right: append([]bool{false}, testRight[:6]...)}
 	var undefined []string
 	for _, x := range c.Reliability.Tests {
-		chi, small := testCells(x.TableTest)
-		tt.Rows = append(tt.Rows, slices.Concat([]string{x.Name}, chi, small))
+		tt.Rows = append(tt.Rows, append([]string{x.Name}, testCells(x.TableTest)[:6]...))
 		if math.IsNaN(x.Primary()) {
 			undefined = append(undefined, fmt.Sprintf("%s (%s)", x.Name, orNoHits(x.Note)))
 		}
 	}
-	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? A share as a groups × (counted, not counted) table; a rate as the groups' counts against their own-voice tokens (chi-square goodness of fit)", Table: tt}
+	tests := Section{Name: "reliability-tests", Title: "Do the groups differ? Each share and rate tested across groups; the p to read, its unit and method", Table: tt}
 	if len(tt.Rows) == 0 {
 		tests.Notes = append(tests.Notes, "n/a: needs at least two groups")
 	}

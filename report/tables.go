@@ -35,19 +35,25 @@ func Sections(c *compare.Comparison) []Section {
 		out = append(out, conceptSection(cr, docs, conf, c.Voices))
 	}
 
-	t := &Table{Header: []string{"group", "docs", "pos", "neg", "index", "interval", "method"}, Right: []bool{false, true, true, true, true}}
+	t := &Table{Header: []string{"group", "docs", "pos", "neg", "index", "interval", "unit", "method", "docs with hits", "effective docs", "design effect"},
+		Right: []bool{false, true, true, true, true, false, false, false, true, true, true}}
 	for _, r := range c.Index {
 		method := r.Method
-		if r.Method == "bootstrap" {
-			method = fmt.Sprintf("bootstrap, %d draws, seed %d", r.Draws, r.Seed)
+		if r.Draws > 0 {
+			method = fmt.Sprintf("%s, %d resamples, seed %d", r.Method, r.Draws, r.Seed)
 		}
 		if r.Note != "" {
 			method += "; " + r.Note
 		}
+		withHits, eff, deff := "", "", ""
+		if d := r.Dispersion; d != nil {
+			withHits, eff, deff = itoa(d.UnitsWithHits), FormatFloat(float64(d.EffectiveUnits), 1), FormatFloat(float64(d.DesignEffect), 2)
+		}
 		t.Rows = append(t.Rows, []string{r.Group, itoa(docs[r.Group]), itoa(r.Pos), itoa(r.Neg), FormatFloat(float64(r.Index), 2),
-			fmt.Sprintf("%s to %s", FormatFloat(float64(r.Lo), 2), FormatFloat(float64(r.Hi), 2)), method})
+			fmt.Sprintf("%s to %s", FormatFloat(float64(r.Lo), 2), FormatFloat(float64(r.Hi), 2)), r.Unit, method, withHits, eff, deff})
 	}
-	out = append(out, Section{Name: "index", Title: fmt.Sprintf("Framing index, own voice: (positive - negative) / (positive + negative), %g%% interval", conf), Table: t})
+	out = append(out, Section{Name: "index", Title: fmt.Sprintf("Framing index, own voice: (positive - negative) / (positive + negative), %g%% interval", conf), Table: t,
+		Notes: []string{"do the groups differ? " + PValueText(c.IndexTest)}})
 
 	t = &Table{Header: append([]string{"group"}, c.Distance.Groups...)}
 	for i, g := range c.Distance.Groups {
@@ -67,17 +73,22 @@ func Sections(c *compare.Comparison) []Section {
 	for _, d := range c.Distinctive {
 		t.Rows = append(t.Rows, []string{d.Group, d.Kind, d.Name, itoa(d.Count), FormatFloat(float64(d.Z), 2)})
 	}
-	s := Section{Name: "distinctive", Title: fmt.Sprintf("Distinctive labels and terms (log-odds with informative Dirichlet prior, z against the rest, top %d)", c.Settings.Top), Table: t}
+	s := Section{Name: "distinctive", Title: fmt.Sprintf("Distinctive labels and terms (log-odds with informative Dirichlet prior, z against the rest; labels within their concept, terms over all matched terms; top %d)", c.Settings.Top), Table: t}
 	if len(t.Rows) == 0 {
 		s.Notes = append(s.Notes, "n/a: needs at least two groups with hits")
 	}
 	out = append(out, s)
+	if len(c.Phrases) > 0 {
+		out = append(out, phrasesSection(c))
+	}
 
 	out = append(out, testsSection(c), ratesSection(c))
 	out = append(out, reliabilitySections(c)...)
 	if len(c.Timeline) > 0 {
 		out = append(out, timelineSection(c, conf))
 	}
+
+	out = append(out, methodsSection(c))
 
 	t = &Table{Header: []string{"group", "documents", "own tokens", "quoted tokens", "boilerplate tokens", "undated documents"}, Right: []bool{false, true, true, true, true, true}}
 	for _, g := range c.Groups {
@@ -96,42 +107,80 @@ func Sections(c *compare.Comparison) []Section {
 	return append(out, s)
 }
 
-// testsSection is every concept's tests in one table, the p-value to read
-// named in its own column.
+// phrasesSection is each group's distinctive words and two-word phrases
+// over all the corpus' phrases (--phrases), those the lexicon matched
+// marked.
+func phrasesSection(c *compare.Comparison) Section {
+	t := &Table{Header: []string{"group", "phrase", "count", "z", "a lexicon term"}, Right: []bool{false, false, true, true, false}}
+	for _, d := range c.Phrases {
+		known := ""
+		if d.InLexicon {
+			known = "yes"
+		}
+		t.Rows = append(t.Rows, []string{d.Group, d.Name, itoa(d.Count), FormatFloat(float64(d.Z), 2), known})
+	}
+	return Section{Name: "phrases", Title: fmt.Sprintf("Distinctive phrases over all words and two-word phrases of the corpus, lexicon or not (log-odds with informative Dirichlet prior, z against the rest, phrases seen %d times or more, top %d)",
+		compare.MinPhraseCount, c.Settings.Top), Table: t}
+}
+
+// methodsSection says how each kind of number was made and what it
+// counts as independent, one sentence each (Comparison.Inference).
+func methodsSection(c *compare.Comparison) Section {
+	t := &Table{Header: []string{"numbers", "how they were made"}}
+	for _, k := range slices.Sorted(maps.Keys(c.Inference.Methods)) {
+		t.Rows = append(t.Rows, []string{k, c.Inference.Methods[k]})
+	}
+	return Section{Name: "methods", Title: fmt.Sprintf("How the numbers were made: %s as the unit of evidence (%s)", c.Inference.Unit, c.Inference.Units), Table: t}
+}
+
+// testsSection is every concept's test in one table, the p-value to read
+// with its unit and method.
 func testsSection(c *compare.Comparison) Section {
-	t := &Table{Header: []string{"concept", "chi-square", "df", "p", "G", "p (G)", "Cramér's V", "V corrected", "small-sample test", "p (small-sample)", "p to read", "BH-adjusted"},
-		Right: []bool{false, true, true, true, true, true, true, true, false, true, false, true}}
+	t := &Table{Header: append([]string{"concept"}, testHeader...), Right: append([]bool{false}, testRight...)}
 	for _, cr := range c.Concepts {
-		chi, small := testCells(cr.TableTest)
-		g := []string{FormatFloat(float64(cr.GTest.Stat), 2), FormatP(float64(cr.GTest.P)), FormatFloat(float64(cr.CramersV), 2), FormatFloat(float64(cr.CramersVBC), 2)}
-		t.Rows = append(t.Rows, slices.Concat([]string{cr.ID}, chi, g, small))
+		t.Rows = append(t.Rows, append([]string{cr.ID}, testCells(cr.TableTest)...))
 	}
 	return Section{Name: "tests", Title: "Tests of groups against labels, per concept (own voice)", Table: t}
 }
 
-// testCells are the cells of a table test that every tests table shows:
-// chi are Pearson's chi-square, its degrees of freedom and p; small are
-// the small-sample test and its p (empty when there is none), the test
-// whose p-value to read, and the Benjamini-Hochberg adjusted p of that
-// one.
-func testCells(tt compare.TableTest) (chi, small []string) {
-	exact, exactP, adj := "", "", tt.ChiSquare.PAdjusted
-	if tt.Exact != nil {
-		exact, exactP = tt.Exact.Method, FormatP(float64(tt.Exact.P))
-		if tt.PValue == "exact" {
-			adj = tt.Exact.PAdjusted
-		}
-	}
-	chi = []string{FormatFloat(float64(tt.ChiSquare.Stat), 2), FormatFloat(float64(tt.ChiSquare.DF), 0), FormatP(float64(tt.ChiSquare.P))}
-	return chi, []string{exact, exactP, pToRead(tt), FormatP(float64(adj))}
-}
+// testHeader and testRight are the columns of testCells.
+var (
+	testHeader = []string{"p to read", "unit", "statistic", "p", "BH-adjusted", "how", "Cramér's V", "V corrected"}
+	testRight  = []bool{false, false, true, true, true, false, true, true}
+)
 
-// pToRead names the test whose p-value to read.
-func pToRead(tt compare.TableTest) string {
-	if tt.PValue == "exact" && tt.Exact != nil {
-		return tt.Exact.Method
+// testCells are the cells of a table test that every tests table shows:
+// the test whose p-value to read, its unit, statistic, p and adjusted p,
+// how it was made, and Cramér's V of the hits table.
+func testCells(tt compare.TableTest) []string {
+	stat, p, adj, how := "", "", "", ""
+	switch {
+	case tt.PValue == "permutation" && tt.Permutation != nil:
+		pt := tt.Permutation
+		stat, p, adj = "X² "+FormatFloat(float64(pt.Stat), 2), FormatP(float64(pt.P)), FormatP(float64(pt.PAdjusted))
+		how = fmt.Sprintf("exact, %d arrangements of %d documents with hits", pt.Arrangements, pt.Units)
+		if pt.Method == "monte-carlo" {
+			how = fmt.Sprintf("%d arrangements of %d documents with hits, seed %d", pt.Draws, pt.Units, pt.Seed)
+			if pt.StoppedAt > 0 {
+				how += fmt.Sprintf(", stopped at %d exceedances", pt.StoppedAt)
+			}
+		}
+	case tt.PValue == "quasi-f" && tt.QuasiF != nil:
+		q := tt.QuasiF
+		stat, p, adj = "F "+FormatFloat(float64(q.F), 2), FormatP(float64(q.P)), FormatP(float64(q.PAdjusted))
+		how = fmt.Sprintf("df %s and %s, dispersion %s", FormatFloat(float64(q.DF1), 0), FormatFloat(float64(q.DF2), 0), FormatFloat(float64(q.Phi), 2))
+	case tt.HitLevel != nil && tt.PValue != "none":
+		h := tt.HitLevel
+		stat, p, adj = "X² "+FormatFloat(float64(h.ChiSquare.Stat), 2), FormatP(float64(h.ChiSquare.P)), FormatP(float64(h.ChiSquare.PAdjusted))
+		how = fmt.Sprintf("df %s; G %s, p %s", FormatFloat(float64(h.ChiSquare.DF), 0), FormatFloat(float64(h.GTest.Stat), 2), FormatP(float64(h.GTest.P)))
+		if tt.PValue == "exact" && h.Exact != nil {
+			p, adj = FormatP(float64(h.Exact.P)), FormatP(float64(h.Exact.PAdjusted))
+			how = fmt.Sprintf("%s; chi-square p %s, %s", h.Exact.Method, FormatP(float64(h.ChiSquare.P)), how)
+		}
+	default:
+		how = orNoHits(tt.Note)
 	}
-	return tt.PValue
+	return []string{tt.PValue, tt.Unit, stat, p, adj, how, FormatFloat(float64(tt.CramersV), 2), FormatFloat(float64(tt.CramersVBC), 2)}
 }
 
 // ratesSection is every used label's own-voice rate per group: groups down,
@@ -163,7 +212,7 @@ func ratesSection(c *compare.Comparison) Section {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	s := Section{Name: "rates", Title: fmt.Sprintf("Own-voice hits per %s own-voice tokens (exact Poisson intervals in results.json)", perTokens(c.Settings.PerTokens)), Table: t}
+	s := Section{Name: "rates", Title: fmt.Sprintf("Own-voice hits per %s own-voice tokens (intervals, their unit and method in results.json)", perTokens(c.Settings.PerTokens)), Table: t}
 	if len(cols) == 0 {
 		t.Rows = nil
 		s.Notes = append(s.Notes, "no own-voice hits")
@@ -178,11 +227,15 @@ func timelineSection(c *compare.Comparison, conf float64) Section {
 		t.Rows = append(t.Rows, []string{p.Group, p.Week, p.Start, itoa(p.Documents), itoa(p.Pos), itoa(p.Neg), FormatFloat(float64(p.Index), 2),
 			fmt.Sprintf("%s to %s", FormatFloat(float64(p.Lo), 2), FormatFloat(float64(p.Hi), 2))})
 	}
-	return Section{Name: "timeline", Title: fmt.Sprintf("Framing index by ISO week, own voice, %g%% interval from counts", conf), Table: t}
+	return Section{Name: "timeline", Title: fmt.Sprintf("Framing index by ISO week, own voice, %g%% Wilson interval of the week's pole hits (hits as the unit)", conf), Table: t}
 }
 
 func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64, voices token.VoiceSet) Section {
-	s := Section{Name: "concept-" + cr.ID, Title: fmt.Sprintf("Concept %s: %s hits (share of the concept, %g%% Wilson interval)", cr.ID, VoicesPhrase(voices), conf)}
+	method := "Wilson interval"
+	if len(cr.Dispersion) > 0 {
+		method = "interval with documents as the unit"
+	}
+	s := Section{Name: "concept-" + cr.ID, Title: fmt.Sprintf("Concept %s: %s hits (share of the concept, %g%% %s)", cr.ID, VoicesPhrase(voices), conf, method)}
 	var cols []int // labels with any hit, in any voice
 	for k := range cr.Labels {
 		for r := range cr.Groups {
@@ -218,7 +271,7 @@ func conceptSection(cr compare.ConceptResult, docs map[string]int, conf float64,
 		return s
 	}
 	s.Notes = append(s.Notes, TestLine(cr))
-	if cr.Note != "" && !cr.ChiSquare.Stat.IsNaN() {
+	if cr.Note != "" && cr.PValue != "none" {
 		s.Notes = append(s.Notes, "note: "+cr.Note)
 	}
 	return s
@@ -261,18 +314,13 @@ func OtherVoices(cr compare.ConceptResult, r int, counted token.VoiceSet) string
 	return strings.Join(parts, "; ")
 }
 
-// TestLine states a concept's tests in one line, the p-value to read first.
+// TestLine states a concept's test in one line: the p-value to read, its
+// unit and method, and Cramér's V of the hits.
 func TestLine(cr compare.ConceptResult) string {
-	if cr.ChiSquare.Stat.IsNaN() {
-		return "tests: n/a (" + orNoHits(cr.Note) + ")"
+	if cr.PValue == "none" {
+		return "test: n/a (" + orNoHits(cr.Note) + ")"
 	}
-	rest := fmt.Sprintf("chi-square X² = %s, df = %s, p = %s; G = %s, p = %s; Cramér's V = %s (bias-corrected %s)",
-		FormatFloat(float64(cr.ChiSquare.Stat), 2), FormatFloat(float64(cr.ChiSquare.DF), 0), FormatP(float64(cr.ChiSquare.P)),
-		FormatFloat(float64(cr.GTest.Stat), 2), FormatP(float64(cr.GTest.P)), FormatFloat(float64(cr.CramersV), 2), FormatFloat(float64(cr.CramersVBC), 2))
-	if cr.Exact != nil {
-		return PValueText(cr) + "; " + rest
-	}
-	return rest + fmt.Sprintf(" (BH-adjusted p = %s)", FormatP(float64(cr.ChiSquare.PAdjusted)))
+	return fmt.Sprintf("%s; Cramér's V of the hits = %s (bias-corrected %s)", PValueText(cr.TableTest), FormatFloat(float64(cr.CramersV), 2), FormatFloat(float64(cr.CramersVBC), 2))
 }
 
 // perTokens writes the rate base with a thousands separator.

@@ -34,11 +34,13 @@ func (o *analysisOptions) addFlags(f *pflag.FlagSet) {
 	o.corpusOptions.addFlags(f)
 	f.StringVar(&o.By, "by", "outlet", "group documents by this `field`: outlet, date, or any manifest or metadata field")
 	f.StringSliceVar(&o.Tallies, "tally", nil, "read tally `files` (merged) instead of a corpus")
-	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the Monte Carlo test and the bootstrap")
-	f.IntVar(&o.MonteCarlo, "draws", o.MonteCarlo, "simulated tables for Monte Carlo p-values")
-	f.IntVar(&o.Bootstrap, "bootstrap", o.Bootstrap, "bootstrap resamples for framing index intervals")
+	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the permutation and Monte Carlo tests and the bootstrap")
+	f.IntVar(&o.MonteCarlo, "draws", o.MonteCarlo, "arrangements for permutation p-values (exact up to this many), tables for Monte Carlo p-values")
+	f.IntVar(&o.Bootstrap, "bootstrap", o.Bootstrap, "resamples of the cluster bootstrap intervals")
+	f.StringVar(&o.Unit, "unit", o.Unit, "what p-values and intervals count as independent: `documents` (with --dedupe a story's copies in one group as one), or hits (the hit-level tests, too narrow when hits cluster in documents)")
 	f.Float64Var(&o.Conf, "conf", o.Conf, "confidence level of intervals")
-	f.IntVar(&o.Top, "top", o.Top, "distinctive labels and terms to list per group")
+	f.IntVar(&o.Top, "top", o.Top, "distinctive labels, terms and phrases to list per group")
+	f.BoolVar(&o.Phrases, "phrases", false, "count every word and two-word phrase of the voices counted, for the phrases that set each group apart beyond the lexicon's terms (distinctive_phrases; a tally grows by the corpus' vocabulary)")
 }
 
 // check refuses contradictory inputs before any work is done.
@@ -48,6 +50,9 @@ func (o *analysisOptions) check(cmd *cobra.Command, args []string) error {
 	}
 	if len(args) > 0 && len(o.Tallies) > 0 {
 		return usagef("give a corpus PATH or --tally FILE, not both")
+	}
+	if o.Unit != compare.UnitDocuments && o.Unit != compare.UnitHits {
+		return usagef("--unit must be %s or %s (got %q)", compare.UnitDocuments, compare.UnitHits, o.Unit)
 	}
 	if len(o.Tallies) > 0 && cmd.Flags().Changed("by") {
 		return usagef("--by applies when reading a corpus; a tally is grouped when it is written (score --format tally --by FIELD)")
@@ -94,7 +99,7 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		}
 		in.Axis = axisOf(m)
 		t = framing.NewTally(m, o.By)
-		t.Voices = o.voiceSet()
+		t.Voices, t.Phrases = o.voiceSet(), o.Phrases
 		if o.Evidence > 0 {
 			in.Evidence = report.NewEvidenceSample(o.Evidence, 60)
 		}

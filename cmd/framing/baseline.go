@@ -93,7 +93,7 @@ func (o *corpusOptions) computeBaseline(env Env, paths []string, opt baseline.Op
 func addBaselineFlags(f *pflag.FlagSet, o *baseline.Options) {
 	f.StringVar(&o.By, "by", o.By, "group documents by this `field`")
 	f.Uint64Var(&o.Seed, "seed", o.Seed, "seed of the bootstrap")
-	f.IntVar(&o.Bootstrap, "bootstrap", o.Bootstrap, "bootstrap resamples for framing index intervals")
+	f.IntVar(&o.Bootstrap, "bootstrap", o.Bootstrap, "resamples of the cluster bootstrap intervals of the groups' index")
 	f.Float64Var(&o.Conf, "conf", o.Conf, "confidence level of intervals")
 }
 

@@ -20,21 +20,33 @@ func newCompareCmd(env Env) *cobra.Command {
 		Use:   "compare [flags] PATH... | --tally FILE...",
 		Short: "Compare groups (outlets) by the labels they use, with statistics",
 		Long: `compare groups the documents (by outlet, or --by any manifest field) and
-compares the groups' own-voice use of each concept's labels:
+compares the groups' own-voice use of each concept's labels. Documents are
+the unit of evidence: hits cluster in documents (and in syndicated copies),
+so every p-value and interval treats a document — with --dedupe, a story's
+copies in one group — as one independent draw, and says so:
 
-  - counts and shares of each label within its concept, with Wilson intervals;
-  - a Pearson chi-square and a G-test of groups against labels, with Cramér's V
-    (and its bias-corrected form); when an expected count is below 5, the exact
-    Freeman-Halton test (tables ordered by X²) or, for large tables, its Monte
-    Carlo estimate (seeded, reproducible);
-  - Benjamini-Hochberg adjusted p-values, every concept and indicator one family;
-  - rates per 1,000 own-voice tokens with exact Poisson intervals (JSON);
-  - the framing index per group with an interval (bootstrap over documents,
-    or from counts for small groups: the output says which), and week by
-    week when documents have dates (JSON);
+  - counts and shares of each label within its concept; intervals by a
+    cluster bootstrap over documents (bootstrap-t) for groups with at least
+    30 documents with hits, else the beta-binomial model's profile
+    likelihood; the design effect, effective documents and intra-class
+    correlation show how much the hits cluster;
+  - each concept tested by permuting documents between groups (exact when
+    the arrangements are few, else Monte Carlo, seeded); Cramér's V of the
+    hits as an effect size;
+  - the framing index per group with the same intervals, and one test of
+    "the groups have the same index"; week by week when documents have
+    dates (hit-level Wilson intervals: a week holds few documents);
+  - rates per 1,000 own-voice tokens, their intervals at the effective
+    number of hits (hits divided by the design effect);
+  - Benjamini-Hochberg adjusted p-values, every concept, the index and every
+    indicator one family, also under --concept;
   - Jensen-Shannon distances between groups, correspondence analysis (JSON),
-    and the labels and terms that set each group apart (log-odds with an
-    informative Dirichlet prior, Monroe, Colaresi and Quinn 2008).
+    and the labels that set each group apart within each concept (log-odds
+    with an informative Dirichlet prior, Monroe, Colaresi and Quinn 2008).
+
+--unit hits gives the hit-level methods instead (chi-square, G, exact
+Freeman-Halton, Wilson and Poisson intervals), labelled as such: they are
+too confident when hits cluster in documents.
 
 It reads a corpus like 'score', or tallies written by 'score --format tally'
 and merged with 'merge'; both give the same numbers, byte for byte.`,
@@ -43,6 +55,8 @@ and merged with 'merge'; both give the same numbers, byte for byte.`,
   framing compare --format json DIR > stats.json
   framing compare --concept war --format markdown DIR
   framing compare --voice own+reported testdata/seeds   # count reported speech too
+  framing compare --dedupe DIR                           # a syndicated story is one unit
+  framing compare --unit hits DIR                        # hit-level tests, labelled as such
   framing compare --tally all.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := o.check(cmd, args); err != nil {

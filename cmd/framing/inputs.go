@@ -42,6 +42,9 @@ type corpusOptions struct {
 	Quiet    bool
 	// Dedupe counts a syndicated story once (two passes over the corpus).
 	Dedupe bool
+	// Phrases counts every word and two-word phrase, for the distinctive
+	// phrases beyond the lexicon (commands that compare groups).
+	Phrases bool
 	// Workers score in parallel; 0 is one per CPU.
 	Workers int
 	// Memory is the working-memory budget of the documents in flight, as
@@ -102,6 +105,7 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 		}
 		// The first pass reported skips and the manifest; say it once.
 		ropt.Exclude, ropt.OnSkip, copt.OnManifest = exclude, nil, nil
+		ropt.UnitOf = syndication.UnitOf(idx.Clusters(so))
 	case o.FindCopies:
 		idx = syndication.NewIndex()
 		ropt.KeepAnalysis = true
@@ -138,6 +142,7 @@ func (o *corpusOptions) runOptions(env Env) (framing.Options, corpus.Options, *c
 		voices = v
 	}
 	o.voices, opt.Voices = voices, voices
+	opt.Phrases = o.Phrases
 	if o.Manifest != "" {
 		m, err := corpus.LoadManifest(o.Manifest)
 		if err != nil {

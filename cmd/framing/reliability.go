@@ -43,8 +43,13 @@ the lexicon category behind it and its caveats):
   hedge_rate, booster_rate, certainty_balance   hedges against boosters
   loaded_density      own-voice hits of poled labels per 1,000 tokens
 
-Shares have Wilson intervals, rates exact Poisson intervals; each share and
-rate is tested across groups. --syndication also lists the stories that
+Each group's share and rate has an interval with documents as the unit
+(a cluster bootstrap or beta-binomial model for shares out of sentences
+and attributions; for rates and the quoted share, the exact interval at
+the effective number of hits), and each is tested across groups
+(permutation of documents, or a quasi-likelihood F test for ratios out of
+tokens); --unit hits gives the hit-level Wilson and Poisson intervals and
+tests. --syndication also lists the stories that
 several outlets ran; --dedupe counts each of them once. --ratings joins your own rating of each
 group (a CSV of group,rating; none is shipped) and reports Spearman's rank
 correlation of the rating with each indicator.`,

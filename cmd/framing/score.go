@@ -50,6 +50,7 @@ document. The run summary (read, scored, skipped by reason) goes to stderr.`,
 	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv, json, jsonl, or tally (mergeable per-group sums for framing merge and compare --tally)\n(default: table on a terminal, else jsonl)")
 	cmd.Flags().Float64Var(&o.Conf, "conf", 0.95, "confidence level of the reliability indicators' intervals")
 	cmd.Flags().StringVar(&o.By, "by", "outlet", "group `field` of --format tally: outlet, date, or any manifest or metadata field")
+	cmd.Flags().BoolVar(&o.Phrases, "phrases", false, "count every word and two-word phrase of the voices counted, for the phrases that set each group apart beyond the lexicon's terms (distinctive_phrases; a tally grows by the corpus' vocabulary)")
 	return cmd
 }
 
@@ -64,7 +65,7 @@ func (o *scoreOptions) run(env Env) error {
 	}
 	var scores []*framing.Score
 	tally := framing.NewTally(m, o.By)
-	tally.Voices = o.voiceSet()
+	tally.Voices, tally.Phrases = o.voiceSet(), o.Phrases
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
 	sum, man, err := o.scoreCorpus(env, o.Paths, m, nil, func(r *framing.Result) error {

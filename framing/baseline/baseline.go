@@ -18,7 +18,7 @@ import (
 )
 
 // Format is the version of the baseline file format.
-const Format = 2 // 2: counts by voice (reported, distanced, negated), the voices counted
+const Format = 3 // 2: counts by voice (reported, distanced, negated), the voices counted; 3: group index intervals with documents as the unit (no min_bootstrap)
 
 // Baseline is the scores of one corpus under one lexicon. Every map is
 // written with sorted keys, so two baselines diff line by line.
@@ -58,12 +58,11 @@ type Corpus struct {
 
 // Options are the settings that change scores or their intervals.
 type Options struct {
-	By           string  `json:"by"`
-	Conf         float64 `json:"conf"`
-	Seed         uint64  `json:"seed"`
-	Bootstrap    int     `json:"bootstrap"`
-	MinBootstrap int     `json:"min_bootstrap"`
-	PerTokens    float64 `json:"per_tokens"`
+	By        string  `json:"by"`
+	Conf      float64 `json:"conf"`
+	Seed      uint64  `json:"seed"`
+	Bootstrap int     `json:"bootstrap"`
+	PerTokens float64 `json:"per_tokens"`
 	// Voices are the voices whose hits the rates, shares and index count.
 	Voices token.VoiceSet `json:"voices"`
 }
@@ -71,7 +70,7 @@ type Options struct {
 // DefaultOptions are those of `framing compare`.
 func DefaultOptions() Options {
 	c := compare.DefaultOptions()
-	return Options{By: "outlet", Conf: c.Conf, Seed: c.Seed, Bootstrap: c.Bootstrap, MinBootstrap: c.MinBootstrap, PerTokens: c.PerTokens, Voices: token.OwnVoice}
+	return Options{By: "outlet", Conf: c.Conf, Seed: c.Seed, Bootstrap: c.Bootstrap, PerTokens: c.PerTokens, Voices: token.OwnVoice}
 }
 
 // Unit is the scores of one group or one document. Label and category
@@ -90,7 +89,9 @@ type Unit struct {
 	Index      stats.Num                     `json:"index"`
 	Lo         stats.Num                     `json:"lo"`
 	Hi         stats.Num                     `json:"hi"`
-	// Interval says how Lo and Hi were made: "bootstrap" or "counts".
+	// Interval says how Lo and Hi were made: for a group, with documents
+	// as the unit, "cluster-bootstrap-t" or "beta-binomial-profile"
+	// (compare.IndexRow); for a document, "counts" (Wilson).
 	Interval string `json:"interval"`
 }
 
@@ -151,7 +152,7 @@ func (bb *Builder) Finish(sum framing.Summary) (*Baseline, error) {
 	}
 	t.AddSummary(sum)
 	cmp := compare.DefaultOptions()
-	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.MinBootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.MinBootstrap, opt.PerTokens
+	cmp.Conf, cmp.Seed, cmp.Bootstrap, cmp.PerTokens = opt.Conf, opt.Seed, opt.Bootstrap, opt.PerTokens
 	rows, err := compare.IndexRows(t, cmp)
 	if err != nil {
 		return nil, err

@@ -131,7 +131,7 @@ func TestParseRefuses(t *testing.T) {
 		{"not JSON", "{\n  \"format\": 1,\n  oops\n}", "b.json:3:3: not valid JSON"},
 		{"not JSON at the start", "not json", "b.json:1:2: not valid JSON"},
 		{"hand-edited", strings.Replace(good, `"read": 3`, `"read": 4`, 1), "edited by hand or damaged"},
-		{"other version", strings.Replace(good, `"format": 2`, `"format": 7`, 1), "baseline format 7, but this framing"},
+		{"other version", strings.Replace(good, `"format": 3`, `"format": 7`, 1), "baseline format 7, but this framing"},
 		{"no format", `{"tool": "framing 1"}`, `not a framing baseline`},
 		{"not ours", `{"format": 1, "tool": "other"}`, `not a framing baseline`},
 		{"wrong type", strings.Replace(good, `"read": 3`, `"read": "three"`, 1), `field corpus.read holds a string`},

@@ -18,7 +18,9 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if err := opt.Check(); err != nil {
 		return nil, err
 	}
+	t.Seal()
 	c, groups := compareHead(t, opt)
+	c.Inference = inferenceOf(t, opt)
 	for _, name := range groups {
 		tl, err := timeline(name, t.Groups[name], opt)
 		if err != nil {
@@ -34,6 +36,15 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if c.Index, err = indexRows(t, groups, opt); err != nil {
 		return nil, err
 	}
+	var iu stats.Units
+	if opt.Unit == UnitDocuments {
+		if iu, err = indexUnits(t, groups); err != nil {
+			return nil, err
+		}
+	}
+	if c.IndexTest, err = indexTest(t, groups, iu, opt); err != nil {
+		return nil, err
+	}
 	// The family of tests is every concept's, also under --concept: a
 	// concept's adjusted p-value must not depend on which one is printed.
 	family := cs
@@ -46,9 +57,11 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.Distinctive = []DistinctiveTerm{}
 	for _, cr := range tested {
 		if slices.Contains(cs.ids, cr.ID) {
 			c.Concepts = append(c.Concepts, cr)
+			c.Distinctive = append(c.Distinctive, cr.Distinctive...)
 		}
 	}
 	all := ownTable(t, groups, cs.labels)
@@ -64,27 +77,36 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if c.CA, err = correspondence(all, groups, names); err != nil {
 		return nil, err
 	}
-	if c.Distinctive, c.TermScores, err = distinctive(t, groups, all, names, opt); err != nil {
+	terms, scores, err := distinctiveTerms(t, groups, opt)
+	if err != nil {
 		return nil, err
+	}
+	c.Distinctive, c.TermScores = append(c.Distinctive, terms...), scores
+	if t.Phrases {
+		if c.Phrases, err = distinctivePhrases(t, groups, opt); err != nil {
+			return nil, err
+		}
 	}
 	if c.Reliability, err = reliabilities(t, groups, opt); err != nil {
 		return nil, err
 	}
-	c.Multiplicity = adjust(tested, c.Concepts, c.Reliability.Tests)
+	c.Multiplicity = adjust(tested, c.Concepts, &c.IndexTest, c.Reliability.Tests)
 	return c, nil
 }
 
-// adjust adjusts the p-values to read of every concept tested and every
-// indicator as one family (Benjamini-Hochberg), records the adjusted ones
-// in shown (the concepts printed) and indicators, and says what the family
-// was.
-func adjust(tested, shown []ConceptResult, indicators []IndicatorTest) Multiplicity {
+// adjust adjusts the p-values to read of every concept tested, the index
+// test and every indicator as one family (Benjamini-Hochberg), records the
+// adjusted ones in shown (the concepts printed), index and indicators, and
+// says what the family was.
+func adjust(tested, shown []ConceptResult, index *TableTest, indicators []IndicatorTest) Multiplicity {
 	m := Multiplicity{Method: "benjamini-hochberg", Family: []string{}}
 	var ps []float64
 	for _, cr := range tested {
 		m.Family = append(m.Family, "concept "+cr.ID)
 		ps = append(ps, cr.Primary())
 	}
+	m.Family = append(m.Family, "index")
+	ps = append(ps, index.Primary())
 	for _, in := range indicators {
 		m.Family = append(m.Family, "indicator "+in.Name)
 		ps = append(ps, in.Primary())
@@ -99,8 +121,9 @@ func adjust(tested, shown []ConceptResult, indicators []IndicatorTest) Multiplic
 		i := slices.IndexFunc(tested, func(cr ConceptResult) bool { return cr.ID == shown[k].ID })
 		shown[k].SetAdjusted(adj[i])
 	}
+	index.SetAdjusted(adj[len(tested)])
 	for k := range indicators {
-		indicators[k].SetAdjusted(adj[len(tested)+k])
+		indicators[k].SetAdjusted(adj[len(tested)+1+k])
 	}
 	return m
 }
@@ -136,16 +159,24 @@ func conceptsOf(t *framing.Tally, only string) (concepts, error) {
 	return cs, nil
 }
 
-// rates are every group's own-voice hits of each label per opt.PerTokens
-// own-voice tokens, with exact Poisson intervals.
+// rates are every group's hits of each label per opt.PerTokens tokens in
+// the voices counted, with their intervals (see Rate).
 func rates(t *framing.Tally, groups []string, labels []int, opt Options) []Rate {
 	var out []Rate
 	for _, name := range groups {
 		g := t.Groups[name]
 		for _, i := range labels {
 			n, tokens := g.Labels[i].In(t.Voices), g.Tokens.In(t.Voices)
-			rate, lo, hi := stats.PoissonRateCI(float64(n), float64(tokens), opt.PerTokens, opt.Conf)
-			out = append(out, Rate{Group: name, Label: t.Labels[i].ID, Count: n, Tokens: tokens, Rate: stats.Num(rate), Lo: stats.Num(lo), Hi: stats.Num(hi)})
+			r := Rate{Group: name, Label: t.Labels[i].ID, Count: n, Tokens: tokens, DesignEffect: stats.Num(math.NaN())}
+			if opt.Unit == UnitDocuments {
+				tr := stats.TokenRatioInterval(g.LabelSums(t.Labels[i].ID).Stats(), stats.PoissonVariance, opt.Conf)
+				r.Rate, r.Lo, r.Hi = stats.Num(tr.Estimate*opt.PerTokens), stats.Num(tr.Lo*opt.PerTokens), stats.Num(tr.Hi*opt.PerTokens)
+				r.Interval, r.DesignEffect = Interval{Unit: UnitDocuments, Method: "poisson-exact-effective-n", Note: tr.Reason}, stats.Num(tr.Deff)
+			} else {
+				rate, lo, hi := stats.PoissonRateCI(float64(n), float64(tokens), opt.PerTokens, opt.Conf)
+				r.Rate, r.Lo, r.Hi, r.Interval = stats.Num(rate), stats.Num(lo), stats.Num(hi), Interval{Unit: UnitHits, Method: "poisson-exact"}
+			}
+			out = append(out, r)
 		}
 	}
 	return out

@@ -22,9 +22,8 @@ import (
 // added"), so the split is counted in the own and reported voices
 // (--voice own+reported).
 func TestCompareSeeds(t *testing.T) {
-	tl := tallyOf(t, seedScoreList(t), "outlet")
-	tl.Voices = token.VoiceSet(1<<token.Own | 1<<token.Reported)
-	c, err := Groups(tl, DefaultOptions())
+	ownReported := token.VoiceSet(1<<token.Own | 1<<token.Reported)
+	c, err := Groups(tallyVoices(t, seedScoreList(t), ownReported), DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,19 +55,49 @@ func TestCompareSeeds(t *testing.T) {
 			}
 		}
 	}
-	// 5 groups × 2 labels, 6 hits: every table with these margins is
-	// enumerated (89 of them), ordered by X² as the Monte Carlo test.
-	if war.PValue != "exact" || war.Exact == nil || war.Exact.Method != "freeman-halton" || war.Exact.Tables != 89 {
-		t.Errorf("war test: p-value %q, exact %+v; want Freeman-Halton over 89 tables", war.PValue, war.Exact)
-	}
-	if p := float64(war.Exact.P); !(p > 0 && p <= 1) {
-		t.Errorf("exact p = %v", p)
+	// One document per outlet: no group has two documents with hits, so no
+	// document-level test, and says why.
+	if war.PValue != "none" || war.Unit != UnitDocuments || !strings.Contains(war.Note, "two documents with hits") {
+		t.Errorf("war test: %q %q %q; want none, with one document per group", war.PValue, war.Unit, war.Note)
 	}
 	for _, r := range c.Index {
-		if r.Method != "counts" || r.Note == "" {
-			t.Errorf("%s: one document must give an interval from counts, flagged; got %q %q", r.Group, r.Method, r.Note)
+		if r.Unit != UnitDocuments || r.Method != "beta-binomial-profile" || r.Dispersion == nil || r.Dispersion.Units != 1 {
+			t.Errorf("%s: %+v; one document must give the beta-binomial interval, with its one unit", r.Group, r)
 		}
 	}
+	// With hits as the unit (--unit hits): 5 groups × 2 labels, 6 hits,
+	// every table with these margins enumerated (89 of them), ordered by X²
+	// as the Monte Carlo test.
+	opt := DefaultOptions()
+	opt.Unit = UnitHits
+	h, err := Groups(tallyVoices(t, seedScoreList(t), ownReported), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	war = conceptOf(t, h, "war")
+	if war.PValue != "exact" || war.Unit != UnitHits || war.HitLevel == nil || war.HitLevel.Exact == nil ||
+		war.HitLevel.Exact.Method != "freeman-halton" || war.HitLevel.Exact.Tables != 89 {
+		t.Errorf("war test with hits as the unit: %+v; want Freeman-Halton over 89 tables", war.TableTest)
+	} else if p := float64(war.HitLevel.Exact.P); !(p > 0 && p <= 1) {
+		t.Errorf("exact p = %v", p)
+	}
+	for _, r := range h.Index {
+		if r.Unit != UnitHits || r.Method != "wilson" || r.Dispersion != nil {
+			t.Errorf("%s: %+v; want the Wilson interval of the hits", r.Group, r)
+		}
+	}
+}
+
+// conceptOf is concept id of c.
+func conceptOf(t *testing.T, c *Comparison, id string) *ConceptResult {
+	t.Helper()
+	for k := range c.Concepts {
+		if c.Concepts[k].ID == id {
+			return &c.Concepts[k]
+		}
+	}
+	t.Fatalf("no concept %s", id)
+	return nil
 }
 
 // TestCompareReproducible: the same tally and seed give the same numbers, a
@@ -88,25 +117,55 @@ func TestCompareReproducible(t *testing.T) {
 	}
 }
 
-// TestCompareBootstrap: groups with enough documents get a bootstrap
-// interval over documents that holds the index.
-func TestCompareBootstrap(t *testing.T) {
+// TestCompareDocumentIntervals: the rule on documents with hits — from
+// stats.MinBootstrapUnits of them a cluster bootstrap-t interval, seeded,
+// below it the beta-binomial — and, when every document has the same
+// share, the beta-binomial whatever their number (a bootstrap would give
+// an interval of no width).
+func TestCompareDocumentIntervals(t *testing.T) {
 	base := seedScoreList(t)
-	var scores []*framing.Score
-	for range 6 {
-		scores = append(scores, base...)
-	}
-	c, err := Groups(tallyOf(t, scores, "outlet"), DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range c.Index {
-		if r.Method != "bootstrap" || r.Draws != 2000 || r.Seed != 1 {
-			t.Errorf("%s: method %q draws %d seed %d, want a seeded bootstrap", r.Group, r.Method, r.Draws, r.Seed)
-		}
-		if !r.Index.IsNaN() && !(r.Lo <= r.Index && r.Index <= r.Hi) {
-			t.Errorf("%s: index %v outside its interval [%v, %v]", r.Group, r.Index, r.Lo, r.Hi)
-		}
+	for _, tc := range []struct {
+		name   string
+		copies int
+		vary   bool
+		method string
+	}{
+		{"few", 6, true, "beta-binomial-profile"},
+		{"many", 2 * stats.MinBootstrapUnits, true, "cluster-bootstrap-t"},
+		{"many, all alike", stats.MinBootstrapUnits, false, "beta-binomial-profile"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var scores []*framing.Score
+			for i := range tc.copies {
+				for _, s := range base {
+					c := *s
+					c.ID = fmt.Sprintf("%s-%d", s.ID, i)
+					if tc.vary && i%2 == 1 && c.Pos+c.Neg > 0 { // every other copy has one more of each pole
+						c.Pos++
+						c.Neg++
+					}
+					scores = append(scores, &c)
+				}
+			}
+			c, err := Groups(tallyOf(t, scores, "outlet"), DefaultOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range c.Index {
+				if r.Pos+r.Neg == 0 {
+					continue
+				}
+				if r.Method != tc.method || r.Unit != UnitDocuments {
+					t.Errorf("%s: method %q unit %q, want %q", r.Group, r.Method, r.Unit, tc.method)
+				}
+				if (r.Method == "cluster-bootstrap-t") != (r.Draws == 2000 && r.Seed == 1) {
+					t.Errorf("%s: draws %d seed %d with method %s", r.Group, r.Draws, r.Seed, r.Method)
+				}
+				if !(r.Lo <= r.Index && r.Index <= r.Hi) || !(r.Hi > r.Lo) {
+					t.Errorf("%s: index %v, interval [%v, %v]: want a proper interval around it", r.Group, r.Index, r.Lo, r.Hi)
+				}
+			}
+		})
 	}
 }
 
@@ -120,8 +179,8 @@ func TestCompareEdgeCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, cr := range c.Concepts {
-		if !math.IsNaN(float64(cr.ChiSquare.P)) || cr.Note == "" {
-			t.Errorf("one group, concept %s: p = %v, note %q; want NaN with a reason", cr.ID, cr.ChiSquare.P, cr.Note)
+		if !math.IsNaN(cr.Primary()) || cr.PValue != "none" || cr.Note == "" {
+			t.Errorf("one group, concept %s: p = %v (%s), note %q; want none with a reason", cr.ID, cr.Primary(), cr.PValue, cr.Note)
 		}
 	}
 	if len(c.Distinctive) != 0 {
@@ -262,8 +321,8 @@ func TestCompareOptionsCheck(t *testing.T) {
 		{"conf", func(o *Options) { o.Conf = 1 }, "confidence level must be between 0 and 1"},
 		{"conf NaN", func(o *Options) { o.Conf = math.NaN() }, "confidence level must be between 0 and 1"},
 		{"draws", func(o *Options) { o.MonteCarlo = 0 }, "Monte Carlo draws must be 1 or more"},
+		{"unit", func(o *Options) { o.Unit = "words" }, "unit must be documents or hits"},
 		{"bootstrap", func(o *Options) { o.Bootstrap = -3 }, "bootstrap resamples must be 1 or more"},
-		{"min bootstrap", func(o *Options) { o.MinBootstrap = -1 }, "documents for a bootstrap must be 0 or more"},
 		{"per tokens", func(o *Options) { o.PerTokens = 0 }, "rates must be per a positive number of tokens"},
 		{"js alpha", func(o *Options) { o.JSAlpha = -0.5 }, "smoothing must be 0 or more"},
 		{"prior", func(o *Options) { o.PriorA0 = math.Inf(1) }, "prior size must be 0 or more"},
@@ -321,36 +380,50 @@ func TestExactFallsBackToMonteCarlo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tt.Exact == nil || tt.Exact.Method != "monte-carlo" || tt.Exact.Seed != opt.Seed || tt.Exact.Draws != opt.MonteCarlo || tt.Exact.Tables != 0 {
-		t.Errorf("exact %+v; want a Monte Carlo p with the run's seed and draws", tt.Exact)
+	if ex := tt.HitLevel.Exact; ex == nil || ex.Method != "monte-carlo" || ex.Seed != opt.Seed || ex.Draws != opt.MonteCarlo || ex.Tables != 0 || tt.Unit != UnitHits {
+		t.Errorf("exact %+v; want a Monte Carlo p with the run's seed and draws", ex)
 	}
 }
 
 // TestOneFamily: the adjusted p-value of a concept is the same whether
 // the run prints every concept or that one (--concept), and the family
-// names every concept and indicator.
+// names every concept, the index and every indicator.
 func TestOneFamily(t *testing.T) {
-	tl := tallyOf(t, seedScoreList(t), "outlet")
-	all, err := Groups(tl, DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt := DefaultOptions()
-	opt.Concept = "wagner"
-	one, err := Groups(tl, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want ConceptResult
-	for _, cr := range all.Concepts {
-		if cr.ID == "wagner" {
-			want = cr
-		}
-	}
-	if len(one.Concepts) != 1 || one.Concepts[0].Exact == nil || want.Exact == nil || one.Concepts[0].Exact.PAdjusted != want.Exact.PAdjusted {
-		t.Errorf("wagner alone: %+v; in the whole run: %+v", one.Concepts, want.Exact)
-	}
-	if n := len(all.Multiplicity.Family); n != len(all.Concepts)+len(all.Reliability.Tests) || !reflect.DeepEqual(all.Multiplicity, one.Multiplicity) {
-		t.Errorf("family %+v (whole run) and %+v (--concept)", all.Multiplicity, one.Multiplicity)
+	for _, unit := range []string{UnitDocuments, UnitHits} {
+		t.Run(unit, func(t *testing.T) {
+			// Three copies of each seed: groups with three documents, so
+			// that the document-level tests have something to permute.
+			var scores []*framing.Score
+			for i := range 3 {
+				for _, s := range seedScoreList(t) {
+					c := *s
+					c.ID = fmt.Sprintf("%s-%d", s.ID, i)
+					scores = append(scores, &c)
+				}
+			}
+			tl := tallyOf(t, scores, "outlet")
+			opt := DefaultOptions()
+			opt.Unit = unit
+			all, err := Groups(tl, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt.Concept = "wagner"
+			one, err := Groups(tl, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := conceptOf(t, all, "wagner")
+			got := conceptOf(t, one, "wagner")
+			if got.PValue == "none" || got.primary() == nil || *got.primary().adjusted != *want.primary().adjusted || math.IsNaN(float64(*got.primary().adjusted)) {
+				t.Errorf("wagner alone: %+v; in the whole run: %+v", got.TableTest, want.TableTest)
+			}
+			if n := len(all.Multiplicity.Family); n != len(all.Concepts)+1+len(all.Reliability.Tests) || !reflect.DeepEqual(all.Multiplicity, one.Multiplicity) {
+				t.Errorf("family %+v (whole run) and %+v (--concept)", all.Multiplicity, one.Multiplicity)
+			}
+			if !slices.Contains(all.Multiplicity.Family, "index") || all.IndexTest.Unit != unit {
+				t.Errorf("family %v, index test %+v", all.Multiplicity.Family, all.IndexTest)
+			}
+		})
 	}
 }

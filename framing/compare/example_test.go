@@ -12,8 +12,10 @@ import (
 
 // Compare two outlets: score their documents through the pipeline into a
 // tally grouped by outlet, then compare the groups. Every number says how
-// it was made: here the index intervals come from the counts, as each
-// group has fewer documents than a bootstrap needs.
+// it was made and what it counts as independent: here documents, the
+// index intervals from the beta-binomial model (each group has fewer
+// documents with hits than a bootstrap needs) and the test of the index by
+// permuting the four documents between the outlets.
 func ExampleGroups() {
 	m, err := lexicon.CompileBuiltin()
 	if err != nil {
@@ -39,9 +41,13 @@ func ExampleGroups() {
 		log.Fatal(err)
 	}
 	for _, row := range c.Index {
-		fmt.Printf("%s: index %+.2f [%+.2f, %+.2f] from %s (%d kremlin, %d critical hits)\n", row.Group, float64(row.Index), float64(row.Lo), float64(row.Hi), row.Method, row.Pos, row.Neg)
+		fmt.Printf("%s: index %+.2f [%+.2f, %+.2f], %s, %s as the unit (%d kremlin, %d critical hits)\n",
+			row.Group, float64(row.Index), float64(row.Lo), float64(row.Hi), row.Method, row.Unit, row.Pos, row.Neg)
 	}
+	it := c.IndexTest
+	fmt.Printf("same index? %s p = %.3f, %s over %d arrangements of %d documents\n", it.PValue, float64(it.Permutation.P), it.Permutation.Method, it.Permutation.Arrangements, it.Permutation.Units)
 	// Output:
-	// Agency: index +1.00 [-0.12, +1.00] from counts (3 kremlin, 0 critical hits)
-	// Wire: index -1.00 [-1.00, +0.12] from counts (0 kremlin, 3 critical hits)
+	// Agency: index +1.00 [-0.23, +1.00], beta-binomial-profile, documents as the unit (3 kremlin, 0 critical hits)
+	// Wire: index -1.00 [-1.00, +0.23], beta-binomial-profile, documents as the unit (0 kremlin, 3 critical hits)
+	// same index? permutation p = 0.333, exact over 6 arrangements of 4 documents
 }

@@ -1,9 +1,9 @@
 package compare
 
 import (
-	"cmp"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"time"
 
@@ -17,13 +17,21 @@ func IndexRows(t *framing.Tally, opt Options) ([]IndexRow, error) {
 	if err := opt.Check(); err != nil {
 		return nil, err
 	}
+	t.Seal()
 	return indexRows(t, slices.Sorted(maps.Keys(t.Groups)), opt)
 }
 
 func indexRows(t *framing.Tally, groups []string, opt Options) ([]IndexRow, error) {
 	var rows []IndexRow
-	for _, name := range groups {
-		row, err := indexRow(name, t.Groups[name], opt)
+	var u stats.Units
+	if opt.Unit == UnitDocuments {
+		var err error
+		if u, err = indexUnits(t, groups); err != nil {
+			return nil, err
+		}
+	}
+	for r, name := range groups {
+		row, err := indexRow(name, t.Groups[name], u, r, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -32,7 +40,9 @@ func indexRows(t *framing.Tally, groups []string, opt Options) ([]IndexRow, erro
 	return rows, nil
 }
 
-// timeline is a group's framing index week by week, weeks in order.
+// timeline is a group's framing index week by week, weeks in order, with
+// the Wilson interval of its pole counts (hits as the unit: a week holds
+// too few documents for the document-level methods).
 func timeline(name string, g *framing.GroupTally, opt Options) ([]TimelinePoint, error) {
 	var out []TimelinePoint
 	for _, k := range slices.Sorted(maps.Keys(g.Weeks)) {
@@ -43,59 +53,72 @@ func timeline(name string, g *framing.GroupTally, opt Options) ([]TimelinePoint,
 		}
 		idx, lo, hi := stats.FramingIndexCI(float64(w.Pos), float64(w.Neg), opt.Conf)
 		out = append(out, TimelinePoint{Group: name, Week: k, Start: start.Format(time.DateOnly),
-			Documents: w.Documents, Pos: w.Pos, Neg: w.Neg, Index: stats.Num(idx), Lo: stats.Num(lo), Hi: stats.Num(hi)})
+			Documents: w.Documents, Pos: w.Pos, Neg: w.Neg, Index: stats.Num(idx), Lo: stats.Num(lo), Hi: stats.Num(hi),
+			Interval: Interval{Unit: UnitHits, Method: "wilson"}})
 	}
 	return out, nil
 }
 
-// indexRow is a group's framing index: a bootstrap over its documents when
-// it has enough of them, else an interval from its counts.
-func indexRow(name string, g *framing.GroupTally, opt Options) (IndexRow, error) {
+// indexRow is a group's framing index with its interval: with documents as
+// the unit, stats.RatioInterval over the group's units (u, group r); with
+// hits, the Wilson interval of its pole counts.
+func indexRow(name string, g *framing.GroupTally, u stats.Units, r int, opt Options) (IndexRow, error) {
 	row := IndexRow{Group: name, Pos: g.Pos, Neg: g.Neg}
-	if g.Documents >= opt.MinBootstrap {
-		docs, err := docPairs(g)
-		if err != nil {
-			return row, err
+	if opt.Unit != UnitDocuments {
+		idx, lo, hi := stats.FramingIndexCI(float64(g.Pos), float64(g.Neg), opt.Conf)
+		row.Index, row.Lo, row.Hi = stats.Num(idx), stats.Num(lo), stats.Num(hi)
+		row.Interval = Interval{Unit: UnitHits, Method: "wilson"}
+		if g.Pos+g.Neg == 0 {
+			row.Note = "no hits on either pole: index undefined"
 		}
-		b, err := stats.BootstrapIndex(docs, opt.Bootstrap, opt.Seed, opt.Conf)
-		if err != nil {
-			return row, err
-		}
-		row.Index, row.Lo, row.Hi = stats.Num(b.Index), stats.Num(b.Lo), stats.Num(b.Hi)
-		row.Method, row.Draws, row.Usable, row.Seed, row.Note = "bootstrap", b.Draws, b.Usable, b.Seed, b.Reason
 		return row, nil
 	}
-	idx, lo, hi := stats.FramingIndexCI(float64(g.Pos), float64(g.Neg), opt.Conf)
-	row.Index, row.Lo, row.Hi, row.Method = stats.Num(idx), stats.Num(lo), stats.Num(hi), "counts"
-	row.Note = fmt.Sprintf("%d documents: interval from counts (Wilson), not a bootstrap", g.Documents)
-	if g.Documents == 1 {
-		row.Note = "1 document: interval from counts (Wilson), not a bootstrap"
+	ratio := stats.Ratio{Index: true}
+	ci, err := stats.RatioInterval(u, r, ratio, opt.Bootstrap, opt.Seed, opt.Conf)
+	if err != nil {
+		return row, err
 	}
-	if g.Pos+g.Neg == 0 {
-		row.Note = "no own-voice hits on either pole: index undefined"
+	row.Index, row.Lo, row.Hi, row.Interval = stats.Num(ci.Estimate), stats.Num(ci.Lo), stats.Num(ci.Hi), intervalOf(ci.Method, ci.Reason)
+	if ci.UnitsWithHits == 0 {
+		row.Note = "no hits on either pole: index undefined"
+	}
+	if ci.Method == "cluster-bootstrap" {
+		row.Draws, row.Seed = opt.Bootstrap, opt.Seed
+	}
+	de, err := stats.DesignEffectOf(u, r, ratio)
+	if err != nil {
+		return row, err
+	}
+	row.Dispersion = &Dispersion{Units: ci.Units, UnitsWithHits: ci.UnitsWithHits, EffectiveUnits: stats.Num(ci.EffectiveUnits),
+		DesignEffect: stats.Num(de.Deff), Rho: stats.Num(math.NaN())}
+	if ci.UnitsWithHits > 0 {
+		bb, err := stats.BetaBinomialFit(u, r, ratio, opt.Conf)
+		if err != nil {
+			return row, err
+		}
+		row.Dispersion.Rho = stats.Num(bb.Rho)
 	}
 	return row, nil
 }
 
-// docPairs expands a group's document histogram into per-document pairs in
-// a fixed order, so the bootstrap does not depend on the order documents
-// were read or tallies merged.
-func docPairs(g *framing.GroupTally) ([][2]float64, error) {
-	type pair struct{ pos, neg, n int }
-	var ps []pair
-	for k, n := range g.DocIndex {
-		pos, neg, err := framing.ParseDocIndexKey(k)
-		if err != nil {
-			return nil, err
-		}
-		ps = append(ps, pair{pos, neg, n})
+// indexUnits are the groups' units by their pole counts.
+func indexUnits(t *framing.Tally, groups []string) (stats.Units, error) {
+	return histUnits(t, groups, 2, func(g *framing.GroupTally) map[string]int { return g.UnitIndex })
+}
+
+// indexTest tests "every group has the same framing index": with documents
+// as the unit, by permuting documents (IndexChiSquare); with hits, the
+// groups × {pos, neg} table.
+func indexTest(t *framing.Tally, groups []string, u stats.Units, opt Options) (TableTest, error) {
+	tab := make([][]float64, len(groups))
+	for r, name := range groups {
+		tab[r] = []float64{float64(t.Groups[name].Pos), float64(t.Groups[name].Neg)}
 	}
-	slices.SortFunc(ps, func(a, b pair) int { return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.neg, b.neg)) })
-	var docs [][2]float64
-	for _, p := range ps {
-		for range p.n {
-			docs = append(docs, [2]float64{float64(p.pos), float64(p.neg)})
-		}
+	if len(groups) < 2 {
+		return undefinedTest(opt.Unit, "one group: nothing to compare"), nil
 	}
-	return docs, nil
+	if opt.Unit == UnitDocuments {
+		return permutationTest(u, stats.IndexChiSquare, tab, opt)
+	}
+	return tableTests(tab, opt)
 }

@@ -8,22 +8,24 @@ import (
 // Options are the settings of Compare. Every stochastic step takes
 // its seed from here, so a comparison is reproducible bit for bit.
 type Options struct {
-	Conf           float64 `json:"conf"`          // confidence level of intervals (0.95)
-	Seed           uint64  `json:"seed"`          // seed of the Monte Carlo test and the bootstrap
-	MonteCarlo     int     `json:"monte_carlo"`   // simulated tables for the Monte Carlo p-value
-	Bootstrap      int     `json:"bootstrap"`     // resamples for the framing index interval
-	MinBootstrap   int     `json:"min_bootstrap"` // documents a group needs for a bootstrap interval
-	JSAlpha        float64 `json:"js_alpha"`      // additive smoothing of the Jensen-Shannon distance; 0 (the default): none, exact
-	PriorA0        float64 `json:"prior_a0"`      // Dirichlet prior size of the log-odds (0: mean group total)
-	Top            int     `json:"top"`           // distinctive labels and terms listed per group
-	Concept        string  `json:"concept"`       // compare one concept only ("": all)
-	PerTokens      float64 `json:"per_tokens"`    // rates per this many own-voice tokens (1000)
-	MinExpectedCut float64 `json:"min_expected"`  // below this expected count the exact or Monte Carlo p is the one to read (5)
+	Conf       float64 `json:"conf"`        // confidence level of intervals (0.95)
+	Seed       uint64  `json:"seed"`        // seed of the Monte Carlo test and the bootstrap
+	MonteCarlo int     `json:"monte_carlo"` // draws of the permutation and Monte Carlo p-values
+	Bootstrap  int     `json:"bootstrap"`   // resamples of the cluster bootstrap intervals
+	// Unit is what p-values and intervals count as independent:
+	// UnitDocuments (the default) or UnitHits, the hit-level methods.
+	Unit           string  `json:"unit"`
+	JSAlpha        float64 `json:"js_alpha"`     // additive smoothing of the Jensen-Shannon distance; 0 (the default): none, exact
+	PriorA0        float64 `json:"prior_a0"`     // Dirichlet prior size of the log-odds (0: mean group total)
+	Top            int     `json:"top"`          // distinctive labels and terms listed per group
+	Concept        string  `json:"concept"`      // compare one concept only ("": all)
+	PerTokens      float64 `json:"per_tokens"`   // rates per this many own-voice tokens (1000)
+	MinExpectedCut float64 `json:"min_expected"` // below this expected count the exact or Monte Carlo p is the one to read (5)
 }
 
 // DefaultOptions are the defaults of `framing compare`.
 func DefaultOptions() Options {
-	return Options{Conf: 0.95, Seed: 1, MonteCarlo: 10000, Bootstrap: 2000, MinBootstrap: 5,
+	return Options{Conf: 0.95, Seed: 1, MonteCarlo: 10000, Bootstrap: 2000, Unit: UnitDocuments,
 		JSAlpha: 0, Top: 5, PerTokens: 1000, MinExpectedCut: 5}
 }
 
@@ -38,8 +40,8 @@ func (o Options) Check() error {
 		return fmt.Errorf("the Monte Carlo draws must be 1 or more (got %d)", o.MonteCarlo)
 	case o.Bootstrap < 1:
 		return fmt.Errorf("the bootstrap resamples must be 1 or more (got %d)", o.Bootstrap)
-	case o.MinBootstrap < 0:
-		return fmt.Errorf("the documents for a bootstrap must be 0 or more (got %d)", o.MinBootstrap)
+	case o.Unit != UnitDocuments && o.Unit != UnitHits:
+		return fmt.Errorf("the unit must be %s or %s (got %q)", UnitDocuments, UnitHits, o.Unit)
 	case o.Top < 0:
 		return fmt.Errorf("the top labels and terms must be 0 or more (got %d)", o.Top)
 	case !(o.PerTokens > 0) || math.IsInf(o.PerTokens, 1):

@@ -3,7 +3,9 @@ package compare
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/reliability"
@@ -31,51 +33,183 @@ func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilitie
 	out := Reliabilities{Groups: []GroupReliability{}, Tests: []IndicatorTest{}}
 	counted, outOf := map[string][]float64{}, map[string][]float64{} // indicator → K and N per group
 	missing := reliability.MissingIndicators(t.Categories, t.Poles())
-	for _, name := range groups {
-		g := t.Groups[name]
-		r := reliability.NewReport(g.Reliability, g.Tokens.Prose(), g.Tokens.Quoted, opt.Conf, missing)
-		out.Groups = append(out.Groups, GroupReliability{Group: name, Counts: r.Counts, Indicators: r.Indicators})
+	units := map[string]stats.Units{}
+	if opt.Unit == UnitDocuments {
 		for _, info := range reliability.IndicatorList {
+			if framing.UnitsOf(info) == framing.UnitsHistogram && missing[info.Name] == "" {
+				u, err := histUnits(t, groups, 2, func(g *framing.GroupTally) map[string]int { return g.UnitShares[info.Name] })
+				if err != nil {
+					return out, fmt.Errorf("%s: %w", info.Name, err)
+				}
+				units[info.Name] = shareVectors(u)
+			}
+		}
+	}
+	for r, name := range groups {
+		g := t.Groups[name]
+		rep := reliability.NewReport(g.Reliability, g.Tokens.Prose(), g.Tokens.Quoted, opt.Conf, missing)
+		for _, info := range reliability.IndicatorList {
+			in := rep.Indicators[info.Name]
+			if err := indicatorInterval(&in, info, g, units[info.Name], r, opt); err != nil {
+				return out, fmt.Errorf("%s, group %s: %w", info.Name, name, err)
+			}
+			rep.Indicators[info.Name] = in
 			if tested(info) {
-				in := r.Indicators[info.Name]
 				counted[info.Name] = append(counted[info.Name], float64(in.K))
 				outOf[info.Name] = append(outOf[info.Name], float64(in.N))
 			}
 		}
+		out.Groups = append(out.Groups, GroupReliability{Group: name, Counts: rep.Counts, Indicators: rep.Indicators})
 	}
 	if len(groups) < 2 {
 		return out, nil
 	}
+	// The tests run in parallel, as the concepts' (their permutations are
+	// most of the time); each seeds its own generator.
+	var infos []reliability.IndicatorInfo
 	for _, info := range reliability.IndicatorList {
-		if !tested(info) {
-			continue
+		if tested(info) {
+			infos = append(infos, info)
 		}
-		var tt TableTest
-		var err error
-		switch {
-		case missing[info.Name] != "":
-			tt = undefinedTest(missing[info.Name])
-		case info.Kind == "rate":
-			tt, err = rateTests(counted[info.Name], outOf[info.Name], groups, opt)
-		default:
-			tt, err = shareTests(counted[info.Name], outOf[info.Name], groups, opt)
-		}
-		if err != nil {
-			return out, fmt.Errorf("%s: %w", info.Name, err)
-		}
-		out.Tests = append(out.Tests, IndicatorTest{Name: info.Name, Kind: info.Kind, TableTest: tt})
 	}
+	tests := make([]IndicatorTest, len(infos))
+	errs := make([]error, len(infos))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for k, info := range infos {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			tt, err := indicatorTest(t, groups, info, missing, counted, outOf, units, opt)
+			tests[k], errs[k] = IndicatorTest{Name: info.Name, Kind: info.Kind, TableTest: tt}, err
+		})
+	}
+	wg.Wait()
+	for k, err := range errs {
+		if err != nil {
+			return out, fmt.Errorf("%s: %w", infos[k].Name, err)
+		}
+	}
+	out.Tests = tests
 	return out, nil
+}
+
+// indicatorTest tests one indicator across the groups (see reliabilities).
+func indicatorTest(t *framing.Tally, groups []string, info reliability.IndicatorInfo, missing reliability.Missing,
+	counted, outOf map[string][]float64, units map[string]stats.Units, opt Options) (TableTest, error) {
+	switch {
+	case missing[info.Name] != "":
+		return undefinedTest(opt.Unit, missing[info.Name]), nil
+	case opt.Unit == UnitDocuments && framing.UnitsOf(info) == framing.UnitsHistogram:
+		return shareTests(counted[info.Name], outOf[info.Name], groups, opt, units[info.Name])
+	case opt.Unit == UnitDocuments && framing.UnitsOf(info) == framing.UnitsTokenSums:
+		return quasiTest(t, groups, info), nil
+	case info.Kind == "rate":
+		return rateTests(counted[info.Name], outOf[info.Name], groups, opt)
+	}
+	tt, err := shareTests(counted[info.Name], outOf[info.Name], groups, opt, stats.Units{})
+	if opt.Unit == UnitDocuments { // GroupOnly
+		tt.Note = joinNotes(tt.Note, "tested with hits as the unit: a group's value is not the sum of its documents'")
+	}
+	return tt, err
+}
+
+// shareVectors turns units of (k, n) into units of (k, n − k): the vectors
+// of counted and not counted that a share's ratio and permutation read.
+func shareVectors(u stats.Units) stats.Units {
+	for t, v := range u.Types {
+		u.Types[t] = []float64{v[0], v[1] - v[0]}
+	}
+	return u
+}
+
+// indicatorInterval sets a group's indicator interval, unit and method: with
+// documents as the unit, a share or balance counted out of sentences,
+// attributions, citations or documents by stats.RatioInterval over the
+// group's units (u, group r), one counted out of tokens by
+// stats.TokenRatioInterval; otherwise the Wilson or exact Poisson interval
+// of the counts that reliability.Indicators made, labelled as such.
+func indicatorInterval(in *reliability.Indicator, info reliability.IndicatorInfo, g *framing.GroupTally, u stats.Units, r int, opt Options) error {
+	if info.Kind == "count" || in.Note != "" {
+		return nil
+	}
+	hitMethod := map[string]string{"share": "wilson", "rate": "poisson-exact", "balance": "wilson"}[info.Kind]
+	in.Unit, in.Method = UnitHits, hitMethod
+	if opt.Unit != UnitDocuments {
+		return nil
+	}
+	switch framing.UnitsOf(info) {
+	case framing.UnitsHistogram:
+		ci, err := stats.RatioInterval(u, r, stats.Ratio{Index: info.Kind == "balance"}, opt.Bootstrap, opt.Seed, opt.Conf)
+		if err != nil {
+			return err
+		}
+		iv := intervalOf(ci.Method, ci.Reason)
+		in.Value, in.Lo, in.Hi, in.Unit, in.Method = stats.Num(ci.Estimate), stats.Num(ci.Lo), stats.Num(ci.Hi), iv.Unit, iv.Method
+	case framing.UnitsTokenSums:
+		v, scale := stats.PoissonVariance, 1000.0
+		if info.Kind == "share" {
+			v, scale = stats.BinomialVariance, 1
+		}
+		tr := stats.TokenRatioInterval(g.TokenSums[framing.IndicatorSumsKey(info.Name)].Stats(), v, opt.Conf)
+		if math.IsNaN(tr.Estimate) {
+			return nil // no tokens: the counts' n/a stands
+		}
+		in.Value, in.Lo, in.Hi = stats.Num(tr.Estimate*scale), stats.Num(tr.Lo*scale), stats.Num(tr.Hi*scale)
+		in.Unit, in.Method = UnitDocuments, effectiveMethod(info.Kind)
+	}
+	return nil
+}
+
+// effectiveMethod names the interval of stats.TokenRatioInterval.
+func effectiveMethod(kind string) string {
+	if kind == "share" {
+		return "wilson-effective-n"
+	}
+	return "poisson-exact-effective-n"
+}
+
+// quasiTest is the document-level test of an indicator counted out of
+// tokens: the quasi-likelihood F test of stats.QuasiHomogeneity.
+func quasiTest(t *framing.Tally, groups []string, info reliability.IndicatorInfo) TableTest {
+	sums := make([]stats.TokenSums, len(groups))
+	for r, name := range groups {
+		sums[r] = t.Groups[name].TokenSums[framing.IndicatorSumsKey(info.Name)].Stats()
+	}
+	v := stats.PoissonVariance
+	if info.Kind == "share" {
+		v = stats.BinomialVariance
+	}
+	return quasiTableTest(sums, groups, v)
+}
+
+// quasiTableTest is the TableTest of stats.QuasiHomogeneity.
+func quasiTableTest(sums []stats.TokenSums, groups []string, v stats.Variance) TableTest {
+	q := stats.QuasiHomogeneity(sums, v)
+	nan := stats.Num(math.NaN())
+	tt := TableTest{Unit: UnitDocuments, PValue: "quasi-f", CramersV: nan, CramersVBC: nan, Note: q.Reason,
+		QuasiF: &QuasiF{X2: stats.Num(q.X2), Phi: stats.Num(q.Phi), F: stats.Num(q.F), DF1: stats.Num(q.DF1), DF2: stats.Num(q.DF2), P: stats.Num(q.P), PAdjusted: nan}}
+	if q.Reason != "" {
+		tt.PValue = "none"
+	}
+	if len(q.Dropped) > 0 {
+		var names []string
+		for _, i := range q.Dropped {
+			names = append(names, groups[i])
+		}
+		tt.Note = joinNotes(tt.Note, "left out, no tokens: "+strings.Join(names, ", "))
+	}
+	return tt
 }
 
 // shareTests tests a share across groups: the groups × (k, n − k) table
 // of what each group counted and did not. A k above its n is no share: the
 // test is then undefined, and no cell is ever negative.
-func shareTests(k, n []float64, groups []string, opt Options) (TableTest, error) {
+func shareTests(k, n []float64, groups []string, opt Options, u stats.Units) (TableTest, error) {
 	tab := make([][]float64, len(groups))
 	for i := range groups {
 		if k[i] > n[i] {
-			return undefinedTest(fmt.Sprintf("group %s counts %g of %g: not a share (is the tally damaged?)", groups[i], k[i], n[i])), nil
+			return undefinedTest(opt.Unit, fmt.Sprintf("group %s counts %g of %g: not a share (is the tally damaged?)", groups[i], k[i], n[i])), nil
 		}
 		tab[i] = []float64{k[i], n[i] - k[i]}
 	}
@@ -86,11 +220,18 @@ func shareTests(k, n []float64, groups []string, opt Options) (TableTest, error)
 	for _, row := range tab {
 		yes, no = yes+row[0], no+row[1]
 	}
+	unit := UnitHits
+	if u.Types != nil {
+		unit = UnitDocuments
+	}
 	switch {
 	case yes+no > 0 && yes == 0:
-		return undefinedTest("the share is 0 in every group"), nil
+		return undefinedTest(unit, "the share is 0 in every group"), nil
 	case yes+no > 0 && no == 0:
-		return undefinedTest("the share is 1 in every group"), nil
+		return undefinedTest(unit, "the share is 1 in every group"), nil
+	}
+	if u.Types != nil {
+		return permutationTest(u, stats.LabelChiSquare, tab, opt)
 	}
 	return tableTests(tab, opt)
 }
@@ -106,12 +247,13 @@ func rateTests(k, n []float64, groups []string, opt Options) (TableTest, error) 
 		return TableTest{}, err
 	}
 	nan := stats.Num(math.NaN())
-	tt := TableTest{
-		ChiSquare:   Test{Stat: stats.Num(rt.Stat), DF: stats.Num(rt.DF), P: stats.Num(rt.P)},
-		GTest:       Test{Stat: stats.Num(rt.G), DF: stats.Num(rt.DF), P: stats.Num(rt.GP)},
-		CramersV:    nan, // a measure of association of a table: none for a rate
-		CramersVBC:  nan,
+	hl := &HitLevel{
+		ChiSquare:   Test{Stat: stats.Num(rt.Stat), DF: stats.Num(rt.DF), P: stats.Num(rt.P), PAdjusted: nan},
+		GTest:       Test{Stat: stats.Num(rt.G), DF: stats.Num(rt.DF), P: stats.Num(rt.GP), PAdjusted: nan},
 		MinExpected: stats.Num(rt.MinExpected), Below5: rt.Below5,
+	}
+	tt := TableTest{Unit: UnitHits, HitLevel: hl,
+		CramersV: nan, CramersVBC: nan, // a measure of association of a table: none for a rate
 		PValue: "chi-square", Note: rt.Reason,
 	}
 	if rt.Reason != "" {
@@ -124,12 +266,12 @@ func rateTests(k, n []float64, groups []string, opt Options) (TableTest, error) 
 			return tt, err
 		}
 		tt.PValue = "exact"
-		tt.Exact = &Exact{Method: "multinomial", P: stats.Num(ex.P)}
+		hl.Exact = &Exact{Method: "multinomial", P: stats.Num(ex.P), PAdjusted: nan}
 		if ex.Method == "monte-carlo" {
-			tt.Exact = &Exact{Method: "monte-carlo", P: stats.Num(ex.P), Seed: ex.Seed, Draws: ex.Draws}
+			hl.Exact = &Exact{Method: "monte-carlo", P: stats.Num(ex.P), PAdjusted: nan, Seed: ex.Seed, Draws: ex.Draws}
 		}
 		tt.Note = fmt.Sprintf("%d of %d groups expect fewer than %g: read the %s p-value, not the chi-square approximation",
-			rt.Below5, kept, opt.MinExpectedCut, tt.Exact.Method)
+			rt.Below5, kept, opt.MinExpectedCut, hl.Exact.Method)
 	}
 	if len(rt.Dropped) > 0 {
 		var names []string
@@ -141,11 +283,10 @@ func rateTests(k, n []float64, groups []string, opt Options) (TableTest, error) 
 	return tt, nil
 }
 
-// undefinedTest is a test that could not be made, and why.
-func undefinedTest(why string) TableTest {
+// undefinedTest is a test with unit unit that could not be made, and why.
+func undefinedTest(unit, why string) TableTest {
 	nan := stats.Num(math.NaN())
-	return TableTest{ChiSquare: Test{nan, nan, nan, nan}, GTest: Test{nan, nan, nan, nan}, CramersV: nan, CramersVBC: nan,
-		MinExpected: nan, PValue: "none", Note: why}
+	return TableTest{Unit: unit, CramersV: nan, CramersVBC: nan, PValue: "none", Note: why}
 }
 
 // joinNotes joins the notes that are not empty with "; ".

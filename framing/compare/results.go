@@ -16,12 +16,17 @@ type Comparison struct {
 	By      string             `json:"by"`
 	// Voices are the voices whose hits the counts, shares, tests, index
 	// and distinctive terms count (--voice; "own" by default).
-	Voices      token.VoiceSet    `json:"voices"`
-	Corpus      CorpusSummary     `json:"corpus"`
-	Settings    Options           `json:"settings"`
-	Groups      []GroupInfo       `json:"groups"`
-	Rates       []Rate            `json:"rates"`
-	Index       []IndexRow        `json:"index"`
+	Voices   token.VoiceSet `json:"voices"`
+	Corpus   CorpusSummary  `json:"corpus"`
+	Settings Options        `json:"settings"`
+	Groups   []GroupInfo    `json:"groups"`
+	Rates    []Rate         `json:"rates"`
+	// Inference says what the p-values and intervals count as
+	// independent, and how each kind was made.
+	Inference Inference  `json:"inference"`
+	Index     []IndexRow `json:"index"`
+	// IndexTest tests "every group has the same framing index".
+	IndexTest   TableTest         `json:"index_test"`
 	Concepts    []ConceptResult   `json:"concepts"`
 	Distance    Distance          `json:"distance"`
 	CA          CAResult          `json:"correspondence"`
@@ -30,13 +35,28 @@ type Comparison struct {
 	// that used it, against the rest: the points of the distinctive terms
 	// chart, of which Distinctive lists the top.
 	TermScores []DistinctiveTerm `json:"term_scores"`
-	Timeline   []TimelinePoint   `json:"timeline"`
+	// Phrases are each group's distinctive words and two-word phrases
+	// over all the corpus' phrases, the lexicon's or not, when the tally
+	// counted them (--phrases): what the lexicon may not know yet.
+	Phrases  []DistinctiveTerm `json:"distinctive_phrases,omitempty"`
+	Timeline []TimelinePoint   `json:"timeline"`
 	// Reliability is every group's sourcing indicators, and a test of each
 	// share and rate across groups.
 	Reliability Reliabilities `json:"reliability"`
 	// Multiplicity says how the p-values to read were adjusted: one
 	// family of every concept's test and every indicator's.
 	Multiplicity Multiplicity `json:"multiplicity"`
+}
+
+// Inference states the unit of the comparison's p-values and intervals
+// and the rule of each method, in words the report repeats.
+type Inference struct {
+	// Unit is "documents" or "hits" (Options.Unit).
+	Unit string `json:"unit"`
+	// Units says what one unit is.
+	Units string `json:"units"`
+	// Methods are the methods, one sentence each, by what they make.
+	Methods map[string]string `json:"methods"`
 }
 
 // Multiplicity is the family of tests adjusted together: their names
@@ -86,8 +106,11 @@ type GroupInfo struct {
 	Undated   int                 `json:"undated"` // documents left out of the timeline
 }
 
-// Rate is a label's own-voice hits per PerTokens own-voice tokens of a group,
-// with an exact Poisson interval.
+// Rate is a label's hits per PerTokens tokens of a group, in the voices
+// counted, with its interval: with documents as the unit, the exact Poisson
+// interval at the effective number of hits (the hits divided by the design
+// effect, at least 1: stats.TokenRatioInterval); with hits as the unit,
+// the exact Poisson interval of the hits.
 type Rate struct {
 	Group  string    `json:"group"`
 	Label  string    `json:"label"`
@@ -96,34 +119,64 @@ type Rate struct {
 	Rate   stats.Num `json:"rate"`
 	Lo     stats.Num `json:"lo"`
 	Hi     stats.Num `json:"hi"`
+	Interval
+	// DesignEffect is the variance of the rate between documents over its
+	// Poisson variance (n/a without hits or with one document).
+	DesignEffect stats.Num `json:"design_effect"`
 }
 
-// IndexRow is a group's framing index with its interval. Method says how
-// the interval was made: "bootstrap" over documents, or "counts" (Wilson, for
-// groups with too few documents to resample).
+// Interval says how an interval was made: the unit its uncertainty
+// counts ("documents" or "hits") and the method.
+type Interval struct {
+	Unit   string `json:"unit"`
+	Method string `json:"method"`
+	Note   string `json:"note,omitempty"`
+}
+
+// IndexRow is a group's framing index with its interval (Interval says
+// how it was made), and the overdispersion of its hits: the design effect
+// and the effective number of documents.
 type IndexRow struct {
-	Group  string    `json:"group"`
-	Pos    int       `json:"pos"`
-	Neg    int       `json:"neg"`
-	Index  stats.Num `json:"index"`
-	Lo     stats.Num `json:"lo"`
-	Hi     stats.Num `json:"hi"`
-	Method string    `json:"method"`
-	Draws  int       `json:"draws,omitempty"`
-	Usable int       `json:"usable,omitempty"`
-	Seed   uint64    `json:"seed,omitempty"`
-	Note   string    `json:"note,omitempty"`
+	Group string    `json:"group"`
+	Pos   int       `json:"pos"`
+	Neg   int       `json:"neg"`
+	Index stats.Num `json:"index"`
+	Lo    stats.Num `json:"lo"`
+	Hi    stats.Num `json:"hi"`
+	Interval
+	Draws int    `json:"draws,omitempty"`
+	Seed  uint64 `json:"seed,omitempty"`
+	// Dispersion is the overdispersion of the group's pole hits; nil with
+	// hits as the unit.
+	Dispersion *Dispersion `json:"dispersion,omitempty"`
 }
 
-// Share is a label's share of a concept's own-voice hits in a group, with a
-// Wilson interval.
+// Dispersion is how a group's hits of a concept (or of the index poles)
+// spread over its units: the units, those with hits, Kish's effective
+// number of units (Σm)²/Σm² (m a unit's hits), the design effect — the
+// variance of the shares between units over their variance if hits were
+// independent, for a concept the summed variances of its labels' shares
+// (stats.DesignEffect) — and the intra-class correlation of the
+// Dirichlet-multinomial (or beta-binomial) fit. None with hits as the
+// unit.
+type Dispersion struct {
+	Units          int       `json:"units"`
+	UnitsWithHits  int       `json:"units_with_hits"`
+	EffectiveUnits stats.Num `json:"effective_units"`
+	DesignEffect   stats.Num `json:"design_effect"`
+	Rho            stats.Num `json:"rho"`
+}
+
+// Share is a label's share of a concept's hits in a group, with its
+// interval and how it was made.
 type Share struct {
 	P  stats.Num `json:"p"`
 	Lo stats.Num `json:"lo"`
 	Hi stats.Num `json:"hi"`
+	Interval
 }
 
-// Test is one test of independence of groups and labels.
+// Test is one hit-level test of independence of groups and labels.
 type Test struct {
 	Stat      stats.Num `json:"stat"`
 	DF        stats.Num `json:"df"`
@@ -131,10 +184,10 @@ type Test struct {
 	PAdjusted stats.Num `json:"p_adjusted"` // Benjamini-Hochberg across the run's family (Comparison.Multiplicity)
 }
 
-// Exact is the small-sample p-value of a test: for a table, the exact
-// conditional test of Freeman and Halton with tables ordered by X² (every
-// table with the observed margins enumerated), or its Monte Carlo estimate
-// with the seed and draws used when there are more than
+// Exact is the small-sample hit-level p-value of a test: for a table, the
+// exact conditional test of Freeman and Halton with tables ordered by X²
+// (every table with the observed margins enumerated), or its Monte Carlo
+// estimate with the seed and draws used when there are more than
 // stats.MaxExactTables; for a rate, the exact multinomial test, or its Monte
 // Carlo estimate when there are too many outcomes to sum.
 type Exact struct {
@@ -147,6 +200,57 @@ type Exact struct {
 	Draws     int       `json:"draws,omitempty"`
 }
 
+// PermutationTest is the document-level test of a table: documents (units)
+// with hits permuted between the groups, each group keeping its number of
+// them, and Pearson's X² of the groups × labels table of summed counts
+// compared with its permutation distribution (stats.PermutationTest).
+type PermutationTest struct {
+	// Method is "exact" (every arrangement enumerated, Arrangements of
+	// them) or "monte-carlo" (Draws arrangements drawn with Seed; when
+	// StoppedAt is set, the draws stopped at that many exceedances of the
+	// observed statistic and P is StoppedAt/Draws, Besag and Clifford's
+	// sequential p-value).
+	Method       string    `json:"method"`
+	Stat         stats.Num `json:"stat"`
+	P            stats.Num `json:"p"`
+	PAdjusted    stats.Num `json:"p_adjusted"`
+	PMid         stats.Num `json:"p_mid"` // Lancaster's mid-p, ties counted half: for reading, not for the family
+	Arrangements int       `json:"arrangements,omitempty"`
+	Draws        int       `json:"draws,omitempty"`
+	StoppedAt    int       `json:"stopped_at_exceedances,omitempty"`
+	Seed         uint64    `json:"seed,omitempty"`
+	// Units are the units with hits permuted; UnitsWithoutHits the
+	// others, which leave the table unchanged wherever they go.
+	Units            int `json:"units"`
+	UnitsWithoutHits int `json:"units_without_hits"`
+}
+
+// QuasiF is the document-level test of a ratio counted out of tokens (a
+// rate, the share of quoted tokens): Pearson's X² of the groups' counts
+// against a common ratio, divided by the dispersion φ of the documents'
+// counts within groups, against the F distribution (stats.QuasiHomogeneity).
+type QuasiF struct {
+	X2        stats.Num `json:"x2"`
+	Phi       stats.Num `json:"phi"`
+	F         stats.Num `json:"f"`
+	DF1       stats.Num `json:"df1"`
+	DF2       stats.Num `json:"df2"`
+	P         stats.Num `json:"p"`
+	PAdjusted stats.Num `json:"p_adjusted"`
+}
+
+// HitLevel are the tests that count every hit as a separate draw (--unit
+// hits): Pearson's chi-square and the G-test, and when an expected count is
+// small, the exact Freeman-Halton test or its Monte Carlo estimate (see
+// Exact).
+type HitLevel struct {
+	ChiSquare   Test      `json:"chi_square"`
+	GTest       Test      `json:"g_test"`
+	MinExpected stats.Num `json:"min_expected"`
+	Below5      int       `json:"cells_expected_below_5"`
+	Exact       *Exact    `json:"exact,omitempty"`
+}
+
 // ConceptResult compares the groups' use of one concept's labels, in the
 // voices counted (Comparison.Voices).
 type ConceptResult struct {
@@ -157,46 +261,70 @@ type ConceptResult struct {
 	// ByVoice are the same hits in every voice, and those negated.
 	ByVoice [][]framing.VoiceCount `json:"by_voice"`
 	Shares  [][]Share              `json:"shares"`
+	// Dispersion is each group's overdispersion of the concept's hits;
+	// none with hits as the unit.
+	Dispersion []Dispersion `json:"dispersion,omitempty"`
 	TableTest
-	Distance [][]stats.Num `json:"distance"` // Jensen-Shannon between groups, this concept's labels
+	Distance [][]stats.Num `json:"distance"` // Jensen-Shannon between groups' shares of hits, this concept's labels
+	// Distinctive are the labels that set each group apart within the
+	// concept (log-odds against the other groups' hits of the concept).
+	Distinctive []DistinctiveTerm `json:"distinctive"`
 }
 
-// TableTest is the test of independence of a groups × categories table:
-// Pearson's chi-square and the G-test, Cramér's V, and when an expected
-// count is small, the exact Freeman-Halton test or its Monte Carlo
-// estimate (see Exact).
+// TableTest is the test of "the groups do not differ" for a groups ×
+// categories table: with documents as the unit, a permutation test
+// (PermutationTest) or for ratios out of tokens a quasi-likelihood F test
+// (QuasiF); with hits as the unit, the hit-level tests (HitLevel). Cramér's
+// V describes the table of hits (an effect size, not a test).
 type TableTest struct {
-	ChiSquare   Test      `json:"chi_square"`
-	GTest       Test      `json:"g_test"`
-	CramersV    stats.Num `json:"cramers_v"`
-	CramersVBC  stats.Num `json:"cramers_v_corrected"`
-	MinExpected stats.Num `json:"min_expected"`
-	Below5      int       `json:"cells_expected_below_5"`
-	Exact       *Exact    `json:"exact,omitempty"`
-	// PValue names the p-value to read: "exact" when an expected count is
-	// below 5, "none" when the test is undefined (Note says why), else
-	// "chi-square".
-	PValue string `json:"p_value"`
-	Note   string `json:"note,omitempty"`
+	// Unit is what the p-value to read counts as independent:
+	// "documents" or "hits".
+	Unit string `json:"unit"`
+	// PValue names the p-value to read: "permutation", "quasi-f",
+	// "chi-square", "exact" (hits), or "none" when the test is undefined
+	// (Note says why).
+	PValue      string           `json:"p_value"`
+	Permutation *PermutationTest `json:"permutation,omitempty"`
+	QuasiF      *QuasiF          `json:"quasi_f,omitempty"`
+	HitLevel    *HitLevel        `json:"hit_level,omitempty"`
+	CramersV    stats.Num        `json:"cramers_v"`
+	CramersVBC  stats.Num        `json:"cramers_v_corrected"`
+	Note        string           `json:"note,omitempty"`
 }
 
-// Primary is the p-value to read.
+// Primary is the p-value to read (NaN when there is none).
 func (t *TableTest) Primary() float64 {
-	if t.PValue == "exact" && t.Exact != nil {
-		return float64(t.Exact.P)
+	if p := t.primary(); p != nil {
+		return float64(p.p)
 	}
-	return float64(t.ChiSquare.P)
+	return math.NaN()
 }
 
 // SetAdjusted records the adjusted p-value of the one to read.
 func (t *TableTest) SetAdjusted(p float64) {
-	if t.PValue == "exact" && t.Exact != nil {
-		t.Exact.PAdjusted = stats.Num(p)
-		t.ChiSquare.PAdjusted, t.GTest.PAdjusted = stats.Num(math.NaN()), stats.Num(math.NaN())
-		return
+	if ref := t.primary(); ref != nil {
+		*ref.adjusted = stats.Num(p)
 	}
-	t.ChiSquare.PAdjusted = stats.Num(p)
-	t.GTest.PAdjusted = stats.Num(math.NaN())
+}
+
+// pRef is a p-value and where its adjusted value goes.
+type pRef struct {
+	p        stats.Num
+	adjusted *stats.Num
+}
+
+func (t *TableTest) primary() *pRef {
+	switch {
+	case t.PValue == "permutation" && t.Permutation != nil:
+		return &pRef{t.Permutation.P, &t.Permutation.PAdjusted}
+	case t.PValue == "quasi-f" && t.QuasiF != nil:
+		return &pRef{t.QuasiF.P, &t.QuasiF.PAdjusted}
+	case t.PValue == "exact" && t.HitLevel != nil && t.HitLevel.Exact != nil:
+		return &pRef{t.HitLevel.Exact.P, &t.HitLevel.Exact.PAdjusted}
+	case t.PValue == "chi-square" && t.HitLevel != nil:
+		return &pRef{t.HitLevel.ChiSquare.P, &t.HitLevel.ChiSquare.PAdjusted}
+	}
+	return nil
 }
 
 // Distance is the Jensen-Shannon distance (base 2) between the groups'
@@ -240,11 +368,13 @@ type DistinctiveTerm struct {
 	Count int       `json:"count"`
 	Delta stats.Num `json:"delta"`
 	Z     stats.Num `json:"z"`
+	// InLexicon marks a phrase that the lexicon matched as a term.
+	InLexicon bool `json:"in_lexicon,omitempty"`
 }
 
-// TimelinePoint is a group's framing index in one ISO week, own voice, with
-// the interval from its counts (a week holds too few documents for a
-// bootstrap).
+// TimelinePoint is a group's framing index in one ISO week, in the voices
+// counted, with the Wilson interval of its pole hits (hits as the unit: a
+// week holds too few documents for the document-level methods).
 type TimelinePoint struct {
 	Group     string    `json:"group"`
 	Week      string    `json:"week"`  // ISO 8601 week, "2023-W25"
@@ -255,4 +385,5 @@ type TimelinePoint struct {
 	Index     stats.Num `json:"index"`
 	Lo        stats.Num `json:"lo"`
 	Hi        stats.Num `json:"hi"`
+	Interval
 }

@@ -22,6 +22,11 @@ type Indicator struct {
 	// sentences, tokens, attributions, citations (0 for a count).
 	K int `json:"k"`
 	N int `json:"n"`
+	// Unit and Method say how Lo and Hi were made when a comparison sets
+	// them: "documents" or "hits", and the method; empty for a document's
+	// own indicators (the Wilson or exact Poisson interval of its counts).
+	Unit   string `json:"unit,omitempty"`
+	Method string `json:"method,omitempty"`
 	// Note says why the indicator is n/a when the lexicon cannot measure
 	// it ("the lexicon has no category attribution"); "" otherwise.
 	Note string `json:"note,omitempty"`
@@ -42,6 +47,12 @@ type IndicatorInfo struct {
 	// for a rate the own-voice tokens, for a balance the hits of both
 	// sides, for a count nothing.
 	Counts func(r Counts, own, quoted int) (k, n int)
+	// OutOfTokens marks a share or rate counted out of tokens, nearly
+	// unique to each document; GroupOnly one whose group value is not the
+	// sum of its documents' (the most-cited source of a group is not the
+	// sum of each document's most-cited), which has no document-level
+	// statistics.
+	OutOfTokens, GroupOnly bool
 }
 
 // IndicatorList describes the indicators in the order they are reported:
@@ -55,7 +66,7 @@ var IndicatorList = []IndicatorInfo{
 	{Name: "quotation_share", Kind: "share", Definition: "tokens in direct quotation / article tokens (own + quoted)",
 		Literature: "direct quotation lets a source speak in its own words and makes the report checkable (Bell 1991)",
 		Caveat:     "a long verbatim relay of an official statement is also quotation: read it with named_share and top_source_share",
-		Counts:     func(_ Counts, own, quoted int) (int, int) { return quoted, own + quoted }},
+		Counts:     func(_ Counts, own, quoted int) (int, int) { return quoted, own + quoted }, OutOfTokens: true},
 	{Name: "quotations", Kind: "count", Definition: "direct quotations outside boilerplate",
 		Counts: func(r Counts, _, _ int) (int, int) { return r.Quotations, 0 }},
 	{Name: "named_share", Kind: "share", Definition: "attributions to a named person or organisation / attributions", Category: CatAttribution,
@@ -77,7 +88,7 @@ var IndicatorList = []IndicatorInfo{
 		Literature: "reliance on a single source (everything from KCNA) marks relayed rather than reported news",
 		Caveat:     "few attributions make it jump: see its interval",
 		Needs:      []string{CatAttribution},
-		Counts:     func(r Counts, _, _ int) (int, int) { return r.topSource(), r.Named }},
+		Counts:     func(r Counts, _, _ int) (int, int) { return r.topSource(), r.Named }, GroupOnly: true},
 	{Name: "state_media_cited", Kind: "count", Definition: "own-voice mentions of an outlet listed as state media (--outlets, else the built-in list)",
 		Caveat: "an outlet naming itself (a dateline) is not counted",
 		Counts: func(r Counts, _, _ int) (int, int) { return r.StateMediaCited, 0 }},
@@ -94,16 +105,16 @@ var IndicatorList = []IndicatorInfo{
 		Literature: "marks a term or claim as someone else's and doubtful (Fairclough 1995): a sign of stance, not of quality",
 		Caveat:     "whose claim is distanced is listed where it can be seen (distancing_targets in the JSON)",
 		Needs:      []string{CatDistancing, CatAttribution},
-		Counts:     func(r Counts, own, _ int) (int, int) { return r.Distancing + r.ScareQuotes, own }},
+		Counts:     func(r Counts, own, _ int) (int, int) { return r.Distancing + r.ScareQuotes, own }, OutOfTokens: true},
 	{Name: "hedge_rate", Kind: "rate", Definition: "hedges (allegedly, may, unclear) per 1,000 own-voice tokens", Category: CatHedge,
 		Literature: "hedges withhold full commitment to a claim (Hyland 1998): epistemic caution",
 		Caveat:     "'may' counts only in lower case (not the month)",
 		Needs:      []string{CatHedge},
-		Counts:     func(r Counts, own, _ int) (int, int) { return r.Hedges, own }},
+		Counts:     func(r Counts, own, _ int) (int, int) { return r.Hedges, own }, OutOfTokens: true},
 	{Name: "booster_rate", Kind: "rate", Definition: "boosters and superlatives (certainly, unprecedented) per 1,000 own-voice tokens", Category: CatBooster,
 		Literature: "boosters close down alternatives (Hyland 1998); superlatives mark sensational style (Molek-Kozakowska 2013)",
 		Needs:      []string{CatBooster, CatSuperlative},
-		Counts:     func(r Counts, own, _ int) (int, int) { return r.Boosters + r.Superlatives, own }},
+		Counts:     func(r Counts, own, _ int) (int, int) { return r.Boosters + r.Superlatives, own }, OutOfTokens: true},
 	{Name: "certainty_balance", Kind: "balance", Definition: "(boosters + superlatives − hedges) / (boosters + superlatives + hedges)", Category: CatBooster,
 		Literature: "from −1 (only hedged) to +1 (only boosted)",
 		Caveat:     "undefined without either",
@@ -119,7 +130,7 @@ var IndicatorList = []IndicatorInfo{
 	{Name: "loaded_density", Kind: "rate", Definition: "own-voice hits of labels on the framing axis' poles per 1,000 own-voice tokens",
 		Literature: "loaded, one-sided terms are a marker of biased language (Recasens, Danescu-Niculescu-Mizil and Jurafsky 2013)",
 		Caveat:     "depends on the lexicon: only the terms it lists count",
-		Counts:     func(r Counts, own, _ int) (int, int) { return r.Loaded, own }},
+		Counts:     func(r Counts, own, _ int) (int, int) { return r.Loaded, own }, OutOfTokens: true},
 }
 
 // topSource is the number of attributions to the most-cited named source.

@@ -139,12 +139,13 @@ func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf 
 		n[i] = p.n
 	}
 	c := make([]float64, len(pairs))
+	resample := unitSampler(n, d)
 	theta := make([]float64, 0, draws)
 	tstat := make([]float64, 0, draws)
 	pHat := sx / sm
 	seHat := clusterSE(pairs, nil, d, pHat)
 	for range draws {
-		multinomialUnits(rng, n, d, c)
+		resample(rng, c)
 		var x, m float64
 		for i, p := range pairs {
 			x += c[i] * p.x

@@ -159,3 +159,36 @@ func TestQuantileInf(t *testing.T) {
 		}
 	}
 }
+
+// Both ways of unitSampler draw the multinomial counts of multinomialUnits:
+// the mean count of each type is its number of units.
+func TestUnitSampler(t *testing.T) {
+	for _, n := range [][]int{{3, 0, 5, 2}, {400, 1, 0, 250}} { // units one by one; binomials
+		total := 0
+		for _, x := range n {
+			total += x
+		}
+		rng := newRand(4)
+		c := make([]float64, len(n))
+		mean := make([]float64, len(n))
+		draw := unitSampler(n, total)
+		const draws = 20000
+		for range draws {
+			draw(rng, c)
+			var s float64
+			for i, x := range c {
+				s += x
+				mean[i] += x / draws
+			}
+			if s != float64(total) || c[2] != float64(n[2]) && n[2] == 0 {
+				t.Fatalf("n %v: draw %v", n, c)
+			}
+		}
+		for i, ni := range n {
+			// SD of the mean √(n_i(1 − n_i/total)/draws).
+			if sd := math.Sqrt(float64(ni) * (1 - float64(ni)/float64(total)) / draws); math.Abs(mean[i]-float64(ni)) > 5*sd+1e-12 {
+				t.Errorf("n %v: mean count of type %d = %v, want %d ± %v", n, i, mean[i], ni, sd)
+			}
+		}
+	}
+}

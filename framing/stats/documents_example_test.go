@@ -67,7 +67,7 @@ func ExampleClusterBootstrap() {
 	fmt.Printf("hit-level Wilson [%.2f, %.2f]\n", lo, hi)
 	// Output:
 	// index 0.481 from 12 articles (10 with hits)
-	// 95% percentile [-0.12, 0.85], BCa [-0.05, 0.90], 0 of 10000 resamples without a hit
+	// 95% percentile [-0.14, 0.85], BCa [-0.05, 0.90], 0 of 10000 resamples without a hit
 	// hit-level Wilson [0.11, 0.74]
 }
 

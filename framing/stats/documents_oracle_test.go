@@ -160,6 +160,43 @@ type documentsOracle struct {
 			Groups [][3][]dnum `json:"groups"`
 		} `json:"with_empty_result"`
 	} `json:"logodds_concept"`
+	TokenRatio []struct {
+		Name      string         `json:"name"`
+		Variance  string         `json:"variance"`
+		Conf      float64        `json:"conf"`
+		Groups    [][][2]float64 `json:"groups"`
+		Intervals []struct {
+			Units         float64 `json:"units"`
+			Estimate      dnum    `json:"estimate"`
+			Lo            dnum    `json:"lo"`
+			Hi            dnum    `json:"hi"`
+			Deff          dnum    `json:"deff"`
+			DeffUsed      dnum    `json:"deff_used"`
+			EffectiveHits dnum    `json:"effective_hits"`
+		} `json:"intervals"`
+		Test struct {
+			X2      dnum  `json:"x2"`
+			Phi     dnum  `json:"phi"`
+			F       dnum  `json:"f"`
+			DF1     dnum  `json:"df1"`
+			DF2     dnum  `json:"df2"`
+			P       dnum  `json:"p"`
+			Dropped []int `json:"dropped"`
+		} `json:"test"`
+	} `json:"token_ratio"`
+	CR2 []struct {
+		Name          string      `json:"name"`
+		Docs          [][]float64 `json:"docs"`
+		Label         int         `json:"label"`
+		Index         bool        `json:"index"`
+		Conf          float64     `json:"conf"`
+		UnitsWithHits int         `json:"units_with_hits"`
+		Estimate      dnum        `json:"estimate"`
+		Lo            dnum        `json:"lo"`
+		Hi            dnum        `json:"hi"`
+		SE            dnum        `json:"se"`
+		DF            dnum        `json:"df"`
+	} `json:"cr2"`
 }
 
 func loadDocumentsOracle(t *testing.T) *documentsOracle {
@@ -641,5 +678,115 @@ func TestLogOddsWithinConceptOracle(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// tokenSumsOf returns the TokenSums of documents given as (k, n) pairs: D
+// counts the documents with tokens.
+func tokenSumsOf(docs [][2]float64) TokenSums {
+	var s TokenSums
+	for _, d := range docs {
+		k, n := d[0], d[1]
+		if n > 0 {
+			s.D++
+		}
+		s.K += k
+		s.N += n
+		s.KK += k * k
+		s.KN += k * n
+		s.NN += n * n
+	}
+	return s
+}
+
+// Reference: documents.py from the documents themselves (residuals k − p̂n,
+// the design effect, X² and φ̂ as exact fractions; Garwood's interval by
+// scipy.stats.chi2.ppf, Wilson's by statsmodels proportion_confint; p by
+// scipy.stats.f.sf), the design effect checked there against statsmodels'
+// cluster-robust GLM variance. Go works from the sums, its residual sum of
+// squares exact (TokenSums.rss). Tolerance: relative 1e-12 on every value
+// (the largest difference seen is 1.2e-15), no absolute floor: a design
+// effect or φ̂ of documents all at their ratio is exactly 0, and φ̂ = 0 makes
+// the test undefined. Reason must be set exactly when the reference leaves
+// the design effect (interval) or p (test) undefined.
+func TestTokenRatioOracle(t *testing.T) {
+	const rel = 1e-12
+	for _, tc := range loadDocumentsOracle(t).TokenRatio {
+		t.Run(tc.Name, func(t *testing.T) {
+			v := PoissonVariance
+			if tc.Variance == "share" {
+				v = BinomialVariance
+			}
+			sums := make([]TokenSums, len(tc.Groups))
+			for g, docs := range tc.Groups {
+				sums[g] = tokenSumsOf(docs)
+				got, want := TokenRatioInterval(sums[g], v, tc.Conf), tc.Intervals[g]
+				name := fmt.Sprintf("group %d: ", g)
+				expectClose(t, name+"Estimate", got.Estimate, want.Estimate, rel, 0)
+				expectClose(t, name+"Lo", got.Lo, want.Lo, rel, 0)
+				expectClose(t, name+"Hi", got.Hi, want.Hi, rel, 0)
+				expectClose(t, name+"Deff", got.Deff, want.Deff, rel, 0)
+				expectClose(t, name+"DeffUsed", got.DeffUsed, want.DeffUsed, rel, 0)
+				expectClose(t, name+"EffectiveHits", got.EffectiveHits, want.EffectiveHits, rel, 0)
+				if got.Units != want.Units {
+					t.Errorf("%sUnits = %v, want %v", name, got.Units, want.Units)
+				}
+				if undefined := math.IsNaN(float64(want.Deff)); (got.Reason != "") != undefined {
+					t.Errorf("%sReason = %q with the reference's design effect %v", name, got.Reason, float64(want.Deff))
+				}
+			}
+			got, want := QuasiHomogeneity(sums, v), tc.Test
+			expectClose(t, "X2", got.X2, want.X2, rel, 0)
+			expectClose(t, "Phi", got.Phi, want.Phi, rel, 0)
+			expectClose(t, "F", got.F, want.F, rel, 0)
+			expectClose(t, "DF1", got.DF1, want.DF1, 0, 0)
+			expectClose(t, "DF2", got.DF2, want.DF2, rel, 0) // from the effective documents: not a whole number
+			expectClose(t, "P", got.P, want.P, rel, 0)
+			if fmt.Sprint(got.Dropped) != fmt.Sprint(want.Dropped) {
+				t.Errorf("Dropped = %v, want %v", got.Dropped, want.Dropped)
+			}
+			if undefined := math.IsNaN(float64(want.P)); (got.Reason != "") != undefined {
+				t.Errorf("Reason = %q with the reference's p %v", got.Reason, float64(want.P))
+			}
+		})
+	}
+}
+
+// Reference: documents.py in the matrix form of the regression literature
+// (WLS on an intercept with weights m, hat matrix, CR2 adjustment
+// (1 − H_ii)^(−1/2), sandwich; Bell–McCaffrey degrees of freedom from the
+// eigenvalues of Φ^½ (I − H)ᵀ C (I − H) Φ^½ by numpy.linalg.eigvalsh; t from
+// scipy.stats.t.ppf polished by mpmath), checked there against exact
+// fractions. Go uses the closed form and O(n) traces. Tolerance: relative
+// 1e-9 on every value, no absolute floor (a clipped bound is exactly 0, 1 or
+// ±1 on both sides). The largest difference seen is 5e-15; SciPy 1.10's own
+// t quantile, unpolished, would be off by up to 6e-10 at non-integer degrees
+// of freedom. Reason must be set exactly when the reference leaves the
+// variance undefined (fewer than two units with hits, or every unit at the
+// same share).
+func TestCR2Oracle(t *testing.T) {
+	const rel = 1e-9
+	cases := loadDocumentsOracle(t).CR2
+	if len(cases) < 10 {
+		t.Fatalf("%d CR2 cases in documents.json", len(cases))
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			got, err := ClusterRobustCR2(UnitsOf(tc.Docs), 0, Ratio{Index: tc.Index, Label: tc.Label}, tc.Conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectClose(t, "Estimate", got.Estimate, tc.Estimate, rel, 0)
+			expectClose(t, "Lo", got.Lo, tc.Lo, rel, 0)
+			expectClose(t, "Hi", got.Hi, tc.Hi, rel, 0)
+			expectClose(t, "SE", got.SE, tc.SE, rel, 0)
+			expectClose(t, "DF", got.DF, tc.DF, rel, 0)
+			if got.UnitsWithHits != tc.UnitsWithHits {
+				t.Errorf("UnitsWithHits = %d, want %d", got.UnitsWithHits, tc.UnitsWithHits)
+			}
+			if undefined := math.IsNaN(float64(tc.SE)); (got.Reason != "") != undefined {
+				t.Errorf("Reason = %q with the reference's SE %v", got.Reason, float64(tc.SE))
+			}
+		})
 	}
 }

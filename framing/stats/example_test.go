@@ -64,3 +64,34 @@ func ExamplePoissonRateCI() {
 	// Output:
 	// 0.567 per 1,000 tokens, 95% interval [0.228, 1.168]
 }
+
+// A label's rate in an outlet's six articles, one of them without tokens:
+// two articles carry 19 of the 20 hits, so the hits are worth about 2.5
+// independent ones (the design effect is 8), and with 4.3 effective articles
+// by tokens Korn and Graubard's allowance for so few, (t/z)² on 3.3 degrees
+// of freedom, brings them to about one: the interval is far wider than the
+// Poisson interval of 20 independent hits. The values agree with
+// the case "rate, clustered, a document without tokens" of
+// testdata/oracle/documents.py (SciPy's chi2.ppf) to the digits shown.
+func ExampleTokenRatioInterval() {
+	articles := [][2]float64{{12, 400}, {0, 350}, {1, 500}, {0, 0}, {0, 200}, {7, 150}} // {hits, tokens}
+	var s stats.TokenSums
+	for _, a := range articles {
+		k, n := a[0], a[1]
+		if n > 0 {
+			s.D++
+		}
+		s.K, s.N = s.K+k, s.N+n
+		s.KK, s.KN, s.NN = s.KK+k*k, s.KN+k*n, s.NN+n*n
+	}
+	res := stats.TokenRatioInterval(s, stats.PoissonVariance, 0.95)
+	fmt.Printf("%.1f per 1,000 tokens, 95%% interval [%.2f, %.2f], from %g articles\n",
+		1000*res.Estimate, 1000*res.Lo, 1000*res.Hi, res.Units)
+	fmt.Printf("design effect %.2f, %.2f effective hits\n", res.Deff, res.EffectiveHits)
+	_, lo, hi := stats.PoissonRateCI(s.K, s.N, 1000, 0.95)
+	fmt.Printf("independent hits [%.2f, %.2f]\n", lo, hi)
+	// Output:
+	// 12.5 per 1,000 tokens, 95% interval [0.37, 67.42], from 5 articles
+	// design effect 8.01, 1.05 effective hits
+	// independent hits [7.64, 19.31]
+}

@@ -68,3 +68,33 @@ func multinomialUnits(rng *rand.Rand, n []int, total int, c []float64) {
 		pop -= ni
 	}
 }
+
+// unitSampler returns a function that draws, into c, how many times each
+// unit type is picked when total units are drawn with replacement from n[i]
+// units of each type, as multinomialUnits does: by drawing the units one by
+// one when there are few of them beside the types (a bootstrap of a group
+// whose documents are nearly all different, where a binomial per type
+// costs far more), else by multinomialUnits. Both draw from the same
+// distribution; the random numbers they take differ.
+func unitSampler(n []int, total int) func(rng *rand.Rand, c []float64) {
+	if total > unitsPerTypeForBinomials*len(n) {
+		return func(rng *rand.Rand, c []float64) { multinomialUnits(rng, n, total, c) }
+	}
+	types := make([]int32, 0, total)
+	for i, ni := range n {
+		for range ni {
+			types = append(types, int32(i))
+		}
+	}
+	return func(rng *rand.Rand, c []float64) {
+		clear(c)
+		for range total {
+			c[types[rng.IntN(total)]]++
+		}
+	}
+}
+
+// unitsPerTypeForBinomials is about how many units per type make a
+// sequence of binomial draws (one per type, each tens of logarithms) cheaper
+// than drawing the units one by one.
+const unitsPerTypeForBinomials = 16

@@ -1,6 +1,9 @@
 package stats
 
-import "math"
+import (
+	"math"
+	"math/rand/v2"
+)
 
 // Statistic chooses the statistic of PermutationTest.
 type Statistic int
@@ -43,9 +46,10 @@ type Permutation struct {
 	// them tied with it (within the tolerance).
 	Exceed, Ties int
 	// Draws and Seed are the draws asked for and the seed they would be
-	// or were drawn with.
-	Draws int
-	Seed  uint64
+	// or were drawn with; Used the draws made, fewer than Draws when the
+	// sequential rule stopped early (see PermutationTest).
+	Draws, Used int
+	Seed        uint64
 	// Units is the number of units with a hit, which were permuted, and
 	// UnitsWithoutHits the number of units with a zero vector, left out.
 	Units, UnitsWithoutHits int
@@ -84,18 +88,24 @@ type Permutation struct {
 //
 //	P = Σ_{A : X²(A) ≥ (1 − 64ε) X²_obs} P(A)   (Method "exact"),
 //
-// the exact permutation p-value. Otherwise draws tables are drawn by
-// Patefield's algorithm, as in MonteCarloChiSquare, and
+// the exact permutation p-value. Otherwise arrangements are drawn at random
+// — tables by Patefield's algorithm, as in MonteCarloChiSquare, or, when
+// that is cheaper (fewer units than about 20 times the cells of A), by
+// shuffling the units — until SequentialExceedances of them reach the
+// observed statistic or draws have been drawn, and (Method "monte-carlo")
 //
-//	P = (1 + #{b : X²_b ≥ (1 − 64ε) X²_obs}) / (draws + 1)   (Method "monte-carlo"),
+//	P = h / L                                          stopped at the L-th draw by the h-th exceedance,
+//	P = (1 + #{b : X²_b ≥ (1 − 64ε) X²_obs}) / (draws + 1)   otherwise,
 //
-// which is a valid p-value (Phipson and Smyth 2010). ε is the machine
-// epsilon; the tolerance keeps ties from being lost to rounding. PMid is the
-// mid-p-value (Lancaster 1961), with ties — statistics within a relative
-// 64ε of X²_obs, the observed arrangement itself among them in the Monte
-// Carlo formula — counted half. Random
-// numbers come from rand.New(rand.NewPCG(seed, seed)). The work is bounded
-// by draws times the number of cells of A.
+// both valid p-values (Besag and Clifford 1991; Phipson and Smyth 2010):
+// the sequential rule spends the draws where they decide something, a
+// p-value near α or below, and stops early for a large one, whose relative
+// Monte Carlo error is then about 1/√h. ε is the machine epsilon; the
+// tolerance keeps ties from being lost to rounding. PMid is the mid-p-value
+// (Lancaster 1961), with ties — statistics within a relative 64ε of X²_obs,
+// the observed arrangement itself among them in the second formula —
+// counted half. Random numbers come from rand.New(rand.NewPCG(seed, seed)).
+// The work is bounded by draws times the number of cells of A or of units.
 //
 // The values are NaN, with Reason set, when there are no units with hits,
 // fewer than two groups with them, or fewer than two labels with counts. An
@@ -103,7 +113,8 @@ type Permutation struct {
 // panics if draws < 1, if the histogram is malformed (see Units) or if stat
 // is IndexChiSquare and the vectors are not of length 2.
 //
-// References: Pitman EJG (1937) Significance tests which may be applied to
+// References: Besag J, Clifford P (1991) Sequential Monte Carlo p-values.
+// Biometrika 78:301–304. Pitman EJG (1937) Significance tests which may be applied to
 // samples from any populations. Suppl J R Stat Soc 4:119–130. Good P (2005)
 // Permutation, Parametric, and Bootstrap Tests of Hypotheses, 3rd ed.
 // Springer. Phipson B, Smyth GK (2010) Permutation p-values should never be
@@ -157,21 +168,30 @@ func PermutationTest(u Units, stat Statistic, draws int, seed uint64) (Permutati
 		return res, nil
 	}
 	rng := newRand(seed)
-	a := make([][]float64, len(pt.groups))
-	for g := range a {
-		a[g] = make([]float64, len(pt.types))
+	draw := pt.patefieldDraws(rng)
+	if pt.units*(len(pt.labels)+2) < shuffleCellCost*len(pt.groups)*len(pt.types) {
+		draw = pt.shuffleDraws(rng)
 	}
-	colLeft := make([]float64, len(pt.types))
-	for range draws {
-		patefield(rng, pt.groupSize, pt.typeSize, a, colLeft)
-		if x2 := pt.stat(a); x2 >= limit {
+	res.Method = "monte-carlo"
+	for b := range draws {
+		if x2 := draw(); x2 >= limit {
 			res.Exceed++
 			if x2 <= tieHi {
 				res.Ties++
 			}
 		}
+		if res.Exceed == SequentialExceedances {
+			// Besag and Clifford's sequential p-value: the p-value is
+			// settled well enough for a decision, and the draws left
+			// would only refine a large one.
+			used := float64(b + 1)
+			res.Used = b + 1
+			res.P = float64(res.Exceed) / used
+			res.PMid = (float64(res.Exceed) - float64(res.Ties)/2) / used
+			return res, nil
+		}
 	}
-	res.Method = "monte-carlo"
+	res.Used = draws
 	res.P = float64(1+res.Exceed) / float64(draws+1)
 	res.PMid = (float64(res.Exceed-res.Ties) + float64(res.Ties+1)/2) / float64(draws+1)
 	return res, nil
@@ -270,14 +290,68 @@ func newPermTable(types []unitType, k, groups int) *permTable {
 	return pt
 }
 
+// SequentialExceedances is h of PermutationTest's sequential rule: the
+// exceedances after which the Monte Carlo p-value h/L is settled (relative
+// error about 1/√h = 10%) and drawing stops.
+const SequentialExceedances = 100
+
+// shuffleCellCost is about how many times longer Patefield's algorithm
+// takes for one cell of an arrangement (a hypergeometric draw) than a
+// shuffle takes for one unit and label: the Monte Carlo test shuffles the
+// units when that is cheaper, as it is unless there are many more units than
+// cells (a million documents of a few types).
+const shuffleCellCost = 20
+
+// patefieldDraws returns a function that draws one arrangement table with
+// the observed margins by Patefield's algorithm and returns its statistic.
+func (pt *permTable) patefieldDraws(rng *rand.Rand) func() float64 {
+	a := make([][]float64, len(pt.groups))
+	for g := range a {
+		a[g] = make([]float64, len(pt.types))
+	}
+	colLeft := make([]float64, len(pt.types))
+	return func() float64 {
+		patefield(rng, pt.groupSize, pt.typeSize, a, colLeft)
+		return pt.stat(a)
+	}
+}
+
+// shuffleDraws returns a function that shuffles the units with hits
+// (Fisher-Yates), gives each group its number of them in turn and returns
+// the statistic: a draw from the same distribution of arrangements as
+// Patefield's, at a cost that grows with the units rather than with the
+// cells of the arrangement table.
+func (pt *permTable) shuffleDraws(rng *rand.Rand) func() float64 {
+	units := make([]int32, 0, pt.units)
+	for t, n := range pt.typeSize {
+		for range int(n) {
+			units = append(units, int32(t))
+		}
+	}
+	return func() float64 {
+		for i := len(units) - 1; i > 0; i-- {
+			j := rng.IntN(i + 1)
+			units[i], units[j] = units[j], units[i]
+		}
+		next := 0
+		for g, size := range pt.groupSize {
+			s := pt.sum[g]
+			clear(s)
+			for _, t := range units[next : next+int(size)] {
+				for j, x := range pt.types[t] {
+					s[j] += x
+				}
+			}
+			next += int(size)
+		}
+		return pt.statOfSums()
+	}
+}
+
 // stat returns Pearson's X² of the groups × labels table of summed counts
 // of arrangement a (groups × types). Every group has units with hits, so
 // every row total is positive.
 func (pt *permTable) stat(a [][]float64) float64 {
-	rowSum, colSum := pt.rowSum, pt.colSum
-	clear(rowSum)
-	clear(colSum)
-	var total float64
 	for g, row := range a {
 		s := pt.sum[g]
 		clear(s)
@@ -289,6 +363,17 @@ func (pt *permTable) stat(a [][]float64) float64 {
 				s[j] += n * x
 			}
 		}
+	}
+	return pt.statOfSums()
+}
+
+// statOfSums returns Pearson's X² of the table of summed counts in pt.sum.
+func (pt *permTable) statOfSums() float64 {
+	rowSum, colSum := pt.rowSum, pt.colSum
+	clear(rowSum)
+	clear(colSum)
+	var total float64
+	for g, s := range pt.sum {
 		for j, x := range s {
 			rowSum[g] += x
 			colSum[j] += x

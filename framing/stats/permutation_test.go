@@ -145,3 +145,62 @@ func TestPatefieldMatchesMonteCarlo(t *testing.T) {
 		t.Errorf("patefield: %d exceedances, MonteCarloChiSquare %d", exceed, mc.Exceed)
 	}
 }
+
+// Both Monte Carlo samplers — Patefield's tables and the shuffle of units —
+// draw from the permutation distribution: their p-values estimate the
+// exact one (within 4 standard errors), for the index and for labels.
+func TestPermutationSamplers(t *testing.T) {
+	docs := make([][][]float64, 3)
+	for j := range 15 { // varied documents dealt out in turn: groups alike
+		docs[j%3] = append(docs[j%3], []float64{float64(j % 4), float64(j%3 + j%2), float64(j % 5 / 2)})
+	}
+	u := UnitsOf(docs...)
+	exact, err := PermutationTest(u, LabelChiSquare, 10_000_000, 1)
+	if err != nil || exact.Method != "exact" {
+		t.Fatalf("exact: %+v %v", exact, err)
+	}
+	if !(exact.P > 0.05 && exact.P < 0.95) || exact.Arrangements < 100 {
+		t.Fatalf("want a case with a p-value in the middle and many arrangements: %+v", exact)
+	}
+	k, groups, _ := u.check()
+	const draws = 20000
+	for name, sampler := range map[string]func(*permTable) func() float64{
+		"patefield": func(pt *permTable) func() float64 { return pt.patefieldDraws(newRand(3)) },
+		"shuffle":   func(pt *permTable) func() float64 { return pt.shuffleDraws(newRand(3)) },
+	} {
+		pt := newPermTable(u.compact(), k, groups)
+		limit := (1 - 64*epsilon) * pt.stat(pt.obs)
+		draw, exceed := sampler(pt), 0
+		for range draws {
+			if draw() >= limit {
+				exceed++
+			}
+		}
+		p := float64(exceed) / draws
+		if se := math.Sqrt(exact.P * (1 - exact.P) / draws); math.Abs(p-exact.P) > 4*se {
+			t.Errorf("%s: %v, exact %v ± %v", name, p, exact.P, se)
+		}
+	}
+}
+
+// A large p-value stops the Monte Carlo test early, at the
+// SequentialExceedances-th exceedance, with P = h/L; it estimates the exact
+// p-value (Besag and Clifford's estimator: relative error about 1/√h).
+func TestPermutationSequential(t *testing.T) {
+	docs := make([][][]float64, 3)
+	for j := range 15 {
+		docs[j%3] = append(docs[j%3], []float64{float64(j % 4), float64(j%3 + j%2), float64(j % 5 / 2)})
+	}
+	u := UnitsOf(docs...)
+	exact, _ := PermutationTest(u, LabelChiSquare, 10_000_000, 1)
+	mc, err := PermutationTest(u, LabelChiSquare, 100_000, 5)
+	if err != nil || mc.Method != "monte-carlo" {
+		t.Fatalf("%+v %v", mc, err)
+	}
+	if mc.Used >= mc.Draws || mc.Exceed != SequentialExceedances || mc.P != float64(mc.Exceed)/float64(mc.Used) {
+		t.Errorf("not stopped at %d exceedances: %+v", SequentialExceedances, mc)
+	}
+	if rel := math.Abs(mc.P-exact.P) / exact.P; rel > 4/math.Sqrt(SequentialExceedances) {
+		t.Errorf("sequential p %v, exact %v (relative error %.2f)", mc.P, exact.P, rel)
+	}
+}

@@ -32,3 +32,21 @@ func Dedupe(ctx context.Context, docs framing.Docs, opt framing.Options, so Opti
 	}
 	return idx, func(id string) []Span { return copied[id] }, nil
 }
+
+// UnitOf names the unit of evidence of each document of the clusters (see
+// framing.Options.UnitOf): the copies of one story are one unit within a
+// group, named after the story's earliest copy; "" for a document in no
+// cluster.
+func UnitOf(clusters []Cluster) func(id string) string {
+	units := map[string]string{}
+	for _, c := range clusters {
+		if len(c.Members) == 0 {
+			continue
+		}
+		story := "story " + c.Members[0].ID
+		for _, mb := range c.Members {
+			units[mb.ID] = story
+		}
+	}
+	return func(id string) string { return units[id] }
+}

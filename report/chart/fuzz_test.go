@@ -67,11 +67,11 @@ func fuzzComparison(data []byte) *compare.Comparison {
 	for g := range ng {
 		groups = append(groups, fmt.Sprintf("group %d", g))
 		c.Groups = append(c.Groups, compare.GroupInfo{Name: groups[g], Documents: in.int(), Undated: in.int()})
-		method := "counts"
+		iv := compare.Interval{Unit: compare.UnitHits, Method: "wilson"}
 		if in.byte()%2 == 0 {
-			method = "bootstrap"
+			iv = compare.Interval{Unit: compare.UnitDocuments, Method: "cluster-bootstrap-t"}
 		}
-		c.Index = append(c.Index, compare.IndexRow{Group: groups[g], Index: in.num(), Lo: in.num(), Hi: in.num(), Method: method})
+		c.Index = append(c.Index, compare.IndexRow{Group: groups[g], Index: in.num(), Lo: in.num(), Hi: in.num(), Interval: iv})
 	}
 	var keys []lexicon.LabelKey
 	for l := range nl {

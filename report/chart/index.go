@@ -56,7 +56,7 @@ func indexChart(c *compare.Comparison, opt Options) *Chart {
 			continue
 		}
 		_, mark := groupMark(gi[r.Group])
-		iv.rows = append(iv.rows, interval{y: float64(y), x: x, lo: float64(r.Lo), hi: float64(r.Hi), mark: mark, open: r.Method != "bootstrap"})
+		iv.rows = append(iv.rows, interval{y: float64(y), x: x, lo: float64(r.Lo), hi: float64(r.Hi), mark: mark, open: r.Unit == compare.UnitHits})
 	}
 	p.Add(vline{x: 0}, iv)
 	p.NominalY(names...)
@@ -67,7 +67,7 @@ func indexChart(c *compare.Comparison, opt Options) *Chart {
 	ch := plotChart(p, w, h)
 	caption := ""
 	if len(iv.rows) > 0 && slices.ContainsFunc(iv.rows, func(r interval) bool { return r.open }) {
-		caption = "dashed: interval from counts (Wilson), too few documents for a bootstrap"
+		caption = "dashed: interval with hits as the unit (--unit hits), too narrow when hits cluster in documents"
 	}
 	ch.captionLeftOut(caption, &left, nil)
 	return ch
@@ -104,8 +104,8 @@ func groupIndex(c *compare.Comparison) map[string]int {
 type interval struct {
 	y, x, lo, hi float64
 	mark         draw.GlyphStyle
-	// open marks an interval from counts rather than a bootstrap: drawn
-	// dashed.
+	// open marks an interval with hits as the unit, which does not allow
+	// for hits clustering in documents: drawn dashed.
 	open bool
 }
 

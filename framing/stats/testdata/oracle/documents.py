@@ -66,6 +66,60 @@ Sources of the numbers, by section:
                    and default a0 = N/(groups with counts); each table also
                    with an empty group added, which must leave every value
                    unchanged
+  token_ratio      per-document (k, n) pairs per group, never their sums:
+                   p̂ = Σk/Σn, the residuals k − p̂n, the design effect
+                   [D/(D−1) Σ(k − p̂n)²/(Σn)²] / [v(p̂)/Σn] (v(p) = p for a
+                   rate, p(1 − p) for a share) and the test's X², φ̂ and F
+                   as exact fractions; the design effect checked against
+                   the cluster-robust (one cluster per document) over the
+                   model-based variance of the intercept of a statsmodels
+                   GLM (Poisson with offset log n, or binomial); the
+                   interval at Σk/used and Σn/used, used = deff·(t/z)² taken as at least
+                   1 and as 1 when undefined: for a rate Garwood's
+                   scipy.stats.chi2.ppf(α/2, 2k)/2/n (0 when Σk = 0) and
+                   chi2.ppf(1 − α/2, 2k + 2)/2/n, for a share statsmodels
+                   proportion_confint(method="wilson"), checked against the
+                   score formula written out, exactly 0 (1) when Σk = 0
+                   (Σk = Σn); the test's X² checked against
+                   scipy.stats.chi2_contingency(correction=False) of the
+                   groups × {hits, other tokens} table for a share and the
+                   Pearson X² of a statsmodels Poisson GLM of the groups'
+                   totals for a rate, φ̂'s numerator for a rate against
+                   the response residuals of a Poisson GLM with a rate per
+                   group; p = scipy.stats.f.sf(F, G − 1, Σ(E_g − 1)), E_g
+                   the Kish effective documents (N_g²/Σn²); the design
+                   effect used times (t_{E−1}/z)² (t_quantile). Values
+                   the Go doc comments leave NaN are null here: a design
+                   effect without hits, with fewer than two documents or
+                   at share 1; the test with fewer than two groups with
+                   tokens, without hits, at share 1 or with D ≤ G, and its
+                   φ̂, F and p (X² and the degrees of freedom given) when
+                   every document is at its group's ratio (φ̂ = 0)
+  cr2              the regression literature's matrix form in NumPy, not
+                   Go's closed form: weighted least squares of y = x/m on
+                   an intercept, weights w = m, over the units with m > 0
+                   (a histogram's repeated vector is several units); bread
+                   (XᵀWX)⁻¹, hat matrix H = X(XᵀWX)⁻¹XᵀW, the CR2
+                   adjustment (1 − H_ii)^(−1/2) of Bell and McCaffrey
+                   (2002) and the sandwich over one cluster per unit; the
+                   Bell–McCaffrey degrees of freedom (Σλ)²/Σλ² from
+                   numpy.linalg.eigvalsh of Φ^½ (I − H)ᵀ C (I − H) Φ^½
+                   under the working model Φ = diag(1/w) (Imbens and
+                   Kolesár 2016; Pustejovsky and Tipton 2018), checked
+                   against Pustejovsky and Tipton's (Σ gᵢᵀΦgᵢ)²/Σ (gᵢᵀΦgⱼ)²
+                   and against V and the degrees of freedom in exact
+                   fractions (both are rational: traces of ΦB and ΦBΦB);
+                   equal sizes checked to give n − 1; t from
+                   scipy.stats.t.ppf polished by a 50-digit mpmath root of
+                   the t distribution function (SciPy 1.10's is off by up
+                   to 6e-10 at non-integer df); the interval clipped to
+                   [0, 1] and mapped by 2p − 1 for the index. statsmodels
+                   has no CR2 with these degrees of freedom (its GEE
+                   "bias_reduced" is Mancl and DeRouen's (I − H)⁻¹, not
+                   CR2). Undefined (null but the estimate), decided in
+                   exact fractions: fewer than two units with hits, or
+                   every unit at the same share (V = 0); no estimate
+                   without hits
 """
 
 import itertools
@@ -78,8 +132,11 @@ from fractions import Fraction
 import mpmath
 import numpy as np
 import scipy
+import statsmodels
+import statsmodels.api as sm
 from scipy.spatial.distance import jensenshannon
 from scipy import optimize, special, stats
+from statsmodels.stats.proportion import proportion_confint
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -842,10 +899,335 @@ def logodds_cases():
     return out
 
 
+# ---------------------------------------------------------------- ratio of hits to tokens
+
+
+def token_v(variance, p):
+    """The variance function: p for a rate, p(1 − p) for a share."""
+    return p if variance == "rate" else p * (1 - p)
+
+
+def token_interval(docs, variance, conf):
+    """TokenRatioInterval of one group's documents [(k, n), ...], from the
+    documents: residuals k − p̂n as exact fractions, quantiles from SciPy,
+    the Wilson interval from statsmodels."""
+    kept = [(Fraction(k), Fraction(n)) for k, n in docs if n > 0]
+    D = len(kept)
+    K, N = sum(k for k, _ in kept), sum(n for _, n in kept)
+    out = {"units": D, "estimate": None, "lo": None, "hi": None, "deff": None, "deff_used": None,
+           "effective_hits": None}
+    if N == 0:
+        return out
+    p = K / N
+    deff = None
+    if K > 0 and D >= 2 and token_v(variance, p) > 0:
+        rss = sum((k - p * n) ** 2 for k, n in kept)
+        var_cluster = Fraction(D, D - 1) * rss / N**2
+        var_indep = token_v(variance, p) / N
+        deff = var_cluster / var_indep
+        if rss > 0:
+            # Cross-check: the cluster-robust (CR1, one cluster per document)
+            # over the model-based variance of the intercept of statsmodels'
+            # GLM is the same ratio (statsmodels refuses a perfect fit, rss = 0).
+            kk = np.array([float(k) for k, _ in kept])
+            nn = np.array([float(n) for _, n in kept])
+            if variance == "rate":
+                model = sm.GLM(kk, np.ones((D, 1)), family=sm.families.Poisson(), offset=np.log(nn))
+            else:
+                model = sm.GLM(np.column_stack([kk, nn - kk]), np.ones((D, 1)), family=sm.families.Binomial())
+            naive = model.fit(tol=1e-14).cov_params()[0, 0]
+            robust = model.fit(tol=1e-14, cov_type="cluster", cov_kwds={"groups": np.arange(D)}).cov_params()[0, 0]
+            assert math.isclose(robust / naive, float(deff), rel_tol=1e-7, abs_tol=1e-12), (docs, robust / naive, deff)
+    alpha = 1 - conf
+    used = 1.0
+    if deff is not None:
+        # Korn and Graubard's allowance for a variance from few documents:
+        # (t/z)², t on Kish's effective documents by tokens less one.
+        E = N * N / sum(n * n for _, n in kept)
+        factor = (t_quantile(1 - alpha / 2, max(float(E) - 1, 1)) / stats.norm.ppf(1 - alpha / 2)) ** 2
+        used = max(float(deff) * factor, 1.0)
+    k, n = float(K) / used, float(N) / used
+    if variance == "rate":
+        lo = 0.0 if K == 0 else stats.chi2.ppf(alpha / 2, 2 * k) / 2 / n
+        hi = stats.chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2 / n
+    else:
+        lo, hi = proportion_confint(k, n, alpha=alpha, method="wilson")
+        # The Wilson score interval written out.
+        z = stats.norm.ppf(1 - alpha / 2)
+        q = k / n
+        centre = (q + z * z / (2 * n)) / (1 + z * z / n)
+        half = z / (1 + z * z / n) * math.sqrt(q * (1 - q) / n + z * z / (4 * n * n))
+        assert math.isclose(lo, centre - half, rel_tol=1e-12, abs_tol=1e-15), (docs, lo, centre - half)
+        assert math.isclose(hi, centre + half, rel_tol=1e-12, abs_tol=1e-15), (docs, hi, centre + half)
+        # Exactly 0 at k = 0 and 1 at k = n, where the formula gives them
+        # up to rounding.
+        if K == 0:
+            lo = 0.0
+        if K == N:
+            hi = 1.0
+    out.update(estimate=float(p), lo=float(lo), hi=float(hi), deff=None if deff is None else float(deff),
+               deff_used=used, effective_hits=k)
+    return out
+
+
+def quasi_test(groups, variance):
+    """QuasiHomogeneity of the groups of documents, from the documents:
+    X², φ̂ and F as exact fractions, p from scipy.stats.f."""
+    out = {"x2": None, "phi": None, "f": None, "df1": None, "df2": None, "p": None,
+           "dropped": [g for g, docs in enumerate(groups) if sum(n for _, n in docs) == 0]}
+    kept = [[(Fraction(k), Fraction(n)) for k, n in docs if n > 0] for docs in groups]
+    kept = [docs for docs in kept if docs]
+    G = len(kept)
+    D = sum(len(docs) for docs in kept)
+    Kg = [sum(k for k, _ in docs) for docs in kept]
+    Ng = [sum(n for _, n in docs) for docs in kept]
+    if G < 2 or sum(Kg) == 0:
+        return out
+    p0 = sum(Kg) / sum(Ng)
+    v0 = token_v(variance, p0)
+    if v0 == 0 or D <= G:
+        return out
+    x2 = sum((K - p0 * N) ** 2 / (N * v0) for K, N in zip(Kg, Ng))
+    if variance == "share":
+        chi2, _, _, _ = stats.chi2_contingency([[float(K), float(N - K)] for K, N in zip(Kg, Ng)], correction=False)
+        assert math.isclose(chi2, float(x2), rel_tol=1e-12), (groups, chi2, x2)
+    else:
+        # The Pearson X² of the Poisson GLM of the groups' counts with a
+        # common rate (intercept only, offset log N_g).
+        fit = sm.GLM(np.array([float(K) for K in Kg]), np.ones((G, 1)), family=sm.families.Poisson(),
+                     offset=np.log([float(N) for N in Ng])).fit(tol=1e-14)
+        assert math.isclose(fit.pearson_chi2, float(x2), rel_tol=1e-9, abs_tol=1e-12), (groups, fit.pearson_chi2, x2)
+    rss = sum((k - K / N * n) ** 2 for docs, K, N in zip(kept, Kg, Ng) for k, n in docs)
+    scale = sum(v0 * (N - sum(n * n for _, n in docs) / N) for docs, N in zip(kept, Ng))
+    # Denominator degrees of freedom: the groups' Kish effective documents
+    # by tokens, less one each (D − G for documents of one size).
+    df2 = max(float(sum(N * N / sum(n * n for _, n in docs) - 1 for docs, N in zip(kept, Ng))), 1.0)
+    out.update(x2=float(x2), df1=G - 1, df2=df2)
+    if variance == "rate" and rss > 0:
+        # The numerator of φ̂: statsmodels' response residuals of the
+        # Poisson GLM with a rate per group, on the documents.
+        kk = np.array([float(k) for docs in kept for k, _ in docs])
+        nn = np.array([float(n) for docs in kept for _, n in docs])
+        X = np.array([[1.0 if g == h else 0.0 for h in range(G)] for g, docs in enumerate(kept) for _ in docs])
+        fit = sm.GLM(kk, X, family=sm.families.Poisson(), offset=np.log(nn)).fit(tol=1e-14)
+        assert math.isclose((fit.resid_response**2).sum(), float(rss), rel_tol=1e-7, abs_tol=1e-9), (groups, rss)
+    if rss == 0 or scale == 0:
+        return out
+    phi = rss / scale
+    F = x2 / (G - 1) / phi
+    out.update(phi=float(phi), f=float(F), p=float(stats.f.sf(float(F), G - 1, df2)))
+    return out
+
+
+def token_ratio_case(name, variance, conf, groups):
+    return {"name": name, "variance": variance, "conf": conf, "groups": groups,
+            "intervals": [token_interval(docs, variance, conf) for docs in groups],
+            "test": quasi_test(groups, variance)}
+
+
+def token_ratio_cases():
+    rng = np.random.Generator(np.random.PCG64(31))
+    # Three outlets of twenty documents: tokens uniform in [50, 500), a rate
+    # per document drawn from a gamma distribution around the outlet's
+    # (shape 0.8), hits Poisson; the share of a label among the hits, beta-
+    # binomial around the outlet's.
+    rate_groups, share_groups = [], []
+    for r, s in [(0.01, 0.3), (0.014, 0.4), (0.008, 0.35)]:
+        rg, sg = [], []
+        for _ in range(20):
+            n = int(rng.integers(50, 500))
+            k = int(rng.poisson(rng.gamma(0.8, r / 0.8) * n))
+            rg.append([k, n])
+            sg.append([int(rng.binomial(k, rng.beta(2 * s / 0.5, 2 * (1 - s) / 0.5))), k])
+        rate_groups.append(rg)
+        share_groups.append(sg)
+    return [
+        # One group: the interval (the test needs two).
+        token_ratio_case("rate, clustered, a document without tokens", "rate", 0.95,
+                         [[[12, 400], [0, 350], [1, 500], [0, 0], [0, 200], [7, 150]]]),
+        token_ratio_case("rate, one document carries every hit", "rate", 0.95,
+                         [[[15, 300], [0, 250], [0, 400], [0, 120], [0, 330]]]),
+        token_ratio_case("rate, hits spread evenly: deff below 1", "rate", 0.9,
+                         [[[2, 200], [2, 210], [3, 290], [2, 190], [3, 300]]]),
+        token_ratio_case("rate, every document at the common rate: deff 0", "rate", 0.95,
+                         [[[1, 10], [2, 20], [3, 30]]]),
+        token_ratio_case("rate, no hits", "rate", 0.95, [[[0, 100], [0, 200], [0, 50]]]),
+        token_ratio_case("rate, one document", "rate", 0.99, [[[4, 1000]]]),
+        token_ratio_case("share, clustered", "share", 0.95, [[[5, 8], [0, 6], [1, 10], [0, 4], [6, 7], [2, 9]]]),
+        token_ratio_case("share, hits spread evenly: deff below 1", "share", 0.9,
+                         [[[2, 4], [3, 5], [2, 5], [4, 8], [3, 6]]]),
+        token_ratio_case("share, every document at the common share: deff 0", "share", 0.95,
+                         [[[1, 2], [2, 4], [3, 6]]]),
+        token_ratio_case("share, one document carries every hit", "share", 0.95,
+                         [[[9, 9], [0, 7], [0, 5], [0, 8]]]),
+        token_ratio_case("share, no tokens", "share", 0.95, [[[0, 0], [0, 0]]]),
+        # Groups: the test, and each group's interval.
+        token_ratio_case("two rate groups, clustered", "rate", 0.95, [
+            [[12, 400], [0, 350], [1, 500], [0, 200], [7, 150]],
+            [[3, 300], [2, 280], [4, 420], [1, 150], [2, 260], [0, 90]],
+        ]),
+        token_ratio_case("three rate groups and one without tokens", "rate", 0.9, [
+            [[5, 200], [1, 150], [0, 100]],
+            [[0, 0]],
+            [[0, 300], [2, 250], [1, 180], [0, 120]],
+            [[9, 220], [3, 210]],
+        ]),
+        token_ratio_case("three share groups", "share", 0.95, [
+            [[5, 8], [0, 6], [1, 10], [0, 4]],
+            [[3, 9], [4, 7], [2, 6]],
+            [[1, 5], [0, 7], [2, 8], [1, 3], [0, 2]],
+        ]),
+        token_ratio_case("four share groups, one document carries a group's hits", "share", 0.95, [
+            [[9, 10], [0, 8], [0, 7]],
+            [[2, 6], [3, 9]],
+            [[1, 4], [2, 5], [1, 6]],
+            [[0, 3], [1, 8], [2, 7], [0, 5]],
+        ]),
+        token_ratio_case("three rate groups of twenty documents", "rate", 0.95, rate_groups),
+        token_ratio_case("three share groups of twenty documents", "share", 0.95, share_groups),
+        token_ratio_case("two groups without hits", "rate", 0.95, [[[0, 100], [0, 50]], [[0, 80]]]),
+        token_ratio_case("two share groups at share 1", "share", 0.95, [[[3, 3], [2, 2]], [[4, 4]]]),
+        token_ratio_case("one document per group", "rate", 0.95, [[[3, 100]], [[1, 200]], [[0, 150]]]),
+        token_ratio_case("every document at its group's rate", "rate", 0.95, [
+            [[1, 10], [2, 20]],
+            [[3, 10], [6, 20]],
+        ]),
+        token_ratio_case("one group with tokens", "rate", 0.95, [[[2, 100], [1, 50]], []]),
+    ]
+
+
+# ---------------------------------------------------------------- cluster-robust CR2
+
+
+def cr2_exact(x, m):
+    """V_CR2 and the Bell–McCaffrey degrees of freedom in exact rational
+    arithmetic, from the same matrices as cr2_case (A_i² = 1/(1 − H_ii) is
+    rational, and so are tr(ΦB) and tr(ΦBΦB), B = (I − H)ᵀ C (I − H)):
+    the check that the floating-point matrix algebra is accurate."""
+    n = len(x)
+    w = [Fraction(v) for v in m]
+    y = [Fraction(a) / Fraction(b) for a, b in zip(x, m)]
+    S = sum(w)
+    beta = sum(wi * yi for wi, yi in zip(w, y)) / S
+    H = [[w[j] / S for j in range(n)] for _ in range(n)]
+    IH = [[(1 if i == j else 0) - H[i][j] for j in range(n)] for i in range(n)]
+    e = [yi - beta for yi in y]
+    a2 = [1 / (1 - H[i][i]) for i in range(n)]
+    V = sum(w[i] * a2[i] * e[i] * e[i] * w[i] for i in range(n)) / S**2
+    c = [w[i] ** 2 * a2[i] / S**2 for i in range(n)]
+    B = [[sum(IH[k][i] * c[k] * IH[k][j] for k in range(n)) for j in range(n)] for i in range(n)]
+    PB = [[B[i][j] / w[i] for j in range(n)] for i in range(n)]  # Φ B, Φ = diag(1/w)
+    tr1 = sum(PB[i][i] for i in range(n))
+    tr2 = sum(PB[i][j] * PB[j][i] for i in range(n) for j in range(n))
+    return beta, V, tr1 * tr1 / tr2
+
+
+def t_quantile(q, df):
+    """scipy.stats.t.ppf(q, df), polished by a 50-digit mpmath root of the
+    t distribution function (its regularised incomplete beta form): SciPy
+    1.10's stdtrit (cdflib) is off by up to 6e-10 relative at non-integer
+    degrees of freedom (SciPy moved it to Boost in gh-22962)."""
+    t0 = stats.t.ppf(q, df)
+    mpmath.mp.dps = 50
+    v, qq = mpmath.mpf(df), mpmath.mpf(q)
+    half = mpmath.mpf(1) / 2
+    cdf = lambda t: 1 - mpmath.betainc(v / 2, half, 0, v / (v + t * t), regularized=True) / 2
+    t = float(mpmath.findroot(lambda t: cdf(t) - qq, mpmath.mpf(t0)))
+    assert math.isclose(t, t0, rel_tol=1e-8), (q, df, t, t0)
+    return t
+
+
+def cr2_case(name, docs, label, index, conf):
+    """The CR2 interval of one group's share or index, in the matrix form of
+    the regression literature: WLS of y_i = x_i/m_i on an intercept, weights
+    w_i = m_i, over the units with m_i > 0."""
+    scale, shift = (2, -1) if index else (1, 0)
+    xm = [(x, m) for x, m in ratio_xm(docs, label, index) if m > 0]
+    n = len(xm)
+    nan = float("nan")
+    out = {"name": name, "docs": docs, "label": label, "index": index, "conf": conf,
+           "units_with_hits": n, "estimate": nan, "lo": nan, "hi": nan, "se": nan, "df": nan}
+    if n == 0:
+        return out
+    x = np.array([a for a, _ in xm], float)
+    m = np.array([b for _, b in xm], float)
+    y, w = x / m, m
+    X = np.ones((n, 1))
+    W = np.diag(w)
+    bread = np.linalg.inv(X.T @ W @ X)
+    beta = bread @ X.T @ W @ y
+    p_exact = sum(Fraction(a) for a, _ in xm) / sum(Fraction(b) for _, b in xm)
+    assert math.isclose(beta[0], float(p_exact), rel_tol=1e-14), (name, beta, p_exact)
+    out["estimate"] = scale * beta[0] + shift
+    # Undefined, decided exactly: one unit (H_11 = 1), or every unit at the
+    # same share (every residual 0, V = 0).
+    if n < 2 or all(Fraction(a) / Fraction(b) == p_exact for a, b in xm):
+        return out
+    H = X @ bread @ X.T @ W
+    e = y - X @ beta
+    A = (1 - np.diag(H)) ** -0.5  # (I − H_ii)^(−1/2), one unit per cluster
+    meat = np.zeros((1, 1))
+    for i in range(n):
+        Xi = X[i:i + 1]  # 1 × 1
+        meat += Xi.T * w[i] * A[i] * e[i] * e[i] * A[i] * w[i] @ Xi
+    V = (bread @ meat @ bread)[0, 0]
+    # Bell–McCaffrey: V = Σ (g_iᵀ y)², g_i = (I − H)ᵢᵀ A_i W_i X_i (XᵀWX)⁻¹,
+    # the i-th row of I − H carried by unit i's weight and adjustment.
+    IH = np.eye(n) - H
+    G = np.column_stack([IH[i] * (A[i] * w[i] * (X[i] @ bread)[0]) for i in range(n)])
+    assert math.isclose(((G.T @ y) ** 2).sum(), V, rel_tol=1e-10), name
+    c = w**2 / ((1 - np.diag(H)) * w.sum() ** 2)
+    assert np.allclose(G @ G.T, IH.T @ np.diag(c) @ IH, rtol=1e-12, atol=0), name
+    Phi_half = np.diag(1 / np.sqrt(w))  # working model Φ = diag(1/w_i)
+    lam = np.linalg.eigvalsh(Phi_half @ IH.T @ np.diag(c) @ IH @ Phi_half)
+    df = lam.sum() ** 2 / (lam**2).sum()
+    # Pustejovsky and Tipton's form, (Σ g_iᵀΦg_i)² / Σ_ij (g_iᵀΦg_j)².
+    GPG = G.T @ np.diag(1 / w) @ G
+    assert math.isclose(df, np.trace(GPG) ** 2 / (GPG**2).sum(), rel_tol=1e-10), name
+    _, V_exact, df_exact = cr2_exact([a for a, _ in xm], [b for _, b in xm])
+    assert math.isclose(V, float(V_exact), rel_tol=1e-12), (name, V, float(V_exact))
+    assert math.isclose(df, float(df_exact), rel_tol=1e-12), (name, df, float(df_exact))
+    if len(set(m)) == 1:
+        assert math.isclose(df, n - 1, rel_tol=1e-12), (name, df)  # equal sizes: n − 1
+    se = math.sqrt(V)
+    t = t_quantile((1 + conf) / 2, df)
+    p = beta[0]
+    out.update(se=se, df=df, lo=scale * max(p - t * se, 0) + shift, hi=scale * min(p + t * se, 1) + shift)
+    return out
+
+
+def cr2_cases():
+    return [
+        cr2_case("index, one unit carries most hits, conf 0.9",
+                 [[40, 5], [1, 2], [0, 3], [2, 1], [1, 1], [0, 2], [1, 0], [2, 2], [1, 3]], 0, True, 0.9),
+        cr2_case("share of label 1 of 3", [[5, 2, 1], [0, 3, 1], [2, 2, 2], [1, 0, 4], [3, 1, 0], [0, 0, 2]],
+                 1, False, 0.95),
+        cr2_case("share of label 2 of 3, one unit carries most hits, conf 0.9",
+                 [[2, 3, 30], [1, 0, 1], [0, 2, 0], [1, 1, 2], [0, 1, 1], [2, 0, 3], [1, 1, 1]], 2, False, 0.9),
+        cr2_case("index, equal sizes: df = n - 1", [[3, 1], [1, 3], [2, 2], [4, 0], [0, 4]], 0, True, 0.95),
+        cr2_case("index, units without hits left out",
+                 [[3, 1], [0, 0], [1, 2], [0, 0], [2, 5], [6, 0], [2, 2], [0, 0], [1, 3]], 0, True, 0.95),
+        cr2_case("index, repeated units, conf 0.9",
+                 [[2, 0], [2, 0], [2, 0], [1, 3], [1, 3], [0, 1], [5, 2], [0, 1]], 0, True, 0.9),
+        cr2_case("share clipped at 0", [[0, 5, 1], [0, 4, 0], [3, 0, 0], [0, 2, 2]], 0, False, 0.95),
+        cr2_case("index, two units: clipped at both ends", [[3, 1], [0, 2]], 0, True, 0.95),
+        cr2_case("share of label 0 of 3, twelve units", [
+            [4, 1, 0], [0, 2, 1], [7, 3, 2], [1, 0, 0], [0, 0, 3], [2, 2, 2],
+            [12, 1, 4], [0, 1, 0], [3, 0, 1], [1, 1, 1], [0, 6, 2], [5, 0, 0]], 0, False, 0.95),
+        cr2_case("index, large counts", [[1200, 300], [80, 95], [3, 40], [510, 490]], 0, True, 0.9),
+        # Undefined: the estimate alone, or nothing.
+        cr2_case("one unit with hits", [[4, 1], [0, 0], [0, 0]], 0, True, 0.95),
+        cr2_case("index, every unit at the same share", [[1, 2], [2, 4], [3, 6], [0, 0]], 0, True, 0.95),
+        cr2_case("share 0 in every unit", [[0, 1, 2], [0, 3, 0], [0, 0, 1]], 0, False, 0.9),
+        cr2_case("no hits", [[0, 0], [0, 0]], 0, True, 0.95),
+    ]
+
+
 def main():
     warnings.simplefilter("ignore", RuntimeWarning)  # log(0) at the boundaries of the searches
     doc = {
-        "generator": "documents.py with scipy %s, numpy %s" % (scipy.__version__, np.__version__),
+        "generator": "documents.py with scipy %s, statsmodels %s, numpy %s" % (
+            scipy.__version__, statsmodels.__version__, np.__version__),
         "freeman_halton": [freeman_halton(t) for t in FH_TABLES],
         "permutation": [permutation_case(*c) for c in PERMUTATION_CASES],
         "cluster_bootstrap": bootstrap_cases(),
@@ -859,6 +1241,8 @@ def main():
             js_bootstrap_case("a document without hits", [[3, 0], [0, 0], [1, 1]], [[0, 2], [1, 1], [2, 0]], 20000, 0.9),
         ],
         "logodds_concept": logodds_cases(),
+        "token_ratio": token_ratio_cases(),
+        "cr2": cr2_cases(),
     }
     with open(os.path.join(HERE, "documents.json"), "w") as f:
         json.dump(clean(doc), f, indent=1, allow_nan=False)
