@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/framingkit/framing/token"
 )
@@ -25,7 +26,11 @@ func (f ExampleFailure) Error() string {
 	if !f.Match {
 		what = "should not match but did"
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: example %q %s (hits: %v)", f.File, f.Pos.Line, f.Pos.Col, f.Label, f.Text, what, f.Got)
+	hits := "none"
+	if len(f.Got) > 0 {
+		hits = strings.Join(f.Got, ", ")
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: example %q %s (hits: %s)", f.File, f.Pos.Line, f.Pos.Col, f.Label, f.Text, what, hits)
 }
 
 // UntestedTerm is a term that none of its label's (or category's) match

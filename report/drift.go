@@ -11,10 +11,15 @@ import (
 func DriftTable(r *baseline.Result) *Table {
 	t := &Table{Header: []string{"scope", "name", "measure", "was", "now", "change", "tolerance"}, Right: []bool{false, false, false, true, true, true, true}}
 	for _, c := range r.Drift {
-		t.Rows = append(t.Rows, []string{c.Scope, c.Name, c.Measure, driftValue(c.Kind, float64(c.Was)), driftValue(c.Kind, float64(c.Now)),
-			driftChange(c), r.Tolerances[c.Kind].String()})
+		was, now, change := DriftValues(c)
+		t.Rows = append(t.Rows, []string{c.Scope, c.Name, c.Measure, was, now, change, r.Tolerances[c.Kind].String()})
 	}
 	return t
+}
+
+// DriftValues are a drifted cell's values as the drift table writes them.
+func DriftValues(c baseline.Cell) (was, now, change string) {
+	return driftValue(c.Kind, float64(c.Was)), driftValue(c.Kind, float64(c.Now)), driftChange(c)
 }
 
 // driftValue writes a cell's value: counts whole, the rest to 4 decimals,

@@ -66,7 +66,7 @@ checksum guards it: 'framing check' refuses a baseline edited by hand.`,
 	}
 	o.corpusOptions.addFlags(cmd.Flags())
 	addBaselineFlags(cmd.Flags(), &o.Options)
-	cmd.Flags().StringVarP(&o.Out, "out", "o", "", "baseline `file` to write (default: standard output, if it is not a terminal)")
+	cmd.Flags().StringVarP(&o.Out, "output", "o", "", "baseline `file` to write (default: standard output, if it is not a terminal)")
 	return cmd
 }
 
@@ -123,7 +123,9 @@ hand-edited or old-format baseline says so and how to write a new one).
 		Example: `  framing check --baseline testdata/seeds.baseline.json testdata/seeds
   framing check --baseline b.json --tolerance index=0.02,rate=5% DIR
   framing check --baseline b.json --update DIR
-  framing check --baseline b.json --format json DIR   # for CI bots`,
+  framing check --baseline b.json --format json DIR   # for CI bots
+  framing check --baseline b.json --format github DIR # annotations in a GitHub Actions run
+  framing check --baseline b.json --format junit DIR > check.xml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.Baseline == "" {
 				return usagef("give --baseline FILE (write one with framing baseline write)")
@@ -139,12 +141,12 @@ hand-edited or old-format baseline says so and how to write a new one).
 	f.StringVar(&o.Baseline, "baseline", "", "baseline `file` written by framing baseline write")
 	f.StringVar(&o.Tolerance, "tolerance", "", "`tolerances` per kind of measure: count, rate, share, index; a number is absolute, with % relative (index=0.02,rate=5%)")
 	f.BoolVar(&o.Update, "update", false, "accept the new scores: rewrite the baseline")
-	f.StringVar(&o.Format, "format", "", "output `format`: table, markdown or json (default: table on a terminal, else markdown)")
+	f.StringVar(&o.Format, "format", "", "output `format`: table, markdown, json, github (GitHub Actions annotations) or junit (JUnit XML for CI test reports)\n(default: table on a terminal, else markdown)")
 	return cmd
 }
 
 func (o *checkOptions) run(env Env, paths []string) error {
-	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtJSON, fmtMarkdown})
+	format, err := chooseFormat(env, o.Format, []string{fmtTable, fmtJSON, fmtGitHub, fmtJUnit, fmtMarkdown})
 	if err != nil {
 		return err
 	}
@@ -194,6 +196,12 @@ func (o *checkOptions) run(env Env, paths []string) error {
 
 // writeCheck prints a check: the cells that moved, the causes, the verdict.
 func writeCheck(env Env, res *baseline.Result, path, format string) error {
+	switch format {
+	case fmtGitHub:
+		return writeCheckGitHub(env.Out, res, path)
+	case fmtJUnit:
+		return writeCheckJUnit(env.Out, res, path)
+	}
 	if format == fmtJSON {
 		return writeJSON(env.Out, struct {
 			Baseline string `json:"baseline"`

@@ -62,10 +62,11 @@ and merged with 'merge'; both give the same numbers, byte for byte.`,
 			if err := o.check(cmd, args); err != nil {
 				return err
 			}
-			return o.run(env, args)
+			return redirect(env, o.Output, func(env Env) error { return o.run(env, args) })
 		},
 	}
 	o.addFlags(cmd.Flags())
+	outputFlag(cmd.Flags(), &o.Output)
 	f := cmd.Flags()
 	f.StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv (tidy: a row per group, label and voice) or json (default: table on a terminal, else json)")
 	f.StringVar(&o.Concept, "concept", "", "compare one `concept` only")

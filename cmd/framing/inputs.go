@@ -42,6 +42,9 @@ type corpusOptions struct {
 	Quiet    bool
 	// Dedupe counts a syndicated story once (two passes over the corpus).
 	Dedupe bool
+	// Output is the file a data command writes to instead of standard
+	// output (-o; "" for standard output).
+	Output string
 	// Phrases counts every word and two-word phrase, for the distinctive
 	// phrases beyond the lexicon (commands that compare groups).
 	Phrases bool

@@ -39,13 +39,14 @@ matching rules.`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Query, o.Paths = args[0], args[1:]
-			return o.run(env)
+			return redirect(env, o.Output, o.run)
 		},
 	}
 	// kwic's --voice chooses the hits to show (before addFlags, whose
 	// --voice, the voices of the index, kwic has no use for).
 	cmd.Flags().StringVar(&o.Voice, "voice", "own,quoted,reported,distanced", "voices to show: own, quoted, reported, distanced, boilerplate, or all (comma-separated)")
 	o.addFlags(cmd.Flags())
+	outputFlag(cmd.Flags(), &o.Output)
 	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv, json or jsonl (default: table on a terminal, else jsonl)")
 	cmd.Flags().IntVar(&o.Context, "context", 40, "characters of context on each side")
 	return cmd
@@ -79,11 +80,13 @@ func (o *kwicOptions) run(env Env) error {
 		return err
 	}
 	name := m.Lexicon().Name
-	want, m, err := kwicSelect(m, o.Query)
+	want, m, what, err := kwicSelect(m, o.Query)
 	if err != nil {
 		return err
 	}
-	if want == nil {
+	if want != nil {
+		fmt.Fprintf(env.Err, "lexicon %s: %q is the %s\n", name, o.Query, what)
+	} else {
 		fmt.Fprintf(env.Err, "%q is not a label, concept, category or term of lexicon %s: searching it as a term\n", o.Query, name)
 		want = func(e framing.Evidence) bool { return e.Label != "" }
 	}
@@ -165,28 +168,47 @@ func parseVoices(s string) (map[string]bool, error) {
 // kwicSelect turns the query into a filter over hits. A query that names
 // nothing in the lexicon is compiled into a one-term lexicon of its own, and
 // the filter is nil.
-func kwicSelect(m *lexicon.Matcher, q string) (func(framing.Evidence) bool, *lexicon.Matcher, error) {
-	var labels []string
+func kwicSelect(m *lexicon.Matcher, q string) (func(framing.Evidence) bool, *lexicon.Matcher, string, error) {
+	var exact, concept, bare []string
 	for _, l := range m.Labels() {
-		if l.ID == q || l.Key.Label == q || l.Key.Concept == q {
-			labels = append(labels, l.ID)
+		switch {
+		case l.ID == q:
+			exact = append(exact, l.ID)
+		case l.Key.Concept == q:
+			concept = append(concept, l.ID)
 		}
+		if l.Key.Label == q {
+			bare = append(bare, l.ID)
+		}
+	}
+	labels, what := exact, "label "+q
+	switch {
+	case len(exact) > 0:
+	case len(concept) > 0:
+		labels = concept
+		what = fmt.Sprintf("concept %s (its %s: %s)", q, report.Count(len(concept), "label", "labels"), strings.Join(concept, ", "))
+		if len(bare) > 0 {
+			what += fmt.Sprintf("; for the label alone, give %s", strings.Join(bare, " or "))
+		}
+	case len(bare) > 0:
+		labels = bare
+		what = "label " + strings.Join(bare, ", ")
 	}
 	if len(labels) > 0 {
 		set := map[string]bool{}
 		for _, l := range labels {
 			set[l] = true
 		}
-		return func(e framing.Evidence) bool { return set[e.Label] }, m, nil
+		return func(e framing.Evidence) bool { return set[e.Label] }, m, what, nil
 	}
 	for _, c := range m.Categories() {
 		if c == q {
-			return func(e framing.Evidence) bool { return e.Category == q }, m, nil
+			return func(e framing.Evidence) bool { return e.Category == q }, m, "category " + q, nil
 		}
 	}
 	for _, t := range m.Terms() {
 		if strings.EqualFold(t.Text, q) {
-			return func(e framing.Evidence) bool { return strings.EqualFold(e.Term, q) }, m, nil
+			return func(e framing.Evidence) bool { return strings.EqualFold(e.Term, q) }, m, fmt.Sprintf("term %q", t.Text), nil
 		}
 	}
 	adhoc := &lexicon.Lexicon{
@@ -195,7 +217,7 @@ func kwicSelect(m *lexicon.Matcher, q string) (func(framing.Evidence) bool, *lex
 	}
 	am, err := lexicon.Compile(adhoc)
 	if err != nil {
-		return nil, nil, usagef("cannot search %q: %v", q, err)
+		return nil, nil, "", usagef("cannot search %q: %v", q, err)
 	}
-	return nil, am, nil
+	return nil, am, "", nil
 }

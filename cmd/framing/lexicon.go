@@ -207,7 +207,7 @@ as they do for the built-in lexicon, whose every term in every language
 has an example.`,
 		Example: `  framing lexicon test
   framing lexicon test --strict my.yaml
-  framing lexicon diff old.yaml new.yaml testdata/seeds`,
+  framing lexicon test my.yaml || echo "an example failed"`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			m, err := lexicon.LoadMatcher(optionalPath(args))

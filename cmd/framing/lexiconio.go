@@ -77,7 +77,7 @@ nesting deeper than two levels. Nothing is dropped without a word.`,
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "the `format` of FILE: liwc or quanteda")
-	cmd.Flags().StringVarP(&out, "out", "o", "", "lexicon `file` to write (default: standard output)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "lexicon `file` to write (default: standard output)")
 	cmd.Flags().StringVar(&name, "name", "", "the lexicon's `name` (default: the file's name)")
 	return cmd
 }
@@ -118,6 +118,6 @@ terms, which quanteda's dictionary cannot mark, are listed on stderr.`,
 		},
 	}
 	cmd.Flags().StringVar(&to, "to", "", "the `format` to write: quanteda")
-	cmd.Flags().StringVarP(&out, "out", "o", "", "`file` to write (default: standard output)")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "`file` to write (default: standard output)")
 	return cmd
 }

@@ -22,8 +22,9 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the end-to-end scenarios in testdata/script/*.txtar: the
-// built binary on real files, stdin and pipes. $SEEDS is the seed corpus and
-// $TESTDATA the repository's testdata folder.
+// built binary on real files, stdin and pipes. $SEEDS is the seed corpus,
+// $TESTDATA the repository's testdata folder and $LEXICON the built-in
+// lexicon's file.
 func TestScripts(t *testing.T) {
 	root, err := filepath.Abs("../../testdata")
 	if err != nil {
@@ -34,6 +35,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEEDS", filepath.Join(root, "seeds"))
 			env.Setenv("TESTDATA", root)
+			env.Setenv("LEXICON", filepath.Join(root, "..", "lexicon", "builtin", "ru-ua-war.yaml"))
 			return nil
 		},
 		UpdateScripts: *update,

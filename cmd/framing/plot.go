@@ -55,7 +55,7 @@ is the same bytes for the same input; Cyrillic shows in all three.`,
 	}
 	o.addFlags(cmd.Flags())
 	f := cmd.Flags()
-	f.StringVarP(&o.Out, "out", "o", "", "output `file` (default: standard output, if it is not a terminal)")
+	f.StringVarP(&o.Out, "output", "o", "", "output `file` (default: standard output, if it is not a terminal)")
 	f.StringVar(&o.Format, "format", "", "chart `format`: svg, png or pdf (default: from -o's extension, else svg)")
 	f.StringVar(&o.Concept, "concept", "", "the `concept` of a shares chart")
 	return cmd

@@ -65,11 +65,12 @@ correlation of the rating with each indicator.`,
 			if err := o.check(cmd, args); err != nil {
 				return err
 			}
-			return o.run(env, args)
+			return redirect(env, o.Output, func(env Env) error { return o.run(env, args) })
 		},
 	}
 	o.addFlags(cmd.Flags())
 	f := cmd.Flags()
+	outputFlag(f, &o.Output)
 	f.StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv or json (default: table on a terminal, else json)")
 	f.BoolVar(&o.Documents, "documents", false, "also list every document's indicators (JSON always has them)")
 	f.StringVar(&o.Ratings, "ratings", "", "CSV `file` of group,rating: your own ratings of the groups, to correlate with the indicators")

@@ -48,7 +48,7 @@ From tallies (--tally) there is no text, so the report has no evidence.`,
 	}
 	o.addFlags(cmd.Flags())
 	f := cmd.Flags()
-	f.StringVarP(&o.Out, "out", "o", "framing-report", "`directory` to write the report into (made if missing)")
+	f.StringVarP(&o.Out, "output", "o", "framing-report", "`directory` to write the report into (made if missing)")
 	f.IntVar(&o.Evidence, "evidence", o.Evidence, "keyword-in-context snippets to show per group and label")
 	return cmd
 }

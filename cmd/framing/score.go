@@ -43,13 +43,14 @@ document. The run summary (read, scored, skipped by reason) goes to stderr.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
-			return o.run(env)
+			return redirect(env, o.Output, o.run)
 		},
 	}
 	o.addFlags(cmd.Flags())
 	cmd.Flags().StringVar(&o.Format, "format", "", "output `format`: table, markdown, csv, json, jsonl, or tally (mergeable per-group sums for framing merge and compare --tally)\n(default: table on a terminal, else jsonl)")
 	cmd.Flags().Float64Var(&o.Conf, "conf", 0.95, "confidence level of the reliability indicators' intervals")
 	cmd.Flags().StringVar(&o.By, "by", "outlet", "group `field` of --format tally: outlet, date, or any manifest or metadata field")
+	outputFlag(cmd.Flags(), &o.Output)
 	cmd.Flags().BoolVar(&o.Phrases, "phrases", false, "count every word and two-word phrase of the voices counted, for the phrases that set each group apart beyond the lexicon's terms (distinctive_phrases; a tally grows by the corpus' vocabulary)")
 	return cmd
 }

@@ -49,7 +49,8 @@ func readTallies(paths []string) (*framing.Tally, error) {
 func writeJSON(w io.Writer, v any) error { return report.WriteJSON(w, v) }
 
 func newMergeCmd(env Env) *cobra.Command {
-	return &cobra.Command{
+	var output string
+	cmd := &cobra.Command{
 		Use:   "merge TALLY...",
 		Short: "Merge tallies of corpus shards into one (exact, in any order)",
 		Long: `merge adds tallies written by 'framing score --format tally' on parts of a
@@ -69,7 +70,9 @@ documents' ids, and tallies that share a document are refused.`,
 				return err
 			}
 			fmt.Fprintf(env.Err, "merged %s: %d documents in %d groups\n", report.Count(len(args), "tally", "tallies"), t.Scored(), len(t.Groups))
-			return framing.WriteTally(env.Out, t)
+			return redirect(env, output, func(env Env) error { return framing.WriteTally(env.Out, t) })
 		},
 	}
+	outputFlag(cmd.Flags(), &output)
+	return cmd
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/framing/stats"
+	"github.com/framingkit/framing/token"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/lexicon"
@@ -276,5 +277,25 @@ func TestDiff(t *testing.T) {
 				t.Errorf("OK = %v with drift %v", res.OK(), got)
 			}
 		})
+	}
+}
+
+// TestOptionChanges: options that differ are named one by one, in words,
+// never as a Go struct.
+func TestOptionChanges(t *testing.T) {
+	was := DefaultOptions()
+	for _, tc := range []struct {
+		edit func(*Options)
+		want string
+	}{
+		{func(o *Options) { o.By = "lang" }, "by outlet in the baseline, now lang"},
+		{func(o *Options) { o.Conf, o.Seed = 0.9, 7 }, "conf 0.95 in the baseline, now 0.9; seed 1 in the baseline, now 7"},
+		{func(o *Options) { o.Voices = token.VoiceSet(1<<token.Own | 1<<token.Reported) }, "voices own in the baseline, now own+reported"},
+	} {
+		now := was
+		tc.edit(&now)
+		if got := optionChanges(was, now); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
 	}
 }

@@ -296,6 +296,9 @@ func causes(was, now *Baseline) []string {
 		for _, c := range lexicon.DiffInventory(wl.Inventory, nl.Inventory) {
 			out = append(out, "  "+c.String())
 		}
+		if wl.Name == nl.Name && wl.Version == nl.Version {
+			out = append(out, fmt.Sprintf("warning: lexicon %s changed but its version is still %s: give the changed lexicon a new version, so that every result names the lexicon that made it", nl.Name, nl.Version))
+		}
 	}
 	wc, nc := was.Corpus, now.Corpus
 	if wc.Hash != nc.Hash {
@@ -316,7 +319,25 @@ func causes(was, now *Baseline) []string {
 			listOf(added, "document", "documents"), listOf(removed, "document", "documents"), listOf(changed, "document", "documents")))
 	}
 	if was.Options != now.Options {
-		out = append(out, fmt.Sprintf("options: %+v in the baseline, now %+v", was.Options, now.Options))
+		out = append(out, "options: "+optionChanges(was.Options, now.Options))
 	}
 	return out
+}
+
+// optionChanges lists the options that differ, "name was → now", in words
+// a user can act on.
+func optionChanges(was, now Options) string {
+	var parts []string
+	add := func(name string, a, b any) {
+		if a != b {
+			parts = append(parts, fmt.Sprintf("%s %v in the baseline, now %v", name, a, b))
+		}
+	}
+	add("by", was.By, now.By)
+	add("conf", was.Conf, now.Conf)
+	add("seed", was.Seed, now.Seed)
+	add("bootstrap", was.Bootstrap, now.Bootstrap)
+	add("per_tokens", was.PerTokens, now.PerTokens)
+	add("voices", was.Voices.String(), now.Voices.String())
+	return strings.Join(parts, "; ")
 }
