@@ -11,6 +11,9 @@ var builtinRuUaWar []byte
 // examples are reported.
 const BuiltinName = "builtin:ru-ua-war.yaml"
 
+// BuiltinYAML returns the built-in lexicon's file, lexicon/builtin/ru-ua-war.yaml.
+func BuiltinYAML() []byte { return append([]byte(nil), builtinRuUaWar...) }
+
 // Builtin returns the built-in lexicon, ru-ua-war: English coverage of
 // Russia's war against Ukraine and the June 2023 Wagner mutiny.
 func Builtin() (*Lexicon, error) {

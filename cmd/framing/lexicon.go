@@ -19,12 +19,13 @@ func newLexiconCmd(env Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lexicon",
 		Short: "Show, validate and test lexicons",
-		Example: `  framing lexicon show
+		Example: `  framing lexicon init -o my.yaml
+  framing lexicon show
   framing lexicon validate my.yaml
   framing lexicon test my.yaml
   framing lexicon diff old.yaml new.yaml testdata/seeds`,
 	}
-	cmd.AddCommand(newLexiconShowCmd(env), newLexiconValidateCmd(env), newLexiconTestCmd(env), newLexiconDiffCmd(env), newLexiconImportCmd(env), newLexiconExportCmd(env))
+	cmd.AddCommand(newLexiconInitCmd(env), newLexiconShowCmd(env), newLexiconValidateCmd(env), newLexiconTestCmd(env), newLexiconDiffCmd(env), newLexiconImportCmd(env), newLexiconExportCmd(env))
 	return cmd
 }
 
