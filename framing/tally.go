@@ -199,7 +199,7 @@ func (t *Tally) group(name string) *GroupTally {
 	if g == nil {
 		g = &GroupTally{
 			Labels: make([]VoiceCount, len(t.Labels)), Categories: make([]VoiceCount, len(t.Categories)),
-			Terms: map[string]int{}, Weeks: map[string]WeekCount{},
+			Terms: map[string]int{}, Weeks: map[string]WeekCount{}, Reliability: reliability.Counts{Sources: map[string]int{}},
 		}
 		g.initUnits()
 		t.Groups[name] = g

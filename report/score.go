@@ -15,6 +15,8 @@ import (
 // null when it is undefined. Field order is fixed; maps are written with
 // sorted keys.
 type ScoreJSON struct {
+	// Format is ScoreFormat, the version of this contract.
+	Format        int                           `json:"format"`
 	ID            string                        `json:"id"`
 	Outlet        string                        `json:"outlet"`
 	Date          string                        `json:"date"`
@@ -35,12 +37,15 @@ type ScoreJSON struct {
 	Reliability   reliability.Report            `json:"reliability"`
 }
 
+// ScoreFormat is the version of ScoreJSON (schemas/score.schema.json).
+const ScoreFormat = 1
+
 // ScoreOf is s in the output contract; m is the lexicon that scored it,
 // whose labels and categories name its counts. The indicators' intervals
 // are at level conf.
 func ScoreOf(s *framing.Score, m *lexicon.Matcher, conf float64) ScoreJSON {
 	out := ScoreJSON{
-		ID: s.ID, Outlet: s.Outlet, Date: s.Date, URL: s.URL, Title: s.Title, Lang: s.Lang, Source: s.Source,
+		Format: ScoreFormat, ID: s.ID, Outlet: s.Outlet, Date: s.Date, URL: s.URL, Title: s.Title, Lang: s.Lang, Source: s.Source,
 		Meta: s.Meta, Tokens: s.Tokens,
 		Labels:     make(map[string]framing.VoiceCount, len(s.Labels)),
 		Categories: make(map[string]framing.VoiceCount, len(s.Categories)),

@@ -203,12 +203,7 @@ func writeCheck(env Env, res *baseline.Result, path, format string) error {
 		return writeCheckJUnit(env.Out, res, path)
 	}
 	if format == fmtJSON {
-		return writeJSON(env.Out, struct {
-			Baseline string `json:"baseline"`
-			OK       bool   `json:"ok"`
-			Verdict  string `json:"verdict"`
-			*baseline.Result
-		}{path, res.OK(), res.Verdict(), res})
+		return writeJSON(env.Out, checkJSON{Format: checkFormat, Baseline: path, OK: res.OK(), Verdict: res.Verdict(), Result: res})
 	}
 	var b bytes.Buffer
 	if !res.OK() {
@@ -224,3 +219,16 @@ func writeCheck(env Env, res *baseline.Result, path, format string) error {
 	_, err := env.Out.Write(b.Bytes())
 	return err
 }
+
+// checkJSON is `framing check --format json` (schemas/check.schema.json),
+// version checkFormat.
+type checkJSON struct {
+	Format   int    `json:"format"`
+	Baseline string `json:"baseline"`
+	OK       bool   `json:"ok"`
+	Verdict  string `json:"verdict"`
+	*baseline.Result
+}
+
+// checkFormat is the version of checkJSON.
+const checkFormat = 1

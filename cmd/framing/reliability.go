@@ -175,15 +175,9 @@ func (o *reliabilityOptions) run(env Env, paths []string) error {
 		if docs == nil {
 			docs = []docReliability{}
 		}
-		return writeJSON(env.Out, struct {
-			Lexicon      framing.LexiconRef          `json:"lexicon"`
-			By           string                      `json:"by"`
-			Groups       []compare.GroupReliability  `json:"groups"`
-			Tests        []compare.IndicatorTest     `json:"tests"`
-			Documents    []docReliability            `json:"documents"`
-			Syndication  []syndication.Cluster       `json:"syndication,omitempty"`
-			Correlations []compare.RatingCorrelation `json:"rating_correlations,omitempty"`
-		}{c.Lexicon, c.By, c.Reliability.Groups, c.Reliability.Tests, docs, o.Clusters, corr})
+		return writeJSON(env.Out, reliabilityJSON{
+			Format: reliabilityFormat, Lexicon: c.Lexicon, By: c.By, Groups: c.Reliability.Groups, Tests: c.Reliability.Tests,
+			Documents: docs, Syndication: o.Clusters, Correlations: corr})
 	case fmtCSV:
 		return writeReliabilityCSV(env.Out, c, docs)
 	}
@@ -304,3 +298,20 @@ func orList(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
+
+// reliabilityJSON is `framing reliability --format json`
+// (schemas/reliability.schema.json), version reliabilityFormat.
+type reliabilityJSON struct {
+	Format       int                         `json:"format"`
+	Lexicon      framing.LexiconRef          `json:"lexicon"`
+	By           string                      `json:"by"`
+	Groups       []compare.GroupReliability  `json:"groups"`
+	Tests        []compare.IndicatorTest     `json:"tests"`
+	Documents    []docReliability            `json:"documents"`
+	Syndication  []syndication.Cluster       `json:"syndication,omitempty"`
+	Correlations []compare.RatingCorrelation `json:"rating_correlations,omitempty"`
+}
+
+// reliabilityFormat is the version of reliabilityJSON: 2 since intervals
+// and tests state their unit (issue 18).
+const reliabilityFormat = 2

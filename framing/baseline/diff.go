@@ -155,7 +155,7 @@ func listOf(names []string, one, many string) string {
 
 // Diff compares the baseline was with the scores now, cell by cell.
 func Diff(was, now *Baseline, tol Tolerances) *Result {
-	r := &Result{Tolerances: tol}
+	r := &Result{Tolerances: tol, Drift: []Cell{}, Causes: []string{}}
 	d := differ{r: r, tol: tol}
 	d.scope("corpus", "corpus")
 	d.count("read", float64(was.Corpus.Read), float64(now.Corpus.Read))
@@ -286,7 +286,7 @@ func union[V1, V2 any](a map[string]V1, b map[string]V2) []string {
 // the tool, the lexicon (which terms), the corpus (which documents), the
 // options.
 func causes(was, now *Baseline) []string {
-	var out []string
+	out := []string{}
 	if was.Tool != now.Tool {
 		out = append(out, fmt.Sprintf("tool: the baseline was written by %s, this is %s", was.Tool, now.Tool))
 	}

@@ -244,7 +244,7 @@ func correspondence(tab [][]float64, groups, labels []string) (CAResult, error) 
 // settings and groups, with the group names sorted.
 func compareHead(t *framing.Tally, opt Options) (c *Comparison, groups []string) {
 	groups = slices.Sorted(maps.Keys(t.Groups))
-	c = &Comparison{Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Settings: opt,
+	c = &Comparison{Format: Format, Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Settings: opt,
 		Corpus: CorpusSummary{Read: t.Read, Scored: t.Scored(), Skipped: t.Skipped}}
 	for _, name := range groups {
 		g := t.Groups[name]

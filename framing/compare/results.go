@@ -12,6 +12,8 @@ import (
 
 // Comparison is everything `framing compare` reports.
 type Comparison struct {
+	// Format is the version of this output (Format; schemas/compare.schema.json).
+	Format  int                `json:"format"`
 	Lexicon framing.LexiconRef `json:"lexicon"`
 	By      string             `json:"by"`
 	// Voices are the voices whose hits the counts, shares, tests, index
@@ -47,6 +49,11 @@ type Comparison struct {
 	// family of every concept's test and every indicator's.
 	Multiplicity Multiplicity `json:"multiplicity"`
 }
+
+// Format is the version of Comparison's JSON, `compare --format json` and a
+// report's results.json: 2 since documents became the unit of evidence
+// (issue 18), 1 before (the field came with it).
+const Format = 2
 
 // Inference states the unit of the comparison's p-values and intervals
 // and the rule of each method, in words the report repeats.
