@@ -57,16 +57,38 @@ func (s *TokenSums) merge(o TokenSums) {
 
 // LabelSums are the TokenSums of a label's hits over the tokens of the
 // counted voices.
-func (g *GroupTally) LabelSums(label string) TokenSums {
-	s := g.TokenSums[LabelSumsKey(label)]
+func (g *GroupTally) LabelSums(label string) TokenSums { return g.hitSums(LabelSumsKey(label)) }
+
+// CategorySums are the TokenSums of a category's hits over the tokens of
+// the counted voices.
+func (g *GroupTally) CategorySums(category string) TokenSums {
+	return g.hitSums(CategorySumsKey(category))
+}
+
+// hitSums completes the hits' sums under key with the units' tokens.
+func (g *GroupTally) hitSums(key string) TokenSums {
+	s := g.TokenSums[key]
 	s.Units, s.N, s.NN = g.UnitTokens.Units, g.UnitTokens.N, g.UnitTokens.NN
 	return s
 }
 
-// LabelSumsKey and IndicatorSumsKey name a label's and an indicator's
-// TokenSums in GroupTally.TokenSums.
-func LabelSumsKey(label string) string    { return "label " + label }
-func IndicatorSumsKey(name string) string { return "indicator " + name }
+// addHits adds a unit's k hits in n tokens to the sums under key: only the
+// hits' sums (K, KK, KN); the units, Σn and Σn² are UnitTokens', shared by
+// every label and category (hitSums), so that those without hits take no
+// room.
+func (g *GroupTally) addHits(key string, k, n int) {
+	s := g.TokenSums[key]
+	s.K += int64(k)
+	s.KK += int64(k) * int64(k)
+	s.KN += int64(k) * int64(n)
+	g.TokenSums[key] = s
+}
+
+// LabelSumsKey, CategorySumsKey and IndicatorSumsKey name a label's, a
+// category's and an indicator's TokenSums in GroupTally.TokenSums.
+func LabelSumsKey(label string) string       { return "label " + label }
+func CategorySumsKey(category string) string { return "category " + category }
+func IndicatorSumsKey(name string) string    { return "indicator " + name }
 
 // unit is what one unit of evidence counts: its pole hits, its label hits
 // and tokens in the counted voices, and every indicator's k of n (in the
@@ -74,6 +96,7 @@ func IndicatorSumsKey(name string) string { return "indicator " + name }
 type unit struct {
 	pos, neg   int
 	labels     []int
+	categories []int
 	tokens     int
 	indicators [][2]int
 }
@@ -83,6 +106,10 @@ func (t *Tally) unitOf(s *Score) *unit {
 	u := &unit{pos: s.Pos, neg: s.Neg, labels: make([]int, len(t.Labels)), tokens: s.Tokens.In(t.Voices)}
 	for i, c := range s.Labels {
 		u.labels[i] = c.In(t.Voices)
+	}
+	u.categories = make([]int, len(t.Categories))
+	for i, c := range s.Categories {
+		u.categories[i] = c.In(t.Voices)
 	}
 	u.indicators = make([][2]int, len(reliability.IndicatorList))
 	for i, info := range reliability.IndicatorList {
@@ -100,6 +127,9 @@ func (u *unit) merge(o *unit) {
 	for i := range u.labels {
 		u.labels[i] += o.labels[i]
 	}
+	for i := range u.categories {
+		u.categories[i] += o.categories[i]
+	}
 	for i := range u.indicators {
 		u.indicators[i][0] += o.indicators[i][0]
 		u.indicators[i][1] += o.indicators[i][1]
@@ -110,6 +140,7 @@ func (u *unit) merge(o *unit) {
 func (u *unit) clone() *unit {
 	c := *u
 	c.labels = slices.Clone(u.labels)
+	c.categories = slices.Clone(u.categories)
 	c.indicators = slices.Clone(u.indicators)
 	return &c
 }
@@ -118,9 +149,10 @@ func (u *unit) clone() *unit {
 // concepts with their labels, which concept each label is in, and the
 // TokenSums key of each label; made once per tally.
 type shape struct {
-	concepts  []conceptLabels
-	conceptOf []int
-	sumsKeys  []string
+	concepts     []conceptLabels
+	conceptOf    []int
+	sumsKeys     []string
+	categoryKeys []string
 }
 
 // shape returns the tally's shape, made on first need.
@@ -134,6 +166,9 @@ func (t *Tally) shape() *shape {
 		}
 		for _, l := range t.Labels {
 			sh.sumsKeys = append(sh.sumsKeys, LabelSumsKey(l.ID))
+		}
+		for _, c := range t.Categories {
+			sh.categoryKeys = append(sh.categoryKeys, CategorySumsKey(c))
 		}
 		t.shapeMemo = sh
 	}
@@ -162,14 +197,12 @@ func (g *GroupTally) fold(u *unit, sh *shape) {
 			addHist(g.UnitLabels, cl.id, countsKey(v...))
 		}
 		if u.tokens > 0 {
-			// Only the hits' sums: a label's units, Σn and Σn² are
-			// UnitTokens', shared by every label (see LabelSums), so that
-			// labels without hits take no room.
-			s := g.TokenSums[sh.sumsKeys[i]]
-			s.K += int64(k)
-			s.KK += int64(k) * int64(k)
-			s.KN += int64(k) * int64(u.tokens)
-			g.TokenSums[sh.sumsKeys[i]] = s
+			g.addHits(sh.sumsKeys[i], k, u.tokens)
+		}
+	}
+	for i, k := range u.categories {
+		if k > 0 && u.tokens > 0 {
+			g.addHits(sh.categoryKeys[i], k, u.tokens)
 		}
 	}
 	for i, info := range reliability.IndicatorList {

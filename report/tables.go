@@ -82,7 +82,7 @@ func Sections(c *compare.Comparison) []Section {
 		out = append(out, phrasesSection(c))
 	}
 
-	out = append(out, testsSection(c), ratesSection(c))
+	out = append(out, testsSection(c), ratesSection(c), categoriesSection(c))
 	out = append(out, reliabilitySections(c)...)
 	if len(c.Timeline) > 0 {
 		out = append(out, timelineSection(c, conf))
@@ -181,6 +181,41 @@ func testCells(tt compare.TableTest) []string {
 		how = orNoHits(tt.Note)
 	}
 	return []string{tt.PValue, tt.Unit, stat, p, adj, how, FormatFloat(float64(tt.CramersV), 2), FormatFloat(float64(tt.CramersVBC), 2)}
+}
+
+// categoriesSection is every group's rate of each category (the word lists
+// of the reliability indicators, or an imported dictionary's) with its
+// interval: groups down, categories across.
+func categoriesSection(c *compare.Comparison) Section {
+	var cats []string
+	seen := map[string]bool{}
+	rate := map[[2]string]compare.Rate{}
+	for _, r := range c.CategoryRates {
+		if !seen[r.Label] {
+			seen[r.Label] = true
+			cats = append(cats, r.Label)
+		}
+		rate[[2]string{r.Group, r.Label}] = r
+	}
+	t := &Table{Header: append([]string{"group"}, cats...), Right: []bool{false}}
+	for range cats {
+		t.Right = append(t.Right, true)
+	}
+	for _, g := range c.Groups {
+		row := []string{g.Name}
+		for _, cat := range cats {
+			r := rate[[2]string{g.Name, cat}]
+			row = append(row, fmt.Sprintf("%s (%s–%s)", FormatFloat(float64(r.Rate), 2), FormatFloat(float64(r.Lo), 2), FormatFloat(float64(r.Hi), 2)))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	unit := c.Inference.Unit
+	s := Section{Name: "categories", Title: fmt.Sprintf("Categories: %s hits per %s tokens, %g%% interval with %s as the unit", VoicesPhrase(c.Voices), perTokens(c.Settings.PerTokens), c.Settings.Conf*100, unit), Table: t}
+	if len(cats) == 0 {
+		t.Rows = nil
+		s.Notes = append(s.Notes, "the lexicon has no categories")
+	}
+	return s
 }
 
 // ratesSection is every used label's own-voice rate per group: groups down,

@@ -33,6 +33,7 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 		return nil, err
 	}
 	c.Rates = rates(t, groups, cs.labels, opt)
+	c.CategoryRates = categoryRates(t, groups, opt)
 	if c.Index, err = indexRows(t, groups, opt); err != nil {
 		return nil, err
 	}
@@ -166,20 +167,40 @@ func rates(t *framing.Tally, groups []string, labels []int, opt Options) []Rate 
 	for _, name := range groups {
 		g := t.Groups[name]
 		for _, i := range labels {
-			n, tokens := g.Labels[i].In(t.Voices), g.Tokens.In(t.Voices)
-			r := Rate{Group: name, Label: t.Labels[i].ID, Count: n, Tokens: tokens, DesignEffect: stats.Num(math.NaN())}
-			if opt.Unit == UnitDocuments {
-				tr := stats.TokenRatioInterval(g.LabelSums(t.Labels[i].ID).Stats(), stats.PoissonVariance, opt.Conf)
-				r.Rate, r.Lo, r.Hi = stats.Num(tr.Estimate*opt.PerTokens), stats.Num(tr.Lo*opt.PerTokens), stats.Num(tr.Hi*opt.PerTokens)
-				r.Interval, r.DesignEffect = Interval{Unit: UnitDocuments, Method: "poisson-exact-effective-n", Note: tr.Reason}, stats.Num(tr.Deff)
-			} else {
-				rate, lo, hi := stats.PoissonRateCI(float64(n), float64(tokens), opt.PerTokens, opt.Conf)
-				r.Rate, r.Lo, r.Hi, r.Interval = stats.Num(rate), stats.Num(lo), stats.Num(hi), Interval{Unit: UnitHits, Method: "poisson-exact"}
-			}
-			out = append(out, r)
+			out = append(out, rateOf(name, t.Labels[i].ID, g.Labels[i].In(t.Voices), g.Tokens.In(t.Voices), g.LabelSums(t.Labels[i].ID), opt))
 		}
 	}
 	return out
+}
+
+// categoryRates are every group's hits of each category (a word list: the
+// reliability indicators' and a dictionary's, such as an imported LIWC
+// one) per opt.PerTokens tokens in the voices counted, with their
+// intervals (see Rate).
+func categoryRates(t *framing.Tally, groups []string, opt Options) []Rate {
+	out := []Rate{}
+	for _, name := range groups {
+		g := t.Groups[name]
+		for i, c := range t.Categories {
+			out = append(out, rateOf(name, c, g.Categories[i].In(t.Voices), g.Tokens.In(t.Voices), g.CategorySums(c), opt))
+		}
+	}
+	return out
+}
+
+// rateOf is group's rate of n hits of what in tokens: with documents as the
+// unit, the effective-number interval of sums; with hits, exact Poisson.
+func rateOf(group, what string, n, tokens int, sums framing.TokenSums, opt Options) Rate {
+	r := Rate{Group: group, Label: what, Count: n, Tokens: tokens, DesignEffect: stats.Num(math.NaN())}
+	if opt.Unit == UnitDocuments {
+		tr := stats.TokenRatioInterval(sums.Stats(), stats.PoissonVariance, opt.Conf)
+		r.Rate, r.Lo, r.Hi = stats.Num(tr.Estimate*opt.PerTokens), stats.Num(tr.Lo*opt.PerTokens), stats.Num(tr.Hi*opt.PerTokens)
+		r.Interval, r.DesignEffect = Interval{Unit: UnitDocuments, Method: "poisson-exact-effective-n", Note: tr.Reason}, stats.Num(tr.Deff)
+		return r
+	}
+	rate, lo, hi := stats.PoissonRateCI(float64(n), float64(tokens), opt.PerTokens, opt.Conf)
+	r.Rate, r.Lo, r.Hi, r.Interval = stats.Num(rate), stats.Num(lo), stats.Num(hi), Interval{Unit: UnitHits, Method: "poisson-exact"}
+	return r
 }
 
 // compareConcepts tests each concept's groups × labels table (adjust

@@ -23,6 +23,9 @@ type Comparison struct {
 	Settings Options        `json:"settings"`
 	Groups   []GroupInfo    `json:"groups"`
 	Rates    []Rate         `json:"rates"`
+	// CategoryRates are every group's rate of each category of the
+	// lexicon (Rate.Label names the category).
+	CategoryRates []Rate `json:"category_rates"`
 	// Inference says what the p-values and intervals count as
 	// independent, and how each kind was made.
 	Inference Inference  `json:"inference"`
