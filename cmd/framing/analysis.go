@@ -68,7 +68,9 @@ func (o *analysisOptions) analyse(env Env, paths []string) (*report.Input, error
 	if err != nil {
 		return nil, err
 	}
+	done := stage(env, "statistics")
 	c, err := compare.Groups(t, o.Options)
+	done()
 	if err != nil {
 		return nil, err
 	}

@@ -115,6 +115,11 @@ func (o *corpusOptions) scoreCorpus(env Env, paths []string, m *lexicon.Matcher,
 	}
 	files := corpus.NewFiles(paths, copt)
 	bar := newProgress(env, paths)
+	if onSkip := ropt.OnSkip; onSkip != nil {
+		// A skipped document's line goes above the progress bar, not
+		// into it.
+		ropt.OnSkip = func(s corpus.Skip) { bar.above(func() { onSkip(s) }) }
+	}
 	sum, err := framing.Run(ctx, files.All(), m, ropt, func(r *framing.Result) error {
 		bar.add(len(r.Doc.Text))
 		if o.FindCopies && !o.Dedupe {

@@ -73,6 +73,49 @@ func (p *progress) add(size int) {
 	_ = p.bar.Add(size) // a failed redraw is not worth stopping a run for
 }
 
+// above runs fn, which prints a line (a skipped document), above the bar:
+// the bar is cleared first so the line starts at the left edge, and drawn
+// again at the next document.
+func (p *progress) above(fn func()) {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+	fn()
+}
+
+// stage shows, on a terminal, that a stage after scoring is under way
+// ("statistics", "charts"): its name and the seconds it has taken, on a
+// line of its own, cleared when the returned function is called.
+func stage(env Env, name string) func() {
+	if !env.ErrIsTTY {
+		return func() {}
+	}
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(env.Err), progressbar.OptionSetDescription(name),
+		progressbar.OptionSpinnerType(14), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	_ = bar.RenderBlank()
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+				_ = bar.Add(1)
+			}
+		}
+	}()
+	return func() {
+		close(stop)
+		<-done
+		_ = bar.Finish()
+		_ = bar.Clear()
+	}
+}
+
 // done clears the bar before the summary is printed.
 func (p *progress) done() {
 	if p.bar != nil {

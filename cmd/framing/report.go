@@ -61,7 +61,9 @@ func (o *reportOptions) run(env Env, paths []string) error {
 	if err != nil {
 		return err
 	}
+	done := stage(env, "charts and tables")
 	files, err := report.WriteDir(o.Out, in)
+	done()
 	if err != nil {
 		return err
 	}
