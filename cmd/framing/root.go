@@ -47,7 +47,12 @@ evidence behind every count.`,
 	root.SetVersionTemplate("framing {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	root.SetGlobalNormalizationFunc(normalizeOut)
-	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error { return checkFlags(cmd) }
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := applyConfig(env, cmd, args); err != nil {
+			return err
+		}
+		return checkFlags(cmd)
+	}
 	root.AddCommand(newScoreCmd(env), newCompareCmd(env), newReportCmd(env), newPlotCmd(env), newMergeCmd(env), newKwicCmd(env), newLexiconCmd(env), newBaselineCmd(env), newCheckCmd(env), newReliabilityCmd(env))
 	return root
 }
