@@ -74,6 +74,12 @@ func LoadConfig(file string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseConfig(file, data)
+}
+
+// ParseConfig reads a configuration file's contents; file names it in
+// errors and is where its relative paths start.
+func ParseConfig(file string, data []byte) (*Config, error) {
 	body, err := parseYAML(file, data, "")
 	if err != nil {
 		return nil, err
