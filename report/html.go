@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"io"
 	"maps"
+	"math"
 	"slices"
+	"strings"
 
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/reliability"
@@ -57,6 +59,35 @@ type page struct {
 	// Methods how each kind of number was made, one sentence each.
 	IndexTest string
 	Methods   []nameText
+	// Title asks the report's question; Empty are the concepts without a
+	// hit, folded into one line.
+	Title string
+	Empty []string
+}
+
+// HeadlineLevel is the adjusted p-value below which a concept's largest
+// difference is a headline: a difference that survives the multiplicity
+// correction of the run.
+const HeadlineLevel = 0.05
+
+// reportTitle asks the question the report answers: how the groups name
+// the concepts that have hits.
+func reportTitle(c *compare.Comparison, concepts []conceptView) string {
+	who := fmt.Sprintf("%d groups (by %s)", len(c.Groups), c.By)
+	if c.By == "outlet" {
+		who = fmt.Sprintf("%d outlets", len(c.Groups))
+	}
+	var ids []string
+	for _, v := range concepts {
+		ids = append(ids, v.ID)
+	}
+	switch len(ids) {
+	case 0:
+		return fmt.Sprintf("How %s name the concepts of %s: no hits", who, c.Lexicon.Name)
+	case 1:
+		return fmt.Sprintf("How %s name %s", who, ids[0])
+	}
+	return fmt.Sprintf("How %s name %s and %s", who, strings.Join(ids[:len(ids)-1], ", "), ids[len(ids)-1])
 }
 
 type nameText struct{ Name, Text string }
@@ -161,9 +192,17 @@ func buildPage(in *Input) (*page, error) {
 			row.Quoted = OtherVoices(cr, r, c.Voices)
 			v.Rows = append(v.Rows, row)
 		}
-		p.Headlines = append(p.Headlines, v.Headline)
+		if len(v.Cols) == 0 {
+			// No hit in any voice: folded into one line, not a section.
+			p.Empty = append(p.Empty, cr.ID)
+			continue
+		}
+		if adj := cr.Adjusted(); !math.IsNaN(adj) && adj < HeadlineLevel {
+			p.Headlines = append(p.Headlines, v.Headline)
+		}
 		p.Concepts = append(p.Concepts, v)
 	}
+	p.Title = reportTitle(c, p.Concepts)
 	if in.Evidence != nil {
 		for _, g := range c.Groups {
 			eg := evidenceGroup{Group: g.Name}

@@ -35,12 +35,15 @@ type ChartSpec struct {
 }
 
 // ReportCharts are the charts a report shows, in order: the index, the
-// shares of every concept, then the heatmap, distinctive terms, the map,
-// the distances and the timeline.
+// shares of every concept with a hit (a concept without one gets no blank
+// chart), then the heatmap, distinctive terms, the map, the distances and
+// the timeline.
 func ReportCharts(c *compare.Comparison) []ChartSpec {
 	specs := []ChartSpec{{Name: "index", Kind: chart.Index}}
 	for _, cr := range c.Concepts {
-		specs = append(specs, ChartSpec{Name: "shares-" + cr.ID, Kind: chart.Shares, Concept: cr.ID})
+		if hasHits(cr) {
+			specs = append(specs, ChartSpec{Name: "shares-" + cr.ID, Kind: chart.Shares, Concept: cr.ID})
+		}
 	}
 	for _, k := range []chart.Kind{chart.Heatmap, chart.Distinct, chart.CA, chart.Distance, chart.Timeline, chart.Reliability} {
 		specs = append(specs, ChartSpec{Name: string(k), Kind: k})
@@ -160,4 +163,17 @@ func drawChart(in *Input, s ChartSpec) (drawn, error) {
 		return drawn{}, err
 	}
 	return drawn{svg: sv.Bytes(), png: pn.Bytes(), inline: inline}, nil
+}
+
+// hasHits reports whether any group has a hit of the concept, in any
+// voice.
+func hasHits(cr compare.ConceptResult) bool {
+	for _, row := range cr.ByVoice {
+		for _, c := range row {
+			if c.In(allVoices) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

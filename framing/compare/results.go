@@ -310,6 +310,15 @@ func (t *TableTest) Primary() float64 {
 	return math.NaN()
 }
 
+// Adjusted is the adjusted p-value of the one to read (NaN when there is
+// none).
+func (t *TableTest) Adjusted() float64 {
+	if p := t.primary(); p != nil {
+		return float64(*p.adjusted)
+	}
+	return math.NaN()
+}
+
 // SetAdjusted records the adjusted p-value of the one to read.
 func (t *TableTest) SetAdjusted(p float64) {
 	if ref := t.primary(); ref != nil {
