@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/graphemes"
+	"github.com/clipperhouse/uax29/v2/words"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/token"
@@ -13,12 +14,17 @@ import (
 
 // Snippet is one hit in context, for a reader to check a count by eye.
 type Snippet struct {
-	Doc   string      `json:"doc"`
-	Voice token.Voice `json:"voice"`
-	Start int         `json:"start"` // byte offset of the match in the document
-	Left  string      `json:"left"`
-	Match string      `json:"match"`
-	Right string      `json:"right"`
+	Doc string `json:"doc"`
+	// Title, Outlet, Date and URL name the document for a reader.
+	Title  string      `json:"title,omitempty"`
+	Outlet string      `json:"outlet,omitempty"`
+	Date   string      `json:"date,omitempty"`
+	URL    string      `json:"url,omitempty"`
+	Voice  token.Voice `json:"voice"`
+	Start  int         `json:"start"` // byte offset of the match in the document
+	Left   string      `json:"left"`
+	Match  string      `json:"match"`
+	Right  string      `json:"right"`
 }
 
 // EvidenceSample keeps the first few snippets of every group and label, in
@@ -26,16 +32,16 @@ type Snippet struct {
 // not by the corpus.
 type EvidenceSample struct {
 	PerCell int // snippets kept per group and label
-	Context int // characters of context on each side
+	Window  int // words of context on each side (quanteda's kwic window)
 	cells   map[evidenceKey][]Snippet
 }
 
 type evidenceKey struct{ group, label string }
 
 // NewEvidenceSample keeps up to perCell snippets per group and label, with
-// context characters on each side.
-func NewEvidenceSample(perCell, context int) *EvidenceSample {
-	return &EvidenceSample{PerCell: perCell, Context: context, cells: map[evidenceKey][]Snippet{}}
+// window words on each side.
+func NewEvidenceSample(perCell, window int) *EvidenceSample {
+	return &EvidenceSample{PerCell: perCell, Window: window, cells: map[evidenceKey][]Snippet{}}
 }
 
 // Add samples the label hits of one scored document (own and quoted voice).
@@ -52,9 +58,10 @@ func (e *EvidenceSample) Add(group string, doc framing.Document, s *framing.Scor
 		// sample outlives the document.
 		e.cells[k] = append(e.cells[k], Snippet{
 			Doc: strings.Clone(s.ID), Voice: h.Voice, Start: h.Start,
-			Left:  strings.Clone(LeftContext(doc.Text, h.Start, e.Context)),
+			Title: strings.Clone(OneLine(s.Title)), Outlet: strings.Clone(s.Outlet), Date: strings.Clone(s.Date), URL: strings.Clone(s.URL),
+			Left:  strings.Clone(LeftWords(doc.Text, h.Start, e.Window)),
 			Match: strings.Clone(OneLine(h.Text)),
-			Right: strings.Clone(RightContext(doc.Text, h.End, e.Context)),
+			Right: strings.Clone(RightWords(doc.Text, h.End, e.Window)),
 		})
 	}
 }
@@ -126,4 +133,83 @@ func startsSpace(s string) bool {
 // OneLine folds line breaks and runs of white space into single spaces.
 func OneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// LeftWords returns the n words of text before offset off, with what stands
+// between them, on one line: quanteda's kwic(window = n). Words are found
+// by Unicode word segmentation (UAX #29), as the tokeniser finds them, so a
+// window never cuts a word or a character in two.
+func LeftWords(text string, off, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	// A bounded stretch before off holds the window in any real text; the
+	// segmentation starts at a line start or the stretch's first word
+	// boundary.
+	from := max(off-64*n-64, 0)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	var starts []int
+	ws := words.FromString(text[from:off])
+	for ws.Next() {
+		if isWordSegment(ws.Value()) {
+			starts = append(starts, from+ws.Start())
+		}
+	}
+	if from > 0 && len(starts) > 0 {
+		starts = starts[1:] // the first may be the tail of a word cut by the stretch
+	}
+	if len(starts) == 0 {
+		return ""
+	}
+	return oneLineKeepEdges(text[starts[max(len(starts)-n, 0)]:off])
+}
+
+// RightWords returns the n words of text after offset off, with what
+// stands between them, on one line (see LeftWords).
+func RightWords(text string, off, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	to := min(off+64*n+64, len(text))
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	end, count := off, 0
+	ws := words.FromString(text[off:to])
+	for ws.Next() && count < n {
+		if isWordSegment(ws.Value()) {
+			end = off + ws.End()
+			count++
+		}
+	}
+	return oneLineKeepEdges(text[off:end])
+}
+
+// oneLineKeepEdges is OneLine, but a space at either end stays (one), so
+// that a window joins its hit as the text did.
+func oneLineKeepEdges(s string) string {
+	out := OneLine(s)
+	if out == "" {
+		return ""
+	}
+	if first, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(first) {
+		out = " " + out
+	}
+	if last, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(last) {
+		out += " "
+	}
+	return out
+}
+
+// isWordSegment reports a segment with a letter or a digit: a word, not
+// space or punctuation.
+func isWordSegment(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

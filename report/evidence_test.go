@@ -80,3 +80,50 @@ func clusters(s string) int {
 	}
 	return n
 }
+
+// TestWordWindow: evidence context is a window of words on each side
+// (quanteda's kwic window), never cutting a word or a character, with the
+// punctuation between them, on one line.
+func TestWordWindow(t *testing.T) {
+	tests := []struct {
+		name, text, hit string
+		n               int
+		left, right     string
+	}{
+		{"two words each side", "On day 12 of the invasion the shelling went on.", "invasion", 2, "of the ", " the shelling"},
+		{"punctuation kept", "Officials said: «the war», again, today.", "war", 3, "Officials said: «the ", "», again, today"},
+		{"fewer words than the window", "war went on", "war", 5, "", " went on"},
+		{"line breaks fold", "конец\nначало войны и мира", "войны", 2, "конец начало ", " и мира"},
+		{"stress marks stay", "за́мок или замо́к стоит", "или", 1, "за́мок ", " замо́к"},
+		{"numbers are words", "On 24 February 2022 the invasion began", "invasion", 3, "February 2022 the ", " began"},
+		{"zero", "the war went on", "war", 0, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := strings.Index(tt.text, tt.hit)
+			left, right := LeftWords(tt.text, start, tt.n), RightWords(tt.text, start+len(tt.hit), tt.n)
+			if left != tt.left || right != tt.right {
+				t.Errorf("window %q … %q, want %q … %q", left, right, tt.left, tt.right)
+			}
+		})
+	}
+}
+
+func FuzzWordWindow(f *testing.F) {
+	for _, s := range []string{"война́ на Украине", "👨‍👩‍👧 🇺🇦 war", "a\u0301\u0301\u0301b c", "Київ — столиця"} {
+		f.Add(s, 3, 2)
+	}
+	f.Fuzz(func(t *testing.T, text string, off, n int) {
+		if !utf8.ValidString(text) || n < 0 || n > 50 {
+			return
+		}
+		off = ((off % (len(text) + 1)) + len(text) + 1) % (len(text) + 1)
+		if off < len(text) && !utf8.RuneStart(text[off]) {
+			return
+		}
+		left, right := LeftWords(text, off, n), RightWords(text, off, n)
+		if !utf8.ValidString(left) || !utf8.ValidString(right) || strings.ContainsAny(left+right, "\n\r") {
+			t.Fatalf("window %q %q", left, right)
+		}
+	})
+}

@@ -132,6 +132,8 @@ type evidenceLabel struct {
 	Label    string
 	Anchor   string
 	Snippets []Snippet
+	// Back is the id of the concept section whose table links here.
+	Back string
 }
 
 // anchor is the id of the evidence of a group and label: built from their
@@ -209,7 +211,7 @@ func buildPage(in *Input) (*page, error) {
 			for _, cr := range c.Concepts {
 				for _, l := range cr.Labels {
 					if sn := in.Evidence.Snippets(g.Name, l.String()); len(sn) > 0 {
-						eg.Labels = append(eg.Labels, evidenceLabel{Label: l.String(), Anchor: anchor(groupIdx[g.Name], labelIdx[l]), Snippets: sn})
+						eg.Labels = append(eg.Labels, evidenceLabel{Label: l.String(), Anchor: anchor(groupIdx[g.Name], labelIdx[l]), Snippets: sn, Back: "concept-" + l.Concept})
 					}
 				}
 			}

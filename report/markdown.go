@@ -59,7 +59,7 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 		for _, l := range g.Labels {
 			fmt.Fprintf(&b, "**%s**\n\n", l.Label)
 			for _, sn := range l.Snippets {
-				fmt.Fprintf(&b, "- _%s_ `%s` … %s**%s**%s …\n", sn.Voice, escapeText(sn.Doc), escapeText(sn.Left), escapeText(sn.Match), escapeText(sn.Right))
+				fmt.Fprintf(&b, "- _%s_ … %s**%s**%s … (%s)\n", sn.Voice, escapeText(sn.Left), escapeText(sn.Match), escapeText(sn.Right), escapeText(snippetSource(sn)))
 			}
 			b.WriteString("\n")
 		}
@@ -107,3 +107,15 @@ func escapeText(s string) string { return markdownText.Replace(s) }
 var markdownText = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "&", "&amp;", "<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`,
 )
+
+// snippetSource names a snippet's document for a reader: title, outlet,
+// date, id and URL, those it has.
+func snippetSource(sn Snippet) string {
+	var parts []string
+	for _, p := range []string{sn.Title, sn.Outlet, sn.Date, sn.Doc, sn.URL} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}

@@ -22,12 +22,12 @@ type analysisOptions struct {
 	By      string
 	Tallies []string
 	// Evidence is the snippets kept per group and label for a report; 0
-	// keeps none.
-	Evidence int
+	// keeps none. Window is the words of context on each side.
+	Evidence, Window int
 }
 
 func newAnalysisOptions() *analysisOptions {
-	return &analysisOptions{Options: compare.DefaultOptions()}
+	return &analysisOptions{Options: compare.DefaultOptions(), Window: 8}
 }
 
 func (o *analysisOptions) addFlags(f *pflag.FlagSet) {
@@ -103,7 +103,7 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		t = framing.NewTally(m, o.By)
 		t.Voices, t.Phrases = o.voiceSet(), o.Phrases
 		if o.Evidence > 0 {
-			in.Evidence = report.NewEvidenceSample(o.Evidence, 60)
+			in.Evidence = report.NewEvidenceSample(o.Evidence, o.Window)
 		}
 		sum, man, err := o.scoreCorpus(env, paths, m, nil, func(r *framing.Result) error {
 			doc, s := r.Doc, r.Score

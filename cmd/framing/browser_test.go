@@ -65,7 +65,7 @@ func TestReportInBrowser(t *testing.T) {
 	t.Run("30 outlets", func(t *testing.T) {
 		dir := t.TempDir()
 		docs := fixture.ManyOutlets(t)
-		in := &report.Input{Comparison: fixture.Compare(t, docs, "outlet"), Evidence: report.NewEvidenceSample(3, 60), Axis: [2]string{"critical", "kremlin"}}
+		in := &report.Input{Comparison: fixture.Compare(t, docs, "outlet"), Evidence: report.NewEvidenceSample(3, 8), Axis: [2]string{"critical", "kremlin"}}
 		for _, d := range docs {
 			in.Evidence.Add(d.Score.Outlet, d.Doc, d.Score)
 		}

@@ -35,6 +35,7 @@ func numericFlags() map[string]numRange {
 		"bootstrap": {1, 1_000_000, false, "from 1 to 1000000"},
 		"conf":      {0, 1, true, "between 0 and 1 (0.95 for 95% intervals), both excluded"},
 		"evidence":  {0, inf, false, "0 or more"},
+		"window":    {0, 200, false, "from 0 to 200 words"},
 		"workers":   {0, 1024, false, "from 0 (one per CPU) to 1024"},
 		"context":   {0, inf, false, "0 or more"},
 	}

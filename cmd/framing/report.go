@@ -50,6 +50,7 @@ From tallies (--tally) there is no text, so the report has no evidence.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Out, "output", "o", "framing-report", "`directory` to write the report into (made if missing)")
 	f.IntVar(&o.Evidence, "evidence", o.Evidence, "keyword-in-context snippets to show per group and label")
+	f.IntVar(&o.Window, "window", o.Window, "words of context on each side of an evidence snippet (as quanteda's kwic window)")
 	return cmd
 }
 
