@@ -106,6 +106,9 @@ type GroupTally struct {
 	// Pos and Neg are hits on the axis' poles in the counted voices.
 	Pos int `json:"pos"`
 	Neg int `json:"neg"`
+	// ConceptPoles splits Pos and Neg by concept ({pos, neg}): what drives
+	// the group's index.
+	ConceptPoles map[string][2]int `json:"concept_poles"`
 	// Units are the group's units of evidence (units.go): its documents,
 	// with --dedupe the copies of one syndicated story counting as one.
 	Units int `json:"units"`
@@ -202,6 +205,7 @@ func (t *Tally) group(name string) *GroupTally {
 			Terms: map[string]int{}, Weeks: map[string]WeekCount{}, Reliability: reliability.Counts{Sources: map[string]int{}},
 		}
 		g.initUnits()
+		g.ConceptPoles = map[string][2]int{}
 		t.Groups[name] = g
 	}
 	return g
@@ -231,9 +235,22 @@ func (t *Tally) Add(s *Score) {
 	} else {
 		one.Undated = 1
 	}
+	sh := t.shape()
 	for _, h := range s.Hits {
 		if h.Label != "" && t.Voices.Has(h.Voice) && !h.Negated {
 			one.Terms[h.Norm]++
+			if lp, ok := sh.poles[h.Label]; ok && lp.pole != 0 {
+				if one.ConceptPoles == nil {
+					one.ConceptPoles = map[string][2]int{}
+				}
+				cp := one.ConceptPoles[lp.concept]
+				if lp.pole > 0 {
+					cp[0]++
+				} else {
+					cp[1]++
+				}
+				one.ConceptPoles[lp.concept] = cp
+			}
 		}
 	}
 	if t.Phrases {
@@ -289,6 +306,13 @@ func (g *GroupTally) add(o *GroupTally) {
 	}
 	g.Pos += o.Pos
 	g.Neg += o.Neg
+	for k, p := range o.ConceptPoles {
+		if g.ConceptPoles == nil {
+			g.ConceptPoles = map[string][2]int{}
+		}
+		sum := g.ConceptPoles[k]
+		g.ConceptPoles[k] = [2]int{sum[0] + p[0], sum[1] + p[1]}
+	}
 	g.Units += o.Units
 	for k, n := range o.UnitIndex {
 		g.UnitIndex[k] += n
@@ -422,6 +446,19 @@ func (t *Tally) Check() error {
 		}
 		if g.Terms == nil {
 			g.Terms = map[string]int{}
+		}
+		if g.ConceptPoles == nil {
+			g.ConceptPoles = map[string][2]int{}
+		}
+		pos, neg := 0, 0
+		for concept, p := range g.ConceptPoles {
+			if !slices.ContainsFunc(concepts, func(c conceptLabels) bool { return c.id == concept }) || p[0] < 0 || p[1] < 0 {
+				return fmt.Errorf("group %q: concept_poles %s: no such concept, or a negative count", name, concept)
+			}
+			pos, neg = pos+p[0], neg+p[1]
+		}
+		if pos != g.Pos || neg != g.Neg {
+			return fmt.Errorf("group %q has %d and %d pole hits but concept_poles counts %d and %d", name, g.Pos, g.Neg, pos, neg)
 		}
 		if g.UnitIndex == nil || g.UnitLabels == nil || g.UnitShares == nil || g.TokenSums == nil {
 			return fmt.Errorf("group %q has no units of evidence (unit_index, unit_labels, unit_shares, token_sums)", name)

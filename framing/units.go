@@ -153,6 +153,13 @@ type shape struct {
 	conceptOf    []int
 	sumsKeys     []string
 	categoryKeys []string
+	// poles are each label's concept and pole, by label id.
+	poles map[string]labelPole
+}
+
+type labelPole struct {
+	concept string
+	pole    int
 }
 
 // shape returns the tally's shape, made on first need.
@@ -164,8 +171,10 @@ func (t *Tally) shape() *shape {
 				sh.conceptOf[i] = c
 			}
 		}
+		sh.poles = map[string]labelPole{}
 		for _, l := range t.Labels {
 			sh.sumsKeys = append(sh.sumsKeys, LabelSumsKey(l.ID))
+			sh.poles[l.ID] = labelPole{l.Key.Concept, l.Pole}
 		}
 		for _, c := range t.Categories {
 			sh.categoryKeys = append(sh.categoryKeys, CategorySumsKey(c))

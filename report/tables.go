@@ -54,6 +54,7 @@ func Sections(c *compare.Comparison) []Section {
 	}
 	out = append(out, Section{Name: "index", Title: fmt.Sprintf("Framing index, own voice: (positive - negative) / (positive + negative), %g%% interval", conf), Table: t,
 		Notes: []string{"do the groups differ? " + PValueText(c.IndexTest)}})
+	out = append(out, driversSection(c))
 
 	t = &Table{Header: append([]string{"group"}, c.Distance.Groups...)}
 	for i, g := range c.Distance.Groups {
@@ -121,6 +122,22 @@ func phrasesSection(c *compare.Comparison) Section {
 	}
 	return Section{Name: "phrases", Title: fmt.Sprintf("Distinctive phrases over all words and two-word phrases of the corpus, lexicon or not (log-odds with informative Dirichlet prior, z against the rest, phrases seen %d times or more, top %d)",
 		compare.MinPhraseCount, c.Settings.Top), Table: t}
+}
+
+// driversSection is what drives each group's index: each concept's pole
+// hits, their own index, and their contribution, which add up to the
+// group's index.
+func driversSection(c *compare.Comparison) Section {
+	t := &Table{Header: []string{"group", "concept", "pos", "neg", "index of the concept", "contribution to the group's index"}, Right: []bool{false, false, true, true, true, true}}
+	for _, d := range c.Drivers {
+		t.Rows = append(t.Rows, []string{d.Group, d.Concept, itoa(d.Pos), itoa(d.Neg), FormatFloat(float64(d.Index), 2), FormatFloat(float64(d.Contribution), 2)})
+	}
+	s := Section{Name: "drivers", Title: "What drives the index: each concept's pole hits and its contribution, (pos − neg) / all pole hits of the group (the contributions add up to the group's index)", Table: t}
+	if len(t.Rows) == 0 {
+		t.Rows = nil
+		s.Notes = append(s.Notes, "no hits on the axis' poles")
+	}
+	return s
 }
 
 // methodsSection says how each kind of number was made and what it

@@ -46,6 +46,11 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if c.IndexTest, err = indexTest(t, groups, iu, opt); err != nil {
 		return nil, err
 	}
+	every, err := conceptsOf(t, "")
+	if err != nil {
+		return nil, err
+	}
+	c.Drivers = drivers(t, groups, every)
 	// The family of tests is every concept's, also under --concept: a
 	// concept's adjusted p-value must not depend on which one is printed.
 	family := cs

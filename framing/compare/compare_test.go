@@ -427,3 +427,31 @@ func TestOneFamily(t *testing.T) {
 		})
 	}
 }
+
+// TestIndexDrivers: each group's index splits by concept, and the
+// concepts' contributions add up to the index (issue 19).
+func TestIndexDrivers(t *testing.T) {
+	c, err := Groups(tallyOf(t, seedScoreList(t), "outlet"), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := map[string]float64{}
+	for _, d := range c.Drivers {
+		sum[d.Group] += float64(d.Contribution)
+		if d.Pos+d.Neg == 0 {
+			t.Errorf("%s %s: a driver without pole hits", d.Group, d.Concept)
+		}
+	}
+	if len(c.Drivers) == 0 {
+		t.Fatal("no drivers")
+	}
+	for _, r := range c.Index {
+		if r.Pos+r.Neg == 0 {
+			continue
+		}
+		want := float64(r.Pos-r.Neg) / float64(r.Pos+r.Neg)
+		if math.Abs(sum[r.Group]-want) > 1e-12 {
+			t.Errorf("%s: contributions add up to %v, index %v", r.Group, sum[r.Group], want)
+		}
+	}
+}

@@ -122,3 +122,22 @@ func indexTest(t *framing.Tally, groups []string, u stats.Units, opt Options) (T
 	}
 	return tableTests(tab, opt)
 }
+
+// drivers splits every group's index by concept, concepts in lexicon
+// order, those with pole hits only.
+func drivers(t *framing.Tally, groups []string, cs concepts) []IndexDriver {
+	out := []IndexDriver{}
+	for _, name := range groups {
+		g := t.Groups[name]
+		for _, concept := range cs.ids {
+			p, ok := g.ConceptPoles[concept]
+			if !ok || p[0]+p[1] == 0 {
+				continue
+			}
+			out = append(out, IndexDriver{Group: name, Concept: concept, Pos: p[0], Neg: p[1],
+				Index:        stats.Num(stats.FramingIndex(float64(p[0]), float64(p[1]))),
+				Contribution: stats.Num(float64(p[0]-p[1]) / float64(g.Pos+g.Neg))})
+		}
+	}
+	return out
+}

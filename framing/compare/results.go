@@ -30,6 +30,8 @@ type Comparison struct {
 	// independent, and how each kind was made.
 	Inference Inference  `json:"inference"`
 	Index     []IndexRow `json:"index"`
+	// Drivers split each group's index by concept: what drives it.
+	Drivers []IndexDriver `json:"index_drivers"`
 	// IndexTest tests "every group has the same framing index".
 	IndexTest   TableTest         `json:"index_test"`
 	Concepts    []ConceptResult   `json:"concepts"`
@@ -159,6 +161,19 @@ type IndexRow struct {
 	// Dispersion is the overdispersion of the group's pole hits; nil with
 	// hits as the unit.
 	Dispersion *Dispersion `json:"dispersion,omitempty"`
+}
+
+// IndexDriver is one concept's part in a group's framing index: its pole
+// hits, the index of those hits alone, and its contribution
+// (pos − neg)/(Pos + Neg) over all the group's pole hits — the
+// contributions of a group's concepts add up to its index.
+type IndexDriver struct {
+	Group        string    `json:"group"`
+	Concept      string    `json:"concept"`
+	Pos          int       `json:"pos"`
+	Neg          int       `json:"neg"`
+	Index        stats.Num `json:"index"`
+	Contribution stats.Num `json:"contribution"`
 }
 
 // Dispersion is how a group's hits of a concept (or of the index poles)
