@@ -25,6 +25,7 @@ func compareConcept(t *framing.Tally, concept string, idx []int, groups []string
 	cr := ConceptResult{ID: concept, Groups: groups, Distinctive: []DistinctiveTerm{}}
 	for _, i := range idx {
 		cr.Labels = append(cr.Labels, t.Labels[i].Key)
+		cr.Poles = append(cr.Poles, t.Labels[i].Pole)
 	}
 	tab := ownTable(t, groups, idx)
 	var u stats.Units

@@ -281,8 +281,11 @@ type HitLevel struct {
 type ConceptResult struct {
 	ID     string             `json:"id"`
 	Labels []lexicon.LabelKey `json:"labels"`
-	Groups []string           `json:"groups"`
-	Counts [][]int            `json:"counts"` // group × label, the voices counted
+	// Poles are the labels' poles on the framing axis: +1 positive, −1
+	// negative, 0 none.
+	Poles  []int    `json:"poles"`
+	Groups []string `json:"groups"`
+	Counts [][]int  `json:"counts"` // group × label, the voices counted
 	// ByVoice are the same hits in every voice, and those negated.
 	ByVoice [][]framing.VoiceCount `json:"by_voice"`
 	Shares  [][]Share              `json:"shares"`

@@ -41,6 +41,7 @@ func sharesChart(c *compare.Comparison, opt Options) (*Chart, error) {
 		return message(title, "no own-voice hits of this concept's labels", w, 2*vg.Inch), nil
 	}
 	p := newPlot(title, "share of the concept's own-voice hits in the group (%)", "")
+	colors := poleShades(cr, cols)
 	sb := &stacked{}
 	var names []string
 	// The first group at the top: rows are drawn bottom up.
@@ -53,7 +54,7 @@ func sharesChart(c *compare.Comparison, opt Options) (*Chart, error) {
 		var segs []segment
 		for j, k := range cols {
 			if n := cr.Counts[r][k]; n > 0 {
-				segs = append(segs, segment{n: n, share: float64(n) / float64(total), color: labelColor(j)})
+				segs = append(segs, segment{n: n, share: float64(n) / float64(total), color: colors[j]})
 			}
 		}
 		sb.rows = append(sb.rows, segs)
@@ -68,7 +69,10 @@ func sharesChart(c *compare.Comparison, opt Options) (*Chart, error) {
 	var widest vg.Length
 	for j, k := range cols {
 		name := cr.Labels[k].Label
-		leg.Add(name, swatch{labelColor(j)})
+		if pole := poleOf(cr, k); pole != 0 && opt.Axis != [2]string{} {
+			name += " (" + opt.Axis[(pole+1)/2] + ")"
+		}
+		leg.Add(name, swatch{colors[j]})
 		widest = max(widest, leg.TextStyle.Width(name))
 	}
 	h := max(1.3*vg.Inch+vg.Length(len(names))*0.32*vg.Inch, legendHeight(&leg, len(cols))+vg.Inch)
@@ -79,6 +83,33 @@ func sharesChart(c *compare.Comparison, opt Options) (*Chart, error) {
 }
 
 var percentTicks = []plot.Tick{{Value: 0, Label: "0"}, {Value: 0.25, Label: "25"}, {Value: 0.5, Label: "50"}, {Value: 0.75, Label: "75"}, {Value: 1, Label: "100"}}
+
+// poleShades are the colours of the labels cols of a concept: by pole
+// (poleColors), the labels of one pole in turn through its shades; without
+// poles (an old comparison), the qualitative labelColors.
+func poleShades(cr *compare.ConceptResult, cols []int) []color.Color {
+	out := make([]color.Color, len(cols))
+	seen := map[int]int{}
+	for j, k := range cols {
+		if len(cr.Poles) != len(cr.Labels) {
+			out[j] = labelColor(j)
+			continue
+		}
+		pole := poleOf(cr, k)
+		shades := poleColors[pole]
+		out[j] = shades[seen[pole]%len(shades)]
+		seen[pole]++
+	}
+	return out
+}
+
+// poleOf is label k's pole in cr, 0 when unknown.
+func poleOf(cr *compare.ConceptResult, k int) int {
+	if k < len(cr.Poles) {
+		return max(-1, min(cr.Poles[k], 1))
+	}
+	return 0
+}
 
 // labelColor is the colour of the j-th label shown in a concept chart.
 func labelColor(j int) color.Color { return labelColors[j%len(labelColors)] }

@@ -79,6 +79,17 @@ var labelColors = []color.RGBA{
 	hex("#DDCC77"), hex("#CC6677"), hex("#882255"), hex("#AA4499"), hex("#DDDDDD"),
 }
 
+// poleColors colour the labels of a concept by their pole, so that a chart
+// shows at a glance which side's words a group uses: warm for the positive
+// pole, cool for the negative, greys for labels on neither; shades tell the
+// labels of one pole apart. From Okabe and Ito's colour-blind-safe palette
+// (vermillion, orange, reddish purple; blue, sky blue, bluish green).
+var poleColors = map[int][]color.RGBA{
+	+1: {hex("#D55E00"), hex("#E69F00"), hex("#CC79A7"), hex("#F0B27A")},
+	-1: {hex("#0072B2"), hex("#56B4E9"), hex("#009E73"), hex("#8EC9E8")},
+	0:  {hex("#7F7F7F"), hex("#B3B3B3"), hex("#4D4D4D"), hex("#D9D9D9")},
+}
+
 // sequential maps [0, 1] to ColorBrewer's single-hue "Blues", interpolated,
 // for the heatmaps: white is zero, and lightness orders the values for
 // every reader.
