@@ -133,6 +133,16 @@ var IndicatorList = []IndicatorInfo{
 		Counts:     func(r Counts, own, _ int) (int, int) { return r.Loaded, own }, OutOfTokens: true},
 }
 
+// Title is the indicator's name for a reader: "attribution_rate" is
+// "Attribution rate".
+func (info IndicatorInfo) Title() string {
+	t := strings.ReplaceAll(info.Name, "_", " ")
+	if t == "" {
+		return t
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
 // topSource is the number of attributions to the most-cited named source.
 func (r Counts) topSource() int {
 	top := 0

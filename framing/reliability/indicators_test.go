@@ -1,6 +1,9 @@
 package reliability
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestIndicators checks the indicators made from counts against their
 // definitions, worked by hand.
@@ -67,5 +70,18 @@ func TestIndicatorsLexiconLacks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestIndicatorTitles: every indicator has a title for a reader, no
+// underscores.
+func TestIndicatorTitles(t *testing.T) {
+	for _, info := range IndicatorList {
+		if title := info.Title(); title == "" || strings.Contains(title, "_") || title[:1] != strings.ToUpper(title[:1]) {
+			t.Errorf("%s: title %q", info.Name, title)
+		}
+	}
+	if got := (IndicatorInfo{Name: "state_media_labelled_share"}).Title(); got != "State media labelled share" {
+		t.Errorf("title %q", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/framingkit/framing/framing"
@@ -194,6 +195,29 @@ func TestNiceCeil(t *testing.T) {
 	for _, tt := range []struct{ in, want float64 }{{21.9, 25}, {0.37, 0.5}, {1, 1}, {0, 1}, {7, 10}, {150, 200}} {
 		if got := niceCeil(tt.in); got != tt.want {
 			t.Errorf("niceCeil(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRoundTicks: the reliability panels' ticks fall on round steps and
+// are written as briefly as the number allows, one way for every panel.
+func TestRoundTicks(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{0, 1, "0 0.25 0.5 0.75 1"},
+		{0, 50, "0 20 40"},
+		{-1, 1, "-1 -0.5 0 0.5 1"},
+		{0, 25, "0 10 20"},
+		{0, 0, ""},
+	} {
+		var got []string
+		for _, tk := range (roundTicks{}).Ticks(tc.lo, tc.hi) {
+			got = append(got, tk.Label)
+		}
+		if s := strings.Join(got, " "); s != tc.want {
+			t.Errorf("ticks of [%g, %g]: %q, want %q", tc.lo, tc.hi, s, tc.want)
 		}
 	}
 }

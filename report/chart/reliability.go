@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/framingkit/framing/framing/compare"
@@ -115,7 +116,7 @@ func reliabilityPanels(infos []reliability.IndicatorInfo, groups []compare.Group
 
 // draw draws the panel of an indicator in a tile of width pw.
 func (pn panel) draw(tile draw.Canvas, info reliability.IndicatorInfo, names []string, pw vg.Length) {
-	p := newPlot(info.Name, unitOf(info.Kind), "")
+	p := newPlot(info.Title(), unitOf(info.Kind), "")
 	p.Title.TextStyle.Font.Size = vg.Points(tickSize)
 	p.Title.Padding = vg.Points(3)
 	p.X.Label.TextStyle.Font.Size = vg.Points(cellSize - 1)
@@ -126,6 +127,7 @@ func (pn panel) draw(tile draw.Canvas, info reliability.IndicatorInfo, names []s
 	p.NominalY(names...)
 	p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
 	p.X.Min, p.X.Max = pn.lo, pn.hi
+	p.X.Tick.Marker = roundTicks{}
 	if info.Kind == "balance" {
 		p.Add(vline{x: 0})
 	}
@@ -167,4 +169,25 @@ func unitOf(kind string) string {
 		return "−1 hedged … +1 boosted"
 	}
 	return "share"
+}
+
+// roundTicks marks an axis at round steps (1, 2, 2.5 or 5 times a power
+// of ten, about four of them) labelled as briefly as the number allows, so
+// that every panel writes its ticks one way: "0 25 50", "0 0.5 1".
+type roundTicks struct{}
+
+func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return nil
+	}
+	step := niceCeil((hi - lo) / 4)
+	var out []plot.Tick
+	for v := math.Ceil(lo/step-1e-9) * step; v <= hi+step*1e-9; v += step {
+		x := math.Round(v/step) * step // no drift from adding
+		if math.Abs(x) < step*1e-9 {
+			x = 0
+		}
+		out = append(out, plot.Tick{Value: x, Label: strconv.FormatFloat(x, 'f', -1, 64)})
+	}
+	return out
 }
