@@ -45,7 +45,7 @@ func timelineChart(c *compare.Comparison, opt Options) *Chart {
 		}
 		n++
 		_, m := groupMark(gi[pt.Group])
-		tl.add(pt.Group, x, float64(pt.Index), m)
+		tl.add(pt.Group, x, float64(pt.Index), float64(pt.Lo), float64(pt.Hi), m)
 	}
 	if n == 0 && left.bad+left.outside > 0 {
 		return noData(title, &left, w)
@@ -62,7 +62,7 @@ func timelineChart(c *compare.Comparison, opt Options) *Chart {
 	}
 	const halfWeek = 3.5 * 24 * 3600
 	first, last = first-halfWeek, last+halfWeek
-	note := "weeks with no pole hits are gaps"
+	note := fmt.Sprintf("bars: %g%% interval of the week's pole hits; weeks with no pole hits are gaps", c.Settings.Conf*100)
 	if undated > 0 {
 		note += fmt.Sprintf("; %s without a readable date left out", plural(undated, "document"))
 	}
@@ -183,12 +183,13 @@ type lines struct {
 }
 
 type series struct {
-	pts  []vg.Point // data coordinates
+	pts  []vg.Point   // data coordinates
+	ivs  [][2]float64 // each point's interval, NaN when it has none
 	line draw.LineStyle
 	mark draw.GlyphStyle
 }
 
-func (l *lines) add(group string, x, y float64, m draw.GlyphStyle) {
+func (l *lines) add(group string, x, y, lo, hi float64, m draw.GlyphStyle) {
 	if l.by == nil {
 		l.by = map[string]*series{}
 	}
@@ -199,18 +200,31 @@ func (l *lines) add(group string, x, y float64, m draw.GlyphStyle) {
 		l.order = append(l.order, group)
 	}
 	s.pts = append(s.pts, vg.Point{X: vg.Length(x), Y: vg.Length(y)})
+	s.ivs = append(s.ivs, [2]float64{lo, hi})
 }
 
 func (l *lines) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	for _, g := range l.order {
+	for k, g := range l.order {
 		s := l.by[g]
+		// The groups of one week stand a little apart, so that their
+		// intervals do not hide each other.
+		dodge := vg.Points(4) * vg.Length(float64(k)-float64(len(l.order)-1)/2)
 		var path []vg.Point
 		for _, pt := range s.pts {
-			path = append(path, vg.Point{X: trX(float64(pt.X)), Y: trY(float64(pt.Y))})
+			path = append(path, vg.Point{X: trX(float64(pt.X)) + dodge, Y: trY(float64(pt.Y))})
 		}
 		if len(path) > 1 {
 			c.StrokeLines(s.line, path)
+		}
+		// Each week's interval, a thin bar in the group's colour, drawn
+		// within the axis.
+		bar := draw.LineStyle{Color: s.line.Color, Width: vg.Points(0.75)}
+		for i, pt := range path {
+			if i < len(s.ivs) && drawable(s.ivs[i][0]) && drawable(s.ivs[i][1]) && s.ivs[i][0] <= s.ivs[i][1] {
+				lo, hi := max(s.ivs[i][0], p.Y.Min), min(s.ivs[i][1], p.Y.Max)
+				c.StrokeLine2(bar, pt.X, trY(lo), pt.X, trY(hi))
+			}
 		}
 		for _, pt := range path {
 			c.DrawGlyph(s.mark, pt)
