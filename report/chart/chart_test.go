@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -219,5 +220,52 @@ func TestRoundTicks(t *testing.T) {
 		if s := strings.Join(got, " "); s != tc.want {
 			t.Errorf("ticks of [%g, %g]: %q, want %q", tc.lo, tc.hi, s, tc.want)
 		}
+	}
+}
+
+// TestSimilarityOrder: groups that are close end up next to each other,
+// whatever their order in the matrix.
+func TestSimilarityOrder(t *testing.T) {
+	// Groups 0, 2, 4 frame alike (0.1 apart), 1 and 3 alike (0.2), the two
+	// sets far apart (0.9); group 5 has no hits (NaN).
+	n := 6
+	d := make([][]float64, n)
+	set := []int{0, 1, 0, 1, 0, 2}
+	for i := range d {
+		d[i] = make([]float64, n)
+		for j := range d[i] {
+			switch {
+			case i == j:
+			case set[i] == 2 || set[j] == 2:
+				d[i][j] = math.NaN()
+			case set[i] != set[j]:
+				d[i][j] = 0.9
+			case set[i] == 0:
+				d[i][j] = 0.1
+			default:
+				d[i][j] = 0.2
+			}
+		}
+	}
+	order := similarityOrder(d)
+	if len(order) != n {
+		t.Fatalf("order %v", order)
+	}
+	pos := map[int]int{}
+	for p, i := range order {
+		pos[i] = p
+	}
+	contiguous := func(members ...int) bool {
+		lo, hi := n, -1
+		for _, m := range members {
+			lo, hi = min(lo, pos[m]), max(hi, pos[m])
+		}
+		return hi-lo == len(members)-1
+	}
+	if !contiguous(0, 2, 4) || !contiguous(1, 3) {
+		t.Errorf("order %v splits a set of close groups", order)
+	}
+	if got := similarityOrder(nil); len(got) != 0 {
+		t.Errorf("no groups: %v", got)
 	}
 }

@@ -72,16 +72,72 @@ func distanceHeatmap(c *compare.Comparison) *Chart {
 	if len(d.Groups) < 2 {
 		return message(title, "n/a: needs at least two groups", 7*vg.Inch, 2*vg.Inch)
 	}
-	vals := make([][]float64, len(d.Groups))
-	for i := range vals {
-		vals[i] = make([]float64, len(d.Groups))
-		for j := range vals[i] {
-			vals[i][j] = float64(d.Matrix[i][j])
+	raw := make([][]float64, len(d.Groups))
+	for i := range raw {
+		raw[i] = make([]float64, len(d.Groups))
+		for j := range raw[i] {
+			raw[i][j] = float64(d.Matrix[i][j])
+		}
+	}
+	// Groups ordered by similarity, so that groups that frame alike sit
+	// together and blocks show, at 3 groups as at 60.
+	order := similarityOrder(raw)
+	names := make([]string, len(order))
+	vals := make([][]float64, len(order))
+	for a, i := range order {
+		names[a] = d.Groups[i]
+		vals[a] = make([]float64, len(order))
+		for b, j := range order {
+			vals[a][b] = raw[i][j]
 		}
 	}
 	// The scale ends at the largest distance, not at 1, so that
 	// differences among close groups show.
-	return gridChart(title, d.Groups, d.Groups, vals, "distance\n(base 2)", "")
+	return gridChart(title+", groups ordered by similarity", names, names, vals, "distance\n(base 2)", "")
+}
+
+// similarityOrder orders the rows of a distance matrix by average-linkage
+// hierarchical clustering (UPGMA; Sokal and Michener 1958): the two closest
+// clusters merge, again and again, and the order is the dendrogram's leaves
+// from left to right, so every cluster is contiguous. A distance that is not
+// a number counts as the largest, 1. Ties merge the earliest clusters
+// first, so the order is deterministic.
+func similarityOrder(d [][]float64) []int {
+	type cluster struct{ members []int }
+	var cs []cluster
+	for i := range d {
+		cs = append(cs, cluster{[]int{i}})
+	}
+	dist := func(a, b cluster) float64 {
+		var s float64
+		for _, i := range a.members {
+			for _, j := range b.members {
+				x := d[i][j]
+				if x != x || math.IsInf(x, 0) {
+					x = 1
+				}
+				s += x
+			}
+		}
+		return s / float64(len(a.members)*len(b.members))
+	}
+	for len(cs) > 1 {
+		bi, bj, best := 0, 1, math.Inf(1)
+		for i := range cs {
+			for j := i + 1; j < len(cs); j++ {
+				if x := dist(cs[i], cs[j]); x < best {
+					bi, bj, best = i, j, x
+				}
+			}
+		}
+		merged := cluster{append(append([]int(nil), cs[bi].members...), cs[bj].members...)}
+		cs[bi] = merged
+		cs = append(cs[:bj], cs[bj+1:]...)
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	return cs[0].members
 }
 
 func transpose(m [][]float64) [][]float64 {
