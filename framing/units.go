@@ -187,7 +187,7 @@ func (t *Tally) shape() *shape {
 // fold adds a closed unit to g's histograms and sums.
 func (g *GroupTally) fold(u *unit, sh *shape) {
 	g.Units++
-	g.UnitIndex[countsKey(u.pos, u.neg)]++
+	g.UnitIndex[CountsKey(u.pos, u.neg)]++
 	g.UnitTokens.add(0, u.tokens)
 	last := -1 // the last concept with a hit, folded once
 	for i, k := range u.labels {
@@ -203,7 +203,7 @@ func (g *GroupTally) fold(u *unit, sh *shape) {
 			for j, l := range cl.idx {
 				v[j] = u.labels[l]
 			}
-			addHist(g.UnitLabels, cl.id, countsKey(v...))
+			addHist(g.UnitLabels, cl.id, CountsKey(v...))
 		}
 		if u.tokens > 0 {
 			g.addHits(sh.sumsKeys[i], k, u.tokens)
@@ -219,7 +219,7 @@ func (g *GroupTally) fold(u *unit, sh *shape) {
 		switch UnitsOf(info) {
 		case UnitsHistogram:
 			if n > 0 {
-				addHist(g.UnitShares, info.Name, countsKey(k, n))
+				addHist(g.UnitShares, info.Name, CountsKey(k, n))
 			}
 		case UnitsTokenSums:
 			addSums(g.TokenSums, IndicatorSumsKey(info.Name), k, n)
@@ -303,8 +303,9 @@ func (t *Tally) Seal() {
 	}
 }
 
-// countsKey is the key of a count vector in a histogram: "3,0,1".
-func countsKey(v ...int) string {
+// CountsKey is the key of a count vector in a histogram: "3,0,1", the
+// one key of that vector (ParseCountsKey reads no other form).
+func CountsKey(v ...int) string {
 	var b strings.Builder
 	for i, x := range v {
 		if i > 0 {
@@ -323,7 +324,7 @@ func ParseCountsKey(key string, k int) ([]int, error) {
 	}
 	out := make([]int, k)
 	for i, p := range parts {
-		// Only the form countsKey writes: no sign, no leading zero, so
+		// Only the form CountsKey writes: no sign, no leading zero, so
 		// that one vector has one key.
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || p[0] == '+' || (p[0] == '0' && len(p) > 1) {

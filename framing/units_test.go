@@ -38,7 +38,7 @@ func TestUnits(t *testing.T) {
 			t.Errorf("%s: %d and %d units of %d and %d documents, want 3 and 1 of 3", name, g.Units, s.Units, g.Documents, s.Documents)
 		}
 		// The story's one unit holds the three copies' pole hits.
-		if want := countsKey(g.Pos, g.Neg); s.UnitIndex[want] != 1 {
+		if want := CountsKey(g.Pos, g.Neg); s.UnitIndex[want] != 1 {
 			t.Errorf("%s: unit_index %v, want one unit %s", name, s.UnitIndex, want)
 		}
 		pos, neg := 0, 0
@@ -160,8 +160,8 @@ func FuzzParseCountsKey(f *testing.F) {
 		if len(v) != k || slices.ContainsFunc(v, func(x int) bool { return x < 0 }) {
 			t.Fatalf("%q: %v", key, v)
 		}
-		if k > 0 && countsKey(v...) != key {
-			t.Fatalf("%q read as %v, written back as %q", key, v, countsKey(v...))
+		if k > 0 && CountsKey(v...) != key {
+			t.Fatalf("%q read as %v, written back as %q", key, v, CountsKey(v...))
 		}
 	})
 }

@@ -32,34 +32,29 @@ func Groups(t *framing.Tally, opt Options) (*Comparison, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Rates = rates(t, groups, cs.labels, opt)
-	c.CategoryRates = categoryRates(t, groups, opt)
-	if c.Index, err = indexRows(t, groups, opt); err != nil {
-		return nil, err
-	}
-	var iu stats.Units
-	if opt.Unit == UnitDocuments {
-		if iu, err = indexUnits(t, groups); err != nil {
+	// Every concept: the index drivers, and the family of tests, also
+	// under --concept, so that a concept's adjusted p-value does not
+	// depend on which one is printed.
+	every := cs
+	if opt.Concept != "" {
+		if every, err = conceptsOf(t, ""); err != nil {
 			return nil, err
 		}
+	}
+	c.Rates = rates(t, groups, cs.labels, opt)
+	c.CategoryRates = categoryRates(t, groups, opt)
+	iu, err := indexUnits(t, groups, opt)
+	if err != nil {
+		return nil, err
+	}
+	if c.Index, err = indexRowsOf(t, groups, iu, opt); err != nil {
+		return nil, err
 	}
 	if c.IndexTest, err = indexTest(t, groups, iu, opt); err != nil {
 		return nil, err
 	}
-	every, err := conceptsOf(t, "")
-	if err != nil {
-		return nil, err
-	}
 	c.Drivers = drivers(t, groups, every)
-	// The family of tests is every concept's, also under --concept: a
-	// concept's adjusted p-value must not depend on which one is printed.
-	family := cs
-	if opt.Concept != "" {
-		if family, err = conceptsOf(t, ""); err != nil {
-			return nil, err
-		}
-	}
-	tested, err := compareConcepts(t, family, groups, opt)
+	tested, err := compareConcepts(t, every, groups, opt)
 	if err != nil {
 		return nil, err
 	}

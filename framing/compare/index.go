@@ -18,18 +18,18 @@ func IndexRows(t *framing.Tally, opt Options) ([]IndexRow, error) {
 		return nil, err
 	}
 	t.Seal()
-	return indexRows(t, slices.Sorted(maps.Keys(t.Groups)), opt)
+	groups := slices.Sorted(maps.Keys(t.Groups))
+	u, err := indexUnits(t, groups, opt)
+	if err != nil {
+		return nil, err
+	}
+	return indexRowsOf(t, groups, u, opt)
 }
 
-func indexRows(t *framing.Tally, groups []string, opt Options) ([]IndexRow, error) {
+// indexRowsOf is the index of each group, whose units are u (none with hits
+// as the unit).
+func indexRowsOf(t *framing.Tally, groups []string, u stats.Units, opt Options) ([]IndexRow, error) {
 	var rows []IndexRow
-	var u stats.Units
-	if opt.Unit == UnitDocuments {
-		var err error
-		if u, err = indexUnits(t, groups); err != nil {
-			return nil, err
-		}
-	}
 	for r, name := range groups {
 		row, err := indexRow(name, t.Groups[name], u, r, opt)
 		if err != nil {
@@ -101,8 +101,12 @@ func indexRow(name string, g *framing.GroupTally, u stats.Units, r int, opt Opti
 	return row, nil
 }
 
-// indexUnits are the groups' units by their pole counts.
-func indexUnits(t *framing.Tally, groups []string) (stats.Units, error) {
+// indexUnits are the groups' units by their pole counts; none with hits
+// as the unit.
+func indexUnits(t *framing.Tally, groups []string, opt Options) (stats.Units, error) {
+	if opt.Unit != UnitDocuments {
+		return stats.Units{}, nil
+	}
 	return histUnits(t, groups, 2, func(g *framing.GroupTally) map[string]int { return g.UnitIndex })
 }
 

@@ -28,20 +28,20 @@ const (
 func histUnits(t *framing.Tally, groups []string, k int, hist func(*framing.GroupTally) map[string]int) (stats.Units, error) {
 	byKey := map[string]*unitType{}
 	zero := make([]int, k)
+	zeroKey := framing.CountsKey(zero...)
 	for gi, name := range groups {
 		g := t.Groups[name]
 		listed := 0
-		h := hist(g)
-		for _, key := range slices.Sorted(maps.Keys(h)) {
+		for key, n := range hist(g) {
 			v, err := framing.ParseCountsKey(key, k)
 			if err != nil {
 				return stats.Units{}, fmt.Errorf("group %q: %w", name, err)
 			}
-			listed += h[key]
-			addUnits(byKey, v, gi, h[key], len(groups))
+			listed += n
+			addUnits(byKey, key, v, gi, n, len(groups))
 		}
 		if rest := g.Units - listed; rest > 0 {
-			addUnits(byKey, zero, gi, rest, len(groups))
+			addUnits(byKey, zeroKey, zero, gi, rest, len(groups))
 		}
 	}
 	es := slices.Collect(maps.Values(byKey))
@@ -61,9 +61,9 @@ func histUnits(t *framing.Tally, groups []string, k int, hist func(*framing.Grou
 // unitType is one count vector and its number of units in each group.
 type unitType struct{ v, n []int }
 
-// addUnits adds n units of vector v to group g.
-func addUnits(m map[string]*unitType, v []int, g, n, groups int) {
-	key := fmt.Sprint(v)
+// addUnits adds n units of vector v, whose histogram key is key (one key
+// per vector: framing.CountsKey), to group g.
+func addUnits(m map[string]*unitType, key string, v []int, g, n, groups int) {
 	e := m[key]
 	if e == nil {
 		e = &unitType{v: v, n: make([]int, groups)}
