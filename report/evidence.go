@@ -153,7 +153,7 @@ func LeftWords(text string, off, n int) string {
 	var starts []int
 	ws := words.FromString(text[from:off])
 	for ws.Next() {
-		if isWordSegment(ws.Value()) {
+		if token.IsWord(ws.Value()) {
 			starts = append(starts, from+ws.Start())
 		}
 	}
@@ -179,7 +179,7 @@ func RightWords(text string, off, n int) string {
 	end, count := off, 0
 	ws := words.FromString(text[off:to])
 	for ws.Next() && count < n {
-		if isWordSegment(ws.Value()) {
+		if token.IsWord(ws.Value()) {
 			end = off + ws.End()
 			count++
 		}
@@ -201,15 +201,4 @@ func oneLineKeepEdges(s string) string {
 		out += " "
 	}
 	return out
-}
-
-// isWordSegment reports a segment with a letter or a digit: a word, not
-// space or punctuation.
-func isWordSegment(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
 }

@@ -129,7 +129,7 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 		ws := words.FromString(ss.Value())
 		for ws.Next() {
 			w := ws.Value()
-			if !isWord(w) {
+			if !IsWord(w) {
 				continue
 			}
 			form, folded := t.normalize(w)
@@ -228,7 +228,7 @@ func (t *Tokenizer) appendASCIIWords(dst []Token, s string, off int, sentence in
 			}
 			break
 		}
-		if w := s[i:j]; isWord(w) {
+		if w := s[i:j]; IsWord(w) {
 			form := stripPossessive(w)
 			dst = append(dst, Token{Start: off + i, End: off + j, Norm: t.asciiLowerCached(form), Form: form, Sentence: sentence})
 		}
@@ -237,9 +237,9 @@ func (t *Tokenizer) appendASCIIWords(dst []Token, s string, off int, sentence in
 	return dst
 }
 
-// isWord reports whether a segment holds a letter or a digit; segments of
+// IsWord reports whether a segment holds a letter or a digit; segments of
 // spaces, punctuation, symbols and emoji are not words.
-func isWord(s string) bool {
+func IsWord(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
