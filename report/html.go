@@ -121,6 +121,9 @@ type cellView struct {
 	Count  int
 	Share  string
 	Anchor string // evidence anchor, "" when there is no snippet
+	// ID is the cell's own id, which its evidence links back to; "" when
+	// there is no snippet.
+	ID string
 }
 
 type evidenceGroup struct {
@@ -132,13 +135,15 @@ type evidenceLabel struct {
 	Label    string
 	Anchor   string
 	Snippets []Snippet
-	// Back is the id of the concept section whose table links here.
+	// Back is the id of the table cell that links here.
 	Back string
 }
 
-// anchor is the id of the evidence of a group and label: built from their
-// positions, so any text in a name is safe in an id.
+// anchor is the id of the evidence of a group and label, and cellID the id
+// of the table cell that counts its hits: built from their positions, so
+// any text in a name is safe in an id.
 func anchor(g, l int) string { return fmt.Sprintf("ev-%d-%d", g, l) }
+func cellID(g, l int) string { return fmt.Sprintf("at-%d-%d", g, l) }
 
 func buildPage(in *Input) (*page, error) {
 	c := in.Comparison
@@ -149,6 +154,9 @@ func buildPage(in *Input) (*page, error) {
 	p.Sections = Sections(c)
 	if in.Syndication != nil {
 		p.Sections = append(p.Sections, SyndicationSection(in.Syndication))
+	}
+	if in.Outlets != nil {
+		p.Sections = append(p.Sections, OutletSection(in.Outlets, c.Settings.Conf))
 	}
 	for i := range p.Sections {
 		p.Tables[p.Sections[i].Name] = &p.Sections[i]
@@ -187,7 +195,7 @@ func buildPage(in *Input) (*page, error) {
 			for _, k := range v.Cols {
 				cell := cellView{Count: cr.Counts[r][k], Share: sharePct(cr.Shares[r][k])}
 				if in.Evidence != nil && len(in.Evidence.Snippets(g, cr.Labels[k].String())) > 0 {
-					cell.Anchor = anchor(groupIdx[g], labelIdx[cr.Labels[k]])
+					cell.Anchor, cell.ID = anchor(groupIdx[g], labelIdx[cr.Labels[k]]), cellID(groupIdx[g], labelIdx[cr.Labels[k]])
 				}
 				row.Cells = append(row.Cells, cell)
 			}
@@ -211,7 +219,7 @@ func buildPage(in *Input) (*page, error) {
 			for _, cr := range c.Concepts {
 				for _, l := range cr.Labels {
 					if sn := in.Evidence.Snippets(g.Name, l.String()); len(sn) > 0 {
-						eg.Labels = append(eg.Labels, evidenceLabel{Label: l.String(), Anchor: anchor(groupIdx[g.Name], labelIdx[l]), Snippets: sn, Back: "concept-" + l.Concept})
+						eg.Labels = append(eg.Labels, evidenceLabel{Label: l.String(), Anchor: anchor(groupIdx[g.Name], labelIdx[l]), Snippets: sn, Back: cellID(groupIdx[g.Name], labelIdx[l])})
 					}
 				}
 			}

@@ -20,6 +20,9 @@ type Input struct {
 	Syndication []syndication.Cluster
 	// Deduplicated says syndicated copy was counted once.
 	Deduplicated bool
+	// Outlets is each outlet's index when the groups are not outlets; nil
+	// when they are, or when the report is made from tallies.
+	Outlets *OutletView
 }
 
 // DroppedCount is the boilerplate dropped for one reason.

@@ -11,14 +11,14 @@ import (
 // content as the HTML page.
 func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 	c := in.Comparison
-	var b strings.Builder
-	fmt.Fprintf(&b, "# How %d groups frame it\n\n", len(c.Groups))
-	fmt.Fprintf(&b, "Lexicon **%s** %s (hash `%.12s`); groups by `%s`; own voice unless said otherwise.\n\n", c.Lexicon.Name, c.Lexicon.Version, c.Lexicon.Hash, c.By)
-	b.WriteString("## What was analysed\n\n")
 	page, err := buildPage(in)
 	if err != nil {
 		return err
 	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", escapeText(page.Title))
+	fmt.Fprintf(&b, "Lexicon **%s** %s (hash `%.12s`); groups by `%s`; own voice unless said otherwise.\n\n", c.Lexicon.Name, c.Lexicon.Version, c.Lexicon.Hash, c.By)
+	b.WriteString("## What was analysed\n\n")
 	fmt.Fprintf(&b, "Read %d documents, scored %d, skipped %s.\n\n", c.Corpus.Read, c.Corpus.Scored, joinKV(page.Skipped))
 	var dropped []string
 	for _, d := range page.Dropped {
@@ -85,6 +85,8 @@ func sectionCharts(section string) []string {
 		return []string{"timeline"}
 	case "reliability":
 		return []string{"reliability"}
+	case "outlets":
+		return []string{"outlets"}
 	}
 	return nil
 }

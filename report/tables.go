@@ -35,23 +35,7 @@ func Sections(c *compare.Comparison) []Section {
 		out = append(out, conceptSection(cr, docs, conf, c.Voices))
 	}
 
-	t := &Table{Header: []string{"group", "docs", "pos", "neg", "index", "interval", "unit", "method", "docs with hits", "effective docs", "design effect"},
-		Right: []bool{false, true, true, true, true, false, false, false, true, true, true}}
-	for _, r := range c.Index {
-		method := r.Method
-		if r.Draws > 0 {
-			method = fmt.Sprintf("%s, %d resamples, seed %d", r.Method, r.Draws, r.Seed)
-		}
-		if r.Note != "" {
-			method += "; " + r.Note
-		}
-		withHits, eff, deff := "", "", ""
-		if d := r.Dispersion; d != nil {
-			withHits, eff, deff = itoa(d.UnitsWithHits), FormatFloat(float64(d.EffectiveUnits), 1), FormatFloat(float64(d.DesignEffect), 2)
-		}
-		t.Rows = append(t.Rows, []string{r.Group, itoa(docs[r.Group]), itoa(r.Pos), itoa(r.Neg), FormatFloat(float64(r.Index), 2),
-			fmt.Sprintf("%s to %s", FormatFloat(float64(r.Lo), 2), FormatFloat(float64(r.Hi), 2)), r.Unit, method, withHits, eff, deff})
-	}
+	t := indexTable(c.Index, docs)
 	out = append(out, Section{Name: "index", Title: fmt.Sprintf("Framing index, own voice: (positive - negative) / (positive + negative), %g%% interval", conf), Table: t,
 		Notes: []string{"do the groups differ? " + PValueText(c.IndexTest)}})
 	out = append(out, driversSection(c))
@@ -420,6 +404,29 @@ func LongTable(c *compare.Comparison) *Table {
 				}
 			}
 		}
+	}
+	return t
+}
+
+// indexTable is the framing index of each row's group (docs its documents):
+// count, index, interval and how it was made, and the dispersion.
+func indexTable(rows []compare.IndexRow, docs map[string]int) *Table {
+	t := &Table{Header: []string{"group", "docs", "pos", "neg", "index", "interval", "unit", "method", "docs with hits", "effective docs", "design effect"},
+		Right: []bool{false, true, true, true, true, false, false, false, true, true, true}}
+	for _, r := range rows {
+		method := r.Method
+		if r.Draws > 0 {
+			method = fmt.Sprintf("%s, %d resamples, seed %d", r.Method, r.Draws, r.Seed)
+		}
+		if r.Note != "" {
+			method += "; " + r.Note
+		}
+		withHits, eff, deff := "", "", ""
+		if d := r.Dispersion; d != nil {
+			withHits, eff, deff = itoa(d.UnitsWithHits), FormatFloat(float64(d.EffectiveUnits), 1), FormatFloat(float64(d.DesignEffect), 2)
+		}
+		t.Rows = append(t.Rows, []string{r.Group, itoa(docs[r.Group]), itoa(r.Pos), itoa(r.Neg), FormatFloat(float64(r.Index), 2),
+			fmt.Sprintf("%s to %s", FormatFloat(float64(r.Lo), 2), FormatFloat(float64(r.Hi), 2)), r.Unit, method, withHits, eff, deff})
 	}
 	return t
 }

@@ -32,13 +32,17 @@ type ChartSpec struct {
 	Name    string // "index", "shares-war", ...
 	Kind    chart.Kind
 	Concept string
+	// Outlets draws the per-outlet view (Input.Outlets), not the groups.
+	Outlets bool
 }
 
 // ReportCharts are the charts a report shows, in order: the index, the
 // shares of every concept with a hit (a concept without one gets no blank
-// chart), then the heatmap, distinctive terms, the map, the distances and
-// the timeline.
-func ReportCharts(c *compare.Comparison) []ChartSpec {
+// chart), then the heatmap, distinctive terms, the map, the distances, the
+// timeline, the sourcing indicators and, when the groups are not outlets,
+// the index by outlet.
+func ReportCharts(in *Input) []ChartSpec {
+	c := in.Comparison
 	specs := []ChartSpec{{Name: "index", Kind: chart.Index}}
 	for _, cr := range c.Concepts {
 		if hasHits(cr) {
@@ -47,6 +51,9 @@ func ReportCharts(c *compare.Comparison) []ChartSpec {
 	}
 	for _, k := range []chart.Kind{chart.Heatmap, chart.Distinct, chart.CA, chart.Distance, chart.Timeline, chart.Reliability} {
 		specs = append(specs, ChartSpec{Name: string(k), Kind: k})
+	}
+	if in.Outlets != nil {
+		specs = append(specs, ChartSpec{Name: "outlets", Kind: chart.Index, Outlets: true})
 	}
 	return specs
 }
@@ -75,7 +82,7 @@ func WriteDir(dir string, in *Input) (Files, error) {
 	svgs, pngs := Charts{}, Charts{}
 	// Charts are drawn in parallel, one per CPU: drawing is most of a
 	// report's own time.
-	specs := ReportCharts(in.Comparison)
+	specs := ReportCharts(in)
 	out := make([]drawn, len(specs))
 	errs := make([]error, len(specs))
 	var wg sync.WaitGroup
@@ -108,7 +115,11 @@ func WriteDir(dir string, in *Input) (Files, error) {
 		}
 		svgs[s.Name] = out[i].inline
 	}
-	for _, s := range Sections(in.Comparison) {
+	sections := Sections(in.Comparison)
+	if in.Outlets != nil {
+		sections = append(sections, OutletSection(in.Outlets, in.Comparison.Settings.Conf))
+	}
+	for _, s := range sections {
 		var b bytes.Buffer
 		if err := s.Table.Write(&b, FormatCSV); err != nil {
 			return files, err
@@ -147,7 +158,11 @@ type drawn struct {
 
 // drawChart draws the chart of spec s once and writes it in every form.
 func drawChart(in *Input, s ChartSpec) (drawn, error) {
-	ch, err := chart.Make(in.Comparison, s.Kind, chart.Options{Concept: s.Concept, Axis: in.Axis})
+	c := in.Comparison
+	if s.Outlets {
+		c = in.Outlets.comparison(c)
+	}
+	ch, err := chart.Make(c, s.Kind, chart.Options{Concept: s.Concept, Axis: in.Axis})
 	if err != nil {
 		return drawn{}, err
 	}

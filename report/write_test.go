@@ -67,7 +67,7 @@ func TestWriteDir(t *testing.T) {
 	for _, f := range files {
 		has[f] = true
 	}
-	specs := ReportCharts(in.Comparison)
+	specs := ReportCharts(in)
 	for _, s := range specs {
 		for _, ext := range []string{".svg", ".png"} {
 			if !has["charts/"+s.Name+ext] {

@@ -24,6 +24,9 @@ type analysisOptions struct {
 	// Evidence is the snippets kept per group and label for a report; 0
 	// keeps none. Window is the words of context on each side.
 	Evidence, Window int
+	// PerOutlet keeps each outlet's index beside groups that are not
+	// outlets (the report's per-outlet view).
+	PerOutlet bool
 }
 
 func newAnalysisOptions() *analysisOptions {
@@ -105,6 +108,12 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 		if o.Evidence > 0 {
 			in.Evidence = report.NewEvidenceSample(o.Evidence, o.Window)
 		}
+		var outlets *report.OutletCollector
+		if o.PerOutlet && o.By != "outlet" {
+			ot := framing.NewTally(m, "outlet")
+			ot.Voices = t.Voices
+			outlets = report.NewOutletCollector(ot, o.By)
+		}
 		sum, man, err := o.scoreCorpus(env, paths, m, nil, func(r *framing.Result) error {
 			doc, s := r.Doc, r.Score
 			t.Add(s)
@@ -113,6 +122,9 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			}
 			if in.Evidence != nil {
 				in.Evidence.Add(framing.GroupOf(s, o.By), doc, s)
+			}
+			if outlets != nil {
+				outlets.Add(s)
 			}
 			for _, d := range s.Dropped {
 				dc := in.Dropped[d.Reason]
@@ -134,6 +146,14 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			in.Syndication = nonNil(o.Clusters)
 		}
 		in.Deduplicated = o.Dedupe
+		if outlets != nil {
+			done := stage(env, "statistics by outlet")
+			in.Outlets, err = outlets.View(o.Options)
+			done()
+			if err != nil {
+				return nil, nil, err
+			}
+		}
 	}
 	return in, t, nil
 }

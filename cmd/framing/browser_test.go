@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -72,7 +73,26 @@ func TestReportInBrowser(t *testing.T) {
 		if _, err := report.WriteDir(dir, in); err != nil {
 			t.Fatal(err)
 		}
-		inspect(t, exe, filepath.Join(dir, "index.html"), filepath.Join(shots, "report-30-outlets.png"))
+		if got := inspect(t, exe, filepath.Join(dir, "index.html"), filepath.Join(shots, "report-30-outlets.png")); got.Outlets {
+			t.Errorf("a report grouped by outlet has a per-outlet view: %v", got.TOC)
+		}
+	})
+
+	t.Run("per-outlet view", func(t *testing.T) {
+		dir := t.TempDir()
+		code, _, stderr := runCLI("", "report", "-q", "--by", "date", "../../testdata/seeds", "-o", dir)
+		if code != 0 {
+			t.Fatalf("report: exit %d: %s", code, stderr)
+		}
+		got := inspect(t, exe, filepath.Join(dir, "index.html"), filepath.Join(shots, "report-by-date.png"))
+		if !got.Outlets {
+			t.Errorf("a report grouped by date has no per-outlet view in its contents: %v", got.TOC)
+		}
+		for _, outlet := range []string{"Forum of Free Russia", "Sputnik", "TASS", "The Moscow Times", "Voice of Nigeria"} {
+			if !strings.Contains(got.Text, outlet) {
+				t.Errorf("the per-outlet view does not name %s", outlet)
+			}
+		}
 	})
 }
 
@@ -87,6 +107,10 @@ type pageFacts struct {
 	// Width is how wide the page lays out, against the window's Inner
 	// width: wider means a reader scrolls the whole page sideways.
 	Width, Inner float64
+	// TOC are the table of contents' links; Outlets says it has the
+	// per-outlet view.
+	TOC     []string
+	Outlets bool
 }
 
 // inspect loads file in Chromium, runs the checks every report must pass,
@@ -179,20 +203,46 @@ func inspect(t *testing.T, exe, file, shot string) pageFacts {
 		t.Fatalf("screenshot: %v", err)
 	}
 	type jumpFacts struct {
-		Hash       string
+		Hash, Tag  string
 		Top, Inner float64
 		Found      bool
+		Links      []string
 	}
-	if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`a[href^="#ev-"]`)), chromedp.Sleep(300*time.Millisecond)); err != nil {
-		t.Fatalf("click an evidence link: %v", err)
+	// follow clicks the first element sel matches and says where the page
+	// went: the hash, and whether its target is in the top half of the
+	// window.
+	follow := func(sel string) jumpFacts {
+		if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(sel)), chromedp.Sleep(300*time.Millisecond)); err != nil {
+			t.Fatalf("click %s: %v", sel, err)
+		}
+		jump, err := chromedp.Run(bctx, chromedp.Evaluate[jumpFacts](`(() => {
+			const el = document.getElementById(location.hash.slice(1));
+			return {Hash: location.hash, Found: !!el, Top: el ? el.getBoundingClientRect().top : -1, Inner: innerHeight,
+				Tag: el ? el.tagName : "", Links: el ? Array.from(el.querySelectorAll('a')).map(a => a.getAttribute('href')) : []};
+		})()`))
+		if err != nil {
+			t.Fatalf("chromium: %v", err)
+		}
+		return jump
 	}
-	jump, err := chromedp.Run(bctx, chromedp.Evaluate[jumpFacts](`(() => {
-		const el = document.getElementById(location.hash.slice(1));
-		return {Hash: location.hash, Found: !!el, Top: el ? el.getBoundingClientRect().top : -1, Inner: innerHeight};
-	})()`))
+	// Every entry of the table of contents leads to its section.
+	toc, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#toc a')).map(a => a.getAttribute('href'))`))
 	if err != nil {
 		t.Fatalf("chromium: %v", err)
 	}
+	for _, href := range toc {
+		if j := follow(`#toc a[href="` + href + `"]`); !j.Found || j.Hash != href || j.Tag != "H2" || j.Top < 0 || j.Top > j.Inner/2 {
+			t.Errorf("the contents entry %s did not lead to its section: %+v", href, j)
+		}
+	}
+	// Evidence links both ways: a count to its snippets, and the snippets
+	// back to that very count.
+	jump := follow(`a[href^="#ev-"]`)
+	back := follow(`section.evidence-cell:target a.back`)
+	if want := "#" + strings.Replace(strings.TrimPrefix(jump.Hash, "#"), "ev-", "at-", 1); back.Hash != want || back.Tag != "TD" || !slices.Contains(back.Links, jump.Hash) || back.Top < 0 || back.Top > back.Inner/2 {
+		t.Errorf("the evidence's back link did not return to the count that links to it (%s): %+v", jump.Hash, back)
+	}
+	facts.TOC, facts.Outlets = toc, slices.Contains(toc, "#outlets")
 	stopListening()
 	wg.Wait()
 	if err := os.WriteFile(shot, png, 0o644); err != nil {

@@ -18,6 +18,7 @@ type reportOptions struct {
 func newReportCmd(env Env) *cobra.Command {
 	o := &reportOptions{analysisOptions: *newAnalysisOptions()}
 	o.Evidence = 5
+	o.PerOutlet = true
 	cmd := &cobra.Command{
 		Use:   "report [flags] PATH... | --tally FILE...",
 		Short: "Write the framing report: an HTML page, Markdown, charts, tables and JSON",
@@ -32,6 +33,11 @@ everything into one directory:
   charts/       every chart as SVG and PNG
   tables/       every table as CSV
   results.json  what 'compare --format json' writes
+
+Grouped by anything but the outlet (--by date, --by outlet_group), the
+report also shows every outlet's framing index, with the groups its
+documents fall in: the per-outlet view (tables/outlets.csv,
+charts/outlets.svg).
 
 Every piece of document text is escaped: articles come from the web.
 From tallies (--tally) there is no text, so the report has no evidence.`,

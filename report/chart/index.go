@@ -15,7 +15,8 @@ import (
 // indexChart is the framing index of every group with its interval: one
 // row per group, lowest index at the bottom, a line at zero.
 func indexChart(c *compare.Comparison, opt Options) *Chart {
-	title := fmt.Sprintf("Framing index by group, own voice, with %g%% intervals", c.Settings.Conf*100)
+	by := cmp.Or(c.By, "group")
+	title := fmt.Sprintf("Framing index by %s, own voice, with %g%% intervals", by, c.Settings.Conf*100)
 	w := 7 * vg.Inch
 	if len(c.Index) == 0 {
 		return message(title, "no groups", w, 2*vg.Inch)
