@@ -63,7 +63,14 @@ type page struct {
 	// hit, folded into one line.
 	Title string
 	Empty []string
+	// FoldGroups folds the table of what each group holds, which would
+	// push the headline off the first screens.
+	FoldGroups bool
 }
+
+// foldGroupsOver is the number of groups beyond which the table of what
+// each group holds is folded: about a screen of rows.
+const foldGroupsOver = 12
 
 // HeadlineLevel is the adjusted p-value below which a concept's largest
 // difference is a headline: a difference that survives the multiplicity
@@ -108,6 +115,8 @@ type conceptView struct {
 	Headline string
 	PValue   string
 	Rows     []conceptRow
+	// Note is the concept's note, "" when PValue says it already.
+	Note string
 }
 
 type conceptRow struct {
@@ -182,6 +191,9 @@ func buildPage(in *Input) (*page, error) {
 	}
 	for _, cr := range c.Concepts {
 		v := conceptView{ConceptResult: cr, Headline: Headline(cr), PValue: PValueText(cr.TableTest)}
+		if !strings.Contains(v.PValue, cr.Note) {
+			v.Note = cr.Note
+		}
 		for k := range cr.Labels {
 			for r := range cr.Groups {
 				if cr.ByVoice[r][k].In(allVoices) > 0 {
@@ -213,6 +225,7 @@ func buildPage(in *Input) (*page, error) {
 		p.Concepts = append(p.Concepts, v)
 	}
 	p.Title = reportTitle(c, p.Concepts)
+	p.FoldGroups = len(c.Groups) > foldGroupsOver
 	if in.Evidence != nil {
 		for _, g := range c.Groups {
 			eg := evidenceGroup{Group: g.Name}
