@@ -93,11 +93,15 @@ func groupShares(u stats.Units, group int, row []float64, opt Options) ([]Share,
 	}
 	disp := Dispersion{Units: unitsOf(u, group), EffectiveUnits: stats.Num(math.NaN())}
 	var vc, vb float64
+	ratios := make([]stats.Ratio, len(row))
 	for k := range row {
-		ci, err := stats.RatioInterval(u, group, stats.Ratio{Label: k}, opt.Bootstrap, opt.Seed, opt.Conf)
-		if err != nil {
-			return nil, disp, err
-		}
+		ratios[k] = stats.Ratio{Label: k}
+	}
+	cis, err := stats.RatioIntervals(u, group, ratios, opt.Bootstrap, opt.Seed, opt.Conf)
+	if err != nil {
+		return nil, disp, err
+	}
+	for k, ci := range cis {
 		shares[k] = Share{stats.Num(ci.Estimate), stats.Num(ci.Lo), stats.Num(ci.Hi), intervalOf(ci.Method, ci.Reason)}
 		disp.Units, disp.UnitsWithHits, disp.EffectiveUnits = ci.Units, ci.UnitsWithHits, stats.Num(ci.EffectiveUnits)
 		de, err := stats.DesignEffectOf(u, group, stats.Ratio{Label: k})

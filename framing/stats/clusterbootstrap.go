@@ -101,83 +101,161 @@ type ClusterBoot struct {
 // and their Application. Cambridge University Press. Field CA, Welsh AH
 // (2007) Bootstrapping clustered data. J R Stat Soc B 69:369–390.
 func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf float64) (ClusterBoot, error) {
+	res, err := ClusterBootstraps(u, group, []Ratio{r}, draws, seed, conf)
+	return res[0], err
+}
+
+// ClusterBootstraps is ClusterBootstrap for several ratios of one group's
+// units (the shares of a concept's labels), from one set of resamples:
+// the units a resample picks are the same for every ratio, so the
+// resamples are drawn once (the work of a bootstrap), not once per ratio.
+// A resample draws how many units without a hit it picks — they add
+// nothing to any sum or residual — and picks the rest one by one (see
+// skipSampler). ClusterBootstrap(u, g, r, …) is ClusterBootstraps(u, g,
+// []Ratio{r}, …)[0].
+func ClusterBootstraps(u Units, group int, rs []Ratio, draws int, seed uint64, conf float64) ([]ClusterBoot, error) {
 	checkConf(conf)
 	if draws < 1 {
 		panic("stats: draws < 1")
 	}
 	nan := math.NaN()
-	res := ClusterBoot{Estimate: nan, Lo: nan, Hi: nan, BCaLo: nan, BCaHi: nan,
-		BiasCorrection: nan, Acceleration: nan, TLo: nan, THi: nan, Draws: draws, Seed: seed}
-	pairs, d, err := groupPairs(u, group, r)
-	if err != nil {
-		return res, err
-	}
-	res.Units = d
-	var sx, sm float64
-	for _, p := range pairs {
-		sx += p.x * float64(p.n)
-		sm += p.m * float64(p.n)
-		if p.m > 0 {
-			res.UnitsWithHits += p.n
+	out := make([]ClusterBoot, len(rs))
+	var boots []*ratioBoot
+	d := 0
+	for k, r := range rs {
+		res := &out[k]
+		*res = ClusterBoot{Estimate: nan, Lo: nan, Hi: nan, BCaLo: nan, BCaHi: nan,
+			BiasCorrection: nan, Acceleration: nan, TLo: nan, THi: nan, Draws: draws, Seed: seed}
+		pairs, units, err := groupPairs(u, group, r)
+		if err != nil {
+			return out, err
 		}
-	}
-	switch {
-	case d == 0:
-		res.Reason = "group has no units"
-		return res, nil
-	case sm == 0:
-		res.Reason = "no unit of the group has a hit"
-		return res, nil
-	}
-	scale, shift := r.affine()
-	value := func(x, m float64) float64 { return scale*(x/m) + shift }
-	res.Estimate = value(sx, sm)
-
-	rng := newRand(seed)
-	n := make([]int, len(pairs))
-	for i, p := range pairs {
-		n[i] = p.n
-	}
-	c := make([]float64, len(pairs))
-	resample := unitSampler(n, d)
-	theta := make([]float64, 0, draws)
-	tstat := make([]float64, 0, draws)
-	pHat := sx / sm
-	seHat := clusterSE(pairs, nil, d, pHat)
-	for range draws {
-		resample(rng, c)
-		var x, m float64
-		for i, p := range pairs {
-			x += c[i] * p.x
-			m += c[i] * p.m
+		d, res.Units = units, units
+		var sx, sm float64
+		for _, p := range pairs {
+			sx += p.x * float64(p.n)
+			sm += p.m * float64(p.n)
+			if p.m > 0 {
+				res.UnitsWithHits += p.n
+			}
 		}
-		if m == 0 {
-			res.Undefined++
+		switch {
+		case units == 0:
+			res.Reason = "group has no units"
+			continue
+		case sm == 0:
+			res.Reason = "no unit of the group has a hit"
 			continue
 		}
-		theta = append(theta, value(x, m))
-		p := x / m
-		t := 0.0
-		if p != pHat {
-			t = (p - pHat) / clusterSE(pairs, c, d, p)
-		}
-		tstat = append(tstat, t)
+		b := &ratioBoot{res: res, r: r, pairs: pairs, sx: sx, sm: sm, pHat: sx / sm, cp: make([]float64, len(pairs)),
+			theta: make([]float64, 0, draws), tstat: make([]float64, 0, draws)}
+		b.scale, b.shift = r.affine()
+		res.Estimate = b.value(sx, sm)
+		b.seHat = clusterSE(pairs, nil, d, b.pHat)
+		boots = append(boots, b)
 	}
+	if len(boots) == 0 {
+		return out, nil
+	}
+	// The group's unit types, each mapped to its pair under every ratio; a
+	// type is idle when it has no hit under any of them.
+	var n []int
+	var idle []bool
+	for _, b := range boots {
+		b.index = make(map[[2]float64]int, len(b.pairs))
+		for i, p := range b.pairs {
+			b.index[[2]float64{p.x, p.m}] = i
+		}
+	}
+	for t, v := range u.Types {
+		if u.Count[t][group] == 0 {
+			continue
+		}
+		n = append(n, u.Count[t][group])
+		none := true
+		for _, b := range boots {
+			x, m := b.r.xm(v)
+			b.of = append(b.of, b.index[[2]float64{x + 0, m + 0}])
+			none = none && x == 0 && m == 0
+		}
+		idle = append(idle, none)
+	}
+	rng := newRand(seed)
+	c := make([]float64, len(n))
+	resample := skipSampler(n, d, idle)
+	for range draws {
+		resample(rng, c)
+		for _, b := range boots {
+			b.add(c, d)
+		}
+	}
+	for _, b := range boots {
+		b.finish(conf, d)
+	}
+	return out, nil
+}
+
+// ratioBoot is one ratio's bootstrap in ClusterBootstraps: its pairs, the
+// pair of each unit type (of), and the resampled values.
+type ratioBoot struct {
+	res          *ClusterBoot
+	r            Ratio
+	pairs        []pair
+	index        map[[2]float64]int // pair by (x, m), as groupPairs merges them
+	of           []int
+	cp           []float64 // a resample's count of each pair
+	scale, shift float64
+	sx, sm       float64
+	pHat, seHat  float64
+	theta, tstat []float64
+}
+
+func (b *ratioBoot) value(x, m float64) float64 { return b.scale*(x/m) + b.shift }
+
+// add takes in one resample: c units of each type, d in all.
+func (b *ratioBoot) add(c []float64, d int) {
+	clear(b.cp)
+	for t, ct := range c {
+		if ct != 0 {
+			b.cp[b.of[t]] += ct
+		}
+	}
+	var x, m float64
+	for i, p := range b.pairs {
+		x += b.cp[i] * p.x
+		m += b.cp[i] * p.m
+	}
+	if m == 0 {
+		b.res.Undefined++
+		return
+	}
+	b.theta = append(b.theta, b.value(x, m))
+	p := x / m
+	t := 0.0
+	if p != b.pHat {
+		t = (p - b.pHat) / clusterSE(b.pairs, b.cp, d, p)
+	}
+	b.tstat = append(b.tstat, t)
+}
+
+// finish makes the intervals of the resamples taken in.
+func (b *ratioBoot) finish(conf float64, d int) {
+	res, theta, tstat := b.res, b.theta, b.tstat
 	alpha := (1 - conf) / 2
-	if float64(res.Undefined) > alpha*float64(draws) {
+	if float64(res.Undefined) > alpha*float64(res.Draws) {
 		res.Reason = "more resamples without a hit than the tail of the interval (too few units with hits for the bootstrap)"
-		return res, nil
+		return
 	}
 	slices.Sort(theta)
 	res.Lo = quantile7(theta, alpha)
 	res.Hi = quantile7(theta, 1-alpha)
 	slices.Sort(tstat)
-	lo, hi := pHat, pHat
-	if seHat > 0 {
-		lo = math.Max(pHat-quantileInf(tstat, 1-alpha)*seHat, 0)
-		hi = math.Min(pHat-quantileInf(tstat, alpha)*seHat, 1)
+	lo, hi := b.pHat, b.pHat
+	if b.seHat > 0 {
+		lo = math.Max(b.pHat-quantileInf(tstat, 1-alpha)*b.seHat, 0)
+		hi = math.Min(b.pHat-quantileInf(tstat, alpha)*b.seHat, 1)
 	}
-	res.TLo, res.THi = value(lo, 1), value(hi, 1)
+	res.TLo, res.THi = b.value(lo, 1), b.value(hi, 1)
 
 	// BCa.
 	var below, ties int
@@ -190,14 +268,14 @@ func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf 
 	}
 	z0 := mathext.NormalQuantile((float64(below) + float64(ties)/2) / float64(len(theta)))
 	res.BiasCorrection = z0
-	a, ok := jackknifeAcceleration(pairs, d, sx, sm, value)
+	a, ok := jackknifeAcceleration(b.pairs, d, b.sx, b.sm, b.value)
 	switch {
 	case math.IsInf(z0, 0):
 		res.BCaReason = "every resample lies on one side of the estimate (infinite bias correction)"
-		return res, nil
+		return
 	case !ok:
 		res.BCaReason = "a jackknife estimate is undefined (a single unit has hits)"
-		return res, nil
+		return
 	}
 	res.Acceleration = a
 	zlo := mathext.NormalQuantile(alpha)
@@ -205,7 +283,6 @@ func ClusterBootstrap(u Units, group int, r Ratio, draws int, seed uint64, conf 
 	a2 := normalCDF(z0 + (z0-zlo)/(1-a*(z0-zlo)))
 	res.BCaLo = quantile7(theta, a1)
 	res.BCaHi = quantile7(theta, a2)
-	return res, nil
 }
 
 // jackknifeAcceleration returns the BCa acceleration from the jackknife over

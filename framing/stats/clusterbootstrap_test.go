@@ -2,7 +2,9 @@ package stats
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -188,6 +190,127 @@ func TestUnitSampler(t *testing.T) {
 			// SD of the mean √(n_i(1 − n_i/total)/draws).
 			if sd := math.Sqrt(float64(ni) * (1 - float64(ni)/float64(total)) / draws); math.Abs(mean[i]-float64(ni)) > 5*sd+1e-12 {
 				t.Errorf("n %v: mean count of type %d = %v, want %d ± %v", n, i, mean[i], ni, sd)
+			}
+		}
+	}
+}
+
+// skipSampler draws what unitSampler draws, idle types aside: the mean
+// count of each busy type is its number of units, with the multinomial's
+// variance n_i(1 − n_i/total), and the busy types never take more than
+// total units.
+func TestSkipSampler(t *testing.T) {
+	for _, tc := range []struct {
+		n    []int
+		idle []bool
+	}{
+		{[]int{3, 0, 5, 2}, []bool{false, true, true, false}},         // units one by one
+		{[]int{400, 1, 0, 250}, []bool{true, false, true, false}},     // busy units one by one
+		{[]int{40, 900, 700, 600}, []bool{false, true, false, false}}, // binomials
+		{[]int{4, 6}, []bool{false, false}},                           // none idle: unitSampler
+	} {
+		total := 0
+		for _, x := range tc.n {
+			total += x
+		}
+		rng := newRand(5)
+		c := make([]float64, len(tc.n))
+		mean := make([]float64, len(tc.n))
+		sq := make([]float64, len(tc.n))
+		draw := skipSampler(tc.n, total, tc.idle)
+		const draws = 20000
+		for range draws {
+			draw(rng, c)
+			var s float64
+			for i, x := range c {
+				s += x
+				mean[i] += x / draws
+				sq[i] += x * x / draws
+				if tc.idle[i] && x != 0 && slices.Contains(tc.idle, false) {
+					t.Fatalf("n %v: idle type %d drawn %v times", tc.n, i, x)
+				}
+			}
+			if s > float64(total) {
+				t.Fatalf("n %v: %v units drawn of %d", tc.n, s, total)
+			}
+		}
+		for i, ni := range tc.n {
+			if tc.idle[i] {
+				continue
+			}
+			v := float64(ni) * (1 - float64(ni)/float64(total))
+			if sd := math.Sqrt(v / draws); math.Abs(mean[i]-float64(ni)) > 5*sd+1e-12 {
+				t.Errorf("n %v: mean count of type %d = %v, want %d ± %v", tc.n, i, mean[i], ni, sd)
+			}
+			// The variance's sampling SD is about v·√(2/draws) for counts
+			// near normal.
+			if got := sq[i] - mean[i]*mean[i]; math.Abs(got-v) > 5*v*math.Sqrt(2.0/draws)+1e-9 {
+				t.Errorf("n %v: variance of type %d's count = %v, want %v", tc.n, i, got, v)
+			}
+		}
+	}
+}
+
+// The shares of a concept's labels bootstrapped together are the shares
+// bootstrapped one by one: the same resamples, drawn once.
+func TestClusterBootstrapsShareResamples(t *testing.T) {
+	rng := newRand(9)
+	var docs [][]float64
+	for range 60 {
+		v := make([]float64, 3)
+		if rng.IntN(3) > 0 { // a third of the documents without a hit
+			for k := range v {
+				v[k] = float64(rng.IntN(4))
+			}
+		}
+		docs = append(docs, v)
+	}
+	u := UnitsOf(docs)
+	rs := []Ratio{{Label: 0}, {Label: 1}, {Label: 2}}
+	together, err := ClusterBootstraps(u, 0, rs, 999, 3, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, r := range rs {
+		alone, err := ClusterBootstrap(u, 0, r, 999, 3, 0.95)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(alone) != fmt.Sprint(together[k]) {
+			t.Errorf("label %d: together %+v, alone %+v", k, together[k], alone)
+		}
+	}
+	cis, err := RatioIntervals(u, 0, rs, 999, 3, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, ci := range cis {
+		if ci.Method != "cluster-bootstrap" || ci.Lo != together[k].TLo || ci.Hi != together[k].THi {
+			t.Errorf("label %d: RatioIntervals %+v, bootstrap-t [%v, %v]", k, ci, together[k].TLo, together[k].THi)
+		}
+	}
+}
+
+// below is uniform on [0, n): every value of a small range is drawn
+// equally often, within Monte Carlo error, including a range whose size
+// does not divide 2³² and one of a single value.
+func TestBelow(t *testing.T) {
+	rng := newRand(11)
+	for _, n := range []uint32{1, 3, 7, 1000} {
+		counts := make([]float64, n)
+		const draws = 200000
+		for range draws {
+			v := below(rng, uint32(rng.Uint64()), n)
+			if v >= n {
+				t.Fatalf("below(%d) = %d", n, v)
+			}
+			counts[v]++
+		}
+		p := 1 / float64(n)
+		sd := math.Sqrt(draws * p * (1 - p))
+		for v, c := range counts {
+			if math.Abs(c-draws*p) > 5*sd+1e-9 {
+				t.Errorf("below(%d): %v draws of %d, want %v ± %v", n, c, v, draws*p, sd)
 			}
 		}
 	}

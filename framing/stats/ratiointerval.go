@@ -24,8 +24,8 @@ type RatioCI struct {
 	// Method is "cluster-bootstrap", "cluster-robust-cr2" or
 	// "beta-binomial".
 	Method string
-	// Estimate is the share or framing index (see Ratio) and Lo, Hi its
-	// interval.
+	// Estimate is the share or framing index (see Ratio) of the group's
+	// hits, Σx/Σm, whatever the method, and Lo, Hi its interval.
 	Estimate, Lo, Hi float64
 	// Units is the number of units of the group and UnitsWithHits the
 	// number with a hit.
@@ -66,28 +66,68 @@ func UseClusterBootstrap(unitsWithHits int) bool {
 // counts return a *CountError or a *UnitsError. RatioInterval panics as
 // ClusterBootstrap does.
 func RatioInterval(u Units, group int, r Ratio, draws int, seed uint64, conf float64) (RatioCI, error) {
+	res, err := RatioIntervals(u, group, []Ratio{r}, draws, seed, conf)
+	return res[0], err
+}
+
+// RatioIntervals is RatioInterval for several ratios of one group's units
+// (the shares of a concept's labels): those that take the bootstrap share
+// its resamples (ClusterBootstraps).
+func RatioIntervals(u Units, group int, rs []Ratio, draws int, seed uint64, conf float64) ([]RatioCI, error) {
 	checkConf(conf)
 	if draws < 1 {
 		panic("stats: draws < 1")
 	}
+	out := make([]RatioCI, len(rs))
+	var boot []int
+	for k, r := range rs {
+		res, bootstrap, err := ratioByModel(u, group, r, conf)
+		out[k] = res
+		if err != nil {
+			return out, err
+		}
+		if bootstrap {
+			boot = append(boot, k)
+		}
+	}
+	if len(boot) == 0 {
+		return out, nil
+	}
+	var brs []Ratio
+	for _, k := range boot {
+		brs = append(brs, rs[k])
+	}
+	bs, err := ClusterBootstraps(u, group, brs, draws, seed, conf)
+	for i, k := range boot {
+		b := bs[i]
+		out[k].Method = "cluster-bootstrap"
+		out[k].Estimate, out[k].Lo, out[k].Hi, out[k].Reason = b.Estimate, b.TLo, b.THi, b.Reason
+	}
+	return out, err
+}
+
+// ratioByModel is RatioInterval's rule for one ratio: the interval when it
+// is not the bootstrap's, or bootstrap true when it is.
+func ratioByModel(u Units, group int, r Ratio, conf float64) (res RatioCI, bootstrap bool, err error) {
 	nan := math.NaN()
-	res := RatioCI{Estimate: nan, Lo: nan, Hi: nan, EffectiveUnits: nan}
+	res = RatioCI{Estimate: nan, Lo: nan, Hi: nan, EffectiveUnits: nan}
 	pairs, d, err := groupPairs(u, group, r)
 	if err != nil {
-		return res, err
+		return res, false, err
 	}
 	res.Units = d
-	var m, mm float64
+	var x, m, mm float64
 	for _, p := range pairs {
 		if p.m > 0 {
 			res.UnitsWithHits += p.n
 		}
+		x += float64(p.n) * p.x
 		m += float64(p.n) * p.m
 		mm += float64(p.n) * p.m * p.m
 	}
 	if res.UnitsWithHits == 0 {
 		res.Reason = "no unit of the group has a hit"
-		return res, nil
+		return res, false, nil
 	}
 	res.EffectiveUnits = m * m / mm
 	// Units that all have the same share leave nothing to resample: every
@@ -95,17 +135,14 @@ func RatioInterval(u Units, group int, r Ratio, draws int, seed uint64, conf flo
 	// although documents that agree so far are no proof that every
 	// document does. The beta-binomial model gives the interval then.
 	if UseClusterBootstrap(res.UnitsWithHits) && !sameShare(pairs) {
-		b, err := ClusterBootstrap(u, group, r, draws, seed, conf)
-		res.Method = "cluster-bootstrap"
-		res.Estimate, res.Lo, res.Hi, res.Reason = b.Estimate, b.TLo, b.THi, b.Reason
-		return res, err
+		return res, true, nil
 	}
 	if res.EffectiveUnits < MinModelEffectiveUnits {
 		c, err := ClusterRobustCR2(u, group, r, conf)
 		if err != nil || c.Reason == "" {
 			res.Method = "cluster-robust-cr2"
 			res.Estimate, res.Lo, res.Hi = c.Estimate, c.Lo, c.Hi
-			return res, err
+			return res, false, err
 		}
 		// One unit with hits, or all of one share: no variance between
 		// units to estimate; the model's interval.
@@ -115,11 +152,25 @@ func RatioInterval(u Units, group int, r Ratio, draws int, seed uint64, conf flo
 	if UseClusterBootstrap(res.UnitsWithHits) {
 		res.Reason = "every unit has the same share: nothing to resample"
 	}
-	res.Estimate, res.Lo, res.Hi = b.Estimate, b.Lo, b.Hi
+	res.Lo, res.Hi = b.Lo, b.Hi
 	if math.IsNaN(b.Lo) {
-		res.Reason = b.Reason
+		res.Estimate, res.Reason = b.Estimate, b.Reason
+		return res, false, err
 	}
-	return res, err
+	// The estimate is the ratio of the group's hits, as with every other
+	// method — what the counts beside it give and what a framing index's
+	// concepts add up to; the model gives the interval. The model's own
+	// estimate, the mean share of a document, weights documents more
+	// evenly and can differ a little: should the ratio of hits fall
+	// outside the interval, the interval is widened to hold it, and
+	// Reason says so.
+	scale, shift := r.affine()
+	res.Estimate = scale*(x/m) + shift
+	if res.Estimate < res.Lo || res.Estimate > res.Hi {
+		res.Lo, res.Hi = math.Min(res.Lo, res.Estimate), math.Max(res.Hi, res.Estimate)
+		res.Reason = "interval widened to hold the ratio of hits, outside the beta-binomial model's interval for its mean share"
+	}
+	return res, false, err
 }
 
 // sameShare reports whether every pair with a hit has the same share x/m

@@ -52,3 +52,46 @@ func TestRatioInterval(t *testing.T) {
 		}()
 	}
 }
+
+// Whatever the method, the estimate is the ratio of the group's hits,
+// Σx/Σm (what the counts beside it give, and what a framing index's
+// concepts add up to), and it lies in its interval: on random groups of
+// every size the rule meets, from one document with hits to sixty.
+func TestRatioIntervalEstimateIsRatioOfHits(t *testing.T) {
+	rng := newRand(21)
+	methods := map[string]int{}
+	for trial := range 400 {
+		docs := 1 + rng.IntN(60)
+		var units [][]float64
+		var pos, neg float64
+		for range docs {
+			// Some documents carry many hits, most few, some none.
+			scale := 1 + rng.IntN(3)
+			if rng.IntN(8) == 0 {
+				scale = 12
+			}
+			v := []float64{float64(rng.IntN(scale + 1)), float64(rng.IntN(scale + 1))}
+			pos, neg = pos+v[0], neg+v[1]
+			units = append(units, v)
+		}
+		if pos+neg == 0 {
+			continue
+		}
+		res, err := RatioInterval(UnitsOf(units), 0, Ratio{Index: true}, 199, uint64(trial), 0.95)
+		if err != nil {
+			t.Fatal(err)
+		}
+		methods[res.Method]++
+		if want := (pos - neg) / (pos + neg); math.Abs(res.Estimate-want) > 1e-12 {
+			t.Errorf("trial %d (%s): estimate %v, want the ratio of hits %v", trial, res.Method, res.Estimate, want)
+		}
+		if !math.IsNaN(res.Lo) && (res.Estimate < res.Lo-1e-12 || res.Estimate > res.Hi+1e-12) {
+			t.Errorf("trial %d (%s): estimate %v outside [%v, %v]", trial, res.Method, res.Estimate, res.Lo, res.Hi)
+		}
+	}
+	for _, m := range []string{"cluster-bootstrap", "cluster-robust-cr2", "beta-binomial"} {
+		if methods[m] == 0 {
+			t.Errorf("no trial took the %s interval: %v", m, methods)
+		}
+	}
+}
