@@ -2,8 +2,11 @@ package chart
 
 import (
 	"bytes"
+	"context"
 	"flag"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/internal/fixture"
 )
 
@@ -23,8 +27,40 @@ func seedComparison(t testing.TB) *compare.Comparison {
 	return fixture.Compare(t, fixture.Seeds(t), "outlet")
 }
 
+// manyGroups is a comparison of 60 outlets, half with Cyrillic names, each
+// drawing the seed articles and the Russian and Ukrainian ones of
+// testdata/ruuk (whose terms are Cyrillic) in its own proportions over
+// eight weeks: what a real study's charts must stay readable at.
 func manyGroups(t testing.TB) *compare.Comparison {
-	return fixture.Compare(t, fixture.ManyOutlets(t), "outlet")
+	t.Helper()
+	docs := fixture.Seeds(t)
+	ruuk := corpus.NewFiles([]string{filepath.Join(fixture.Root(), "testdata", "ruuk")}, corpus.Options{})
+	if _, err := framing.Run(context.Background(), ruuk.All(), fixture.Matcher(t), framing.Options{}, func(r *framing.Result) error {
+		docs = append(docs, fixture.Doc{Doc: r.Doc, Score: r.Score})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Daily News", "Вестник Державы", "Evening Herald of the Republic", "Свободный голос", "Wire", "Дніпровська правда", "Observer", "Столичный телеграф"}
+	rng := rand.New(rand.NewPCG(60, 60))
+	var out []fixture.Doc
+	for g := range 60 {
+		name := fmt.Sprintf("%02d %s", g, names[g%len(names)])
+		for d := range 4 + g%5 {
+			k := (g*g + d*(1+g%3)) % len(docs)
+			if rng.IntN(4) == 0 {
+				k = rng.IntN(len(docs))
+			}
+			s := *docs[k].Score
+			s.Outlet = name
+			s.ID = fmt.Sprintf("%s-%d", docs[k].Score.ID, len(out))
+			s.Date = fmt.Sprintf("2023-%02d-%02d", 6+(d%8)/4, 1+7*(d%4))
+			doc := docs[k].Doc
+			doc.ID, doc.Outlet, doc.Date = s.ID, s.Outlet, s.Date
+			out = append(out, fixture.Doc{Doc: doc, Score: &s})
+		}
+	}
+	return fixture.Compare(t, out, "outlet")
 }
 
 // allCharts are the charts of a comparison: one per kind, shares for every
@@ -111,13 +147,13 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestLabelsDoNotOverlap draws the labelled charts of the seeds and of 30
+// TestLabelsDoNotOverlap draws the labelled charts of the seeds and of 60
 // outlets and checks every placed label against every other and against
 // the chart's edges.
 func TestLabelsDoNotOverlap(t *testing.T) {
-	for corpus, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "30 outlets": manyGroups(t)} {
+	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
 		charts := allCharts(t, c)
-		if corpus == "30 outlets" {
+		if set == "60 outlets" {
 			writeOut(t, "many-", charts)
 		}
 		for _, name := range []string{"ca", "distinct"} {
@@ -127,11 +163,11 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 			}
 			sc := ch.labels
 			if sc == nil || len(sc.placed) == 0 {
-				t.Fatalf("%s %s: no labels placed", corpus, name)
+				t.Fatalf("%s %s: no labels placed", set, name)
 			}
 			for i, a := range sc.placed {
 				if a.Min.X < 0 || a.Min.Y < 0 || a.Max.X > ch.W || a.Max.Y > ch.H {
-					t.Errorf("%s %s: label %d outside the chart: %v", corpus, name, i, a)
+					t.Errorf("%s %s: label %d outside the chart: %v", set, name, i, a)
 				}
 				for j, b := range sc.placed[:i] {
 					// Computed here, not with the placer's own predicate: two
@@ -140,11 +176,11 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 					w := min(a.Max.X, b.Max.X) - max(a.Min.X, b.Min.X)
 					h := min(a.Max.Y, b.Max.Y) - max(a.Min.Y, b.Min.Y)
 					if w > 0 && h > 0 {
-						t.Errorf("%s %s: labels %d and %d overlap", corpus, name, i, j)
+						t.Errorf("%s %s: labels %d and %d overlap", set, name, i, j)
 					}
 				}
 			}
-			t.Logf("%s %s: %d labels placed, %d left out", corpus, name, len(sc.placed), sc.dropped)
+			t.Logf("%s %s: %d labels placed, %d left out", set, name, len(sc.placed), sc.dropped)
 		}
 	}
 }
