@@ -90,9 +90,10 @@ type Chart struct {
 	// says it too.
 	LeftOut string
 	draw    func(c draw.Canvas)
-	// labels is the chart's labelled scatter, if it has one: what tests
-	// check for overlaps.
-	labels *scatter
+	// labels are the chart's labelled scatters, if it has any, and plot
+	// its one plot, if it is one: what tests check.
+	labels []*scatter
+	plot   *plot.Plot
 }
 
 // Make draws chart kind of comparison c.

@@ -9,6 +9,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,6 +18,8 @@ import (
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/internal/fixture"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 var (
@@ -149,7 +153,8 @@ func TestDeterministic(t *testing.T) {
 
 // TestLabelsDoNotOverlap draws the labelled charts of the seeds and of 60
 // outlets and checks every placed label against every other and against
-// the chart's edges.
+// the chart's edges, and every marker against every other: no marker may
+// cover another, and on the map each label sits by one marker only.
 func TestLabelsDoNotOverlap(t *testing.T) {
 	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
 		charts := allCharts(t, c)
@@ -161,15 +166,21 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 			if err := ch.Write(&bytes.Buffer{}, SVG); err != nil {
 				t.Fatal(err)
 			}
-			sc := ch.labels
-			if sc == nil || len(sc.placed) == 0 {
+			var placed []vg.Rectangle
+			dropped := 0
+			for _, sc := range ch.labels {
+				placed = append(placed, sc.placed...)
+				dropped += len(sc.dropped)
+				checkMarkersApart(t, set+" "+name, sc)
+			}
+			if len(placed) == 0 {
 				t.Fatalf("%s %s: no labels placed", set, name)
 			}
-			for i, a := range sc.placed {
+			for i, a := range placed {
 				if a.Min.X < 0 || a.Min.Y < 0 || a.Max.X > ch.W || a.Max.Y > ch.H {
 					t.Errorf("%s %s: label %d outside the chart: %v", set, name, i, a)
 				}
-				for j, b := range sc.placed[:i] {
+				for j, b := range placed[:i] {
 					// Computed here, not with the placer's own predicate: two
 					// labels overlap when their intersection has an area, its
 					// width and height both positive (touching edges is fine).
@@ -180,8 +191,39 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 					}
 				}
 			}
-			t.Logf("%s %s: %d labels placed, %d left out", set, name, len(sc.placed), sc.dropped)
+			t.Logf("%s %s: %d labels placed, %d left out", set, name, len(placed), dropped)
 		}
+		// On the map, every label is written by one marker: as many labels
+		// carried by the markers drawn as there are labelled points.
+		sc := charts["ca"].labels[0]
+		carried := map[string]int{}
+		for _, d := range sc.drawn {
+			for _, l := range d.labels {
+				carried[l]++
+			}
+		}
+		for _, m := range sc.marks {
+			if carried[m.label] != 1 {
+				t.Errorf("%s ca: label %q carried by %d markers, want 1", set, m.label, carried[m.label])
+			}
+		}
+	}
+}
+
+// checkMarkersApart fails when two markers of sc, as drawn, cover each
+// other: their centres nearer than the sum of their radii.
+func checkMarkersApart(t *testing.T, name string, sc *scatter) {
+	t.Helper()
+	for i, a := range sc.drawn {
+		for _, b := range sc.drawn[:i] {
+			d := math.Hypot(float64(a.at.X-b.at.X), float64(a.at.Y-b.at.Y))
+			if d < float64(a.glyph.Radius+b.glyph.Radius) {
+				t.Errorf("%s: markers %v (%v) and %v (%v) cover each other, %.2f pt apart", name, a.labels, a.at, b.labels, b.at, d)
+			}
+		}
+	}
+	if len(sc.drawn) == 0 && len(sc.marks) > 0 {
+		t.Errorf("%s: no marker drawn", name)
 	}
 }
 
@@ -303,5 +345,39 @@ func TestSimilarityOrder(t *testing.T) {
 	}
 	if got := similarityOrder(nil); len(got) != 0 {
 		t.Errorf("no groups: %v", got)
+	}
+}
+
+// TestCATicks: the map's ticks are round numbers, one step on both axes
+// (1, 2, 2.5 or 5 times a power of ten), each written as briefly as the
+// number allows, at 5 groups and at 60.
+func TestCATicks(t *testing.T) {
+	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
+		ch := render(t, c, CA, SVG)
+		steps := map[float64]bool{}
+		for _, a := range []*plot.Axis{&ch.plot.X, &ch.plot.Y} {
+			ticks := a.Tick.Marker.Ticks(a.Min, a.Max)
+			if len(ticks) < 3 {
+				t.Errorf("%s: %d ticks on [%g, %g], want 3 or more", set, len(ticks), a.Min, a.Max)
+				continue
+			}
+			for i, tk := range ticks {
+				if want := strconv.FormatFloat(tk.Value, 'f', -1, 64); tk.Label != want {
+					t.Errorf("%s: tick %g written %q, want %q", set, tk.Value, tk.Label, want)
+				}
+				if i == 0 {
+					continue
+				}
+				step := tk.Value - ticks[i-1].Value
+				mant := step / math.Pow(10, math.Floor(math.Log10(step)))
+				if !slices.ContainsFunc([]float64{1, 2, 2.5, 5}, func(m float64) bool { return math.Abs(m-mant) < 1e-9 }) {
+					t.Errorf("%s: ticks %g and %g are %g apart, not a round step", set, ticks[i-1].Value, tk.Value, step)
+				}
+				steps[math.Round(step*1e9)/1e9] = true
+			}
+		}
+		if len(steps) != 1 {
+			t.Errorf("%s: tick steps %v, want one for both axes", set, steps)
+		}
 	}
 }

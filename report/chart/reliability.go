@@ -172,15 +172,19 @@ func unitOf(kind string) string {
 }
 
 // roundTicks marks an axis at round steps (1, 2, 2.5 or 5 times a power
-// of ten, about four of them) labelled as briefly as the number allows, so
-// that every panel writes its ticks one way: "0 25 50", "0 0.5 1".
-type roundTicks struct{}
+// of ten, about four of them, or every step if step is set) labelled as
+// briefly as the number allows, so that every chart writes its ticks one
+// way: "0 25 50", "0 0.5 1".
+type roundTicks struct{ step float64 }
 
-func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
+func (rt roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) {
 		return nil
 	}
-	step := niceCeil((hi - lo) / 4)
+	step := rt.step
+	if !(step > 0) || (hi-lo)/step > maxTicks {
+		step = niceCeil((hi - lo) / 4)
+	}
 	var out []plot.Tick
 	for v := math.Ceil(lo/step-1e-9) * step; v <= hi+step*1e-9; v += step {
 		x := math.Round(v/step) * step // no drift from adding

@@ -56,7 +56,7 @@ func distinctChart(c *compare.Comparison) *Chart {
 	p.X.Min, p.X.Max = 0.7, xmax*1.6
 	ch := withGroupLegend(p, c, w, h)
 	ch.captionLeftOut("dashed: z = ±1.96; labelled: each group's top terms", &left, sc.droppedNote)
-	ch.labels = sc
+	ch.labels = []*scatter{sc}
 	return ch
 }
 
@@ -82,7 +82,7 @@ func caChart(c *compare.Comparison) *Chart {
 	}
 	p := newPlot(title, dim(0), dim(1))
 	gi := groupIndex(c)
-	sc := &scatter{size: tickSize}
+	sc := &scatter{size: tickSize, spread: nearest}
 	var xr, yr span
 	var left leftOut
 	for i, g := range ca.Groups {
@@ -128,9 +128,12 @@ func caChart(c *compare.Comparison) *Chart {
 	h = dh + margin
 	p.Add(hline{y: 0}, vline{x: 0}, sc)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xr.lo, xr.hi, yr.lo, yr.hi
+	// One step on both axes, as one unit is as long on both.
+	step := niceCeil(max(xr.width(), yr.width()) / 8)
+	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks{step: step}, roundTicks{step: step}
 	ch := withGroupLegend(p, c, w, h)
-	ch.captionLeftOut("groups in colour, labels in grey (▲)"+notOnMap(ca.GroupsLeftOut), &left, sc.droppedNote)
-	ch.labels = sc
+	ch.captionLeftOut("groups in colour, labels in grey (▲); marks set apart where they would cover each other"+notOnMap(ca.GroupsLeftOut), &left, sc.droppedNote)
+	ch.labels, ch.plot = []*scatter{sc}, p
 	return ch
 }
 
@@ -151,14 +154,6 @@ func notOnMap(out []compare.LeftOut) string {
 		s += fmt.Sprintf("; %s not on the map (%s): %s", plural(len(names), "group"), why, list)
 	}
 	return s
-}
-
-// droppedNote tells, once the chart is drawn, how many labels did not fit.
-func (s *scatter) droppedNote() string {
-	if s.dropped == 0 {
-		return ""
-	}
-	return fmt.Sprintf("; %d labels left out where they would overlap", s.dropped)
 }
 
 // span is a range of data values.
