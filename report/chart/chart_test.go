@@ -151,10 +151,10 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestLabelsDoNotOverlap draws the labelled charts of the seeds and of 60
-// outlets and checks every placed label against every other and against
-// the chart's edges, and every marker against every other: no marker may
-// cover another, and on the map each label sits by one marker only.
+// TestLabelsDoNotOverlap draws the labelled charts (the map and the
+// distinctive terms) of the seeds and of 60 outlets and checks every
+// placed label against every other and against the chart's edges, and
+// every marker against every other and every label (checkMarkersApart).
 func TestLabelsDoNotOverlap(t *testing.T) {
 	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
 		charts := allCharts(t, c)
@@ -193,27 +193,18 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 			}
 			t.Logf("%s %s: %d labels placed, %d left out", set, name, len(placed), dropped)
 		}
-		// On the map, every label is written by one marker: as many labels
-		// carried by the markers drawn as there are labelled points.
-		sc := charts["ca"].labels[0]
-		carried := map[string]int{}
-		for _, d := range sc.drawn {
-			for _, l := range d.labels {
-				carried[l]++
-			}
-		}
-		for _, m := range sc.marks {
-			if carried[m.label] != 1 {
-				t.Errorf("%s ca: label %q carried by %d markers, want 1", set, m.label, carried[m.label])
-			}
-		}
 	}
 }
 
 // checkMarkersApart fails when two markers of sc, as drawn, cover each
-// other: their centres nearer than the sum of their radii.
+// other (their centres nearer than the sum of their radii), when a mark
+// is not counted by exactly one marker, or a label is carried by other than
+// one marker, or a marker's labels are neither written nor counted as left
+// out.
 func checkMarkersApart(t *testing.T, name string, sc *scatter) {
 	t.Helper()
+	n, labelled := 0, 0
+	carried := map[string]int{}
 	for i, a := range sc.drawn {
 		for _, b := range sc.drawn[:i] {
 			d := math.Hypot(float64(a.at.X-b.at.X), float64(a.at.Y-b.at.Y))
@@ -221,9 +212,34 @@ func checkMarkersApart(t *testing.T, name string, sc *scatter) {
 				t.Errorf("%s: markers %v (%v) and %v (%v) cover each other, %.2f pt apart", name, a.labels, a.at, b.labels, b.at, d)
 			}
 		}
+		n += a.n
+		for _, l := range a.labels {
+			carried[l]++
+		}
+		if len(a.labels) > 0 {
+			labelled++
+		}
 	}
-	if len(sc.drawn) == 0 && len(sc.marks) > 0 {
-		t.Errorf("%s: no marker drawn", name)
+	if n != len(sc.marks) {
+		t.Errorf("%s: markers stand for %d marks, want %d", name, n, len(sc.marks))
+	}
+	for _, m := range sc.marks {
+		if m.label != "" && carried[m.label] != 1 {
+			t.Errorf("%s: label %q carried by %d markers, want 1", name, m.label, carried[m.label])
+		}
+	}
+	for _, r := range sc.placed {
+		for _, a := range sc.drawn {
+			// The point of the label's box nearest the marker's centre.
+			x := max(r.Min.X, min(a.at.X, r.Max.X))
+			y := max(r.Min.Y, min(a.at.Y, r.Max.Y))
+			if math.Hypot(float64(x-a.at.X), float64(y-a.at.Y)) < float64(a.glyph.Radius) {
+				t.Errorf("%s: a label %v covers marker %v at %v", name, r, a.labels, a.at)
+			}
+		}
+	}
+	if got := len(sc.placed) + len(sc.dropped); got != labelled {
+		t.Errorf("%s: %d labels written or left out, want %d", name, got, labelled)
 	}
 }
 

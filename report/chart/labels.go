@@ -62,10 +62,16 @@ type drawnMark struct {
 	glyph    draw.GlyphStyle
 	labels   []string
 	ink      color.Color
+	// n is how many marks the marker stands for.
+	n int
 }
 
 // markGap is the least space between two markers' edges.
 const markGap = 0.5
+
+// maxGrow is how many times its radius a marker standing for many marks
+// grows at most.
+const maxGrow = 3
 
 func (s *scatter) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
@@ -75,27 +81,37 @@ func (s *scatter) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(s.marks[b].prio, s.marks[a].prio) })
 	s.drawn, s.placed, s.dropped = nil, nil, nil
+	// Marks that coincide and look the same are one marker: on a map
+	// those less than a radius apart, elsewhere only those at one place.
 	for _, i := range order {
 		m := s.marks[i]
 		home := vg.Point{X: trX(m.x), Y: trY(m.y)}
-		if s.spread == nearest {
-			if k := slices.IndexFunc(s.drawn, func(d drawnMark) bool { return sameMark(d, m.glyph, home) }); k >= 0 {
-				if m.label != "" {
-					s.drawn[k].labels = append(s.drawn[k].labels, m.label)
-				}
-				continue
-			}
+		near := m.glyph.Radius
+		if s.spread == sideways {
+			near = vg.Points(0.5)
 		}
-		d := drawnMark{home: home, glyph: m.glyph, ink: m.ink}
+		k := slices.IndexFunc(s.drawn, func(d drawnMark) bool { return sameMark(d, m.glyph, home, near) })
+		if k < 0 {
+			s.drawn = append(s.drawn, drawnMark{home: home, glyph: m.glyph, ink: m.ink})
+			k = len(s.drawn) - 1
+		}
+		s.drawn[k].n++
 		if m.label != "" {
-			d.labels = []string{m.label}
+			s.drawn[k].labels = append(s.drawn[k].labels, m.label)
 		}
-		d.at = s.free(home, m.glyph.Radius, c.Rectangle)
-		s.drawn = append(s.drawn, d)
+	}
+	for k := range s.drawn {
+		d := &s.drawn[k]
+		if s.spread == sideways && d.n > 1 {
+			// Its area as many times a mark's as it stands for marks, so
+			// that no term goes uncounted.
+			d.glyph.Radius *= vg.Length(min(math.Sqrt(float64(d.n)), maxGrow))
+		}
+		d.at = s.free(s.drawn[:k], d.home, d.glyph.Radius, c.Rectangle)
 	}
 	lead := draw.LineStyle{Color: color.Gray{Y: 150}, Width: vg.Points(0.5)}
 	for _, d := range s.drawn {
-		if s.spread == nearest && dist(d.at, d.home) > vg.Points(1) {
+		if dist(d.at, d.home) > vg.Points(1) && s.spread == nearest {
 			c.StrokeLine2(lead, d.home.X, d.home.Y, d.at.X, d.at.Y)
 		}
 	}
@@ -110,43 +126,71 @@ func (s *scatter) Plot(c draw.Canvas, p *plot.Plot) {
 		if len(d.labels) == 0 {
 			continue
 		}
-		label := strings.Join(d.labels, ", ")
 		sty := textStyle(s.size, d.ink)
+		// The labels of a marker on one line, or one a line where that
+		// line would take more than half the width.
+		label := strings.Join(d.labels, ", ")
+		if sty.Width(label) > (c.Max.X-c.Min.X)/2 {
+			label = strings.Join(d.labels, "\n")
+		}
 		w, h := sty.Width(label), sty.Height(label)
-		gap := d.glyph.Radius + vg.Points(2)
-		found := false
-		for _, off := range labelOffsets(w, h, gap) {
-			r := vg.Rectangle{Min: vg.Point{X: d.at.X + off.X, Y: d.at.Y + off.Y}}
-			r.Max = vg.Point{X: r.Min.X + w, Y: r.Min.Y + h}
-			if !inside(r, c.Rectangle) || slices.ContainsFunc(taken, func(t vg.Rectangle) bool { return overlaps(r, t) }) {
-				continue
-			}
-			sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
-			c.FillText(sty, vg.Point{X: r.Min.X, Y: r.Min.Y + sty.FontExtents().Descent}, label)
-			taken = append(taken, r)
-			s.placed = append(s.placed, r)
-			found = true
-			break
-		}
-		if !found {
+		r, far, ok := labelPlace(d, w, h, c.Rectangle, taken)
+		if !ok {
 			s.dropped = append(s.dropped, label)
+			continue
 		}
+		if far {
+			// A label set away from its marker has a line to it.
+			to := vg.Point{X: max(r.Min.X, min(d.at.X, r.Max.X)), Y: max(r.Min.Y, min(d.at.Y, r.Max.Y))}
+			from := d.at
+			if l := dist(to, d.at); l > 0 {
+				f := (d.glyph.Radius + vg.Points(0.5)) / l
+				from = vg.Point{X: d.at.X + (to.X-d.at.X)*f, Y: d.at.Y + (to.Y-d.at.Y)*f}
+			}
+			c.StrokeLine2(lead, from.X, from.Y, to.X, to.Y)
+		}
+		// Lines flush towards the marker.
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+		x := r.Min.X
+		if r.Max.X <= d.at.X {
+			sty.XAlign, x = draw.XRight, r.Max.X
+		}
+		c.FillText(sty, vg.Point{X: x, Y: r.Min.Y + sty.FontExtents().Descent}, label)
+		taken = append(taken, r)
+		s.placed = append(s.placed, r)
 	}
 }
 
+// labelPlace is where a w × h label of marker d goes: the first free
+// place, inside bounds and over nothing taken, of eight around the
+// marker, then of eight further out, ring by ring (far: a line must join
+// it to its marker); ok is false when none is free.
+func labelPlace(d drawnMark, w, h vg.Length, bounds vg.Rectangle, taken []vg.Rectangle) (r vg.Rectangle, far, ok bool) {
+	for ring, out := range []float64{0, 6, 12, 20, 30} {
+		gap := d.glyph.Radius + vg.Points(2+out)
+		for _, off := range labelOffsets(w, h, gap) {
+			r := vg.Rectangle{Min: vg.Point{X: d.at.X + off.X, Y: d.at.Y + off.Y}}
+			r.Max = vg.Point{X: r.Min.X + w, Y: r.Min.Y + h}
+			if inside(r, bounds) && !slices.ContainsFunc(taken, func(t vg.Rectangle) bool { return overlaps(r, t) }) {
+				return r, ring > 0, true
+			}
+		}
+	}
+	return vg.Rectangle{}, false, false
+}
+
 // sameMark reports whether a mark of glyph g at p would be drawn on d as
-// the same marker: the same shape, colour and size, less than a radius
-// apart.
-func sameMark(d drawnMark, g draw.GlyphStyle, p vg.Point) bool {
-	return d.glyph.Shape == g.Shape && d.glyph.Radius == g.Radius && rgba(d.glyph.Color) == rgba(g.Color) && dist(d.at, p) < g.Radius
+// the same marker: the same shape, colour and size, less than near apart.
+func sameMark(d drawnMark, g draw.GlyphStyle, p vg.Point, near vg.Length) bool {
+	return d.glyph.Shape == g.Shape && d.glyph.Radius == g.Radius && rgba(d.glyph.Color) == rgba(g.Color) && dist(d.home, p) < near
 }
 
 // free is the place nearest home where a marker of radius r covers none
 // drawn so far, inside bounds where it can be: along the row for sideways,
 // anywhere for nearest.
-func (s *scatter) free(home vg.Point, r vg.Length, bounds vg.Rectangle) vg.Point {
+func (s *scatter) free(placed []drawnMark, home vg.Point, r vg.Length, bounds vg.Rectangle) vg.Point {
 	clear := func(p vg.Point) bool {
-		for _, d := range s.drawn {
+		for _, d := range placed {
 			if dist(p, d.at) < r+d.glyph.Radius+vg.Points(markGap)-1e-9 {
 				return false
 			}
@@ -177,7 +221,7 @@ func (s *scatter) free(home vg.Point, r vg.Length, bounds vg.Rectangle) vg.Point
 		// every marker near it: the nearest free place is home or an end
 		// of such an interval.
 		cands := []vg.Point{home}
-		for _, d := range s.drawn {
+		for _, d := range placed {
 			reach := r + d.glyph.Radius + vg.Points(markGap)
 			if dy := home.Y - d.at.Y; math.Abs(float64(dy)) < float64(reach) {
 				dx := vg.Length(math.Sqrt(float64(reach*reach-dy*dy))) + 1e-6
@@ -196,7 +240,7 @@ func (s *scatter) free(home vg.Point, r vg.Length, bounds vg.Rectangle) vg.Point
 	// a few points, so rings reaching past all of them find a place.
 	var fallback *vg.Point
 	const around = 24
-	for k := 1; k <= 20*(len(s.drawn)+1); k++ {
+	for k := 1; k <= 20*(len(placed)+1); k++ {
 		ring := make([]vg.Point, around)
 		for a := range ring {
 			t := 2 * math.Pi * float64(a) / around
