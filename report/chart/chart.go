@@ -94,6 +94,7 @@ type Chart struct {
 	// its one plot, if it is one: what tests check.
 	labels []*scatter
 	plot   *plot.Plot
+	grid   *grid // a heatmap's cells
 }
 
 // Make draws chart kind of comparison c.

@@ -397,3 +397,53 @@ func TestCATicks(t *testing.T) {
 		}
 	}
 }
+
+// minLegible is the smallest type, in points, a chart may use for the
+// names of its rows and columns.
+const minLegible = 8
+
+// TestHeatmapsAtScale: at 60 groups the distance heatmap's names are of a
+// legible size and a line apart (down the side, and square to their 45°
+// slant across), the cells do not write values too small to read, and
+// the caption says so; the chart grows with the groups.
+func TestHeatmapsAtScale(t *testing.T) {
+	few, many := seedComparison(t), manyGroups(t)
+	size := map[string]vg.Point{}
+	for set, c := range map[string]*compare.Comparison{"seeds": few, "60 outlets": many} {
+		for _, kind := range []Kind{Heatmap, Distance} {
+			ch := render(t, c, kind, SVG)
+			var b bytes.Buffer
+			if err := ch.Write(&b, SVG); err != nil {
+				t.Fatal(err)
+			}
+			name := set + " " + string(kind)
+			for _, a := range []*plot.Axis{&ch.plot.X, &ch.plot.Y} {
+				if sz := a.Tick.Label.Font.Size.Points(); sz < minLegible {
+					t.Errorf("%s: names in %g pt type, want %d or more", name, sz, minLegible)
+				}
+			}
+			line := func(a *plot.Axis) vg.Length { return a.Tick.Label.Height("Mg") }
+			g := ch.grid
+			if g.cellH < line(&ch.plot.Y) {
+				t.Errorf("%s: rows %.1f pt apart, names %.1f pt high: they overlap", name, g.cellH.Points(), line(&ch.plot.Y).Points())
+			}
+			if across := g.cellW * vg.Length(math.Sin(ch.plot.X.Tick.Label.Rotation)); across < line(&ch.plot.X) {
+				t.Errorf("%s: column names %.1f pt apart square to their slant, %.1f pt high: they overlap", name, across.Points(), line(&ch.plot.X).Points())
+			}
+			cols := len(g.vals[0])
+			if want := cols <= maxWritten; g.written != want {
+				t.Errorf("%s: %d columns, values written %v, want %v", name, cols, g.written, want)
+			}
+			if said := strings.Contains(b.String(), "values not written"); said == g.written {
+				t.Errorf("%s: values written %v, and the caption says they are not: %v", name, g.written, said)
+			}
+			if set == "60 outlets" && kind == Distance && g.written {
+				t.Errorf("%s: values written in cells of a 60 × 60 grid", name)
+			}
+			size[name] = vg.Point{X: ch.W, Y: ch.H}
+		}
+	}
+	if a, b := size["seeds distance"], size["60 outlets distance"]; !(b.X > a.X && b.Y > a.Y) {
+		t.Errorf("distance heatmap of 5 groups %v, of 60 %v: want it larger with more groups", a, b)
+	}
+}
