@@ -213,10 +213,19 @@ func withPanel(p *plot.Plot, w, h, pw vg.Length, panel func(c draw.Canvas)) *Cha
 	}}
 }
 
-// caption adds a line of small grey text under the chart; more, if not
-// nil, adds to it what is known only once the chart is drawn.
+// caption adds small grey text under the chart, in as many lines as it
+// takes at the chart's width; more, if not nil, adds to it what is known
+// only once the chart is drawn (a count of labels left out, which it has
+// room for).
 func (ch *Chart) caption(s string, more func() string) {
-	const ph = 16
+	const line, pad = 12, 4
+	sty := textStyle(tickSize, textGrey)
+	width := ch.W - 12
+	lines := strings.Split(wrap(s, sty, width), "\n")
+	if more != nil && sty.Width(lines[len(lines)-1]+droppedNote(1000)) > width {
+		lines = append(lines, "")
+	}
+	ph := vg.Length(len(lines))*line + pad
 	inner := ch.draw
 	ch.H += ph
 	ch.draw = func(c draw.Canvas) {
@@ -225,9 +234,8 @@ func (ch *Chart) caption(s string, more func() string) {
 		if more != nil {
 			text += more()
 		}
-		sty := textStyle(tickSize, textGrey)
 		sty.XAlign, sty.YAlign = draw.XRight, draw.YBottom
-		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + 4}, text)
+		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + pad}, wrap(text, sty, width))
 	}
 }
 
