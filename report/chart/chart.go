@@ -30,10 +30,12 @@ const (
 	Timeline Kind = "timeline"
 	// Reliability is the groups' sourcing indicators.
 	Reliability Kind = "reliability"
+	// Drivers is each concept's contribution to each group's index.
+	Drivers Kind = "drivers"
 )
 
 // Kinds are all charts.
-var Kinds = []Kind{Index, Shares, Heatmap, Distinct, CA, Distance, Timeline, Reliability}
+var Kinds = []Kind{Index, Shares, Heatmap, Distinct, CA, Distance, Timeline, Reliability, Drivers}
 
 // ParseKind reads a chart name.
 func ParseKind(s string) (Kind, error) {
@@ -94,7 +96,8 @@ type Chart struct {
 	// its one plot, if it is one: what tests check.
 	labels []*scatter
 	plot   *plot.Plot
-	grid   *grid // a heatmap's cells
+	grid   *grid      // a heatmap's cells
+	bars   *diverging // the drivers' bars
 }
 
 // Make draws chart kind of comparison c.
@@ -116,6 +119,8 @@ func Make(c *compare.Comparison, kind Kind, opt Options) (*Chart, error) {
 		return timelineChart(c, opt), nil
 	case Reliability:
 		return reliabilityChart(c), nil
+	case Drivers:
+		return driversChart(c, opt), nil
 	}
 	return nil, fmt.Errorf("no chart %q (have: %s)", kind, joinKinds())
 }

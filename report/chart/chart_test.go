@@ -268,7 +268,7 @@ func TestParse(t *testing.T) {
 	for _, tt := range []struct {
 		in string
 		ok bool
-	}{{"index", true}, {"timeline", true}, {"pie", false}, {"", false}} {
+	}{{"index", true}, {"timeline", true}, {"drivers", true}, {"pie", false}, {"", false}} {
 		if _, err := ParseKind(tt.in); (err == nil) != tt.ok {
 			t.Errorf("ParseKind(%q) error %v", tt.in, err)
 		}
@@ -445,5 +445,82 @@ func TestHeatmapsAtScale(t *testing.T) {
 	}
 	if a, b := size["seeds distance"], size["60 outlets distance"]; !(b.X > a.X && b.Y > a.Y) {
 		t.Errorf("distance heatmap of 5 groups %v, of 60 %v: want it larger with more groups", a, b)
+	}
+}
+
+// TestDrivers: the drivers chart lays each group's contributions end to
+// end from zero, so that its bar reaches, net, the sum of its
+// contributions in the comparison, which is (pos − neg) / (pos + neg) of
+// its pole hits, where its ♦ stands; groups are in the index chart's
+// order, lowest index at the bottom; and at 5 and at 60 groups the names
+// are legible and a line apart, and the legend fits.
+func TestDrivers(t *testing.T) {
+	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
+		sum := map[string]float64{}
+		for _, d := range c.Drivers {
+			sum[d.Group] += float64(d.Contribution)
+		}
+		counts := map[string][2]int{}
+		for _, r := range c.Index {
+			counts[r.Group] = [2]int{r.Pos, r.Neg}
+		}
+		lay := layDrivers(c)
+		if len(lay.rows) != len(c.Index) {
+			t.Fatalf("%s: %d rows for %d groups", set, len(lay.rows), len(c.Index))
+		}
+		prev := math.Inf(-1)
+		for _, row := range lay.rows {
+			// The segments of each side follow each other from zero out.
+			var right, left, drawn float64
+			for _, sg := range row.segs {
+				v := sg.to - sg.from
+				switch {
+				case v >= 0 && sg.from == right:
+					right = sg.to
+				case v < 0 && sg.from == left:
+					left = sg.to
+				default:
+					t.Errorf("%s %s: segment %v does not follow on its side (right end %g, left end %g)", set, row.group, sg, right, left)
+				}
+				drawn += v
+			}
+			pn := counts[row.group]
+			if pn[0]+pn[1] == 0 {
+				if row.mark || len(row.segs) > 0 {
+					t.Errorf("%s %s: no pole hits, yet a bar or a mark", set, row.group)
+				}
+				continue
+			}
+			want := float64(pn[0]-pn[1]) / float64(pn[0]+pn[1])
+			if math.Abs(drawn-sum[row.group]) > 1e-12 || math.Abs(right+left-want) > 1e-9 || !row.mark || math.Abs(row.index-want) > 1e-12 {
+				t.Errorf("%s %s: bar adds up to %g (ends %g, %g), contributions to %g, mark at %g; want %g", set, row.group, drawn, left, right, sum[row.group], row.index, want)
+			}
+		}
+		// Bottom up by the index chart's estimate.
+		est := map[string]float64{}
+		for _, r := range c.Index {
+			est[r.Group] = float64(r.Index)
+		}
+		for _, row := range lay.rows {
+			if x := est[row.group]; !math.IsNaN(x) {
+				if x < prev {
+					t.Errorf("%s: %s (index %g) above a group of index %g", set, row.group, x, prev)
+				}
+				prev = x
+			}
+		}
+
+		ch := render(t, c, Drivers, SVG)
+		y := &ch.plot.Y
+		if sz := y.Tick.Label.Font.Size.Points(); sz < minLegible {
+			t.Errorf("%s: names in %g pt type", set, sz)
+		}
+		if h := y.Tick.Label.Height("Mg"); ch.bars.pitch < h {
+			t.Errorf("%s: rows %.1f pt apart, names %.1f pt high: they overlap", set, ch.bars.pitch.Points(), h.Points())
+		}
+		leg := newLegend()
+		if need := legendHeight(&leg, len(lay.concepts)+1); need > ch.H {
+			t.Errorf("%s: legend %v high in a chart %v high", set, need, ch.H)
+		}
 	}
 }
