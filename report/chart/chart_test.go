@@ -298,17 +298,19 @@ func TestNiceCeil(t *testing.T) {
 // are written as briefly as the number allows, one way for every panel.
 func TestRoundTicks(t *testing.T) {
 	for _, tc := range []struct {
-		lo, hi float64
-		want   string
+		lo, hi, step float64
+		want         string
 	}{
-		{0, 1, "0 0.25 0.5 0.75 1"},
-		{0, 50, "0 20 40"},
-		{-1, 1, "-1 -0.5 0 0.5 1"},
-		{0, 25, "0 10 20"},
-		{0, 0, ""},
+		{0, 1, 0, "0 0.25 0.5 0.75 1"},
+		{0, 50, 0, "0 20 40"},
+		{-1, 1, 0, "-1 -0.5 0 0.5 1"},
+		{0, 25, 0, "0 10 20"},
+		{0, 0, 0, ""},
+		{0, 1, 0.2, "0 0.2 0.4 0.6 0.8 1"}, // 3 × 0.2 is not 0.6 in float64
+		{-0.3, 0.75, 0.1, "-0.3 -0.2 -0.1 0 0.1 0.2 0.3 0.4 0.5 0.6 0.7"},
 	} {
 		var got []string
-		for _, tk := range (roundTicks{}).Ticks(tc.lo, tc.hi) {
+		for _, tk := range (roundTicks{step: tc.step}).Ticks(tc.lo, tc.hi) {
 			got = append(got, tk.Label)
 		}
 		if s := strings.Join(got, " "); s != tc.want {

@@ -185,11 +185,17 @@ func (rt roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(step > 0) || (hi-lo)/step > maxTicks {
 		step = niceCeil((hi - lo) / 4)
 	}
+	// A tick is a whole number of steps, rounded to the step's decimals:
+	// 3 × 0.2 is 0.6000000000000001 in float64, and is to read 0.6.
+	dec := max(0, 1-int(math.Floor(math.Log10(step))))
 	var out []plot.Tick
 	for v := math.Ceil(lo/step-1e-9) * step; v <= hi+step*1e-9; v += step {
 		x := math.Round(v/step) * step // no drift from adding
 		if math.Abs(x) < step*1e-9 {
 			x = 0
+		}
+		if r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'f', dec, 64), 64); err == nil && !math.IsInf(r, 0) {
+			x = r
 		}
 		out = append(out, plot.Tick{Value: x, Label: strconv.FormatFloat(x, 'f', -1, 64)})
 	}
