@@ -325,10 +325,9 @@ func colourBar(c draw.Canvas, top float64, name string) {
 	}
 	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 120}, Width: vg.Points(0.5)}, append(rect(x0, c.Min.Y, x1, c.Max.Y), vg.Point{X: x0, Y: c.Min.Y}))
 	sty := textStyle(tickSize, color.Black)
-	for _, t := range (safeTicks{plot.DefaultTicks{}}).Ticks(0, top) {
-		if t.IsMinor() {
-			continue
-		}
+	// Round steps, four or more of them: where a large heatmap does not
+	// write its values, the scale is what gives them.
+	for _, t := range (safeTicks{roundTicks{step: niceCeil(top / 6)}}).Ticks(0, top) {
 		y := c.Min.Y + hgt*vg.Length(t.Value/top)
 		c.StrokeLine2(draw.LineStyle{Color: color.Black, Width: vg.Points(0.5)}, x1, y, x1+vg.Points(3), y)
 		c.FillText(sty, vg.Point{X: x1 + vg.Points(5), Y: y}, t.Label)
