@@ -10,6 +10,7 @@ import (
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/report/chart/pdfcanvas"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -219,14 +220,14 @@ func withPanel(p *plot.Plot, w, h, pw vg.Length, panel func(c draw.Canvas)) *Cha
 }
 
 // caption adds small grey text under the chart, in as many lines as it
-// takes at the chart's width; more, if not nil, adds to it what is known
-// only once the chart is drawn (a count of labels left out, which it has
-// room for).
+// takes at the chart's width (see wrapClauses); more, if not nil, adds to
+// it what is known only once the chart is drawn (a count of labels left
+// out, which it has room for).
 func (ch *Chart) caption(s string, more func() string) {
 	const line, pad = 12, 4
 	sty := textStyle(tickSize, textGrey)
 	width := ch.W - 12
-	lines := strings.Split(wrap(s, sty, width), "\n")
+	lines := strings.Split(wrapClauses(s, sty, width), "\n")
 	if more != nil && sty.Width(lines[len(lines)-1]+droppedNote(1000)) > width {
 		lines = append(lines, "")
 	}
@@ -240,8 +241,30 @@ func (ch *Chart) caption(s string, more func() string) {
 			text += more()
 		}
 		sty.XAlign, sty.YAlign = draw.XRight, draw.YBottom
-		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + pad}, wrap(text, sty, width))
+		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + pad}, wrapClauses(text, sty, width))
 	}
+}
+
+// wrapClauses breaks s into lines that fit width w in style sty: between
+// its clauses (parts separated by "; "), so that each clause reads whole
+// on one line, and within a clause between words only where the clause
+// alone is wider than w.
+func wrapClauses(s string, sty text.Style, w vg.Length) string {
+	var lines []string
+	line := ""
+	for i, cl := range strings.Split(s, "; ") {
+		switch {
+		case i == 0:
+			line = cl
+		case sty.Width(line+"; "+cl+";") <= w: // room for the ";" that may end it
+			line += "; " + cl
+		default:
+			lines = append(lines, line+";")
+			line = cl
+		}
+	}
+	lines = append(lines, line)
+	return wrap(strings.Join(lines, "\n"), sty, w)
 }
 
 // captionLeftOut adds to the chart's caption, s, how many points l left

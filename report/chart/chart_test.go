@@ -526,3 +526,22 @@ func TestDrivers(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapClauses: a caption breaks between its clauses, each whole on
+// one line where it fits, and between words only within a clause wider
+// than the line.
+func TestWrapClauses(t *testing.T) {
+	sty := textStyle(tickSize, nil)
+	w := sty.Width("groups in colour, labels in grey; marks set apart;")
+	for _, tc := range []struct{ in, want string }{
+		{"short; also short", "short; also short"},
+		{"groups in colour, labels in grey; marks set apart; 1 group not on the map: D",
+			"groups in colour, labels in grey; marks set apart;\n1 group not on the map: D"},
+		{"groups in colour, labels in grey, marks set apart and more words",
+			"groups in colour, labels in grey, marks set apart\nand more words"},
+	} {
+		if got := wrapClauses(tc.in, sty, w); got != tc.want {
+			t.Errorf("wrapClauses(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
