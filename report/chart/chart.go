@@ -10,6 +10,7 @@ import (
 	"github.com/framingkit/framing/framing/compare"
 	"github.com/framingkit/framing/report/chart/pdfcanvas"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -30,10 +31,12 @@ const (
 	Timeline Kind = "timeline"
 	// Reliability is the groups' sourcing indicators.
 	Reliability Kind = "reliability"
+	// Drivers is each concept's contribution to each group's index.
+	Drivers Kind = "drivers"
 )
 
 // Kinds are all charts.
-var Kinds = []Kind{Index, Shares, Heatmap, Distinct, CA, Distance, Timeline, Reliability}
+var Kinds = []Kind{Index, Shares, Heatmap, Distinct, CA, Distance, Timeline, Reliability, Drivers}
 
 // ParseKind reads a chart name.
 func ParseKind(s string) (Kind, error) {
@@ -90,9 +93,12 @@ type Chart struct {
 	// says it too.
 	LeftOut string
 	draw    func(c draw.Canvas)
-	// labels is the chart's labelled scatter, if it has one: what tests
-	// check for overlaps.
-	labels *scatter
+	// labels are the chart's labelled scatters, if it has any, and plot
+	// its one plot, if it is one: what tests check.
+	labels []*scatter
+	plot   *plot.Plot
+	grid   *grid      // a heatmap's cells
+	bars   *diverging // the drivers' bars
 }
 
 // Make draws chart kind of comparison c.
@@ -114,6 +120,8 @@ func Make(c *compare.Comparison, kind Kind, opt Options) (*Chart, error) {
 		return timelineChart(c, opt), nil
 	case Reliability:
 		return reliabilityChart(c), nil
+	case Drivers:
+		return driversChart(c, opt), nil
 	}
 	return nil, fmt.Errorf("no chart %q (have: %s)", kind, joinKinds())
 }
@@ -211,10 +219,19 @@ func withPanel(p *plot.Plot, w, h, pw vg.Length, panel func(c draw.Canvas)) *Cha
 	}}
 }
 
-// caption adds a line of small grey text under the chart; more, if not
-// nil, adds to it what is known only once the chart is drawn.
+// caption adds small grey text under the chart, in as many lines as it
+// takes at the chart's width (see wrapClauses); more, if not nil, adds to
+// it what is known only once the chart is drawn (a count of labels left
+// out, which it has room for).
 func (ch *Chart) caption(s string, more func() string) {
-	const ph = 16
+	const line, pad = 12, 4
+	sty := textStyle(tickSize, textGrey)
+	width := ch.W - 12
+	lines := strings.Split(wrapClauses(s, sty, width), "\n")
+	if more != nil && sty.Width(lines[len(lines)-1]+droppedNote(1000)) > width {
+		lines = append(lines, "")
+	}
+	ph := vg.Length(len(lines))*line + pad
 	inner := ch.draw
 	ch.H += ph
 	ch.draw = func(c draw.Canvas) {
@@ -223,10 +240,31 @@ func (ch *Chart) caption(s string, more func() string) {
 		if more != nil {
 			text += more()
 		}
-		sty := textStyle(tickSize, textGrey)
 		sty.XAlign, sty.YAlign = draw.XRight, draw.YBottom
-		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + 4}, text)
+		c.FillText(sty, vg.Point{X: c.Max.X - 6, Y: c.Min.Y + pad}, wrapClauses(text, sty, width))
 	}
+}
+
+// wrapClauses breaks s into lines that fit width w in style sty: between
+// its clauses (parts separated by "; "), so that each clause reads whole
+// on one line, and within a clause between words only where the clause
+// alone is wider than w.
+func wrapClauses(s string, sty text.Style, w vg.Length) string {
+	var lines []string
+	line := ""
+	for i, cl := range strings.Split(s, "; ") {
+		switch {
+		case i == 0:
+			line = cl
+		case sty.Width(line+"; "+cl+";") <= w: // room for the ";" that may end it
+			line += "; " + cl
+		default:
+			lines = append(lines, line+";")
+			line = cl
+		}
+	}
+	lines = append(lines, line)
+	return wrap(strings.Join(lines, "\n"), sty, w)
 }
 
 // captionLeftOut adds to the chart's caption, s, how many points l left

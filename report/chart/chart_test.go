@@ -2,16 +2,24 @@ package chart
 
 import (
 	"bytes"
+	"context"
 	"flag"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/compare"
+	"github.com/framingkit/framing/framing/corpus"
 	"github.com/framingkit/framing/internal/fixture"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 var (
@@ -23,8 +31,40 @@ func seedComparison(t testing.TB) *compare.Comparison {
 	return fixture.Compare(t, fixture.Seeds(t), "outlet")
 }
 
+// manyGroups is a comparison of 60 outlets, half with Cyrillic names, each
+// drawing the seed articles and the Russian and Ukrainian ones of
+// testdata/ruuk (whose terms are Cyrillic) in its own proportions over
+// eight weeks: what a real study's charts must stay readable at.
 func manyGroups(t testing.TB) *compare.Comparison {
-	return fixture.Compare(t, fixture.ManyOutlets(t), "outlet")
+	t.Helper()
+	docs := fixture.Seeds(t)
+	ruuk := corpus.NewFiles([]string{filepath.Join(fixture.Root(), "testdata", "ruuk")}, corpus.Options{})
+	if _, err := framing.Run(context.Background(), ruuk.All(), fixture.Matcher(t), framing.Options{}, func(r *framing.Result) error {
+		docs = append(docs, fixture.Doc{Doc: r.Doc, Score: r.Score})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Daily News", "Вестник Державы", "Evening Herald of the Republic", "Свободный голос", "Wire", "Дніпровська правда", "Observer", "Столичный телеграф"}
+	rng := rand.New(rand.NewPCG(60, 60))
+	var out []fixture.Doc
+	for g := range 60 {
+		name := fmt.Sprintf("%02d %s", g, names[g%len(names)])
+		for d := range 4 + g%5 {
+			k := (g*g + d*(1+g%3)) % len(docs)
+			if rng.IntN(4) == 0 {
+				k = rng.IntN(len(docs))
+			}
+			s := *docs[k].Score
+			s.Outlet = name
+			s.ID = fmt.Sprintf("%s-%d", docs[k].Score.ID, len(out))
+			s.Date = fmt.Sprintf("2023-%02d-%02d", 6+(d%8)/4, 1+7*(d%4))
+			doc := docs[k].Doc
+			doc.ID, doc.Outlet, doc.Date = s.ID, s.Outlet, s.Date
+			out = append(out, fixture.Doc{Doc: doc, Score: &s})
+		}
+	}
+	return fixture.Compare(t, out, "outlet")
 }
 
 // allCharts are the charts of a comparison: one per kind, shares for every
@@ -111,13 +151,14 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// TestLabelsDoNotOverlap draws the labelled charts of the seeds and of 30
-// outlets and checks every placed label against every other and against
-// the chart's edges.
+// TestLabelsDoNotOverlap draws the labelled charts (the map and the
+// distinctive terms) of the seeds and of 60 outlets and checks every
+// placed label against every other and against the chart's edges, and
+// every marker against every other and every label (checkMarkersApart).
 func TestLabelsDoNotOverlap(t *testing.T) {
-	for corpus, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "30 outlets": manyGroups(t)} {
+	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
 		charts := allCharts(t, c)
-		if corpus == "30 outlets" {
+		if set == "60 outlets" {
 			writeOut(t, "many-", charts)
 		}
 		for _, name := range []string{"ca", "distinct"} {
@@ -125,27 +166,80 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 			if err := ch.Write(&bytes.Buffer{}, SVG); err != nil {
 				t.Fatal(err)
 			}
-			sc := ch.labels
-			if sc == nil || len(sc.placed) == 0 {
-				t.Fatalf("%s %s: no labels placed", corpus, name)
+			var placed []vg.Rectangle
+			dropped := 0
+			for _, sc := range ch.labels {
+				placed = append(placed, sc.placed...)
+				dropped += len(sc.dropped)
+				checkMarkersApart(t, set+" "+name, sc)
 			}
-			for i, a := range sc.placed {
+			if len(placed) == 0 {
+				t.Fatalf("%s %s: no labels placed", set, name)
+			}
+			for i, a := range placed {
 				if a.Min.X < 0 || a.Min.Y < 0 || a.Max.X > ch.W || a.Max.Y > ch.H {
-					t.Errorf("%s %s: label %d outside the chart: %v", corpus, name, i, a)
+					t.Errorf("%s %s: label %d outside the chart: %v", set, name, i, a)
 				}
-				for j, b := range sc.placed[:i] {
+				for j, b := range placed[:i] {
 					// Computed here, not with the placer's own predicate: two
 					// labels overlap when their intersection has an area, its
 					// width and height both positive (touching edges is fine).
 					w := min(a.Max.X, b.Max.X) - max(a.Min.X, b.Min.X)
 					h := min(a.Max.Y, b.Max.Y) - max(a.Min.Y, b.Min.Y)
 					if w > 0 && h > 0 {
-						t.Errorf("%s %s: labels %d and %d overlap", corpus, name, i, j)
+						t.Errorf("%s %s: labels %d and %d overlap", set, name, i, j)
 					}
 				}
 			}
-			t.Logf("%s %s: %d labels placed, %d left out", corpus, name, len(sc.placed), sc.dropped)
+			t.Logf("%s %s: %d labels placed, %d left out", set, name, len(placed), dropped)
 		}
+	}
+}
+
+// checkMarkersApart fails when two markers of sc, as drawn, cover each
+// other (their centres nearer than the sum of their radii), when a mark
+// is not counted by exactly one marker, or a label is carried by other than
+// one marker, or a marker's labels are neither written nor counted as left
+// out.
+func checkMarkersApart(t *testing.T, name string, sc *scatter) {
+	t.Helper()
+	n, labelled := 0, 0
+	carried := map[string]int{}
+	for i, a := range sc.drawn {
+		for _, b := range sc.drawn[:i] {
+			d := math.Hypot(float64(a.at.X-b.at.X), float64(a.at.Y-b.at.Y))
+			if d < float64(a.glyph.Radius+b.glyph.Radius) {
+				t.Errorf("%s: markers %v (%v) and %v (%v) cover each other, %.2f pt apart", name, a.labels, a.at, b.labels, b.at, d)
+			}
+		}
+		n += a.n
+		for _, l := range a.labels {
+			carried[l]++
+		}
+		if len(a.labels) > 0 {
+			labelled++
+		}
+	}
+	if n != len(sc.marks) {
+		t.Errorf("%s: markers stand for %d marks, want %d", name, n, len(sc.marks))
+	}
+	for _, m := range sc.marks {
+		if m.label != "" && carried[m.label] != 1 {
+			t.Errorf("%s: label %q carried by %d markers, want 1", name, m.label, carried[m.label])
+		}
+	}
+	for _, r := range sc.placed {
+		for _, a := range sc.drawn {
+			// The point of the label's box nearest the marker's centre.
+			x := max(r.Min.X, min(a.at.X, r.Max.X))
+			y := max(r.Min.Y, min(a.at.Y, r.Max.Y))
+			if math.Hypot(float64(x-a.at.X), float64(y-a.at.Y)) < float64(a.glyph.Radius) {
+				t.Errorf("%s: a label %v covers marker %v at %v", name, r, a.labels, a.at)
+			}
+		}
+	}
+	if got := len(sc.placed) + len(sc.dropped); got != labelled {
+		t.Errorf("%s: %d labels written or left out, want %d", name, got, labelled)
 	}
 }
 
@@ -174,7 +268,7 @@ func TestParse(t *testing.T) {
 	for _, tt := range []struct {
 		in string
 		ok bool
-	}{{"index", true}, {"timeline", true}, {"pie", false}, {"", false}} {
+	}{{"index", true}, {"timeline", true}, {"drivers", true}, {"pie", false}, {"", false}} {
 		if _, err := ParseKind(tt.in); (err == nil) != tt.ok {
 			t.Errorf("ParseKind(%q) error %v", tt.in, err)
 		}
@@ -204,17 +298,19 @@ func TestNiceCeil(t *testing.T) {
 // are written as briefly as the number allows, one way for every panel.
 func TestRoundTicks(t *testing.T) {
 	for _, tc := range []struct {
-		lo, hi float64
-		want   string
+		lo, hi, step float64
+		want         string
 	}{
-		{0, 1, "0 0.25 0.5 0.75 1"},
-		{0, 50, "0 20 40"},
-		{-1, 1, "-1 -0.5 0 0.5 1"},
-		{0, 25, "0 10 20"},
-		{0, 0, ""},
+		{0, 1, 0, "0 0.25 0.5 0.75 1"},
+		{0, 50, 0, "0 20 40"},
+		{-1, 1, 0, "-1 -0.5 0 0.5 1"},
+		{0, 25, 0, "0 10 20"},
+		{0, 0, 0, ""},
+		{0, 1, 0.2, "0 0.2 0.4 0.6 0.8 1"}, // 3 × 0.2 is not 0.6 in float64
+		{-0.3, 0.75, 0.1, "-0.3 -0.2 -0.1 0 0.1 0.2 0.3 0.4 0.5 0.6 0.7"},
 	} {
 		var got []string
-		for _, tk := range (roundTicks{}).Ticks(tc.lo, tc.hi) {
+		for _, tk := range (roundTicks{step: tc.step}).Ticks(tc.lo, tc.hi) {
 			got = append(got, tk.Label)
 		}
 		if s := strings.Join(got, " "); s != tc.want {
@@ -267,5 +363,185 @@ func TestSimilarityOrder(t *testing.T) {
 	}
 	if got := similarityOrder(nil); len(got) != 0 {
 		t.Errorf("no groups: %v", got)
+	}
+}
+
+// TestCATicks: the map's ticks are round numbers, one step on both axes
+// (1, 2, 2.5 or 5 times a power of ten), each written as briefly as the
+// number allows, at 5 groups and at 60.
+func TestCATicks(t *testing.T) {
+	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
+		ch := render(t, c, CA, SVG)
+		steps := map[float64]bool{}
+		for _, a := range []*plot.Axis{&ch.plot.X, &ch.plot.Y} {
+			ticks := a.Tick.Marker.Ticks(a.Min, a.Max)
+			if len(ticks) < 3 {
+				t.Errorf("%s: %d ticks on [%g, %g], want 3 or more", set, len(ticks), a.Min, a.Max)
+				continue
+			}
+			for i, tk := range ticks {
+				if want := strconv.FormatFloat(tk.Value, 'f', -1, 64); tk.Label != want {
+					t.Errorf("%s: tick %g written %q, want %q", set, tk.Value, tk.Label, want)
+				}
+				if i == 0 {
+					continue
+				}
+				step := tk.Value - ticks[i-1].Value
+				mant := step / math.Pow(10, math.Floor(math.Log10(step)))
+				if !slices.ContainsFunc([]float64{1, 2, 2.5, 5}, func(m float64) bool { return math.Abs(m-mant) < 1e-9 }) {
+					t.Errorf("%s: ticks %g and %g are %g apart, not a round step", set, ticks[i-1].Value, tk.Value, step)
+				}
+				steps[math.Round(step*1e9)/1e9] = true
+			}
+		}
+		if len(steps) != 1 {
+			t.Errorf("%s: tick steps %v, want one for both axes", set, steps)
+		}
+	}
+}
+
+// minLegible is the smallest type, in points, a chart may use for the
+// names of its rows and columns.
+const minLegible = 8
+
+// TestHeatmapsAtScale: at 60 groups the distance heatmap's names are of a
+// legible size and a line apart (down the side, and square to their 45°
+// slant across), the cells do not write values too small to read, and
+// the caption says so; the chart grows with the groups.
+func TestHeatmapsAtScale(t *testing.T) {
+	few, many := seedComparison(t), manyGroups(t)
+	size := map[string]vg.Point{}
+	for set, c := range map[string]*compare.Comparison{"seeds": few, "60 outlets": many} {
+		for _, kind := range []Kind{Heatmap, Distance} {
+			ch := render(t, c, kind, SVG)
+			var b bytes.Buffer
+			if err := ch.Write(&b, SVG); err != nil {
+				t.Fatal(err)
+			}
+			name := set + " " + string(kind)
+			for _, a := range []*plot.Axis{&ch.plot.X, &ch.plot.Y} {
+				if sz := a.Tick.Label.Font.Size.Points(); sz < minLegible {
+					t.Errorf("%s: names in %g pt type, want %d or more", name, sz, minLegible)
+				}
+			}
+			line := func(a *plot.Axis) vg.Length { return a.Tick.Label.Height("Mg") }
+			g := ch.grid
+			if g.cellH < line(&ch.plot.Y) {
+				t.Errorf("%s: rows %.1f pt apart, names %.1f pt high: they overlap", name, g.cellH.Points(), line(&ch.plot.Y).Points())
+			}
+			if across := g.cellW * vg.Length(math.Sin(ch.plot.X.Tick.Label.Rotation)); across < line(&ch.plot.X) {
+				t.Errorf("%s: column names %.1f pt apart square to their slant, %.1f pt high: they overlap", name, across.Points(), line(&ch.plot.X).Points())
+			}
+			cols := len(g.vals[0])
+			if want := cols <= maxWritten; g.written != want {
+				t.Errorf("%s: %d columns, values written %v, want %v", name, cols, g.written, want)
+			}
+			if said := strings.Contains(b.String(), "values not written"); said == g.written {
+				t.Errorf("%s: values written %v, and the caption says they are not: %v", name, g.written, said)
+			}
+			if set == "60 outlets" && kind == Distance && g.written {
+				t.Errorf("%s: values written in cells of a 60 × 60 grid", name)
+			}
+			size[name] = vg.Point{X: ch.W, Y: ch.H}
+		}
+	}
+	if a, b := size["seeds distance"], size["60 outlets distance"]; !(b.X > a.X && b.Y > a.Y) {
+		t.Errorf("distance heatmap of 5 groups %v, of 60 %v: want it larger with more groups", a, b)
+	}
+}
+
+// TestDrivers: the drivers chart lays each group's contributions end to
+// end from zero, so that its bar reaches, net, the sum of its
+// contributions in the comparison, which is (pos − neg) / (pos + neg) of
+// its pole hits, where its ♦ stands; groups are in the index chart's
+// order, lowest index at the bottom; and at 5 and at 60 groups the names
+// are legible and a line apart, and the legend fits.
+func TestDrivers(t *testing.T) {
+	for set, c := range map[string]*compare.Comparison{"seeds": seedComparison(t), "60 outlets": manyGroups(t)} {
+		sum := map[string]float64{}
+		for _, d := range c.Drivers {
+			sum[d.Group] += float64(d.Contribution)
+		}
+		counts := map[string][2]int{}
+		for _, r := range c.Index {
+			counts[r.Group] = [2]int{r.Pos, r.Neg}
+		}
+		lay := layDrivers(c)
+		if len(lay.rows) != len(c.Index) {
+			t.Fatalf("%s: %d rows for %d groups", set, len(lay.rows), len(c.Index))
+		}
+		prev := math.Inf(-1)
+		for _, row := range lay.rows {
+			// The segments of each side follow each other from zero out.
+			var right, left, drawn float64
+			for _, sg := range row.segs {
+				v := sg.to - sg.from
+				switch {
+				case v >= 0 && sg.from == right:
+					right = sg.to
+				case v < 0 && sg.from == left:
+					left = sg.to
+				default:
+					t.Errorf("%s %s: segment %v does not follow on its side (right end %g, left end %g)", set, row.group, sg, right, left)
+				}
+				drawn += v
+			}
+			pn := counts[row.group]
+			if pn[0]+pn[1] == 0 {
+				if row.mark || len(row.segs) > 0 {
+					t.Errorf("%s %s: no pole hits, yet a bar or a mark", set, row.group)
+				}
+				continue
+			}
+			want := float64(pn[0]-pn[1]) / float64(pn[0]+pn[1])
+			if math.Abs(drawn-sum[row.group]) > 1e-12 || math.Abs(right+left-want) > 1e-9 || !row.mark || math.Abs(row.index-want) > 1e-12 {
+				t.Errorf("%s %s: bar adds up to %g (ends %g, %g), contributions to %g, mark at %g; want %g", set, row.group, drawn, left, right, sum[row.group], row.index, want)
+			}
+		}
+		// Bottom up by the index chart's estimate.
+		est := map[string]float64{}
+		for _, r := range c.Index {
+			est[r.Group] = float64(r.Index)
+		}
+		for _, row := range lay.rows {
+			if x := est[row.group]; !math.IsNaN(x) {
+				if x < prev {
+					t.Errorf("%s: %s (index %g) above a group of index %g", set, row.group, x, prev)
+				}
+				prev = x
+			}
+		}
+
+		ch := render(t, c, Drivers, SVG)
+		y := &ch.plot.Y
+		if sz := y.Tick.Label.Font.Size.Points(); sz < minLegible {
+			t.Errorf("%s: names in %g pt type", set, sz)
+		}
+		if h := y.Tick.Label.Height("Mg"); ch.bars.pitch < h {
+			t.Errorf("%s: rows %.1f pt apart, names %.1f pt high: they overlap", set, ch.bars.pitch.Points(), h.Points())
+		}
+		leg := newLegend()
+		if need := legendHeight(&leg, len(lay.concepts)+1); need > ch.H {
+			t.Errorf("%s: legend %v high in a chart %v high", set, need, ch.H)
+		}
+	}
+}
+
+// TestWrapClauses: a caption breaks between its clauses, each whole on
+// one line where it fits, and between words only within a clause wider
+// than the line.
+func TestWrapClauses(t *testing.T) {
+	sty := textStyle(tickSize, nil)
+	w := sty.Width("groups in colour, labels in grey; marks set apart;")
+	for _, tc := range []struct{ in, want string }{
+		{"short; also short", "short; also short"},
+		{"groups in colour, labels in grey; marks set apart; 1 group not on the map: D",
+			"groups in colour, labels in grey; marks set apart;\n1 group not on the map: D"},
+		{"groups in colour, labels in grey, marks set apart and more words",
+			"groups in colour, labels in grey, marks set apart\nand more words"},
+	} {
+		if got := wrapClauses(tc.in, sty, w); got != tc.want {
+			t.Errorf("wrapClauses(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

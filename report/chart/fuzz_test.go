@@ -146,6 +146,15 @@ func fuzzComparison(data []byte) *compare.Comparison {
 		}
 		c.Reliability.Groups = append(c.Reliability.Groups, gr)
 	}
+	// Each group's drivers, and the pole hits whose index they add up to,
+	// read last so that the inputs above keep their meaning.
+	for g, name := range groups {
+		c.Index[g].Pos, c.Index[g].Neg = in.int(), in.int()
+		for k := range int(in.byte() % 4) {
+			c.Drivers = append(c.Drivers, compare.IndexDriver{Group: name, Concept: []string{"war", "mutiny", "war", "other"}[k],
+				Pos: in.int(), Neg: in.int(), Index: in.num(), Contribution: in.num()})
+		}
+	}
 	return c
 }
 

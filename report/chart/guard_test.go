@@ -63,6 +63,9 @@ func poison(c *compare.Comparison, v float64) {
 	for i := range c.Rates {
 		c.Rates[i].Rate = n
 	}
+	for i := range c.Drivers {
+		c.Drivers[i].Index, c.Drivers[i].Contribution = n, n
+	}
 	for i := range c.Distance.Matrix {
 		for j := range c.Distance.Matrix[i] {
 			c.Distance.Matrix[i][j] = n
@@ -121,7 +124,7 @@ func TestChartsOfBadNumbers(t *testing.T) {
 				}
 				ch := render(t, c, kind, SVG)
 				render(t, c, kind, PNG)
-				if tc.nodata && (kind == CA || kind == Distinct) && !strings.Contains(ch.Note+ch.LeftOut, "left out") {
+				if tc.nodata && (kind == CA || kind == Distinct || kind == Drivers) && !strings.Contains(ch.Note+ch.LeftOut, "left out") {
 					t.Errorf("%s: note %q, left out %q; want the points left out counted", kind, ch.Note, ch.LeftOut)
 				}
 			}

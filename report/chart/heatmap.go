@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	"github.com/framingkit/framing/framing/compare"
 	"gonum.org/v1/plot"
@@ -161,14 +162,22 @@ func thousands(x float64) string {
 	return fmt.Sprint(x)
 }
 
+// maxWritten is the most columns a heatmap writes its values in: wider,
+// a cell large enough for its number would make the chart too wide to
+// take in, and the colour scale gives the values.
+const maxWritten = 20
+
 // gridChart is a heatmap of vals (rows × cols, rows listed top down) on a
 // scale from 0 to the largest value, with a colour scale to its right. A
 // NaN cell is grey and says nan; a cell whose value cannot be drawn (±Inf,
-// beyond ±1e100) is grey, says n/a and is counted in the caption.
+// beyond ±1e100) is grey, says n/a and is counted in the caption. Up to
+// maxWritten columns every cell writes its value; more, and the cells are
+// as small as the names of rows and columns allow, without their values,
+// which the caption says.
 func gridChart(title string, rows, cols []string, vals [][]float64, scale, nan string) *Chart {
 	p := newPlot(title, "", "")
 	// The first row at the top: y = 0 is the bottom.
-	g := &grid{nan: nan}
+	g := &grid{nan: nan, written: len(cols) <= maxWritten}
 	var left leftOut
 	top := 0.0
 	var ynames []string
@@ -210,13 +219,27 @@ func gridChart(title string, rows, cols []string, vals [][]float64, scale, nan s
 	cell := textStyle(cellSize, color.Black)
 	cellW := max(0.5*vg.Inch, cell.Width("000.00")+vg.Points(6))
 	cellH := 0.26 * vg.Inch
+	if !g.written {
+		// Square cells, so that the names across, slanted at 45°, are a
+		// line apart square to their slant (and those down the side more).
+		cellW = (tick.Height("Mg") + vg.Points(2)) * math.Sqrt2
+		cellH = cellW
+	}
 	w := wideY + vg.Length(len(cols))*cellW + 0.8*vg.Inch
 	w = max(w, p.Title.TextStyle.Width(title)+0.4*vg.Inch)
 	h := vg.Length(len(rows))*cellH + wideX*0.71 + 1.3*vg.Inch
 	ch := withPanel(p, w, h, colourBarWidth, func(c draw.Canvas) {
 		colourBar(draw.Crop(c, 0, 0, wideX*0.71+0.9*vg.Inch, -0.6*vg.Inch), top, scale)
 	})
-	ch.captionLeftOut("", &left, nil)
+	caption := ""
+	if !g.written {
+		caption = fmt.Sprintf("%d columns: values not written in the cells, the colour scale gives them", len(cols))
+		if nan != "" && slices.ContainsFunc(g.vals, func(r []float64) bool { return slices.ContainsFunc(r, math.IsNaN) }) {
+			caption += "; grey: " + nan
+		}
+	}
+	ch.captionLeftOut(caption, &left, nil)
+	ch.plot, ch.grid = p, g
 	return ch
 }
 
@@ -226,10 +249,15 @@ type grid struct {
 	bad  [][]bool    // the cells left out, y × x
 	top  float64
 	nan  string
+	// written says whether the cells write their values.
+	written bool
+	// cellW and cellH are a cell's size as last drawn, for tests.
+	cellW, cellH vg.Length
 }
 
 func (g *grid) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
+	g.cellW, g.cellH = trX(1)-trX(0), trY(1)-trY(0)
 	sty := textStyle(cellSize, color.Black)
 	sty.XAlign = draw.XCenter
 	for y, row := range g.vals {
@@ -245,8 +273,10 @@ func (g *grid) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			c.FillPolygon(fill, rect(x0, y0, x1, y1))
 			c.StrokeLines(draw.LineStyle{Color: bgColor, Width: vg.Points(1)}, rect(x0, y0, x1, y1))
-			sty.Color = inkOn(fill)
-			c.FillText(sty, vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, txt)
+			if g.written {
+				sty.Color = inkOn(fill)
+				c.FillText(sty, vg.Point{X: (x0 + x1) / 2, Y: (y0 + y1) / 2}, txt)
+			}
 		}
 	}
 }
@@ -295,10 +325,9 @@ func colourBar(c draw.Canvas, top float64, name string) {
 	}
 	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 120}, Width: vg.Points(0.5)}, append(rect(x0, c.Min.Y, x1, c.Max.Y), vg.Point{X: x0, Y: c.Min.Y}))
 	sty := textStyle(tickSize, color.Black)
-	for _, t := range (safeTicks{plot.DefaultTicks{}}).Ticks(0, top) {
-		if t.IsMinor() {
-			continue
-		}
+	// Round steps, four or more of them: where a large heatmap does not
+	// write its values, the scale is what gives them.
+	for _, t := range (safeTicks{roundTicks{step: niceCeil(top / 6)}}).Ticks(0, top) {
 		y := c.Min.Y + hgt*vg.Length(t.Value/top)
 		c.StrokeLine2(draw.LineStyle{Color: color.Black, Width: vg.Points(0.5)}, x1, y, x1+vg.Points(3), y)
 		c.FillText(sty, vg.Point{X: x1 + vg.Points(5), Y: y}, t.Label)

@@ -21,19 +21,7 @@ func indexChart(c *compare.Comparison, opt Options) *Chart {
 	if len(c.Index) == 0 {
 		return message(title, "no groups", w, 2*vg.Inch)
 	}
-	rows := slices.Clone(c.Index)
-	slices.SortStableFunc(rows, func(a, b compare.IndexRow) int {
-		an, bn := a.Index.IsNaN(), b.Index.IsNaN()
-		switch {
-		case an && bn:
-			return cmp.Compare(a.Group, b.Group)
-		case an:
-			return -1 // undefined ones at the bottom, out of the way
-		case bn:
-			return 1
-		}
-		return cmp.Or(cmp.Compare(a.Index, b.Index), cmp.Compare(a.Group, b.Group))
-	})
+	rows := indexOrder(c)
 	p := newPlot(title, axisLabel(opt.Axis), "")
 	gi := groupIndex(c)
 	docs := map[string]int{}
@@ -72,6 +60,25 @@ func indexChart(c *compare.Comparison, opt Options) *Chart {
 	}
 	ch.captionLeftOut(caption, &left, nil)
 	return ch
+}
+
+// indexOrder is the comparison's index rows from the bottom of the chart
+// up: lowest index first, those without one below them, out of the way.
+func indexOrder(c *compare.Comparison) []compare.IndexRow {
+	rows := slices.Clone(c.Index)
+	slices.SortStableFunc(rows, func(a, b compare.IndexRow) int {
+		an, bn := a.Index.IsNaN(), b.Index.IsNaN()
+		switch {
+		case an && bn:
+			return cmp.Compare(a.Group, b.Group)
+		case an:
+			return -1
+		case bn:
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.Index, b.Index), cmp.Compare(a.Group, b.Group))
+	})
+	return rows
 }
 
 var indexTicks = []plot.Tick{{Value: -1, Label: "−1"}, {Value: -0.5, Label: "−0.5"}, {Value: 0, Label: "0"}, {Value: 0.5, Label: "+0.5"}, {Value: 1, Label: "+1"}}

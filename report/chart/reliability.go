@@ -172,20 +172,30 @@ func unitOf(kind string) string {
 }
 
 // roundTicks marks an axis at round steps (1, 2, 2.5 or 5 times a power
-// of ten, about four of them) labelled as briefly as the number allows, so
-// that every panel writes its ticks one way: "0 25 50", "0 0.5 1".
-type roundTicks struct{}
+// of ten, about four of them, or every step if step is set) labelled as
+// briefly as the number allows, so that every chart writes its ticks one
+// way: "0 25 50", "0 0.5 1".
+type roundTicks struct{ step float64 }
 
-func (roundTicks) Ticks(lo, hi float64) []plot.Tick {
+func (rt roundTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) {
 		return nil
 	}
-	step := niceCeil((hi - lo) / 4)
+	step := rt.step
+	if !(step > 0) || (hi-lo)/step > maxTicks {
+		step = niceCeil((hi - lo) / 4)
+	}
+	// A tick is a whole number of steps, rounded to the step's decimals:
+	// 3 × 0.2 is 0.6000000000000001 in float64, and is to read 0.6.
+	dec := max(0, 1-int(math.Floor(math.Log10(step))))
 	var out []plot.Tick
 	for v := math.Ceil(lo/step-1e-9) * step; v <= hi+step*1e-9; v += step {
 		x := math.Round(v/step) * step // no drift from adding
 		if math.Abs(x) < step*1e-9 {
 			x = 0
+		}
+		if r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'f', dec, 64), 64); err == nil && !math.IsInf(r, 0) {
+			x = r
 		}
 		out = append(out, plot.Tick{Value: x, Label: strconv.FormatFloat(x, 'f', -1, 64)})
 	}

@@ -12,54 +12,6 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// distinctChart is the Fightin' Words plot (Monroe, Colaresi and Quinn
-// 2008): every matched term of every group, its log-odds z-score against
-// the rest over its count, the top terms labelled.
-func distinctChart(c *compare.Comparison) *Chart {
-	title := "Distinctive terms: log-odds z-score, each group against the rest"
-	w, h := 7*vg.Inch, 5*vg.Inch
-	if len(c.TermScores) == 0 {
-		return message(title, "n/a: needs at least two groups with own-voice hits", w, 2*vg.Inch)
-	}
-	p := newPlot(title, "own-voice hits of the term in the group (log scale)", "z-score of the log-odds ratio")
-	p.X.Scale = plot.LogScale{}
-	p.X.Tick.Marker = logTicks{}
-	gi := groupIndex(c)
-	top := map[[2]string]bool{}
-	for _, d := range c.Distinctive {
-		if d.Kind == "term" {
-			top[[2]string{d.Group, d.Name}] = true
-		}
-	}
-	sc := &scatter{size: cellSize}
-	ymax, xmax := 2.5, 2.0
-	var left leftOut
-	for _, d := range c.TermScores {
-		if !left.keep(float64(d.Z)) || !left.within(float64(d.Count), 1, maxDrawable) { // a log scale starts above 0
-			continue
-		}
-		col, g := groupMark(gi[d.Group])
-		g.Radius = vg.Points(2.5)
-		m := mark{x: float64(d.Count), y: float64(d.Z), glyph: g, ink: col, prio: float64(d.Z)}
-		if top[[2]string{d.Group, d.Name}] {
-			m.label = d.Name
-		}
-		sc.marks = append(sc.marks, m)
-		ymax = max(ymax, math.Abs(float64(d.Z)))
-		xmax = max(xmax, float64(d.Count))
-	}
-	if len(sc.marks) == 0 {
-		return noData(title, &left, w)
-	}
-	p.Add(hline{y: 1.96}, hline{y: -1.96}, sc)
-	p.Y.Min, p.Y.Max = -ymax*1.1, ymax*1.1
-	p.X.Min, p.X.Max = 0.7, xmax*1.6
-	ch := withGroupLegend(p, c, w, h)
-	ch.captionLeftOut("dashed: z = ±1.96; labelled: each group's top terms", &left, sc.droppedNote)
-	ch.labels = sc
-	return ch
-}
-
 // caChart is the correspondence analysis map of groups and labels, on the
 // first two dimensions, both axes on one scale.
 func caChart(c *compare.Comparison) *Chart {
@@ -82,7 +34,7 @@ func caChart(c *compare.Comparison) *Chart {
 	}
 	p := newPlot(title, dim(0), dim(1))
 	gi := groupIndex(c)
-	sc := &scatter{size: tickSize}
+	sc := &scatter{size: tickSize, spread: nearest}
 	var xr, yr span
 	var left leftOut
 	for i, g := range ca.Groups {
@@ -128,9 +80,12 @@ func caChart(c *compare.Comparison) *Chart {
 	h = dh + margin
 	p.Add(hline{y: 0}, vline{x: 0}, sc)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xr.lo, xr.hi, yr.lo, yr.hi
+	// One step on both axes, as one unit is as long on both.
+	step := niceCeil(max(xr.width(), yr.width()) / 8)
+	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks{step: step}, roundTicks{step: step}
 	ch := withGroupLegend(p, c, w, h)
-	ch.captionLeftOut("groups in colour, labels in grey (▲)"+notOnMap(ca.GroupsLeftOut), &left, sc.droppedNote)
-	ch.labels = sc
+	ch.captionLeftOut("groups in colour, labels in grey (▲); marks set apart where they would cover each other"+notOnMap(ca.GroupsLeftOut), &left, sc.droppedNote)
+	ch.labels, ch.plot = []*scatter{sc}, p
 	return ch
 }
 
@@ -151,14 +106,6 @@ func notOnMap(out []compare.LeftOut) string {
 		s += fmt.Sprintf("; %s not on the map (%s): %s", plural(len(names), "group"), why, list)
 	}
 	return s
-}
-
-// droppedNote tells, once the chart is drawn, how many labels did not fit.
-func (s *scatter) droppedNote() string {
-	if s.dropped == 0 {
-		return ""
-	}
-	return fmt.Sprintf("; %d labels left out where they would overlap", s.dropped)
 }
 
 // span is a range of data values.
@@ -194,21 +141,6 @@ func (s *span) widen(w float64) {
 	}
 	mid := (s.lo + s.hi) / 2
 	s.lo, s.hi = mid-w/2, mid+w/2
-}
-
-// logTicks marks 1, 2, 5, 10, 20, 50, ... on a log axis, all labelled.
-type logTicks struct{}
-
-func (logTicks) Ticks(lo, hi float64) []plot.Tick {
-	var out []plot.Tick
-	for p := 1.0; p <= hi && !math.IsInf(p, 1); p *= 10 {
-		for _, m := range []float64{1, 2, 5} {
-			if v := m * p; v >= lo && v <= hi {
-				out = append(out, plot.Tick{Value: v, Label: fmt.Sprint(v)})
-			}
-		}
-	}
-	return out
 }
 
 // withGroupLegend is plot p with a legend of the comparison's groups to its
