@@ -87,6 +87,8 @@ func sectionCharts(section string) []string {
 		return []string{"reliability"}
 	case "outlets":
 		return []string{"outlets"}
+	case "drivers":
+		return []string{"drivers"}
 	}
 	return nil
 }

@@ -36,14 +36,14 @@ type ChartSpec struct {
 	Outlets bool
 }
 
-// ReportCharts are the charts a report shows, in order: the index, the
-// shares of every concept with a hit (a concept without one gets no blank
+// ReportCharts are the charts a report shows, in order: the index and
+// what drives it, the shares of every concept with a hit (a concept without one gets no blank
 // chart), then the heatmap, distinctive terms, the map, the distances, the
 // timeline, the sourcing indicators and, when the groups are not outlets,
 // the index by outlet.
 func ReportCharts(in *Input) []ChartSpec {
 	c := in.Comparison
-	specs := []ChartSpec{{Name: "index", Kind: chart.Index}}
+	specs := []ChartSpec{{Name: "index", Kind: chart.Index}, {Name: "drivers", Kind: chart.Drivers}}
 	for _, cr := range c.Concepts {
 		if hasHits(cr) {
 			specs = append(specs, ChartSpec{Name: "shares-" + cr.ID, Kind: chart.Shares, Concept: cr.ID})

@@ -23,13 +23,15 @@ func newPlotCmd(env Env) *cobra.Command {
 	o := &plotOptions{analysisOptions: *newAnalysisOptions()}
 	cmd := &cobra.Command{
 		Use:   "plot CHART [flags] PATH... | --tally FILE...",
-		Short: "Draw one chart: index, shares, heatmap, distinct, ca, distance, timeline or reliability",
+		Short: "Draw one chart: index, drivers, shares, heatmap, distinct, ca, distance, timeline or reliability",
 		Long: `plot compares the groups of a corpus (as 'compare' does) and draws one chart:
 
   index     framing index per group with its interval, and a line at zero
+  drivers   what drives each group's index: each concept's contribution
   shares    one concept's label shares per group, own voice (needs --concept)
   heatmap   own-voice rate of every label in every group, per 1,000 tokens
-  distinct  distinctive terms: log-odds z-score against count (Fightin' Words)
+  distinct  distinctive terms: log-odds z-score against count (Fightin' Words),
+            a panel per group
   ca        correspondence analysis map of groups and labels
   distance  Jensen-Shannon distance between every two groups
   timeline  framing index per group by ISO week (needs dated documents)
@@ -40,7 +42,8 @@ is the same bytes for the same input; Cyrillic shows in all three.`,
 		Example: `  framing plot index testdata/seeds -o index.svg
   framing plot shares --concept war --format png -o war.png testdata/seeds
   framing plot timeline --manifest m.csv DIR -o timeline.pdf
-  framing plot heatmap --tally all.json -o heatmap.svg`,
+  framing plot heatmap --tally all.json -o heatmap.svg
+  framing plot drivers testdata/seeds -o drivers.png`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			kind, err := chart.ParseKind(args[0])

@@ -19,11 +19,10 @@ import (
 // group's pole hits; compare.IndexDriver), right of zero when it pulls
 // towards the positive pole, left when towards the negative. A group's
 // segments add up to its index over all its pole hits, (pos − neg) /
-// (pos + neg), marked ♦. With documents as the unit, the index chart's
-// estimate can differ from that where few documents carry the hits (a
-// model's estimate, not the pooled ratio; stats.RatioInterval), which the
-// caption then says. Groups are in the index chart's order, concepts in
-// the lexicon's, each in one colour throughout.
+// (pos + neg), marked ♦: the index compare estimates, whatever its
+// interval (stats.RatioInterval); should a comparison's index differ from
+// it, the caption says so. Groups are in the index chart's order, concepts
+// in the lexicon's, each in one colour throughout.
 func driversChart(c *compare.Comparison, opt Options) *Chart {
 	title := "What drives the framing index: each concept's contribution, by group, own voice"
 	w := 7 * vg.Inch
