@@ -545,3 +545,20 @@ func TestWrapClauses(t *testing.T) {
 		}
 	}
 }
+
+// The first 56 groups have marks of their own: no two share both colour
+// and shape.
+func TestGroupMarksDistinct(t *testing.T) {
+	seen := map[string]int{}
+	for i := range len(groupColors) * len(groupGlyphs) {
+		c, g := groupMark(i)
+		key := fmt.Sprintf("%v %T", c, g.Shape)
+		if j, ok := seen[key]; ok {
+			t.Errorf("groups %d and %d share the mark %s", j, i, key)
+		}
+		seen[key] = i
+	}
+	if len(seen) < 56 {
+		t.Errorf("%d distinct marks, want 56", len(seen))
+	}
+}

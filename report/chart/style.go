@@ -59,9 +59,13 @@ var groupColors = []color.RGBA{
 }
 
 // groupGlyphs tell groups apart when there are more groups than colours:
-// 7 colours × 5 shapes give 35 distinct marks.
+// 7 colours × 8 shapes give 56 distinct marks (the filled square, filled
+// triangle and ring come last, so the first 35 groups keep the marks they
+// had); beyond, marks repeat, and the charts that show many groups at
+// once name them (the map's labels, the rows of the others).
 var groupGlyphs = []draw.GlyphDrawer{
 	draw.CircleGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.PlusGlyph{}, draw.CrossGlyph{},
+	draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{},
 }
 
 // groupMark is the colour and glyph of the i-th group of a comparison (in
