@@ -162,43 +162,11 @@ func TestQuantileInf(t *testing.T) {
 	}
 }
 
-// Both ways of unitSampler draw the multinomial counts of multinomialUnits:
-// the mean count of each type is its number of units.
-func TestUnitSampler(t *testing.T) {
-	for _, n := range [][]int{{3, 0, 5, 2}, {400, 1, 0, 250}} { // units one by one; binomials
-		total := 0
-		for _, x := range n {
-			total += x
-		}
-		rng := newRand(4)
-		c := make([]float64, len(n))
-		mean := make([]float64, len(n))
-		draw := unitSampler(n, total)
-		const draws = 20000
-		for range draws {
-			draw(rng, c)
-			var s float64
-			for i, x := range c {
-				s += x
-				mean[i] += x / draws
-			}
-			if s != float64(total) || c[2] != float64(n[2]) && n[2] == 0 {
-				t.Fatalf("n %v: draw %v", n, c)
-			}
-		}
-		for i, ni := range n {
-			// SD of the mean √(n_i(1 − n_i/total)/draws).
-			if sd := math.Sqrt(float64(ni) * (1 - float64(ni)/float64(total)) / draws); math.Abs(mean[i]-float64(ni)) > 5*sd+1e-12 {
-				t.Errorf("n %v: mean count of type %d = %v, want %d ± %v", n, i, mean[i], ni, sd)
-			}
-		}
-	}
-}
-
-// skipSampler draws what unitSampler draws, idle types aside: the mean
-// count of each busy type is its number of units, with the multinomial's
-// variance n_i(1 − n_i/total), and the busy types never take more than
-// total units.
+// skipSampler draws what unitSampler draws, idle types aside, and
+// unitSampler (no type idle) what multinomialUnits draws, both ways: the
+// mean count of each busy type is its number of units, with the
+// multinomial's variance n_i(1 − n_i/total), and the busy types never take
+// more than total units (all of them when none is idle).
 func TestSkipSampler(t *testing.T) {
 	for _, tc := range []struct {
 		n    []int
@@ -207,7 +175,8 @@ func TestSkipSampler(t *testing.T) {
 		{[]int{3, 0, 5, 2}, []bool{false, true, true, false}},         // units one by one
 		{[]int{400, 1, 0, 250}, []bool{true, false, true, false}},     // busy units one by one
 		{[]int{40, 900, 700, 600}, []bool{false, true, false, false}}, // binomials
-		{[]int{4, 6}, []bool{false, false}},                           // none idle: unitSampler
+		{[]int{4, 6}, []bool{false, false}},                           // none idle: unitSampler, one by one
+		{[]int{4000, 1, 0, 2500}, []bool{false, false, false, false}}, // none idle: unitSampler, binomials
 	} {
 		total := 0
 		for _, x := range tc.n {
@@ -230,7 +199,7 @@ func TestSkipSampler(t *testing.T) {
 					t.Fatalf("n %v: idle type %d drawn %v times", tc.n, i, x)
 				}
 			}
-			if s > float64(total) {
+			if s > float64(total) || !slices.Contains(tc.idle, true) && s != float64(total) {
 				t.Fatalf("n %v: %v units drawn of %d", tc.n, s, total)
 			}
 		}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,24 +45,7 @@ func manyGroups(t testing.TB) *compare.Comparison {
 		t.Fatal(err)
 	}
 	names := []string{"Daily News", "Вестник Державы", "Evening Herald of the Republic", "Свободный голос", "Wire", "Дніпровська правда", "Observer", "Столичный телеграф"}
-	rng := rand.New(rand.NewPCG(60, 60))
-	var out []fixture.Doc
-	for g := range 60 {
-		name := fmt.Sprintf("%02d %s", g, names[g%len(names)])
-		for d := range 4 + g%5 {
-			k := (g*g + d*(1+g%3)) % len(docs)
-			if rng.IntN(4) == 0 {
-				k = rng.IntN(len(docs))
-			}
-			s := *docs[k].Score
-			s.Outlet = name
-			s.ID = fmt.Sprintf("%s-%d", docs[k].Score.ID, len(out))
-			s.Date = fmt.Sprintf("2023-%02d-%02d", 6+(d%8)/4, 1+7*(d%4))
-			doc := docs[k].Doc
-			doc.ID, doc.Outlet, doc.Date = s.ID, s.Outlet, s.Date
-			out = append(out, fixture.Doc{Doc: doc, Score: &s})
-		}
-	}
+	out := fixture.Spread(docs, 60, 60, func(g int) string { return fmt.Sprintf("%02d %s", g, names[g%len(names)]) }, func(g int) int { return 4 + g%5 })
 	return fixture.Compare(t, out, "outlet")
 }
 
