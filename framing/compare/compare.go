@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/stats"
@@ -203,33 +201,19 @@ func rateOf(group, what string, n, tokens int, sums framing.TokenSums, opt Optio
 	return r
 }
 
-// compareConcepts tests each concept's groups × labels table (adjust
-// adjusts the p-values with the indicators' as one family). Concepts are
-// compared in parallel (their Monte Carlo tests are
-// most of a comparison's time); each test seeds its own generator, so the
-// results do not depend on the order.
+// compareConcepts tests each concept's groups × labels table, in
+// parallel (adjust adjusts the p-values with the indicators' as one
+// family).
 func compareConcepts(t *framing.Tally, cs concepts, groups []string, opt Options) ([]ConceptResult, error) {
 	if len(cs.ids) == 0 {
 		return nil, nil
 	}
 	results := make([]ConceptResult, len(cs.ids))
-	errs := make([]error, len(cs.ids))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for k, concept := range cs.ids {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[k], errs[k] = compareConcept(t, concept, cs.byID[concept], groups, opt)
-		})
-	}
-	wg.Wait()
-	for k := range results {
-		if errs[k] != nil {
-			return nil, errs[k]
-		}
-	}
-	return results, nil // adjusted with the rest of the family (adjust)
+	err := forEach(len(cs.ids), func(k int) (err error) {
+		results[k], err = compareConcept(t, cs.ids[k], cs.byID[cs.ids[k]], groups, opt)
+		return err
+	})
+	return results, err // adjusted with the rest of the family (adjust)
 }
 
 // correspondence is the correspondence analysis of the groups × labels

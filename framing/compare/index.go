@@ -29,13 +29,16 @@ func IndexRows(t *framing.Tally, opt Options) ([]IndexRow, error) {
 // indexRowsOf is the index of each group, whose units are u (none with hits
 // as the unit).
 func indexRowsOf(t *framing.Tally, groups []string, u stats.Units, opt Options) ([]IndexRow, error) {
-	var rows []IndexRow
-	for r, name := range groups {
-		row, err := indexRow(name, t.Groups[name], u, r, opt)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, row)
+	if len(groups) == 0 {
+		return nil, nil
+	}
+	rows := make([]IndexRow, len(groups))
+	err := forEach(len(groups), func(r int) (err error) {
+		rows[r], err = indexRow(groups[r], t.Groups[groups[r]], u, r, opt)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rows, nil
 }

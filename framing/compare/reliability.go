@@ -3,9 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/framingkit/framing/framing"
 	"github.com/framingkit/framing/framing/reliability"
@@ -45,15 +43,27 @@ func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilitie
 			}
 		}
 	}
-	for r, name := range groups {
-		g := t.Groups[name]
+	reps := make([]reliability.Report, len(groups))
+	err := forEach(len(groups), func(r int) error {
+		g := t.Groups[groups[r]]
 		rep := reliability.NewReport(g.Reliability, g.Tokens.Prose(), g.Tokens.Quoted, opt.Conf, missing)
 		for _, info := range reliability.IndicatorList {
 			in := rep.Indicators[info.Name]
 			if err := indicatorInterval(&in, info, g, units[info.Name], r, opt); err != nil {
-				return out, fmt.Errorf("%s, group %s: %w", info.Name, name, err)
+				return fmt.Errorf("%s, group %s: %w", info.Name, groups[r], err)
 			}
 			rep.Indicators[info.Name] = in
+		}
+		reps[r] = rep
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	for r, name := range groups {
+		rep := reps[r]
+		for _, info := range reliability.IndicatorList {
+			in := rep.Indicators[info.Name]
 			if tested(info) {
 				counted[info.Name] = append(counted[info.Name], float64(in.K))
 				outOf[info.Name] = append(outOf[info.Name], float64(in.N))
@@ -73,22 +83,16 @@ func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilitie
 		}
 	}
 	tests := make([]IndicatorTest, len(infos))
-	errs := make([]error, len(infos))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for k, info := range infos {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			tt, err := indicatorTest(t, groups, info, missing, counted, outOf, units, opt)
-			tests[k], errs[k] = IndicatorTest{Name: info.Name, Kind: info.Kind, TableTest: tt}, err
-		})
-	}
-	wg.Wait()
-	for k, err := range errs {
+	err = forEach(len(infos), func(k int) error {
+		tt, err := indicatorTest(t, groups, infos[k], missing, counted, outOf, units, opt)
+		tests[k] = IndicatorTest{Name: infos[k].Name, Kind: infos[k].Kind, TableTest: tt}
 		if err != nil {
-			return out, fmt.Errorf("%s: %w", infos[k].Name, err)
+			return fmt.Errorf("%s: %w", infos[k].Name, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return out, err
 	}
 	out.Tests = tests
 	return out, nil
