@@ -209,6 +209,10 @@ func (m *Matcher) MatchCategories(dst []Hit, toks []token.Token) []Hit {
 
 func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
 	for i := 0; i < len(e.toks); {
+		if !root.mayStart(e, i) {
+			i++
+			continue
+		}
 		best := longest(root, e, i)
 		if best.n == 0 {
 			i++
@@ -223,6 +227,30 @@ func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
 		i += best.n
 	}
 	return dst
+}
+
+// mayStart tells whether a term of root's trie may start at token i of e:
+// the first step of walk, without its call. Most tokens of a text start
+// no term, and every pass of match (labels, each concept matched apart,
+// categories) asks for every token. The root holds no term end (a term
+// has a word), so a token that takes no edge out of it starts nothing.
+func (root *node) mayStart(e *Encoded, i int) bool {
+	if id := e.norm[i]; id >= 0 && root.child(id) != nil {
+		return true
+	}
+	if id := e.form[i]; id >= 0 && root.nextCase[id] != nil {
+		return true
+	}
+	t := &e.toks[i]
+	return len(root.globs) > 0 && root.mayGlob(t.Norm, t.Form)
+}
+
+// child is the node word id leads to from n, or nil.
+func (n *node) child(id int32) *node {
+	if n.dense != nil {
+		return n.dense[id]
+	}
+	return n.next[id]
 }
 
 // candidate is a term end reached from a start token: n tokens long with
@@ -266,13 +294,7 @@ func (w *walker) walk(n *node, j, exact int) {
 	}
 	t := &toks[j]
 	if id := w.e.norm[j]; id >= 0 {
-		var to *node
-		if n.dense != nil {
-			to = n.dense[id]
-		} else {
-			to = n.next[id]
-		}
-		if to != nil {
+		if to := n.child(id); to != nil {
 			w.walk(to, j+1, exact+1)
 		}
 	}
