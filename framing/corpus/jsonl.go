@@ -90,7 +90,7 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 		var s string
 		switch kind := jsonKind(v); {
 		case kind == "null": // as if the field were not there
-		case json.Unmarshal(v, &s) == nil:
+		case stringField(v, &s):
 			fields[k] = s
 		case k == "id": // a number, as written
 			fields[k] = string(bytes.TrimSpace(v))
