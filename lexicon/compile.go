@@ -85,16 +85,12 @@ func compile(l *Lexicon) (*Matcher, error) {
 	return m, nil
 }
 
-// finish builds the lookup shortcuts once every term is in: the word-start
-// sets, the roots' dense children and every node's glob first bytes. They
+// finish builds the lookup shortcuts once every term is in: the word
+// filters, the roots' dense children and every node's glob first bytes. They
 // change how fast a token is matched, never what matches.
 func (m *Matcher) finish() {
-	for w := range m.vocab {
-		m.normPairs.add(w)
-	}
-	for w := range m.vocabCase {
-		m.formPairs.add(w)
-	}
+	m.normWords = newWordFilter(m.vocab)
+	m.formWords = newWordFilter(m.vocabCase)
 	for _, root := range append([]*node{m.labelTrie, m.catTrie}, m.apartTries...) {
 		root.dense = make([]*node, len(m.vocab))
 		for id, to := range root.next {

@@ -25,28 +25,11 @@ type Matcher struct {
 	// normalised and their case-kept form): a token is looked up once, by
 	// string, and the tries are walked by number.
 	vocab, vocabCase map[string]int32
-	// normPairs and formPairs hold the first two bytes of every word of
-	// vocab and vocabCase: most tokens of a text start with a pair no term
-	// word does, and are known not to be in the vocabulary without a map
-	// lookup.
-	normPairs, formPairs pairSet
+	// normWords and formWords are filters of the words of vocab and
+	// vocabCase: most tokens of a text are no term word, and are known
+	// not to be in the vocabulary without a map lookup.
+	normWords, formWords wordFilter
 }
-
-// pairSet is a set of two-byte word starts (a one-byte word pairs with 0).
-type pairSet [1 << 16 / 64]uint64
-
-func pairOf(w string) uint16 {
-	switch len(w) {
-	case 0:
-		return 0
-	case 1:
-		return uint16(w[0]) << 8
-	}
-	return uint16(w[0])<<8 | uint16(w[1])
-}
-
-func (p *pairSet) add(w string)      { k := pairOf(w); p[k/64] |= 1 << (k % 64) }
-func (p *pairSet) has(w string) bool { k := pairOf(w); return p[k/64]&(1<<(k%64)) != 0 }
 
 // LabelInfo describes one label of a compiled lexicon.
 type LabelInfo struct {
@@ -136,14 +119,14 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 	e.norm, e.form = e.norm[:0], e.form[:0]
 	for i := range toks {
 		id := int32(-1)
-		if norm := toks[i].Norm; m.normPairs.has(norm) {
+		if norm := toks[i].Norm; m.normWords.has(norm) {
 			if x, ok := m.vocab[norm]; ok {
 				id = x
 			}
 		}
 		e.norm = append(e.norm, id)
 		cid := int32(-1)
-		if form := toks[i].Form; len(m.vocabCase) > 0 && m.formPairs.has(form) {
+		if form := toks[i].Form; len(m.vocabCase) > 0 && m.formWords.has(form) {
 			if x, ok := m.vocabCase[form]; ok {
 				cid = x
 			}
