@@ -29,6 +29,13 @@ type Matcher struct {
 	// vocabCase: most tokens of a text are no term word, and are known
 	// not to be in the vocabulary without a map lookup.
 	normWords, formWords wordFilter
+	// starts and startsCase hold, for each word of vocab and vocabCase, the
+	// bits of the roots it takes an edge out of (node.bit); globRoots are
+	// the roots with globs. Encode notes for every token the roots a term
+	// of which may start there, so that each pass of match skips the
+	// others with one test.
+	starts, startsCase []uint64
+	globRoots          []*node
 }
 
 // LabelInfo describes one label of a compiled lexicon.
@@ -107,6 +114,9 @@ func (m *Matcher) MatchLabels(dst []Hit, toks []token.Token) []Hit {
 type Encoded struct {
 	toks       []token.Token
 	norm, form []int32 // -1: a word no term has
+	// starts are the bits of the roots (node.bit) a term of which may
+	// start at each token.
+	starts []uint64
 }
 
 // Encode looks every token up in the matcher's vocabulary, reusing e's
@@ -116,22 +126,30 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 		e = &Encoded{}
 	}
 	e.toks = toks
-	e.norm, e.form = e.norm[:0], e.form[:0]
+	e.norm, e.form, e.starts = e.norm[:0], e.form[:0], e.starts[:0]
 	for i := range toks {
+		var starts uint64
+		norm, form := toks[i].Norm, toks[i].Form
 		id := int32(-1)
-		if norm := toks[i].Norm; m.normWords.has(norm) {
+		if m.normWords.has(norm) {
 			if x, ok := m.vocab[norm]; ok {
-				id = x
+				id, starts = x, m.starts[x]
 			}
 		}
 		e.norm = append(e.norm, id)
 		cid := int32(-1)
-		if form := toks[i].Form; len(m.vocabCase) > 0 && m.formWords.has(form) {
+		if len(m.vocabCase) > 0 && m.formWords.has(form) {
 			if x, ok := m.vocabCase[form]; ok {
-				cid = x
+				cid, starts = x, starts|m.startsCase[x]
 			}
 		}
 		e.form = append(e.form, cid)
+		for _, root := range m.globRoots {
+			if root.mayGlob(norm, form) {
+				starts |= root.bit
+			}
+		}
+		e.starts = append(e.starts, starts)
 	}
 	return e
 }
@@ -142,7 +160,7 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 func (e *Encoded) Release() {
 	e.toks = nil
 	if cap(e.norm) > maxKeptIDs {
-		e.norm, e.form = nil, nil
+		e.norm, e.form, e.starts = nil, nil, nil
 	}
 }
 
@@ -192,7 +210,7 @@ func (m *Matcher) MatchCategories(dst []Hit, toks []token.Token) []Hit {
 
 func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
 	for i := 0; i < len(e.toks); {
-		if !root.mayStart(e, i) {
+		if root.bit != 0 && e.starts[i]&root.bit == 0 || root.bit == 0 && !root.mayStart(e, i) {
 			i++
 			continue
 		}
