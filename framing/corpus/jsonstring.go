@@ -6,6 +6,18 @@ import (
 	"strings"
 )
 
+// rawField is json.RawMessage without the copy: the bytes of a field's
+// value in the line json.Unmarshal reads, valid as long as the line is.
+// (RawMessage copies every value, the article text among them, once more.)
+type rawField []byte
+
+// UnmarshalJSON keeps data, a part of the line being read, which the
+// reader neither changes nor reuses.
+func (r *rawField) UnmarshalJSON(data []byte) error {
+	*r = data
+	return nil
+}
+
 // stringField decodes a JSON value known to be valid (a field of an object
 // json.Unmarshal read) into s when it is a string, as json.Unmarshal does.
 // A string with no escapes but the one-letter ones (\n, \", ...), which is
@@ -14,7 +26,7 @@ import (
 // reader's time. Others (\u escapes, which need the surrogate rules) go to
 // json.Unmarshal. The input must be valid UTF-8, as the reader has checked,
 // for the result to be json.Unmarshal's.
-func stringField(v json.RawMessage, s *string) bool {
+func stringField(v rawField, s *string) bool {
 	if out, ok := plainString(v); ok {
 		*s = out
 		return true

@@ -23,7 +23,7 @@ func TestStringField(t *testing.T) {
 		{`null`, "", true}, // json leaves the string as it was
 	} {
 		var got string
-		ok := stringField(json.RawMessage(tc.raw), &got)
+		ok := stringField(rawField(tc.raw), &got)
 		if ok != tc.ok || got != tc.want {
 			t.Errorf("stringField(%s) = %q, %v; want %q, %v", tc.raw, got, ok, tc.want, tc.ok)
 		}
