@@ -272,6 +272,22 @@ func lineKey(s string) (key uint64, words int) {
 	inWord := false
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(s); {
+		// ASCII letters and punctuation of a word, most of a line, in a
+		// loop of their own.
+		for inWord && i < len(s) {
+			c := s[i]
+			if c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r' {
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			add(c)
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		// Bytes below utf8.RuneSelf are whole runes; the rest is decoded as
 		// a range loop would (an invalid byte is utf8.RuneError).
 		r, size := rune(s[i]), 1
