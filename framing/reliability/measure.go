@@ -213,7 +213,7 @@ type lastSource struct {
 // the name, "unspecified" with the description or "", or "noun" when h is
 // no attribution.
 func (d *doc) resolve(h Hit, s int, last *lastSource) (source, kind string) {
-	source, kind = d.attributionSource(h, d.firstName(s))
+	source, kind = d.attributionSource(h)
 	switch kind {
 	case "noun":
 		return source, kind
