@@ -6,6 +6,7 @@
 #   bench/compare.sh            # a 200 MB corpus, 3 rounds
 #   bench/compare.sh 50         # 50 MB
 #   ROUNDS=5 FLAT_MB=800 bench/compare.sh   # and framing's peak memory on 800 MB
+#   GEN_LANG=ru bench/compare.sh            # a Russian corpus (bench/gen -lang ru)
 #
 # It also times `framing report` on the corpus (scoring, statistics, charts
 # and pages) against `framing score`, and prints what the report adds.
@@ -31,7 +32,7 @@ need "test -x /usr/bin/time" time
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/framing" ./cmd/framing
-go run ./bench/gen -mb "$mb" > "$tmp/corpus.jsonl"
+go run ./bench/gen -lang "${GEN_LANG:-en}" -mb "$mb" > "$tmp/corpus.jsonl"
 bytes=$(stat -c %s "$tmp/corpus.jsonl")
 "$tmp/framing" lexicon show --format json > "$tmp/lexicon.json"
 /usr/bin/python3 bench/pyref/rgpattern.py "$tmp/lexicon.json" > "$tmp/pattern.txt"
@@ -50,14 +51,14 @@ for r in $(seq "$rounds"); do
   run python /usr/bin/python3 bench/pyref/count.py "$tmp/lexicon.json" "$tmp/corpus.jsonl"
 done
 if [ -n "${FLAT_MB:-}" ]; then
-  go run ./bench/gen -mb "$FLAT_MB" > "$tmp/big.jsonl"
+  go run ./bench/gen -lang "${GEN_LANG:-en}" -mb "$FLAT_MB" > "$tmp/big.jsonl"
   /usr/bin/time -f '%e %M' -o "$tmp/t" "$tmp/framing" score --quiet --format tally "$tmp/big.jsonl" > /dev/null 2>&1
   echo "framing-${FLAT_MB}MB $(cat "$tmp/t")" >> "$tmp/times"
   big=$(stat -c %s "$tmp/big.jsonl")
 fi
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(go version | cut -d' ' -f3), $(rg --version | head -1)"
-echo "corpus: $mb MB generated ($bytes bytes), $rounds rounds interleaved; median wall time"
+echo "corpus: $mb MB generated, ${GEN_LANG:-en} ($bytes bytes), $rounds rounds interleaved; median wall time"
 awk -v bytes="$bytes" -v big="${big:-0}" -v flat="${FLAT_MB:-}" '
   { t[$1] = t[$1] " " $2; m[$1] = ($3 > m[$1] ? $3 : m[$1]) }
   function median(s,   a, n, i, j, x) { n = split(s, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { x = a[i]; a[i] = a[j]; a[j] = x }; return a[int((n + 1) / 2)] }

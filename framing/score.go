@@ -171,7 +171,9 @@ type Scorer struct {
 	// langs are the analysis and sourcing rules of each language met,
 	// made on first need.
 	langs map[string]*langRules
-	hits  []lexicon.Hit
+	// hits and catHits are the label and category hits of the document
+	// being counted.
+	hits, catHits []lexicon.Hit
 	// last is the analysis of the last document scored, whose slices the
 	// next document's analysis reuses.
 	last *analysis.Analysis
@@ -297,8 +299,11 @@ func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 	}
 	enc := s.m.Encode(an.Tokens, &s.enc) // one lookup per token serves labels and categories
 	defer enc.Release()
-	s.countLabels(sc, doc.Text, an, enc)
-	catHits := s.countCategories(sc, doc.Text, an, enc)
+	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
+	s.catHits = s.m.MatchCategoriesIn(s.catHits[:0], enc)
+	sc.Hits = make([]Evidence, 0, len(s.hits)+len(s.catHits)) // the room of every hit, once
+	s.countLabels(sc, doc.Text, an)
+	catHits := s.countCategories(sc, doc.Text, an)
 	sc.Index = Index(sc.Pos, sc.Neg)
 	if s.phrases {
 		sc.Phrases = phrasesOf(an.Tokens, s.voices)
@@ -309,13 +314,11 @@ func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 	return sc
 }
 
-// countLabels counts the label hits of an encoded document by voice, and
+// countLabels counts the label hits of a document (s.hits) by voice, and
 // those on the axis' poles, keeping each as evidence.
-func (s *Scorer) countLabels(sc *Score, text string, an *analysis.Analysis, enc *lexicon.Encoded) {
+func (s *Scorer) countLabels(sc *Score, text string, an *analysis.Analysis) {
 	labels := s.m.Labels()
 	sc.Labels = make([]VoiceCount, len(labels))
-	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
-	sc.Hits = make([]Evidence, 0, 2*len(s.hits)) // category hits too: about as many (64 to 73 label hits on the seeds)
 	for _, h := range s.hits {
 		v, marker := hitVoice(text, an, h)
 		e := s.evidence(text, an, h, v, marker, labels[h.ID].ID, "")
@@ -348,15 +351,14 @@ func (s *Scorer) countLabels(sc *Score, text string, an *analysis.Analysis, enc 
 	}
 }
 
-// countCategories counts the category hits of an encoded document by
+// countCategories counts the category hits of a document (s.catHits) by
 // voice, keeping each as evidence, and returns them for the sourcing
 // measures.
-func (s *Scorer) countCategories(sc *Score, text string, an *analysis.Analysis, enc *lexicon.Encoded) []reliability.Hit {
+func (s *Scorer) countCategories(sc *Score, text string, an *analysis.Analysis) []reliability.Hit {
 	cats := s.m.Categories()
 	sc.Categories = make([]VoiceCount, len(cats))
-	s.hits = s.m.MatchCategoriesIn(s.hits[:0], enc)
-	catHits := make([]reliability.Hit, 0, len(s.hits))
-	for _, h := range s.hits {
+	catHits := make([]reliability.Hit, 0, len(s.catHits))
+	for _, h := range s.catHits {
 		v := an.Tokens[h.First].Voice // a category word is read in its clause's voice
 		catHits = append(catHits, reliability.Hit{Category: cats[h.ID], First: h.First, End: h.End, Voice: v})
 		e := s.evidence(text, an, h, v, "", "", cats[h.ID])
@@ -375,7 +377,7 @@ const maxReuseTokens = 1 << 18
 // keep for the next document.
 func (s *Scorer) dropLarge() {
 	if s.reusable() == nil {
-		s.last, s.hits = nil, nil
+		s.last, s.hits, s.catHits = nil, nil, nil
 	}
 }
 

@@ -92,7 +92,29 @@ func dominantScript(text string, packs map[string]*Pack) string {
 	slices.SortFunc(scripts, func(a, b script) int { return strings.Compare(a.name, b.name) })
 	latin := slices.IndexFunc(scripts, func(s script) bool { return s.name == "Latin" })
 	cyrillic := slices.IndexFunc(scripts, func(s script) bool { return s.name == "Cyrillic" })
-	for i := 0; i < len(text); {
+	// lead is how many letters the script with most has over the one
+	// with the next most.
+	lead := func() int {
+		first, second := 0, 0
+		for _, s := range scripts {
+			switch {
+			case s.n > first:
+				first, second = s.n, first
+			case s.n > second:
+				second = s.n
+			}
+		}
+		return first - second
+	}
+	for i, check := 0, 512; i < len(text); {
+		if i >= check {
+			// A script whose lead over every other is more than the bytes
+			// left, each at most one letter, wins whatever they hold.
+			check += 512
+			if lead() > len(text)-i {
+				break
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf { // ASCII: a letter is Latin, the rest is not a letter
 			if latin >= 0 && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {

@@ -22,6 +22,9 @@ type node struct {
 	// globFirst holds the first bytes of the globs' prefixes: a token that
 	// starts with none of them skips the globs.
 	globFirst [256 / 64]uint64
+	// bit is a root's bit in Encoded.starts, 0 for other nodes (and for
+	// roots past the 64th, which test every token with mayStart).
+	bit uint64
 	// terms that end here: one for labels (duplicates are rejected when the
 	// lexicon is validated), possibly several for categories sharing a word.
 	ends []int32
@@ -85,20 +88,31 @@ func compile(l *Lexicon) (*Matcher, error) {
 	return m, nil
 }
 
-// finish builds the lookup shortcuts once every term is in: the word-start
-// sets, the roots' dense children and every node's glob first bytes. They
+// finish builds the lookup shortcuts once every term is in: the word
+// filters, the roots' dense children, the roots each word may start a
+// term of, and every node's glob first bytes. They
 // change how fast a token is matched, never what matches.
 func (m *Matcher) finish() {
-	for w := range m.vocab {
-		m.normPairs.add(w)
-	}
-	for w := range m.vocabCase {
-		m.formPairs.add(w)
-	}
-	for _, root := range append([]*node{m.labelTrie, m.catTrie}, m.apartTries...) {
+	m.normWords = newWordFilter(m.vocab)
+	m.formWords = newWordFilter(m.vocabCase)
+	m.starts, m.startsCase = make([]uint64, len(m.vocab)), make([]uint64, len(m.vocabCase))
+	for k, root := range append([]*node{m.labelTrie, m.catTrie}, m.apartTries...) {
 		root.dense = make([]*node, len(m.vocab))
 		for id, to := range root.next {
 			root.dense[id] = to
+		}
+		if k >= 64 {
+			continue
+		}
+		root.bit = 1 << k
+		for id := range root.next {
+			m.starts[id] |= root.bit
+		}
+		for id := range root.nextCase {
+			m.startsCase[id] |= root.bit
+		}
+		if len(root.globs) > 0 {
+			m.globRoots = append(m.globRoots, root)
 		}
 	}
 	// The trie is a DAG: an inflected word's forms are edges into one

@@ -25,28 +25,18 @@ type Matcher struct {
 	// normalised and their case-kept form): a token is looked up once, by
 	// string, and the tries are walked by number.
 	vocab, vocabCase map[string]int32
-	// normPairs and formPairs hold the first two bytes of every word of
-	// vocab and vocabCase: most tokens of a text start with a pair no term
-	// word does, and are known not to be in the vocabulary without a map
-	// lookup.
-	normPairs, formPairs pairSet
+	// normWords and formWords are filters of the words of vocab and
+	// vocabCase: most tokens of a text are no term word, and are known
+	// not to be in the vocabulary without a map lookup.
+	normWords, formWords wordFilter
+	// starts and startsCase hold, for each word of vocab and vocabCase, the
+	// bits of the roots it takes an edge out of (node.bit); globRoots are
+	// the roots with globs. Encode notes for every token the roots a term
+	// of which may start there, so that each pass of match skips the
+	// others with one test.
+	starts, startsCase []uint64
+	globRoots          []*node
 }
-
-// pairSet is a set of two-byte word starts (a one-byte word pairs with 0).
-type pairSet [1 << 16 / 64]uint64
-
-func pairOf(w string) uint16 {
-	switch len(w) {
-	case 0:
-		return 0
-	case 1:
-		return uint16(w[0]) << 8
-	}
-	return uint16(w[0])<<8 | uint16(w[1])
-}
-
-func (p *pairSet) add(w string)      { k := pairOf(w); p[k/64] |= 1 << (k % 64) }
-func (p *pairSet) has(w string) bool { k := pairOf(w); return p[k/64]&(1<<(k%64)) != 0 }
 
 // LabelInfo describes one label of a compiled lexicon.
 type LabelInfo struct {
@@ -124,6 +114,9 @@ func (m *Matcher) MatchLabels(dst []Hit, toks []token.Token) []Hit {
 type Encoded struct {
 	toks       []token.Token
 	norm, form []int32 // -1: a word no term has
+	// starts are the bits of the roots (node.bit) a term of which may
+	// start at each token.
+	starts []uint64
 }
 
 // Encode looks every token up in the matcher's vocabulary, reusing e's
@@ -133,22 +126,30 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 		e = &Encoded{}
 	}
 	e.toks = toks
-	e.norm, e.form = e.norm[:0], e.form[:0]
+	e.norm, e.form, e.starts = e.norm[:0], e.form[:0], e.starts[:0]
 	for i := range toks {
+		var starts uint64
+		norm, form := toks[i].Norm, toks[i].Form
 		id := int32(-1)
-		if norm := toks[i].Norm; m.normPairs.has(norm) {
+		if m.normWords.has(norm) {
 			if x, ok := m.vocab[norm]; ok {
-				id = x
+				id, starts = x, m.starts[x]
 			}
 		}
 		e.norm = append(e.norm, id)
 		cid := int32(-1)
-		if form := toks[i].Form; len(m.vocabCase) > 0 && m.formPairs.has(form) {
+		if len(m.vocabCase) > 0 && m.formWords.has(form) {
 			if x, ok := m.vocabCase[form]; ok {
-				cid = x
+				cid, starts = x, starts|m.startsCase[x]
 			}
 		}
 		e.form = append(e.form, cid)
+		for _, root := range m.globRoots {
+			if root.mayGlob(norm, form) {
+				starts |= root.bit
+			}
+		}
+		e.starts = append(e.starts, starts)
 	}
 	return e
 }
@@ -159,7 +160,7 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 func (e *Encoded) Release() {
 	e.toks = nil
 	if cap(e.norm) > maxKeptIDs {
-		e.norm, e.form = nil, nil
+		e.norm, e.form, e.starts = nil, nil, nil
 	}
 }
 
@@ -209,6 +210,10 @@ func (m *Matcher) MatchCategories(dst []Hit, toks []token.Token) []Hit {
 
 func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
 	for i := 0; i < len(e.toks); {
+		if root.bit != 0 && e.starts[i]&root.bit == 0 || root.bit == 0 && !root.mayStart(e, i) {
+			i++
+			continue
+		}
 		best := longest(root, e, i)
 		if best.n == 0 {
 			i++
@@ -223,6 +228,30 @@ func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
 		i += best.n
 	}
 	return dst
+}
+
+// mayStart tells whether a term of root's trie may start at token i of e:
+// the first step of walk, without its call. Most tokens of a text start
+// no term, and every pass of match (labels, each concept matched apart,
+// categories) asks for every token. The root holds no term end (a term
+// has a word), so a token that takes no edge out of it starts nothing.
+func (root *node) mayStart(e *Encoded, i int) bool {
+	if id := e.norm[i]; id >= 0 && root.child(id) != nil {
+		return true
+	}
+	if id := e.form[i]; id >= 0 && root.nextCase[id] != nil {
+		return true
+	}
+	t := &e.toks[i]
+	return len(root.globs) > 0 && root.mayGlob(t.Norm, t.Form)
+}
+
+// child is the node word id leads to from n, or nil.
+func (n *node) child(id int32) *node {
+	if n.dense != nil {
+		return n.dense[id]
+	}
+	return n.next[id]
 }
 
 // candidate is a term end reached from a start token: n tokens long with
@@ -266,13 +295,7 @@ func (w *walker) walk(n *node, j, exact int) {
 	}
 	t := &toks[j]
 	if id := w.e.norm[j]; id >= 0 {
-		var to *node
-		if n.dense != nil {
-			to = n.dense[id]
-		} else {
-			to = n.next[id]
-		}
-		if to != nil {
+		if to := n.child(id); to != nil {
 			w.walk(to, j+1, exact+1)
 		}
 	}

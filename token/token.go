@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/clipperhouse/uax29/v2/sentences"
 	"github.com/clipperhouse/uax29/v2/words"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -112,7 +111,7 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 	if n := len(dst); n > 0 {
 		sentence = dst[n-1].Sentence + 1
 	}
-	ss := sentences.FromString(text)
+	ss := &sentenceIter{text: text}
 	for ss.Next() {
 		start := ss.Start()
 		added := false

@@ -24,6 +24,8 @@ def automaton(lexicon_path):
     a = ahocorasick.Automaton()
     for e in entries:
         for term in e["terms"]:
+            if isinstance(term, dict):  # {"text": ..., "inflects": ...}
+                term = term["text"]
             words = WORD.findall(term.lower())
             if not words:
                 continue

@@ -14,6 +14,10 @@ WORD = re.compile(r"[\w'’-]+")
 alts = []
 for e in json.load(open(sys.argv[1]))["entries"]:
     for term in e["terms"]:
+        # Terms are objects ({"text": ..., "inflects": ...}) since the
+        # lexicon gained per-term options; plain strings before.
+        if isinstance(term, dict):
+            term = term["text"]
         words = WORD.findall(term)
         if not words:
             continue

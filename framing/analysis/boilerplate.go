@@ -187,12 +187,19 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 // marker hits on it; seen holds the earlier long lines.
 func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, toks []token.Token, quotes []Span, seen map[uint64]bool) string {
 	b := &r.pack.Boilerplate
+	n := words(trimmed)
 	// The cheap tests and the caption cues read a lower case of the line,
 	// made in one reused buffer (ASCII lines, most of English news, without
 	// the Unicode tables). lower is a view of it, valid until the next line;
-	// no offset is taken from it.
-	r.lower = appendLower(r.lower[:0], trimmed)
-	lower := unsafe.String(unsafe.SliceData(r.lower), len(r.lower))
+	// no offset is taken from it. Only the rules of short lines read it
+	// (at most maxNoticeWords), and most of an article's bytes are in longer
+	// paragraphs, which skip it; lower case keeps the count of spaces, so
+	// words(lower) is n.
+	lower := ""
+	if n <= maxNoticeWords {
+		r.lower = appendLower(r.lower[:0], trimmed)
+		lower = unsafe.String(unsafe.SliceData(r.lower), len(r.lower))
+	}
 	switch {
 	case header:
 		return ReasonMetadata
@@ -200,18 +207,18 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 		return ReasonNavigation
 	case b.RelatedLink.MatchString(trimmed):
 		return ReasonRelatedLink
-	case words(trimmed) <= maxNoticeWords && b.ForeignAgent.MayMatch(lower) && b.ForeignAgent.Pattern.MatchString(trimmed):
+	case n <= maxNoticeWords && b.ForeignAgent.MayMatch(lower) && b.ForeignAgent.Pattern.MatchString(trimmed):
 		return ReasonForeignAgent
 	case isAppeal(hits, toks, quotes):
 		return ReasonAppeal
-	case r.mayBeCaption(lower) && r.isCaption(trimmed):
+	case n <= maxCaptionWords && r.mayBeCaption(lower) && r.isCaption(trimmed): // isCaption refuses longer lines
 		return ReasonCaption
-	case words(trimmed) <= maxBylineWords && (b.Byline.MayMatch(lower) && b.Byline.Pattern.MatchString(trimmed) ||
+	case n <= maxBylineWords && (b.Byline.MayMatch(lower) && b.Byline.Pattern.MatchString(trimmed) ||
 		b.Dateline.MayMatch(lower) && b.Dateline.Pattern.MatchString(trimmed)):
 		return ReasonByline
-	case words(lower) <= maxFooterWords && b.Copyright.MayMatch(lower) && b.Copyright.Pattern.MatchString(lower):
+	case n <= maxFooterWords && b.Copyright.MayMatch(lower) && b.Copyright.Pattern.MatchString(lower):
 		return ReasonCopyright
-	case strings.Count(trimmed, " ") >= minRepeatWords-1:
+	case n >= minRepeatWords:
 		key, n := lineKey(trimmed)
 		repeated := n >= minRepeatWords && seen[key]
 		seen[key] = true
@@ -264,7 +271,30 @@ func lineKey(s string) (key uint64, words int) {
 	add := func(b byte) { h = (h ^ uint64(b)) * prime64 }
 	inWord := false
 	var buf [utf8.UTFMax]byte
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII letters and punctuation of a word, most of a line, in a
+		// loop of their own.
+		for inWord && i < len(s) {
+			c := s[i]
+			if c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r' {
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			add(c)
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		// Bytes below utf8.RuneSelf are whole runes; the rest is decoded as
+		// a range loop would (an invalid byte is utf8.RuneError).
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if lang.IsSpace(r) {
 			inWord = false
 			continue

@@ -51,6 +51,13 @@ var closerFor = map[rune]rune{
 // words stay in the outlet's voice, because hiding an outlet's own words is
 // the worse error for a framing count.
 func Quotes(text string) (spans []Span, problems []QuoteProblem) {
+	return quotes(text, &quoteBytes)
+}
+
+// quotes is Quotes decoding the runes that start with a byte of acts only;
+// the tests give every byte, to check that skipping the others changes
+// nothing.
+func quotes(text string, acts *[256]bool) (spans []Span, problems []QuoteProblem) {
 	var stack []openQuote
 	// open counts the quotations on the stack by their closer, so that a
 	// mark nothing on the stack waits for is known at once: searching the
@@ -78,6 +85,10 @@ func Quotes(text string) (spans []Span, problems []QuoteProblem) {
 	// text without them has one paragraph a line.
 	blankLines := hasBlankLine(text)
 	for i := 0; i < len(text); {
+		if !acts[text[i]] {
+			i++ // no rune the loop acts on starts here (quoteBytes)
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
@@ -127,6 +138,13 @@ func Quotes(text string) (spans []Span, problems []QuoteProblem) {
 	}
 	return spans, problems
 }
+
+// quoteBytes are the bytes that start a rune Quotes acts on: a line break,
+// ", and the lead bytes of “ ” „ (E2) and « » (C2). Other bytes are passed
+// one at a time without decoding: a lead byte is never part of another
+// rune, so a rune Quotes acts on starts at the same offset either way, even
+// in invalid UTF-8.
+var quoteBytes = [256]bool{'\n': true, '"': true, 0xC2: true, 0xE2: true}
 
 // findCloser returns the index of the innermost open quotation that r
 // closes, or -1. „ accepts ” as well as “. open counts the quotations on

@@ -77,7 +77,7 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 	if !utf8.Valid(raw) {
 		return r.skip(Skip{File: name, Line: line, Reason: InvalidUTF8, Msg: "line is not valid UTF-8 (convert the file, e.g. with iconv)"})
 	}
-	var obj map[string]json.RawMessage
+	var obj map[string]rawField
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return r.skip(Skip{File: name, Line: line, Reason: BadJSON, Msg: "not a JSON object: " + jsonProblem(err)})
 	}
@@ -90,7 +90,7 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 		var s string
 		switch kind := jsonKind(v); {
 		case kind == "null": // as if the field were not there
-		case json.Unmarshal(v, &s) == nil:
+		case stringField(v, &s):
 			fields[k] = s
 		case k == "id": // a number, as written
 			fields[k] = string(bytes.TrimSpace(v))
@@ -138,7 +138,7 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 // number their rows), any other well-known field is a string or the
 // object is skipped as bad-field. Other fields are metadata, kept as
 // their JSON.
-func badFieldKind(obj map[string]json.RawMessage) (Skip, bool) {
+func badFieldKind(obj map[string]rawField) (Skip, bool) {
 	for _, k := range []string{"text", "html", "id", "outlet", "date", "url", "title", "lang"} {
 		v, ok := obj[k]
 		if !ok {
@@ -162,7 +162,7 @@ func badFieldKind(obj map[string]json.RawMessage) (Skip, bool) {
 // jsonKind names the kind of a JSON value by its first byte: "string",
 // "null", or with its article "a number", "a boolean", "an array", "an
 // object".
-func jsonKind(v json.RawMessage) string {
+func jsonKind(v rawField) string {
 	v = bytes.TrimSpace(v)
 	if len(v) == 0 {
 		return "null"

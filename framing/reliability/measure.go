@@ -88,12 +88,15 @@ type doc struct {
 // sentence is what the rules know of one sentence.
 type sentence struct {
 	own, attributed bool
-	end             int    // index of its last token
-	firstName       string // its first capitalised run: the subject a pronoun refers to
+	start, end      int // indexes of its first and last tokens
+	// firstName is its first capitalised run, the subject a pronoun
+	// refers to, once named says it was looked for (firstName).
+	firstName string
+	named     bool
 }
 
-// sentences notes each sentence's last token, whether it has own words,
-// and its first name.
+// sentences notes each sentence's first and last tokens and whether it has
+// own words.
 func (d *doc) sentences() {
 	n := 0
 	if len(d.toks) > 0 {
@@ -101,27 +104,39 @@ func (d *doc) sentences() {
 	}
 	d.sents = make([]sentence, n)
 	for i, t := range d.toks {
-		d.sents[t.Sentence].end = i
-		if t.Voice.Prose() {
-			d.sents[t.Sentence].own = true
-		}
-	}
-	for i, t := range d.toks {
 		st := &d.sents[t.Sentence]
-		if st.firstName == "" && t.Voice.Prose() && d.isName(t) {
-			if name, _, _ := d.capitalRun(i, +1, i, st.end); name != "" && !d.sentenceInitialOnly(i, name) {
-				st.firstName = name
-			}
+		if i == 0 || d.toks[i-1].Sentence != t.Sentence {
+			st.start = i
+		}
+		st.end = i
+		if t.Voice.Prose() {
+			st.own = true
 		}
 	}
 }
 
-// firstName is sentence s's first name, "" when there is no sentence s.
+// firstName is sentence s's first name, "" when there is none or there is
+// no sentence s. It is looked for on first need: only the sentences of an
+// attribution and the ones before them need it, and looking costs a
+// capitalisation test of every word.
 func (d *doc) firstName(s int) string {
 	if s < 0 || s >= len(d.sents) {
 		return ""
 	}
-	return d.sents[s].firstName
+	st := &d.sents[s]
+	if st.named {
+		return st.firstName
+	}
+	st.named = true
+	for i := st.start; i <= st.end && int(d.toks[i].Sentence) == s; i++ { // a sentence without tokens has none
+		if t := d.toks[i]; t.Voice.Prose() && d.isName(t) {
+			if name, _, _ := d.capitalRun(i, +1, i, st.end); name != "" && !d.sentenceInitialOnly(i, name) {
+				st.firstName = name
+				break
+			}
+		}
+	}
+	return st.firstName
 }
 
 // span is the words a hit covers, as written, and where they start.
@@ -198,7 +213,7 @@ type lastSource struct {
 // the name, "unspecified" with the description or "", or "noun" when h is
 // no attribution.
 func (d *doc) resolve(h Hit, s int, last *lastSource) (source, kind string) {
-	source, kind = d.attributionSource(h, d.firstName(s))
+	source, kind = d.attributionSource(h)
 	switch kind {
 	case "noun":
 		return source, kind

@@ -18,7 +18,7 @@ import (
 // "person" (he, she, "the spokesman"), "pronoun" (it, they: the source
 // named last), "reference" ("the agency"), "noun" (not an attribution:
 // "the claims") or "unspecified".
-func (d *doc) attributionSource(h Hit, subject string) (source, kind string) {
+func (d *doc) attributionSource(h Hit) (source, kind string) {
 	toks, w := d.toks, d.w
 	if w.according[toks[h.First].Norm] {
 		return d.phraseSource(h.End, +1)
@@ -56,7 +56,9 @@ func (d *doc) attributionSource(h Hit, subject string) (source, kind string) {
 	if s, k, end := d.phraseSourceEnd(h.End, +1); k == "named" && d.endsClause(end) {
 		return s, k
 	}
-	if subject != "" {
+	// The sentence's subject, looked for only here: most attributions
+	// have their source before the verb.
+	if subject := d.firstName(int(sent)); subject != "" {
 		return subject, "named"
 	}
 	return "", "unspecified"
