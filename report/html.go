@@ -66,6 +66,9 @@ type page struct {
 	// FoldGroups folds the table of what each group holds, which would
 	// push the headline off the first screens.
 	FoldGroups bool
+	// NoOutlets says why a report whose groups are not outlets has no
+	// per-outlet view; "" when it has one or its groups are outlets.
+	NoOutlets string
 }
 
 // foldGroupsOver is the number of groups beyond which the table of what
@@ -226,6 +229,9 @@ func buildPage(in *Input) (*page, error) {
 	}
 	p.Title = reportTitle(c, p.Concepts)
 	p.FoldGroups = len(c.Groups) > foldGroupsOver
+	if in.Outlets == nil && c.By != "outlet" {
+		p.NoOutlets = fmt.Sprintf("No per-outlet view: the groups are by %s and the outlets were not kept (a tally keeps only its groups); a report made from the corpus shows each outlet's index.", c.By)
+	}
 	if in.Evidence != nil {
 		for _, g := range c.Groups {
 			eg := evidenceGroup{Group: g.Name}

@@ -36,6 +36,9 @@ func WriteMarkdown(w io.Writer, in *Input, pngs Charts) error {
 		fmt.Fprintf(&b, "- %s\n", escapeText(h))
 	}
 	b.WriteString("\n")
+	if page.NoOutlets != "" {
+		fmt.Fprintf(&b, "%s\n\n", escapeText(page.NoOutlets))
+	}
 	for _, s := range page.Sections {
 		fmt.Fprintf(&b, "## %s\n\n", s.Title)
 		for _, name := range sectionCharts(s.Name) {
