@@ -227,22 +227,37 @@ type Boilerplate struct {
 
 // LineRule is a pattern for a whole line with the cheap tests that rule a
 // line out before the pattern runs: the lower-cased line starts with one of
-// Starts or contains one of Contains.
+// Starts or contains one of Contains, and, when AlsoContains is given,
+// contains one of those too. Each must hold of every line the pattern
+// matches (TestLineRulePrefilters checks the pack's examples).
 type LineRule struct {
 	Starts   []string `yaml:"starts"`
 	Contains []string `yaml:"contains"`
-	Pattern  Pattern  `yaml:"pattern"`
+	// AlsoContains is a second test, for a rule whose first word is common
+	// in text the pattern does not match ("иностранных дел" against the
+	// foreign-agent notice).
+	AlsoContains []string `yaml:"also_contains"`
+	Pattern      Pattern  `yaml:"pattern"`
 }
 
 // MayMatch is the rule's cheap test on a lower-cased line.
 func (r LineRule) MayMatch(lower string) bool {
-	for _, s := range r.Starts {
-		if strings.HasPrefix(lower, s) {
+	return (hasPrefix(lower, r.Starts) || containsAny(lower, r.Contains)) &&
+		(len(r.AlsoContains) == 0 || containsAny(lower, r.AlsoContains))
+}
+
+func hasPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}
-	for _, s := range r.Contains {
-		if strings.Contains(lower, s) {
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
 			return true
 		}
 	}

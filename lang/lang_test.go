@@ -108,3 +108,64 @@ func TestInflection(t *testing.T) {
 		})
 	}
 }
+
+// lowerLine is a line lower-cased as the boilerplate rules lower it.
+func lowerLine(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(Lower(r))
+	}
+	return b.String()
+}
+
+// A line rule's cheap tests must let through every line its pattern
+// matches: they only save the pattern's work. Checked on each pack's
+// examples of the rule, and on the Russian foreign-agent notice in the
+// forms the law gives it, where the second test (the legal verb) keeps the
+// pattern off the many lines about "иностранных дел".
+func TestLineRulePrefilters(t *testing.T) {
+	for _, code := range Languages() {
+		p, _ := Builtin(code)
+		rules := map[string][]LineRule{
+			"foreign-agent": {p.Boilerplate.ForeignAgent},
+			"copyright":     {p.Boilerplate.Copyright},
+			"byline":        {p.Boilerplate.Byline, p.Boilerplate.Dateline},
+		}
+		for _, ex := range p.Examples {
+			rs, ok := rules[ex.Reason]
+			if !ok {
+				continue
+			}
+			lower := lowerLine(strings.TrimSpace(ex.Line))
+			if !slices.ContainsFunc(rs, func(r LineRule) bool { return r.MayMatch(lower) }) {
+				t.Errorf("%s: the cheap tests of the %s rule refuse its example %q", code, ex.Reason, ex.Line)
+			}
+		}
+	}
+	ru, _ := Builtin("ru")
+	fa := ru.Boilerplate.ForeignAgent
+	for _, tc := range []struct {
+		line   string
+		notice bool
+	}{
+		{"ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА", true},
+		{"НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЁН И (ИЛИ) РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ", true},
+		{"Настоящий материал произведен иностранным агентом", true},
+		{"Данное сообщение создано иностранным средством массовой информации", true},
+		{"Министр иностранных дел России провёл переговоры.", false},
+		{"Минюст признал издание иностранным агентом в прошлом году.", false},
+		{"Сайт создан в 2014 году; иностранных инвесторов нет.", false},
+	} {
+		lower := lowerLine(tc.line)
+		matched := fa.Pattern.MatchString(tc.line)
+		if matched != tc.notice {
+			t.Errorf("foreign-agent pattern on %q: %v, want %v", tc.line, matched, tc.notice)
+		}
+		if matched && !fa.MayMatch(lower) {
+			t.Errorf("the cheap tests refuse the notice %q", tc.line)
+		}
+	}
+	if fa.MayMatch(lowerLine("Министр иностранных дел России провёл переговоры.")) {
+		t.Error("the cheap tests let the foreign minister through to the pattern")
+	}
+}
