@@ -73,6 +73,14 @@ func Detect(text string) string {
 	return best
 }
 
+// asciiLetter is 1 for the ASCII letters, 0 for the other ASCII bytes.
+var asciiLetter = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1, 1
+	}
+	return t
+}()
+
 // dominantScript is the script of the packs that most letters of text are
 // written in, "" when it has no letter of any.
 func dominantScript(text string, packs map[string]*Pack) string {
@@ -115,12 +123,17 @@ func dominantScript(text string, packs map[string]*Pack) string {
 				break
 			}
 		}
-		c := text[i]
-		if c < utf8.RuneSelf { // ASCII: a letter is Latin, the rest is not a letter
-			if latin >= 0 && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-				scripts[latin].n++
+		if c := text[i]; c < utf8.RuneSelf {
+			// A run of ASCII, most of a Latin text: a letter is Latin, the
+			// rest is not a letter; counted by table, up to the next check.
+			end := min(len(text), check)
+			n := 0
+			for ; i < end && text[i] < utf8.RuneSelf; i++ {
+				n += int(asciiLetter[text[i]])
 			}
-			i++
+			if latin >= 0 {
+				scripts[latin].n += n
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])

@@ -1,9 +1,12 @@
 package lang
 
 import (
+	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestBuiltinPacks(t *testing.T) {
@@ -167,5 +170,69 @@ func TestLineRulePrefilters(t *testing.T) {
 	}
 	if fa.MayMatch(lowerLine("Министр иностранных дел России провёл переговоры.")) {
 		t.Error("the cheap tests let the foreign minister through to the pattern")
+	}
+}
+
+// dominantScript, with its early stop and its ASCII runs counted by table,
+// names the script a plain count of every letter names, on random texts
+// of Latin, Cyrillic, Greek, digits, punctuation and spaces in every mix.
+func TestDominantScriptAgreesWithCount(t *testing.T) {
+	packs, err := builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range packs {
+		if !slices.Contains(names, p.Detect.Script) {
+			names = append(names, p.Detect.Script)
+		}
+	}
+	slices.Sort(names)
+	count := func(text string) string {
+		best, n := "", 0
+		for _, name := range names {
+			k := 0
+			for _, r := range text {
+				if IsLetter(r) && unicode.Is(unicode.Scripts[name], r) {
+					k++
+				}
+			}
+			if k > n {
+				best, n = name, k
+			}
+		}
+		return best
+	}
+	pieces := []string{"a", "Z", "ж", "Ё", "ї", "λ", "1", " ", ",", "’", "—", "\n", "é", "word ", "слово "}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for range 3000 {
+		var b strings.Builder
+		n := rng.IntN(3000)
+		mix := []int{rng.IntN(len(pieces)), rng.IntN(len(pieces)), rng.IntN(len(pieces))}
+		for b.Len() < n {
+			if rng.IntN(4) == 0 {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			} else {
+				b.WriteString(pieces[mix[rng.IntN(len(mix))]])
+			}
+		}
+		text := b.String()
+		if got, want := dominantScript(text, packs), count(text); got != want {
+			t.Fatalf("dominantScript(%.80q…) = %q, a count of every letter %q", text, got, want)
+		}
+	}
+}
+
+// BenchmarkDetect is the language detection of one document: the seed
+// article repeated past the 4 KB that Detect reads.
+func BenchmarkDetect(b *testing.B) {
+	data, err := os.ReadFile("../testdata/seeds/000_9e5c9e65d14847af.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(string(data), 1+detectSample/len(data))
+	b.SetBytes(detectSample)
+	for b.Loop() {
+		Detect(text)
 	}
 }
