@@ -83,7 +83,9 @@ func shared(a, b []uint64) int {
 	return n
 }
 
-type fingerprintJSON struct {
+// FingerprintFile is a Fingerprint as its MarshalJSON writes it; the
+// output schema is made from it.
+type FingerprintFile struct {
 	Count  int    `json:"count"`
 	Hashes string `json:"hashes"`
 }
@@ -101,13 +103,13 @@ func (f Fingerprint) MarshalJSON() ([]byte, error) {
 		buf = binary.AppendUvarint(buf, x-prev)
 		prev = x
 	}
-	return json.Marshal(fingerprintJSON{Count: len(h), Hashes: base64.StdEncoding.EncodeToString(buf)})
+	return json.Marshal(FingerprintFile{Count: len(h), Hashes: base64.StdEncoding.EncodeToString(buf)})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, and checks that the count
 // is the number of hashes.
 func (f *Fingerprint) UnmarshalJSON(b []byte) error {
-	var in fingerprintJSON
+	var in FingerprintFile
 	if err := json.Unmarshal(b, &in); err != nil {
 		return errors.New("not a fingerprint: want {\"count\": N, \"hashes\": \"...\"}")
 	}

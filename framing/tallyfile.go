@@ -85,9 +85,10 @@ func jsonKindOf(t reflect.Type) string {
 	return "a number"
 }
 
-// tallyFile is a tally as its file writes it: the labels and their poles
-// as two lists, in the fields' order of the format.
-type tallyFile struct {
+// TallyFile is a tally as its file writes it: the labels and their poles
+// as two lists, in the fields' order of the format. Tally's MarshalJSON
+// and UnmarshalJSON go through it; the output schema is made from it.
+type TallyFile struct {
 	Format     int                    `json:"format"`
 	Lexicon    LexiconRef             `json:"lexicon"`
 	By         string                 `json:"by"`
@@ -106,7 +107,7 @@ type tallyFile struct {
 // framing writes text.
 func (t *Tally) MarshalJSON() ([]byte, error) {
 	t.Seal() // a file holds closed units only
-	f := tallyFile{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Phrases: t.Phrases, Labels: []lexicon.LabelKey{}, Poles: t.Poles(),
+	f := TallyFile{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Phrases: t.Phrases, Labels: []lexicon.LabelKey{}, Poles: t.Poles(),
 		Categories: t.Categories, Read: t.Read, Skipped: t.Skipped, Groups: t.Groups}
 	for _, l := range t.Labels {
 		f.Labels = append(f.Labels, l.Key)
@@ -122,7 +123,7 @@ func (t *Tally) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads the tally file format (Check then checks it).
 func (t *Tally) UnmarshalJSON(data []byte) error {
-	var f tallyFile
+	var f TallyFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return err
 	}

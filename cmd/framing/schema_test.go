@@ -28,34 +28,13 @@ import (
 // type whose JSON differs from its fields (a custom marshaller, a null
 // where a number was declared) fails.
 
-// tallyDoc is the tally file as framing.Tally's MarshalJSON writes it.
-type tallyDoc struct {
-	Format     int                            `json:"format"`
-	Lexicon    framing.LexiconRef             `json:"lexicon"`
-	By         string                         `json:"by"`
-	Voices     token.VoiceSet                 `json:"voices"`
-	Phrases    bool                           `json:"phrases,omitempty"`
-	Labels     []lexicon.LabelKey             `json:"labels"`
-	Poles      []int                          `json:"poles"`
-	Categories []string                       `json:"categories"`
-	Read       int                            `json:"read"`
-	Skipped    map[string]int                 `json:"skipped"`
-	Groups     map[string]*framing.GroupTally `json:"groups"`
-}
-
-// fingerprintDoc is framing.Fingerprint as its MarshalJSON writes it.
-type fingerprintDoc struct {
-	Count  int    `json:"count"`
-	Hashes string `json:"hashes"`
-}
-
 // outputSchemas are the outputs and the types that write them.
 var outputSchemas = []struct {
 	file, title string
 	v           any
 }{
 	{"score.schema.json", "framing score --format jsonl: one line per document", report.ScoreJSON{}},
-	{"tally.schema.json", "framing score --format tally, framing merge", tallyDoc{}},
+	{"tally.schema.json", "framing score --format tally, framing merge", framing.TallyFile{}},
 	{"compare.schema.json", "framing compare --format json, a report's results.json", compare.Comparison{}},
 	{"reliability.schema.json", "framing reliability --format json", reliabilityJSON{}},
 	{"check.schema.json", "framing check --format json", checkJSON{}},
@@ -73,7 +52,7 @@ func schemaOf(file, title string, v any) []byte {
 			case reflect.TypeFor[token.VoiceSet](), reflect.TypeFor[token.Voice](), reflect.TypeFor[lexicon.LabelKey]():
 				return &invopop.Schema{Type: "string"}
 			case reflect.TypeFor[framing.Fingerprint]():
-				return new(invopop.Reflector).Reflect(fingerprintDoc{})
+				return new(invopop.Reflector).Reflect(framing.FingerprintFile{})
 			}
 			return nil
 		},
