@@ -686,15 +686,7 @@ func TestLogOddsWithinConceptOracle(t *testing.T) {
 func tokenSumsOf(docs [][2]float64) TokenSums {
 	var s TokenSums
 	for _, d := range docs {
-		k, n := d[0], d[1]
-		if n > 0 {
-			s.D++
-		}
-		s.K += k
-		s.N += n
-		s.KK += k * k
-		s.KN += k * n
-		s.NN += n * n
+		s.Add(d[0], d[1])
 	}
 	return s
 }

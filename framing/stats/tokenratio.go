@@ -35,6 +35,19 @@ type TokenSums struct {
 	D, K, N, KK, KN, NN float64
 }
 
+// Add adds one unit with k of n: counted in D when it has tokens (n > 0),
+// as a tally counts the units of a rate.
+func (s *TokenSums) Add(k, n float64) {
+	if n > 0 {
+		s.D++
+	}
+	s.K += k
+	s.N += n
+	s.KK += k * k
+	s.KN += k * n
+	s.NN += n * n
+}
+
 // rss is Σ_i (k_i − r n_i)² at the units' own ratio r = K/N, from the sums:
 // (N²Σk² − 2KNΣkn + K²Σn²)/N², the numerator in 256-bit arithmetic, which
 // is exact for whole-number sums below 2⁶⁴. In float64 the three terms

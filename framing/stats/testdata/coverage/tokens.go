@@ -57,13 +57,7 @@ func (sc tokenScenario) corpus(rng *rand.Rand, d int) stats.TokenSums {
 		if sc.Gamma {
 			mu *= distuv.Gamma{Alpha: 1, Beta: 1, Src: rng}.Rand()
 		}
-		k := float64(poisson(rng, mu))
-		s.D++
-		s.K += k
-		s.N += n
-		s.KK += k * k
-		s.KN += k * n
-		s.NN += n * n
+		s.Add(float64(poisson(rng, mu)), n) // n ≥ 1: every document counts in D
 	}
 	return s
 }
