@@ -20,8 +20,7 @@ import (
 // towards the positive pole, left when towards the negative. A group's
 // segments add up to its index over all its pole hits, (pos − neg) /
 // (pos + neg), marked ♦: the index compare estimates, whatever its
-// interval (stats.RatioInterval); should a comparison's index differ from
-// it, the caption says so. Groups are in the index chart's order, concepts
+// interval (stats.RatioInterval). Groups are in the index chart's order, concepts
 // in the lexicon's, each in one colour throughout.
 func driversChart(c *compare.Comparison, opt Options) *Chart {
 	title := "What drives the framing index: each concept's contribution, by group, own voice"
@@ -65,9 +64,6 @@ func driversChart(c *compare.Comparison, opt Options) *Chart {
 		leg.Draw(draw.Crop(c, 0, 0, 0, -vg.Points(titleSize)*3))
 	})
 	caption := "segments: each concept's (pos − neg) / all the group's pole hits; they add up to the group's index over all its pole hits, (pos − neg) / (pos + neg), ♦"
-	if lay.estimated {
-		caption += "; the index chart's estimate, with documents as the unit, differs from it where few documents have hits"
-	}
 	ch.captionLeftOut(caption, &lay.left, nil)
 	ch.plot, ch.bars = p, bars
 	return ch
@@ -82,9 +78,6 @@ type driverLayout struct {
 	lo, hi   float64       // the ends of the bars
 	left     leftOut
 	drawn    int // segments and index marks laid out
-	// estimated says that a group's index, as the index chart shows it,
-	// is not its pooled index.
-	estimated bool
 }
 
 // driverRow is one group's bar: its segments, and its index over all its
@@ -141,9 +134,6 @@ func layDrivers(c *compare.Comparison) driverLayout {
 	}
 	for _, r := range indexOrder(c) {
 		row := driverRow{group: r.Group, index: stats.FramingIndex(float64(r.Pos), float64(r.Neg))}
-		if est := float64(r.Index); math.Abs(est-row.index) > 0.005 {
-			lay.estimated = true
-		}
 		ds := byGroup[r.Group]
 		slices.SortStableFunc(ds, func(a, b compare.IndexDriver) int {
 			return slices.Index(lay.concepts, a.Concept) - slices.Index(lay.concepts, b.Concept)
