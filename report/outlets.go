@@ -44,11 +44,18 @@ func NewOutletCollector(t *framing.Tally, by string) *OutletCollector {
 // Add counts one scored document.
 func (o *OutletCollector) Add(s *framing.Score) {
 	o.tally.Add(s)
-	outlet := framing.GroupOf(s, "outlet")
-	if o.groups[outlet] == nil {
-		o.groups[outlet] = map[string]bool{}
+	outlet, group := framing.GroupOf(s, "outlet"), framing.GroupOf(s, o.by)
+	// Keys are cloned, and set only when new, as the tally's are: a name
+	// may share memory with its document, and every assignment to a map
+	// stores its key.
+	gs := o.groups[outlet]
+	if gs == nil {
+		gs = map[string]bool{}
+		o.groups[strings.Clone(outlet)] = gs
 	}
-	o.groups[outlet][framing.GroupOf(s, o.by)] = true
+	if !gs[group] {
+		gs[strings.Clone(group)] = true
+	}
 }
 
 // View computes every outlet's framing index with the comparison's
