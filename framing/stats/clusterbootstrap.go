@@ -126,7 +126,7 @@ func ClusterBootstraps(u Units, group int, rs []Ratio, draws int, seed uint64, c
 		res := &out[k]
 		*res = ClusterBoot{Estimate: nan, Lo: nan, Hi: nan, BCaLo: nan, BCaHi: nan,
 			BiasCorrection: nan, Acceleration: nan, TLo: nan, THi: nan, Draws: draws, Seed: seed}
-		pairs, units, err := groupPairs(u, group, r)
+		pairs, of, units, err := groupPairsOf(u, group, r)
 		if err != nil {
 			return out, err
 		}
@@ -147,7 +147,7 @@ func ClusterBootstraps(u Units, group int, rs []Ratio, draws int, seed uint64, c
 			res.Reason = "no unit of the group has a hit"
 			continue
 		}
-		b := &ratioBoot{res: res, r: r, pairs: pairs, sx: sx, sm: sm, pHat: sx / sm, cp: make([]float64, len(pairs)),
+		b := &ratioBoot{res: res, pairs: pairs, of: of, sx: sx, sm: sm, pHat: sx / sm, cp: make([]float64, len(pairs)),
 			theta: make([]float64, 0, draws), tstat: make([]float64, 0, draws)}
 		b.scale, b.shift = r.affine()
 		res.Estimate = b.value(sx, sm)
@@ -157,26 +157,21 @@ func ClusterBootstraps(u Units, group int, rs []Ratio, draws int, seed uint64, c
 	if len(boots) == 0 {
 		return out, nil
 	}
-	// The group's unit types, each mapped to its pair under every ratio; a
-	// type is idle when it has no hit under any of them.
+	// The group's unit types (in the order of groupPairsOf's of); a type
+	// is idle when it has no hit under any ratio: in no pair but one of
+	// x = m = 0.
 	var n []int
 	var idle []bool
-	for _, b := range boots {
-		b.index = make(map[[2]float64]int, len(b.pairs))
-		for i, p := range b.pairs {
-			b.index[[2]float64{p.x, p.m}] = i
-		}
-	}
-	for t, v := range u.Types {
+	for t := range u.Types {
 		if u.Count[t][group] == 0 {
 			continue
 		}
+		j := len(n)
 		n = append(n, u.Count[t][group])
 		none := true
 		for _, b := range boots {
-			x, m := b.r.xm(v)
-			b.of = append(b.of, b.index[[2]float64{x + 0, m + 0}])
-			none = none && x == 0 && m == 0
+			p := b.pairs[b.of[j]]
+			none = none && p.x == 0 && p.m == 0
 		}
 		idle = append(idle, none)
 	}
@@ -199,10 +194,8 @@ func ClusterBootstraps(u Units, group int, rs []Ratio, draws int, seed uint64, c
 // pair of each unit type (of), and the resampled values.
 type ratioBoot struct {
 	res          *ClusterBoot
-	r            Ratio
 	pairs        []pair
-	index        map[[2]float64]int // pair by (x, m), as groupPairs merges them
-	of           []int
+	of           []int     // the pair of each of the group's unit types
 	cp           []float64 // a resample's count of each pair
 	scale, shift float64
 	sx, sm       float64

@@ -207,20 +207,26 @@ func (r Ratio) check(k int) {
 // group of u or r does not fit the vectors; a histogram without types has no
 // groups, and any g is then accepted and has no units.
 func groupPairs(u Units, g int, r Ratio) ([]pair, int, error) {
+	pairs, _, d, err := groupPairsOf(u, g, r)
+	return pairs, d, err
+}
+
+// groupPairsOf is groupPairs that also says which pair each of the group's
+// unit types went into: of[j] for the j-th type with units in group g, in
+// the order of u.Types.
+func groupPairsOf(u Units, g int, r Ratio) (out []pair, of []int, d int, err error) {
 	k, groups, err := u.check()
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	if len(u.Types) == 0 {
-		return nil, 0, nil
+		return nil, nil, 0, nil
 	}
 	if g < 0 || g >= groups {
 		panic("stats: group outside Units.Count")
 	}
 	r.check(k)
 	index := map[[2]float64]int{}
-	var out []pair
-	d := 0
 	for t, v := range u.Types {
 		n := u.Count[t][g]
 		if n == 0 {
@@ -236,6 +242,7 @@ func groupPairs(u Units, g int, r Ratio) ([]pair, int, error) {
 			out = append(out, pair{x: x, m: m})
 		}
 		out[i].n += n
+		of = append(of, i)
 	}
-	return out, d, nil
+	return out, of, d, nil
 }
