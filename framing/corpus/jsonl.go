@@ -77,8 +77,8 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 	if !utf8.Valid(raw) {
 		return r.skip(Skip{File: name, Line: line, Reason: InvalidUTF8, Msg: "line is not valid UTF-8 (convert the file, e.g. with iconv)"})
 	}
-	var obj map[string]rawField
-	if err := json.Unmarshal(raw, &obj); err != nil {
+	obj, err := parseObject(raw)
+	if err != nil {
 		return r.skip(Skip{File: name, Line: line, Reason: BadJSON, Msg: "not a JSON object: " + jsonProblem(err)})
 	}
 	if s, bad := badFieldKind(obj); bad {

@@ -1,0 +1,82 @@
+package corpus
+
+import (
+	"encoding/json"
+	"maps"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestParseObject: lines of each shape split as json.Unmarshal splits
+// them, by the one-pass path (flat) or by json (not flat), and the errors
+// are json's.
+func TestParseObject(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		flat bool
+	}{
+		{`{"id":"a1","outlet":"TASS","text":"He said \"no\".\n\nThen…","n":-12.5e+3,"ok":true,"x":null}`, true},
+		{` { "text" : "a" , "id" : 7 } ` + "\r\n", true},
+		{`{}`, true},
+		{`{"text":"a","text":"b"}`, true}, // the later wins, as in json
+		{`{"text":"\u00e9\ud83d\ude00"}`, true},
+		{`{"te\u0078t":"a"}`, false},               // an escaped key: json's
+		{`{"meta":{"a":[1,2]},"text":"a"}`, false}, // nested: json's
+		{`{"text":"a",}`, false},
+		{`{"text":"a"} x`, false},
+		{`{"n":01}`, false},
+		{`{"n":1.}`, false},
+		{`{"n":-}`, false},
+		{`{"s":"tab	inside"}`, false},
+		{`{"s":"\x"}`, false},
+		{`{"s":"\u12g4"}`, false},
+		{`{"b":tru}`, false},
+		{`{"a":"b"`, false},
+		{`null`, false},
+		{`[1]`, false},
+		{``, false},
+	} {
+		var want map[string]rawField
+		wantErr := json.Unmarshal([]byte(tc.line), &want)
+		got, err := parseObject([]byte(tc.line))
+		if (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+			t.Errorf("%s: error %v, json's %v", tc.line, err, wantErr)
+		}
+		if !maps.EqualFunc(got, want, func(a, b rawField) bool { return string(a) == string(b) }) {
+			t.Errorf("%s: %q, json gives %q", tc.line, got, want)
+		}
+		if _, flat := flatObject([]byte(tc.line)); flat != tc.flat {
+			t.Errorf("%s: flat %v, want %v", tc.line, flat, tc.flat)
+		}
+	}
+}
+
+// FuzzParseObject is the differential test of the one-pass path: whatever
+// the line, a line it splits is one json.Unmarshal reads without error
+// into the same keys and value bytes.
+func FuzzParseObject(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a1","text":"x\ny \"q\" \u0416","n":-0.5E-2,"t":true,"f":false,"z":null}`,
+		`{ "a" : 1 ,"b":"2"}`, `{"a":{"b":1}}`, `{"a":[]}`, `{}`, ` {}` + "\n", `{"a":1e5}`, `{"a":"\/\b\f\r\t"}`,
+		`{"a":0}`, `{"a":-0.0}`, `{"a":"b","a":"c"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if !utf8.Valid(line) {
+			return // the reader refuses it before
+		}
+		got, flat := flatObject(line)
+		var want map[string]rawField
+		wantErr := json.Unmarshal(line, &want)
+		if !flat {
+			return
+		}
+		if wantErr != nil {
+			t.Fatalf("%q: split, but json says %v", line, wantErr)
+		}
+		if !maps.EqualFunc(got, want, func(a, b rawField) bool { return string(a) == string(b) }) {
+			t.Fatalf("%q: %q, json gives %q", line, got, want)
+		}
+	})
+}
