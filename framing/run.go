@@ -88,6 +88,12 @@ type Options struct {
 	// NoReliability leaves the sourcing measures out, for a caller that
 	// does not show them.
 	NoReliability bool
+	// CountsOnly is for a sink that only counts the scores (Tally.Add, the
+	// tables of scores): a label hit keeps what a tally reads of it (its
+	// label, voice, negation and matched words), not its text, why or
+	// source, and category hits are counted but not kept as evidence.
+	// Building every hit's evidence was a tenth of a run.
+	CountsOnly bool
 	// Voices are the voices whose label hits count for the framing index
 	// (Score.Pos, Neg); zero is token.OwnVoice.
 	Voices token.VoiceSet
@@ -297,6 +303,7 @@ func (r *run) work(m *lexicon.Matcher, sm *reliability.StateMedia) {
 	s := NewScorerWith(m, sm)
 	s.reliability = !r.opt.NoReliability
 	s.phrases = r.opt.Phrases
+	s.countsOnly = r.opt.CountsOnly
 	if r.opt.Voices != 0 {
 		s.voices = r.opt.Voices
 	}

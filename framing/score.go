@@ -144,7 +144,10 @@ type Score struct {
 	// Index is (Pos-Neg)/(Pos+Neg), NaN when both are 0.
 	Pos, Neg int
 	Index    float64
-	Hits     []Evidence
+	// Hits are the evidence of every label and category hit; with
+	// Options.CountsOnly, only the label hits, each with its label,
+	// voice, negation and Norm.
+	Hits []Evidence
 	// Phrases counts the words and two-word phrases (normalised, joined by
 	// a space) of the voices counted, when the run counts them
 	// (Options.Phrases); nil otherwise.
@@ -185,6 +188,9 @@ type Scorer struct {
 	voices token.VoiceSet
 	// phrases counts the phrases of the document (Options.Phrases).
 	phrases bool
+	// countsOnly keeps of each hit only what a tally reads
+	// (Options.CountsOnly).
+	countsOnly bool
 }
 
 // langRules are a language's analysis and sourcing rules.
@@ -301,7 +307,11 @@ func (s *Scorer) count(doc Document, an *analysis.Analysis) *Score {
 	defer enc.Release()
 	s.hits = s.m.MatchLabelsIn(s.hits[:0], enc)
 	s.catHits = s.m.MatchCategoriesIn(s.catHits[:0], enc)
-	sc.Hits = make([]Evidence, 0, len(s.hits)+len(s.catHits)) // the room of every hit, once
+	room := len(s.hits) + len(s.catHits)
+	if s.countsOnly {
+		room = len(s.hits)
+	}
+	sc.Hits = make([]Evidence, 0, room) // the room of every hit, once
 	s.countLabels(sc, doc.Text, an)
 	catHits := s.countCategories(sc, doc.Text, an)
 	sc.Index = Index(sc.Pos, sc.Neg)
@@ -361,9 +371,10 @@ func (s *Scorer) countCategories(sc *Score, text string, an *analysis.Analysis) 
 	for _, h := range s.catHits {
 		v := an.Tokens[h.First].Voice // a category word is read in its clause's voice
 		catHits = append(catHits, reliability.Hit{Category: cats[h.ID], First: h.First, End: h.End, Voice: v})
-		e := s.evidence(text, an, h, v, "", "", cats[h.ID])
-		sc.Hits = append(sc.Hits, e)
 		sc.Categories[h.ID].add(v, false)
+		if !s.countsOnly {
+			sc.Hits = append(sc.Hits, s.evidence(text, an, h, v, "", "", cats[h.ID]))
+		}
 	}
 	return catHits
 }
@@ -422,6 +433,13 @@ func (s *Scorer) evidence(text string, an *analysis.Analysis, h lexicon.Hit, v t
 	norm := toks[0].Norm
 	for _, t := range toks[1:] {
 		norm += " " + t.Norm
+	}
+	if s.countsOnly {
+		e := Evidence{Label: label, Category: category, Voice: v, Norm: norm}
+		if label != "" && v != token.Boilerplate {
+			e.NegatedBy, e.Negated = an.NegatedBy(text, h.First)
+		}
+		return e
 	}
 	e := Evidence{
 		Label: label, Category: category,

@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/framingkit/framing/token"
 )
 
 // seedScoreList scores the seed corpus once.
@@ -271,5 +273,56 @@ func TestTallyCheckBy(t *testing.T) {
 		case tt.err != "" && (!errors.As(err, &fe) || err.Error() != tt.err):
 			t.Errorf("--by %s: error %v, want %q", tt.by, err, tt.err)
 		}
+	}
+}
+
+// TestCountsOnlyKeepsTallies: a run with Options.CountsOnly gives the
+// same tallies, by outlet and by date, as a run that keeps every hit's
+// evidence, on the seeds, the Russian and Ukrainian corpus and the hostile
+// articles; its hits are the label hits, each with what the tally reads.
+func TestCountsOnlyKeepsTallies(t *testing.T) {
+	m := builtinMatcher(t)
+	voices := token.VoiceSet(1<<token.Own | 1<<token.Reported) // both kinds of counts move
+	for _, dir := range []string{seedsDir, ruukDir, "../testdata/hostile"} {
+		t.Run(dir, func(t *testing.T) {
+			run := func(countsOnly bool) []*Score {
+				var out []*Score
+				if _, err := runFiles([]string{dir}, m, Options{CountsOnly: countsOnly, Voices: voices}, func(_ Document, s *Score) error {
+					out = append(out, s)
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+				return out
+			}
+			full, lean := run(false), run(true)
+			labelHits := 0
+			for i, s := range full {
+				var want []Evidence
+				for _, h := range s.Hits {
+					if h.Label != "" {
+						want = append(want, Evidence{Label: h.Label, Voice: h.Voice, Negated: h.Negated, NegatedBy: h.NegatedBy, Norm: h.Norm})
+					}
+				}
+				labelHits += len(want)
+				if got := lean[i].Hits; jsonOf(t, got) != jsonOf(t, want) && len(want)+len(got) > 0 {
+					t.Errorf("%s: counts-only hits %s, want %s", s.ID, jsonOf(t, got), jsonOf(t, want))
+				}
+			}
+			if labelHits == 0 {
+				t.Fatalf("%s: no label hits: the test checks nothing", dir)
+			}
+			for _, by := range []string{"outlet", "date"} {
+				a, b := NewTally(m, by), NewTally(m, by)
+				a.Voices, b.Voices = voices, voices
+				for i := range full {
+					a.Add(full[i])
+					b.Add(lean[i])
+				}
+				if x, y := jsonOf(t, a), jsonOf(t, b); x != y {
+					t.Errorf("by %s: the tallies differ:\n%s\n%s", by, x, y)
+				}
+			}
+		})
 	}
 }

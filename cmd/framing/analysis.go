@@ -114,7 +114,10 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			ot.Voices = t.Voices
 			outlets = report.NewOutletCollector(ot, o.By)
 		}
-		sum, man, err := o.scoreCorpus(env, paths, m, nil, func(r *framing.Result) error {
+		// Without evidence to show, or a caller to see each score, the
+		// tallies are all that is kept of a score.
+		countsOnly := func(opt *framing.Options) { opt.CountsOnly = in.Evidence == nil && each == nil }
+		sum, man, err := o.scoreCorpus(env, paths, m, countsOnly, func(r *framing.Result) error {
 			doc, s := r.Doc, r.Score
 			t.Add(s)
 			if each != nil {

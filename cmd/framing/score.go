@@ -69,7 +69,11 @@ func (o *scoreOptions) run(env Env) error {
 	tally.Voices, tally.Phrases = o.voiceSet(), o.Phrases
 	enc := json.NewEncoder(env.Out)
 	enc.SetEscapeHTML(false)
-	sum, man, err := o.scoreCorpus(env, o.Paths, m, nil, func(r *framing.Result) error {
+	// Tallies and tables show no evidence: the run need not make it.
+	countsOnly := func(opt *framing.Options) {
+		opt.CountsOnly = format == fmtTally || format == fmtCSV || format == fmtTable || format == fmtMarkdown
+	}
+	sum, man, err := o.scoreCorpus(env, o.Paths, m, countsOnly, func(r *framing.Result) error {
 		s := r.Score
 		if format == fmtTally {
 			tally.Add(s)
