@@ -19,8 +19,12 @@ func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) err
 	br := bufio.NewReaderSize(in, 64<<10)
 	_, inner := compressed(name)
 	base := strings.TrimSuffix(filepath.Base(inner), filepath.Ext(inner))
+	var buf []byte // the last line's memory, for the next: a line's fields are copied out of it
 	for line := 1; ; line++ {
-		raw, over, err := readLine(br, r.maxDoc())
+		raw, over, err := readLine(br, r.maxDoc(), buf)
+		if cap(raw) <= maxReusedLine {
+			buf = raw[:0]
+		}
 		// A byte-order mark, at the start of a file or of one joined onto
 		// another, is not JSON.
 		raw = bytes.TrimPrefix(raw, []byte(utf8BOM))
@@ -50,9 +54,14 @@ func (r *reader) jsonl(name string, in io.Reader, man *Manifest, rel string) err
 	}
 }
 
-// readLine reads one line (with its newline) of at most max bytes; over
-// says it was longer, and its rest was read past.
-func readLine(br *bufio.Reader, max int64) (line []byte, over bool, err error) {
+// maxReusedLine bounds the line buffer the reader keeps for the next
+// line: one long document must not hold its memory for the rest of a run.
+const maxReusedLine = 1 << 20
+
+// readLine reads one line (with its newline) of at most max bytes into
+// buf's memory; over says it was longer, and its rest was read past.
+func readLine(br *bufio.Reader, max int64, buf []byte) (line []byte, over bool, err error) {
+	line = buf[:0]
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !over {
