@@ -12,7 +12,7 @@ import (
 // internal/testseeds).
 func seedText(b *testing.B) string { return strings.Repeat(testseeds.Text(b), 4) }
 
-// BenchmarkTokenize is the tokeniser alone, with the ASCII fast path and
+// BenchmarkTokenize is the tokeniser alone, with the fast path and
 // with the Unicode path throughout, in MB/s of text.
 func BenchmarkTokenize(b *testing.B) {
 	text := seedText(b)

@@ -2,12 +2,16 @@ package token
 
 import (
 	"fmt"
-	"golang.org/x/text/cases"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestTokenize(t *testing.T) {
@@ -93,14 +97,20 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
-// FuzzASCIIPath is the differential test of the ASCII fast path: for any
-// text, the tokens are those of the Unicode path (UAX #29 segmentation
-// throughout), field for field.
+// FuzzASCIIPath is the differential test of the fast path (ASCII and the
+// characters of fastRune): for any text, the tokens are those of the
+// Unicode path (UAX #29 segmentation throughout), field for field.
 func FuzzASCIIPath(f *testing.F) {
 	for _, s := range []string{
 		"U.S. officials said on Sunday.", "3,000.5 troops; 1.5m people", "Note:This is a:b", "don't stop, soldiers' march",
 		"_a_ __ a_1 _9", "x'.y 3'.4 a..b 1,,2 a:.b", "Russia's \"special military operation\" went on.\nNew line",
 		"SMO... the (U.S.) and 'Kyiv'", "e.g. i.e. Mr. Smith", "Wagner’s “armed mutiny”", "tab\there\r\nCRLF",
+		// The non-ASCII characters of the fast path, and some that must
+		// leave it: ‘ ’ join letters and digits (MidNumLet), the rest never.
+		"North Korea’s “armed rebellion” — allegedly…", "don’t ‘stop’, soldiers’ march; it’S", "1’000 a’1 1’a ’s’ a’’b a’.b 3.’4",
+		"the 1990s–2000s, «Kyiv» „quoted“ €5 £3 20°C • item", "Mr.\u00a0Smith said. A.\u00a0B. Jones", "a’b’c’s x‘y ‘‘", "_’_ a_’b 9’_",
+		"café Straße Москва’s", "soft\u00adhyphen", "stre\u0301ss a’\u0301b", "👍’s a’👍", "narrow\u202fspace", "mid\u00b7dot", "zw\u200dj",
+		"invalid \xe2\x80 utf8’s", "a\xe2\x80\x99",
 	} {
 		f.Add(s)
 	}
@@ -120,20 +130,39 @@ func FuzzASCIIPath(f *testing.F) {
 }
 
 // TestASCIIPathRandom compares the two paths on many random strings made
-// of the characters the ASCII word rules treat apart, so every rule meets
-// every neighbour; the fuzz target then explores beyond.
+// of the characters the fast path's word rules treat apart, so every rule
+// meets every neighbour, a quarter of them with a character that must
+// send the sentence to the Unicode path; the fuzz target then explores
+// beyond.
 func TestASCIIPathRandom(t *testing.T) {
-	const alphabet = "aZq09_:,;.'\" \n\t!?()-/SMOs"
+	fastAlphabet := []rune("aZq09_:,;.'\" \n\t!?()-/SMOs\u00a0£°€«»–—‘’‘’“”„•…")
+	// é, ß, Cyrillic, a soft hyphen (Format), combining acute (Extend),
+	// ZWJ, an emoji, the narrow no-break space (ExtendNumLet), the middle
+	// dot (MidLetter), the prime, and invalid UTF-8.
+	fallback := []string{"é", "ß", "д", "\u00ad", "\u0301", "\u200d", "👍", "\u202f", "\u00b7", "′", "\xe2\x80"}
 	rng := rand.New(rand.NewPCG(29, 29))
 	fast := NewTokenizer()
 	slow := &Tokenizer{fold: cases.Fold(), unicodeOnly: true}
-	for range 50000 {
-		b := make([]byte, 1+rng.IntN(40))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
+	// Every other string is split with sentence rules, so that a period
+	// after "s", "M" or "Mr" continues the sentence (continues) on both
+	// paths alike.
+	rules := SentenceRules{Abbreviations: map[string]bool{"s": true, "mr": true}, Initials: true}
+	fastRules, slowRules := NewTokenizer(), &Tokenizer{fold: cases.Fold(), unicodeOnly: true}
+	fastRules.SetSentenceRules(rules)
+	slowRules.SetSentenceRules(rules)
+	for n := range 100000 {
+		r := make([]string, 1+rng.IntN(40))
+		for i := range r {
+			r[i] = string(fastAlphabet[rng.IntN(len(fastAlphabet))])
 		}
-		text := string(b)
+		if rng.IntN(4) == 0 {
+			r[rng.IntN(len(r))] = fallback[rng.IntN(len(fallback))]
+		}
+		text := strings.Join(r, "")
 		got, want := fast.Tokenize(text), slow.Tokenize(text)
+		if n%2 == 1 {
+			got, want = fastRules.Tokenize(text), slowRules.Tokenize(text)
+		}
 		if len(got) != len(want) {
 			t.Fatalf("%q: %d tokens, the Unicode path %d:\n%+v\n%+v", text, len(got), len(want), got, want)
 		}
@@ -142,5 +171,58 @@ func TestASCIIPathRandom(t *testing.T) {
 				t.Fatalf("%q: token %d is %+v, the Unicode path's %+v", text, i, got[i], want[i])
 			}
 		}
+	}
+}
+
+// TestFastRunes holds fastRune's characters to what appendFastWords
+// assumes of them, against the uax29 library and the Unicode tables: ‘
+// and ’ join two letters and two digits (MidNumLet) and NFKC keeps them;
+// every other one is Other, joined to nothing; none is a letter or a
+// number. It also checks that the list is what the comment says.
+func TestFastRunes(t *testing.T) {
+	segments := func(s string) []string {
+		var segs []string
+		for ws := words.FromString(s); ws.Next(); {
+			segs = append(segs, ws.Value())
+		}
+		return segs
+	}
+	var known []rune
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if !fastRune(r) {
+			continue
+		}
+		known = append(known, r)
+		c := string(r)
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || IsWord(c) {
+			t.Errorf("%U is a letter or a number", r)
+		}
+		if c == "‘" || c == "’" {
+			if !isCurlyQuote(c) || norm.NFKC.String(c) != c || unifyPunct(r) != '\'' {
+				t.Errorf("%U: isCurlyQuote %v, NFKC %q, unifyPunct %q", r, isCurlyQuote(c), norm.NFKC.String(c), unifyPunct(r))
+			}
+			for _, s := range []string{"a" + c + "b", "1" + c + "2"} {
+				if got := segments(s); !slices.Equal(got, []string{s}) {
+					t.Errorf("%q segments as %q, want one word (MidNumLet)", s, got)
+				}
+			}
+			for _, s := range []string{"_" + c + "_", "a" + c + "1", "1" + c + "a"} {
+				if got := segments(s); len(got) != 3 {
+					t.Errorf("%q segments as %q, want three (MidNumLet)", s, got)
+				}
+			}
+			continue
+		}
+		if isCurlyQuote(c) {
+			t.Errorf("isCurlyQuote(%q)", c)
+		}
+		for _, s := range []string{"a" + c + "b", "1" + c + "2", "_" + c + "_", "a" + c + "1", "a" + c + c + "b"} {
+			if got := segments(s); len(got) != len([]rune(s)) {
+				t.Errorf("%q segments as %q, want every character apart (Other)", s, got)
+			}
+		}
+	}
+	if want := []rune("\u00a0£«°»–—‘’“”„•…€"); !slices.Equal(known, want) {
+		t.Errorf("fastRune knows %q, want %q", string(known), string(want))
 	}
 }
