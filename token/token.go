@@ -126,7 +126,7 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 			}
 			continue
 		}
-		ws := words.FromString(ss.Value())
+		ws := words.FromString(spaceNarrowNBSP(ss.Value()))
 		for ws.Next() {
 			w := ws.Value()
 			if !IsWord(w) {
@@ -150,6 +150,20 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 		}
 	}
 	return dst
+}
+
+// spaceNarrowNBSP writes each narrow no-break space (U+202F) of s as three
+// ASCII spaces, its length in UTF-8. UAX #29 makes it ExtendNumLet, which
+// joins the words around it, for Mongolian; the press uses it as a space
+// (between the digits of "10 000", inside French guillemets, before a
+// dash), and NFKC then turned it into a space inside one token: "wagner "
+// matched no term. Offsets stay those of s, and no word holds a space, so
+// each word's text is s's.
+func spaceNarrowNBSP(s string) string {
+	if !strings.Contains(s, "\u202f") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u202f", "   ")
 }
 
 // continues reports whether the sentence that Unicode's rules end after

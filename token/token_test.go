@@ -31,6 +31,7 @@ func TestTokenize(t *testing.T) {
 		{"ｉｎｖａｓｉｏｎ ﬁght", "invasion/0 fight/0"},
 		{"U.S. officials", "u.s/0 officials/0"},
 		{"$10,000 a month 👍", "10,000/0 a/0 month/0"},
+		{"10\u202f000 troops, «\u202fmot\u202f» and Wagner\u202f— fighters", "10/0 000/0 troops/0 mot/0 and/0 wagner/0 fighters/0"},
 		{"", ""},
 		{" \n\t ", ""},
 	}
@@ -224,5 +225,30 @@ func TestFastRunes(t *testing.T) {
 	}
 	if want := []rune("\u00a0£«°»–—‘’“”„•…€"); !slices.Equal(known, want) {
 		t.Errorf("fastRune knows %q, want %q", string(known), string(want))
+	}
+}
+
+// TestNarrowNBSPIsASpace: a narrow no-break space separates words as
+// spaces do: the tokens of a text are those of the text with three spaces
+// in its place, field for field (its UTF-8 length, so offsets agree).
+func TestNarrowNBSPIsASpace(t *testing.T) {
+	alphabet := []string{"a", "Z", "9", "’", "'", ".", ",", " ", "\u202f", "\u00a0", "—", "«", "»", "ж", "\n", "_"}
+	rng := rand.New(rand.NewPCG(202, 202))
+	tk := NewTokenizer()
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(30) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text := b.String()
+		got, want := tk.Tokenize(text), tk.Tokenize(strings.ReplaceAll(text, "\u202f", "   "))
+		if len(got) != len(want) {
+			t.Fatalf("%q: %d tokens, with spaces %d:\n%+v\n%+v", text, len(got), len(want), got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%q: token %d is %+v, with spaces %+v", text, i, got[i], want[i])
+			}
+		}
 	}
 }
