@@ -3,6 +3,7 @@ package lang
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,21 +47,10 @@ func Detect(text string) string {
 	case 1:
 		return cands[0].Language
 	}
-	lower := strings.Map(Lower, text)
-	words := map[string]int{}
-	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !IsLetter(r) && r != '\'' && r != '’' }) {
-		words[w]++
-	}
+	scores := candidateScores(text, cands)
 	best, bestScore, tie := Undetermined, 0, false
-	for _, p := range cands {
-		score := 0
-		for _, l := range p.Detect.Letters {
-			score += 2 * strings.Count(lower, l)
-		}
-		for _, w := range p.Detect.Words {
-			score += words[w]
-		}
-		switch {
+	for i, p := range cands {
+		switch score := scores[i]; {
 		case score > bestScore:
 			best, bestScore, tie = p.Language, score, false
 		case score == bestScore:
@@ -71,6 +61,157 @@ func Detect(text string) string {
 		return Undetermined
 	}
 	return best
+}
+
+// candidateScores is each candidate's evidence in text lower-cased: two for
+// each of its own letters, one for each of its common words (a word being
+// a run of letters and apostrophes), each list entry counted as often as
+// it is listed. One pass counts the letters and words the candidates name,
+// without the lower-cased copy, the list of words and the map of every
+// word that made a Russian document's detection a tenth of its scoring;
+// candidateScoresSlow, kept as the test's reference, does it that way.
+func candidateScores(text string, cands []*Pack) []int {
+	ev := evidenceOf(cands)
+	if ev == nil {
+		return candidateScoresSlow(text, cands)
+	}
+	letters := make([]int, len(ev.letters))
+	words := make([]int, len(ev.words))
+	var word []byte // the word being read, lower-cased
+	endWord := func() {
+		if k, ok := ev.words[string(word)]; ok && len(word) > 0 {
+			words[k]++
+		}
+		word = word[:0]
+	}
+	for _, r := range text {
+		r = Lower(r)
+		if k := ev.letter(r); k >= 0 {
+			letters[k]++
+		}
+		if IsLetter(r) || r == '\'' || r == '’' {
+			word = utf8.AppendRune(word, r)
+			continue
+		}
+		endWord()
+	}
+	endWord()
+	scores := make([]int, len(cands))
+	for i := range cands {
+		for _, k := range ev.letterLists[i] {
+			scores[i] += 2 * letters[k]
+		}
+		for _, k := range ev.wordLists[i] {
+			scores[i] += words[k]
+		}
+	}
+	return scores
+}
+
+// evidence numbers the letters and words some candidates' detection
+// lists name, for candidateScores, and gives each candidate's lists as
+// those numbers.
+type evidence struct {
+	letters                map[rune]int
+	words                  map[string]int
+	letterLists, wordLists [][]int
+	// letterRunes are the letters in their numbers' order, and cyrillic
+	// the number of each character of the Cyrillic block (-1 for none): a
+	// text's every character is looked for among them.
+	letterRunes []rune
+	cyrillic    [0x100]int8
+}
+
+// letter is r's number among the letters, -1 when it is none of them.
+func (ev *evidence) letter(r rune) int {
+	if 0x400 <= r && r < 0x500 {
+		return int(ev.cyrillic[r-0x400])
+	}
+	for k, l := range ev.letterRunes {
+		if l == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// evidenceMemo holds the evidence of each set of candidates met (the
+// built-in packs of one script), by their languages joined.
+var evidenceMemo sync.Map
+
+// evidenceOf is the evidence cands name; nil when a letter of theirs is
+// not one character (or not lower case), which candidateScores cannot
+// count in one pass.
+func evidenceOf(cands []*Pack) *evidence {
+	var key strings.Builder
+	for _, p := range cands {
+		key.WriteString(p.Language + " ")
+	}
+	if ev, ok := evidenceMemo.Load(key.String()); ok {
+		return ev.(*evidence)
+	}
+	ev := &evidence{letters: map[rune]int{}, words: map[string]int{}}
+	for _, p := range cands {
+		var letters, words []int
+		for _, l := range p.Detect.Letters {
+			r, size := utf8.DecodeRuneInString(l)
+			if size != len(l) || r == utf8.RuneError || Lower(r) != r {
+				ev = nil
+				break
+			}
+			if _, ok := ev.letters[r]; !ok {
+				ev.letters[r] = len(ev.letters)
+				ev.letterRunes = append(ev.letterRunes, r)
+			}
+			letters = append(letters, ev.letters[r])
+		}
+		if ev == nil {
+			break
+		}
+		for _, w := range p.Detect.Words {
+			if _, ok := ev.words[w]; !ok {
+				ev.words[w] = len(ev.words)
+			}
+			words = append(words, ev.words[w])
+		}
+		ev.letterLists, ev.wordLists = append(ev.letterLists, letters), append(ev.wordLists, words)
+	}
+	if ev != nil {
+		for i := range ev.cyrillic {
+			ev.cyrillic[i] = -1
+		}
+		for k, r := range ev.letterRunes {
+			if 0x400 <= r && r < 0x500 && k < 128 {
+				ev.cyrillic[r-0x400] = int8(k)
+			} else if k >= 128 {
+				ev = nil // more letters than a table entry holds: the reference
+				break
+			}
+		}
+	}
+	evidenceMemo.Store(key.String(), ev)
+	return ev
+}
+
+// candidateScoresSlow is candidateScores by a lower-cased copy of text,
+// its words in a map and a count of each letter: the reference the one
+// pass is tested against.
+func candidateScoresSlow(text string, cands []*Pack) []int {
+	lower := strings.Map(Lower, text)
+	words := map[string]int{}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !IsLetter(r) && r != '\'' && r != '’' }) {
+		words[w]++
+	}
+	scores := make([]int, len(cands))
+	for i, p := range cands {
+		for _, l := range p.Detect.Letters {
+			scores[i] += 2 * strings.Count(lower, l)
+		}
+		for _, w := range p.Detect.Words {
+			scores[i] += words[w]
+		}
+	}
+	return scores
 }
 
 // asciiLetter is 1 for the ASCII letters, 0 for the other ASCII bytes.

@@ -223,16 +223,72 @@ func TestDominantScriptAgreesWithCount(t *testing.T) {
 	}
 }
 
-// BenchmarkDetect is the language detection of one document: the seed
-// article repeated past the 4 KB that Detect reads.
+// BenchmarkDetect is the language detection of one document: an article
+// repeated past the 4 KB that Detect reads, in English (the seed) and in
+// Russian and Ukrainian (the test corpus), which have two candidates to
+// tell apart.
 func BenchmarkDetect(b *testing.B) {
-	data, err := os.ReadFile("../testdata/seeds/000_9e5c9e65d14847af.txt")
-	if err != nil {
-		b.Fatal(err)
+	for _, tc := range []struct{ name, path string }{
+		{"en", "../testdata/seeds/000_9e5c9e65d14847af.txt"},
+		{"ru", "../testdata/ruuk/01_vestnik_derzhavy.txt"},
+		{"uk", "../testdata/ruuk/05_dniprovska_pravda.txt"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			data, err := os.ReadFile(tc.path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			text := strings.Repeat(string(data), 1+detectSample/len(data))
+			if got := Detect(text); got != tc.name {
+				b.Fatalf("%s detected as %s", tc.path, got)
+			}
+			b.SetBytes(detectSample)
+			for b.Loop() {
+				Detect(text)
+			}
+		})
 	}
-	text := strings.Repeat(string(data), 1+detectSample/len(data))
-	b.SetBytes(detectSample)
-	for b.Loop() {
-		Detect(text)
+}
+
+// TestCandidateScoresAgree: the one-pass evidence of candidateScores is
+// candidateScoresSlow's (a lower-cased copy, a map of its words, a count
+// of each letter) for the candidates of every script, on random texts of
+// the candidates' own letters and common words in any case, other
+// letters, apostrophes, punctuation and broken UTF-8.
+func TestCandidateScoresAgree(t *testing.T) {
+	packs, err := builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byScript := map[string][]*Pack{}
+	for _, code := range Languages() {
+		p := packs[code]
+		byScript[p.Detect.Script] = append(byScript[p.Detect.Script], p)
+	}
+	pieces := []string{"a", "Z", "ж", "Ж", "ё", "Ё", "ї", "Ї", "і", "є", "ґ", "Ґ", "ы", "Ы", "э", "ъ", "λ", "1", " ", ",", "'", "’", "—", "\n", "é", "\xff", "\u0301"}
+	for _, p := range packs {
+		for _, w := range p.Detect.Words {
+			pieces = append(pieces, w, strings.ToUpper(w), " "+w+" ")
+		}
+		pieces = append(pieces, p.Detect.Letters...)
+	}
+	rng := rand.New(rand.NewPCG(11, 11))
+	for script, cands := range byScript {
+		if len(cands) < 2 {
+			continue
+		}
+		if evidenceOf(cands) == nil {
+			t.Fatalf("%s: the candidates' letters are not one lower-case letter each: the one pass is not used", script)
+		}
+		for range 3000 {
+			var b strings.Builder
+			for n := rng.IntN(600); b.Len() < n; {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			text := b.String()
+			if got, want := candidateScores(text, cands), candidateScoresSlow(text, cands); !slices.Equal(got, want) {
+				t.Fatalf("%s: candidateScores(%.80q…) = %v, the reference %v", script, text, got, want)
+			}
+		}
 	}
 }
