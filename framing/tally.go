@@ -223,41 +223,52 @@ func (t *Tally) Add(s *Score) {
 		}
 	}
 	one := &GroupTally{
-		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories,
-		Terms: map[string]int{}, Pos: s.Pos, Neg: s.Neg,
+		Documents: 1, Tokens: s.Tokens, Labels: s.Labels, Categories: s.Categories, Pos: s.Pos, Neg: s.Neg,
 		// add takes the counts, not the per-document targets and citations,
 		// and copies the source names.
 		Reliability: s.Reliability,
 	}
 	one.Fingerprint.Add(s.ID)
-	if d, ok := ParseDate(s.Date); ok {
-		one.Weeks = map[string]WeekCount{WeekKey(d): {Documents: 1, Pos: s.Pos, Neg: s.Neg}}
-	} else {
-		one.Undated = 1
-	}
-	sh := t.shape()
-	for _, h := range s.Hits {
-		if h.Label != "" && t.Voices.Has(h.Voice) && !h.Negated {
-			one.Terms[h.Norm]++
-			if lp, ok := sh.poles[h.Label]; ok && lp.pole != 0 {
-				if one.ConceptPoles == nil {
-					one.ConceptPoles = map[string][2]int{}
-				}
-				cp := one.ConceptPoles[lp.concept]
-				if lp.pole > 0 {
-					cp[0]++
-				} else {
-					cp[1]++
-				}
-				one.ConceptPoles[lp.concept] = cp
-			}
-		}
-	}
 	if t.Phrases {
 		one.Phrases = s.Phrases
 	}
 	g := t.group(GroupOf(s, t.By))
 	g.add(one)
+	// The document's week, terms and concept poles go straight into its
+	// group's maps: a map of each for one document cost a run more than
+	// the counting.
+	if d, ok := ParseDate(s.Date); ok {
+		if g.Weeks == nil {
+			g.Weeks = map[string]WeekCount{}
+		}
+		k := WeekKey(d)
+		w := g.Weeks[k]
+		w.Documents++
+		w.Pos += s.Pos
+		w.Neg += s.Neg
+		g.Weeks[k] = w
+	} else {
+		g.Undated++
+	}
+	sh := t.shape()
+	for _, h := range s.Hits {
+		if h.Label == "" || !t.Voices.Has(h.Voice) || h.Negated {
+			continue
+		}
+		addCount(g.Terms, h.Norm, 1)
+		if lp, ok := sh.poles[h.Label]; ok && lp.pole != 0 {
+			if g.ConceptPoles == nil {
+				g.ConceptPoles = map[string][2]int{}
+			}
+			cp := g.ConceptPoles[lp.concept]
+			if lp.pole > 0 {
+				cp[0]++
+			} else {
+				cp[1]++
+			}
+			g.ConceptPoles[lp.concept] = cp
+		}
+	}
 	// The document's unit goes straight into the group's histograms and
 	// sums, or waits with its story's other copies.
 	u := t.unitOf(s)
