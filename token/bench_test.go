@@ -1,6 +1,7 @@
 package token
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -12,20 +13,42 @@ import (
 // internal/testseeds).
 func seedText(b *testing.B) string { return strings.Repeat(testseeds.Text(b), 4) }
 
+// russianText is the invented Russian news of bench/gen/ru, repeated to
+// about the size of seedText.
+func russianText(b *testing.B, size int) string {
+	var ru strings.Builder
+	for _, f := range []string{"state.txt", "exiled.txt"} {
+		data, err := os.ReadFile("../bench/gen/ru/" + f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ru.Write(data)
+		ru.WriteString("\n")
+	}
+	return strings.Repeat(ru.String(), max(1, size/ru.Len()))
+}
+
 // BenchmarkTokenize is the tokeniser alone, with the fast path and
-// with the Unicode path throughout, in MB/s of text.
+// with the Unicode path throughout, in MB/s of text: English (the seed
+// articles) and Russian (ru-).
 func BenchmarkTokenize(b *testing.B) {
-	text := seedText(b)
+	en := seedText(b)
+	ru := russianText(b, len(en))
 	for _, tc := range []struct {
-		name string
-		tk   *Tokenizer
-	}{{"fast", NewTokenizer()}, {"unicode", &Tokenizer{fold: cases.Fold(), unicodeOnly: true}}} {
+		name, text string
+		tk         *Tokenizer
+	}{
+		{"fast", en, NewTokenizer()},
+		{"unicode", en, &Tokenizer{fold: cases.Fold(), unicodeOnly: true}},
+		{"ru-fast", ru, NewTokenizer()},
+		{"ru-unicode", ru, &Tokenizer{fold: cases.Fold(), unicodeOnly: true}},
+	} {
 		b.Run(tc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
+			b.SetBytes(int64(len(tc.text)))
 			b.ReportAllocs()
-			dst := make([]Token, 0, len(text)/6)
+			dst := make([]Token, 0, len(tc.text)/6)
 			for b.Loop() {
-				dst = tc.tk.Append(dst[:0], text)
+				dst = tc.tk.Append(dst[:0], tc.text)
 			}
 		})
 	}

@@ -65,6 +65,10 @@ func (it *sentenceIter) Start() int { return it.start }
 // Value is the sentence's text.
 func (it *sentenceIter) Value() string { return it.text[it.start:it.end] }
 
+// Tabled reports that every character of the sentence is in sbClass: its
+// line was split with the table.
+func (it *sentenceIter) Tabled() bool { return it.lib == nil }
+
 // The sentence-break properties (Unicode Standard Annex #29, table 4), as
 // bits, in the library's terms.
 type sbProp uint16
@@ -140,6 +144,15 @@ func sbClass(r rune) (sbProp, bool) {
 	return 0, false
 }
 
+// sbTwoByte are the two-byte characters (U+0080–U+07FF) that sbClass
+// knows.
+var sbTwoByte = func() (t [0x800]bool) {
+	for r := rune(utf8.RuneSelf); r < 0x800; r++ {
+		_, t[r] = sbClass(r)
+	}
+	return t
+}()
+
 // tableLine reports whether sbClass knows every character of line (and
 // line is valid UTF-8).
 func tableLine(line string) bool {
@@ -149,11 +162,13 @@ func tableLine(line string) bool {
 			i++
 			continue
 		}
-		// А–я and Ѐ–џ without decoding: D0 80–BF is U+0400–U+043F, D1
-		// 80–9F is U+0440–U+045F.
-		if i+1 < len(line) && (c == 0xD0 && 0x80 <= line[i+1] && line[i+1] <= 0xBF || c == 0xD1 && 0x80 <= line[i+1] && line[i+1] <= 0x9F) {
-			i += 2
-			continue
+		// The two-byte characters (А–я among them) without decoding: C2–DF
+		// 80–BF is U+0080–U+07FF.
+		if i+1 < len(line) && c-0xC2 < 0xE0-0xC2 {
+			if d := line[i+1]; d&0xC0 == 0x80 && sbTwoByte[rune(c&0x1F)<<6|rune(d&0x3F)] {
+				i += 2
+				continue
+			}
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])
 		if _, ok := sbClass(r); !ok || r == utf8.RuneError {

@@ -40,9 +40,11 @@ type Tokenizer struct {
 	// lower remembers the lower case of capitalised ASCII words ("The",
 	// "Russia", "KCNA"), so that a word met again costs no allocation.
 	lower map[string]string
-	// normal remembers the form and folded form of non-ASCII words
-	// (Cyrillic text is all of them): normalising one takes NFKC, the
-	// punctuation and Cyrillic folds and Unicode case folding, each a copy.
+	// normal remembers the form and folded form of non-ASCII words:
+	// normalising one takes NFKC, the punctuation and Cyrillic folds and
+	// Unicode case folding, each a copy. Of Cyrillic text the fast path
+	// asks only for the words that normalize changes or may change (see
+	// plainLetter): capitalised ones, those with ё, with Latin letters.
 	normal map[string]normalized
 	// rules are the language's sentence rules (SetSentenceRules).
 	rules SentenceRules
@@ -115,10 +117,13 @@ func (t *Tokenizer) Append(dst []Token, text string) []Token {
 	for ss.Next() {
 		start := ss.Start()
 		added := false
-		if sent := ss.Value(); !t.unicodeOnly && fastSentence(sent) {
+		if sent := ss.Value(); !t.unicodeOnly && (ss.Tabled() || fastSentence(sent)) {
 			// Most sentences of English news are ASCII but for a few
-			// typographic quotes, dashes and spaces: their words are found
-			// without the Unicode tables.
+			// typographic quotes, dashes and spaces, and most of Russian
+			// and Ukrainian news Cyrillic with the same: their words are
+			// found without the Unicode tables. The characters of the
+			// sentence table (sbClass) are all of them, so a sentence it
+			// split needs no look (TestFastLetters).
 			n := len(dst)
 			dst = t.appendFastWords(dst, sent, start, sentence)
 			if len(dst) > n && !t.continues(sent, start, dst[len(dst)-1]) {
@@ -186,47 +191,67 @@ func (t *Tokenizer) continues(seg string, start int, last Token) bool {
 }
 
 // The word classes of UAX #29 that the fast path knows (Unicode Standard
-// Annex #29, Word_Break property): those of ASCII, and MidNumLet for the
+// Annex #29, Word_Break property), as bits: those of ASCII, ALetter for
+// the Cyrillic letters and ʼ (fastLetter), and MidNumLet for the
 // typographic apostrophes. The rest of ASCII and every other character of
 // fastRune is Other (or space and line breaks, which join nothing a word
-// needs).
+// needs). Two more bits tell an ASCII letter from a two-byte one, for the
+// forms of a word (appendFastWords).
 const (
-	wbOther uint8 = iota
-	wbLetter
+	wbLetter uint16 = 1 << iota
 	wbDigit
 	wbUnderscore  // ExtendNumLet
 	wbMidLetter   // ':'
 	wbMidNum      // ',' ';'
 	wbMidNumLet   // '.' '‘' '’'
 	wbSingleQuote // '\''
+	wbASCII       // with wbLetter: an ASCII letter
+	wbTwoByte     // with wbLetter: a letter of fastLetter, two bytes long
+
+	wbOther uint16 = 0
+	// wbWord are the classes that join each other with nothing between:
+	// letters, digits and underscores (WB5, WB8–10, WB13a–b).
+	wbWord = wbLetter | wbDigit | wbUnderscore
+	// wbBetweenLetters join two letters (WB6–7), wbBetweenDigits two
+	// digits (WB11–12).
+	wbBetweenLetters = wbMidLetter | wbMidNumLet | wbSingleQuote
+	wbBetweenDigits  = wbMidNum | wbMidNumLet | wbSingleQuote
 )
 
-// wbClass is the class of each byte: a byte of a multi-byte character is
-// Other, which is its character's class but for ‘ and ’ (isCurlyQuote).
-var wbClass = func() (c [256]uint8) {
+// wbClass is the class of each byte of a sentence that fastSentence
+// accepts. The first bytes of the two-byte characters it admits, D0–D3
+// (U+0400–U+04FF) and CA (U+02BC), are only ever those of letters
+// (fastLetter); a byte of any other multi-byte character is Other, which is
+// its character's class but for ‘ and ’ (isCurlyQuote), and so is every
+// continuation byte, so that a word never starts inside a character.
+var wbClass = func() (c [256]uint16) {
 	for b := 'a'; b <= 'z'; b++ {
-		c[b], c[b-'a'+'A'] = wbLetter, wbLetter
+		c[b], c[b-'a'+'A'] = wbLetter|wbASCII, wbLetter|wbASCII
 	}
 	for b := '0'; b <= '9'; b++ {
 		c[b] = wbDigit
 	}
 	c['_'], c[':'], c[','], c[';'], c['.'], c['\''] = wbUnderscore, wbMidLetter, wbMidNum, wbMidNum, wbMidNumLet, wbSingleQuote
+	for _, b := range []byte{0xD0, 0xD1, 0xD2, 0xD3, 0xCA} {
+		c[b] = wbLetter | wbTwoByte
+	}
 	return c
 }()
 
-// fastRune reports the non-ASCII characters the fast path knows: the
-// quotation marks, apostrophes, dashes, spaces and signs that English news
-// puts in otherwise ASCII sentences (a quarter of the sentences of
-// bench/gen's English corpus, with 44 % of its words, hold one and no
-// other). None is a letter or a number, so none is a word alone (IsWord),
-// and none is Extend, Format or ZWJ, which WB4 would let a word absorb.
-// Their Word_Break class is Other, which no rule joins to anything a word
-// holds, but for ‘ and ’, MidNumLet: only those two are ever inside a
-// word, and NFKC leaves them as they are (it would not leave … or the
-// no-break space). TestFastRunes checks this against the uax29 library
-// and the Unicode tables. Not here, among others: U+202F (narrow no-break
-// space) is ExtendNumLet and joins words, U+00B7 (middle dot) is
-// MidLetter, U+00AD (soft hyphen) is Format.
+// fastRune reports the non-ASCII characters but letters that the fast
+// path knows: the quotation marks, apostrophes, dashes, spaces and signs
+// that English news puts in otherwise ASCII sentences (a quarter of the
+// sentences of bench/gen's English corpus, with 44 % of its words, hold
+// one and no other), and Russian and Ukrainian news in Cyrillic ones. None
+// is a letter or a number, so none is a word alone (IsWord), and none is
+// Extend, Format or ZWJ, which WB4 would let a word absorb. Their
+// Word_Break class is Other, which no rule joins to anything a word holds,
+// but for ‘ and ’, MidNumLet: only those two are ever inside a word, and
+// NFKC leaves them as they are (it would not leave … or the no-break
+// space). TestFastRunes checks this against the uax29 library and the
+// Unicode tables. Not here, among others: U+202F (narrow no-break space)
+// is ExtendNumLet and joins words, U+00B7 (middle dot) is MidLetter,
+// U+00AD (soft hyphen) is Format.
 func fastRune(r rune) bool {
 	switch r {
 	case '\u00a0', // no-break space
@@ -241,12 +266,41 @@ func fastRune(r rune) bool {
 	return false
 }
 
+// fastLetter reports the non-ASCII letters the fast path knows: the
+// Cyrillic block, U+0400–U+04FF, but for U+0482 (a sign, Other) and
+// U+0483–U+0489 (combining marks, Extend, which WB4 lets a word absorb),
+// and U+02BC, the modifier letter apostrophe of Ukrainian spelling
+// ("пʼять"). Their Word_Break class is ALetter: they join as the ASCII
+// letters do (TestFastLetters checks it against the uax29 library). The
+// fast path gives the forms of a word with one of them itself only when
+// normalize would return the word as it is (plainLetter), and asks
+// normalize otherwise.
+func fastLetter(r rune) bool {
+	return 0x0400 <= r && r <= 0x04FF && !(0x0482 <= r && r <= 0x0489) || r == '\u02bc'
+}
+
+// fastLetter2 is fastLetter of the two-byte character b0 b1, read from its
+// bytes: D0–D3 80–BF is U+0400–U+04FF, of which D2 82–89 is U+0482–U+0489,
+// and CA BC is U+02BC.
+func fastLetter2(b0, b1 byte) bool {
+	if b1 < 0x80 || b1 > 0xBF {
+		return false
+	}
+	return 0xD0 <= b0 && b0 <= 0xD3 && !(b0 == 0xD2 && 0x82 <= b1 && b1 <= 0x89) || b0 == 0xCA && b1 == 0xBC
+}
+
 // fastSentence reports whether appendFastWords can split s: every
-// character of it is ASCII or one of fastRune's (and s is valid UTF-8).
+// character of it is ASCII, a letter of fastLetter or one of fastRune's
+// (and s is valid UTF-8).
 func fastSentence(s string) bool {
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if i+1 < len(s) && fastLetter2(c, s[i+1]) { // Cyrillic, without decoding
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -264,60 +318,107 @@ func isCurlyQuote(s string) bool {
 	return len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)
 }
 
+// joinsAcross reports whether the character of class mid between
+// characters of classes prev and next joins them: a colon, period,
+// apostrophe or ‘ ’ between two letters (WB6–7: "U.S", "Russia's",
+// "Korea’s", "з’їзд"), a comma, semicolon, period, apostrophe or ‘ ’
+// between two digits (WB11–12: "3,000.5").
+func joinsAcross(prev, mid, next uint16) bool {
+	return prev&next&wbLetter != 0 && mid&wbBetweenLetters != 0 || prev&next&wbDigit != 0 && mid&wbBetweenDigits != 0
+}
+
 // appendFastWords appends the words of a sentence that fastSentence
 // accepts and that starts at byte offset off of the text, by the rules of
-// UAX #29 for its characters: letters, digits and underscores join (WB5,
-// WB8–10, WB13a–b); a colon, period, apostrophe or ‘ ’ between two letters
-// joins them (WB6–7: "U.S", "Russia's", "Korea’s"); a comma, semicolon,
-// period, apostrophe or ‘ ’ between two digits joins them (WB11–12:
-// "3,000.5"); anything else breaks (WB999), and no other non-ASCII
+// UAX #29 for its characters: letters (ASCII and Cyrillic alike), digits
+// and underscores join (wbWord); a character between two joins them as
+// joinsAcross says; anything else breaks (WB999), and no other non-ASCII
 // character of fastRune is part of a word. FuzzASCIIPath checks that the
 // result is the Unicode path's.
 func (t *Tokenizer) appendFastWords(dst []Token, s string, off int, sentence int32) []Token {
 	for i := 0; i < len(s); {
-		c := wbClass[s[i]]
-		if c != wbLetter && c != wbDigit && c != wbUnderscore {
+		if wbClass[s[i]]&wbWord == 0 {
 			i++ // the bytes of a multi-byte character are skipped one by one
 			continue
 		}
-		// A word always ends in an ASCII letter, digit or underscore, so
-		// s[j-1] is its last character; curly records a ‘ or ’ inside.
-		j, curly := i+1, false
-		for j < len(s) {
-			cur, size := wbClass[s[j]], 1
-			if cur == wbLetter || cur == wbDigit || cur == wbUnderscore {
+		// seen gathers the classes of the word's characters, notPlain
+		// records a two-byte letter that is not plainLetter's, curly a ‘
+		// or ’ inside.
+		j, seen, notPlain, curly := i, wbOther, false, false
+		for {
+			// s[j] starts a character of wbWord.
+			b := s[j]
+			prev := wbClass[b]
+			seen |= prev
+			if j++; b >= utf8.RuneSelf {
+				notPlain = notPlain || !plainLetter[rune(b&0x1F)<<6|rune(s[j]&0x3F)]
 				j++
-				continue
 			}
-			if isCurlyQuote(s[j:]) {
-				cur, size = wbMidNumLet, 3
-			}
-			if j+size >= len(s) {
+			if j >= len(s) {
 				break
 			}
-			prev, next := wbClass[s[j-1]], wbClass[s[j+size]]
-			if prev == wbLetter && next == wbLetter && (cur == wbMidLetter || cur == wbMidNumLet || cur == wbSingleQuote) ||
-				prev == wbDigit && next == wbDigit && (cur == wbMidNum || cur == wbMidNumLet || cur == wbSingleQuote) {
-				j += size + 1
-				curly = curly || size > 1
+			mid := wbClass[s[j]]
+			if mid&wbWord != 0 {
 				continue
 			}
-			break
-		}
-		if w := s[i:j]; IsWord(w) {
-			var form, folded string
-			if curly {
-				form, folded = t.curlyForms(w)
-			} else {
-				form = stripPossessive(w)
-				folded = t.asciiLowerCached(form)
+			// Of the other characters only ASCII ones and ‘ ’ may join
+			// the characters around them, and the byte after them
+			// starts a character; any other is Other and ends the word.
+			size := 1
+			if isCurlyQuote(s[j:]) {
+				mid, size = wbMidNumLet, 3
 			}
-			dst = append(dst, Token{Start: off + i, End: off + j, Norm: folded, Form: form, Sentence: sentence})
+			if j+size >= len(s) || !joinsAcross(prev, mid, wbClass[s[j+size]]) {
+				break
+			}
+			curly = curly || size > 1
+			j += size
 		}
+		w := s[i:j]
+		if wbClass[s[i]] == wbUnderscore && !IsWord(w) {
+			i = j
+			continue
+		}
+		var form, folded string
+		switch {
+		case seen&wbTwoByte == 0 && !curly:
+			form = stripPossessive(w)
+			folded = t.asciiLowerCached(form)
+		case seen&wbTwoByte == 0:
+			form, folded = t.curlyForms(w)
+		case !curly && !notPlain && seen&wbASCII == 0:
+			// A plain word: see plainLetter.
+			form, folded = w, w
+		default:
+			if form, folded = t.normalize(w); form == "" {
+				i = j
+				continue
+			}
+		}
+		dst = append(dst, Token{Start: off + i, End: off + j, Norm: folded, Form: form, Sentence: sentence})
 		i = j
 	}
 	return dst
 }
+
+// plainLetter are the two-byte characters (U+0080–U+07FF) of a plain
+// word, which normalize returns as it is, both forms: the lower-case
+// Cyrillic letters of the Russian and Ukrainian alphabets (U+0430–U+045F
+// and ґ) but ё. A word of fastSentence whose letters are all of them and
+// that holds no ASCII letter and no ‘ or ’ (the rest is digits,
+// underscores and the ASCII punctuation a word holds) is plain: NFKC, the
+// punctuation fold, case folding and stripPossessive (no s) leave it as
+// it is, and so does foldCyrillic (no ё, no invisible character, no Latin
+// look-alike). For a word with a capital, ё, a Latin letter, ‘ ’, ʼ or
+// a letter from outside both alphabets the fast path asks normalize.
+// TestFastLetters checks every letter, every pair and random words
+// against normalize.
+var plainLetter = func() (p [0x800]bool) {
+	for r := 0x0430; r <= 0x045F; r++ {
+		p[r] = r != 'ё'
+	}
+	p['ґ'] = true
+	return p
+}()
 
 // curlyForms is normalize of a word of ASCII and ‘ or ’ without the Unicode
 // tables: NFKC leaves it as it is and foldCyrillic too (it holds no

@@ -98,9 +98,10 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
-// FuzzASCIIPath is the differential test of the fast path (ASCII and the
-// characters of fastRune): for any text, the tokens are those of the
-// Unicode path (UAX #29 segmentation throughout), field for field.
+// FuzzASCIIPath is the differential test of the fast path (ASCII, the
+// characters of fastRune and the letters of fastLetter): for any text, the
+// tokens are those of the Unicode path (UAX #29 segmentation and normalize
+// throughout), field for field.
 func FuzzASCIIPath(f *testing.F) {
 	for _, s := range []string{
 		"U.S. officials said on Sunday.", "3,000.5 troops; 1.5m people", "Note:This is a:b", "don't stop, soldiers' march",
@@ -112,6 +113,15 @@ func FuzzASCIIPath(f *testing.F) {
 		"the 1990s–2000s, «Kyiv» „quoted“ €5 £3 20°C • item", "Mr.\u00a0Smith said. A.\u00a0B. Jones", "a’b’c’s x‘y ‘‘", "_’_ a_’b 9’_",
 		"café Straße Москва’s", "soft\u00adhyphen", "stre\u0301ss a’\u0301b", "👍’s a’👍", "narrow\u202fspace", "mid\u00b7dot", "zw\u200dj",
 		"invalid \xe2\x80 utf8’s", "a\xe2\x80\x99",
+		// Russian and Ukrainian: letters join as ASCII ones do (WB5–13b),
+		// mixed scripts, ё and the Latin look-alikes that normalize folds,
+		// ʼ (a letter), and what must leave the fast path: a combining
+		// breve after И (decomposed Й), a stress mark, U+0482 (a sign) and
+		// U+0483 (a combining mark).
+		"В. В. Путин, т. е. в г. Москве, 5 тыс. чел.", "Вооружённый мятеж ЁЛКА ещё", "«Вагнер» — ЧВК; 2023-го, 5-й",
+		"Kиeв и Kиев, Twitterе, iPhone’ом, Путин's", "з’їзд, пʼять, п'ять, ʼ, Ґанок ґудзик Євген їжак Іван",
+		"a.б б:в 1,5 1.000,5 б'в б’в б‘в б’’в б.:в б_1 _б_", "ИИ\u0306 Й й\u0306", "спецопера\u0301ция", "\u0482 б\u0483в Ѣѣ ӁӂӾӿ Ԁ",
+		"Ї\u0308 ї ЇЇ Ѐ ѐ ѝ Ѝ", "д\xd0 \xd0\x80\xd3\xbf\xca\xbc\xd2\x89",
 	} {
 		f.Add(s)
 	}
@@ -137,17 +147,41 @@ func FuzzASCIIPath(f *testing.F) {
 // beyond.
 func TestASCIIPathRandom(t *testing.T) {
 	fastAlphabet := []rune("aZq09_:,;.'\" \n\t!?()-/SMOs\u00a0£°€«»–—‘’‘’“”„•…")
-	// é, ß, Cyrillic, a soft hyphen (Format), combining acute (Extend),
-	// ZWJ, an emoji, the narrow no-break space (ExtendNumLet), the middle
-	// dot (MidLetter), the prime, and invalid UTF-8.
-	fallback := []string{"é", "ß", "д", "\u00ad", "\u0301", "\u200d", "👍", "\u202f", "\u00b7", "′", "\xe2\x80"}
-	rng := rand.New(rand.NewPCG(29, 29))
+	// é, ß, a soft hyphen (Format), combining acute (Extend), ZWJ, an
+	// emoji, the narrow no-break space (ExtendNumLet), the middle dot
+	// (MidLetter), the prime, and invalid UTF-8.
+	fallback := []string{"é", "ß", "\u00ad", "\u0301", "\u200d", "👍", "\u202f", "\u00b7", "′", "\xe2\x80"}
+	checkFastPathRandom(t, 29, fastAlphabet, fallback)
+}
+
+// TestCyrillicPathRandom is TestASCIIPathRandom in Russian and Ukrainian:
+// lower-case and capital letters, ё and Ё, the Ukrainian є і ї ґ and
+// their capitals, ʼ, letters of the block beyond both alphabets (Ѣ, Ӂ,
+// ѐ, ѝ), the Latin look-alikes that foldCyrillic turns Cyrillic, and the
+// possessive s, among the punctuation that joins letters and digits or
+// parts them; a quarter of the strings hold a character that must send
+// the sentence to the Unicode path: a combining breve (a decomposed Й or
+// ї), a combining diaeresis, a stress mark, U+0482 (a sign) and U+0483 (a
+// combining mark) of the block, a letter past it (U+0500), a soft hyphen,
+// and a broken Cyrillic byte sequence.
+func TestCyrillicPathRandom(t *testing.T) {
+	alphabet := []rune("аажжяЯДдЖёЁіІїЇєЄґҐʼѢѣӁѐѝaeoKsS1_:,;.'’‘ \n«»—\u00a0-")
+	fallback := []string{"И\u0306", "\u0306", "і\u0308", "\u0301", "\u0482", "\u0483", "\u0500", "\u00ad", "\xd0", "\xd2\x89"}
+	checkFastPathRandom(t, 1251, alphabet, fallback)
+}
+
+// checkFastPathRandom compares the fast path with the Unicode path on
+// 100,000 random strings of alphabet, a quarter of them with one of
+// fallback in, half of them with sentence rules.
+func checkFastPathRandom(t *testing.T, seed uint64, fastAlphabet []rune, fallback []string) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, seed))
 	fast := NewTokenizer()
 	slow := &Tokenizer{fold: cases.Fold(), unicodeOnly: true}
 	// Every other string is split with sentence rules, so that a period
-	// after "s", "M" or "Mr" continues the sentence (continues) on both
-	// paths alike.
-	rules := SentenceRules{Abbreviations: map[string]bool{"s": true, "mr": true}, Initials: true}
+	// after "s", "M", "Mr", "Д" or "жя" continues the sentence (continues)
+	// on both paths alike.
+	rules := SentenceRules{Abbreviations: map[string]bool{"s": true, "mr": true, "д": true, "жя": true}, Initials: true}
 	fastRules, slowRules := NewTokenizer(), &Tokenizer{fold: cases.Fold(), unicodeOnly: true}
 	fastRules.SetSentenceRules(rules)
 	slowRules.SetSentenceRules(rules)
@@ -225,6 +259,127 @@ func TestFastRunes(t *testing.T) {
 	}
 	if want := []rune("\u00a0£«°»–—‘’“”„•…€"); !slices.Equal(known, want) {
 		t.Errorf("fastRune knows %q, want %q", string(known), string(want))
+	}
+}
+
+// TestFastLetters holds fastLetter's letters to what appendFastWords
+// assumes of them, against the uax29 library, the Unicode tables and
+// normalize: in the Cyrillic block (U+0400–U+04FF) and for ʼ, fastLetter
+// admits exactly the characters whose Word_Break class is ALetter;
+// fastSentence and fastLetter2 agree with fastLetter on every character
+// and every two bytes; and plainLetter's letters are those it says,
+// each of which, and each pair and string of which, normalize returns as
+// it is, both forms (NFKC keeps them, they are their own case folding,
+// foldCyrillic leaves them).
+func TestFastLetters(t *testing.T) {
+	segments := func(s string) int {
+		n := 0
+		for ws := words.FromString(s); ws.Next(); {
+			n++
+		}
+		return n
+	}
+	// isALetter tells ALetter from the classes that join a letter too:
+	// Numeric (not joined across an apostrophe), MidLetter and the like
+	// (not joined at the start), Extend and Format (absorbed, WB4, but not
+	// joined at the start) and ExtendNumLet (not joined across an
+	// apostrophe).
+	isALetter := func(c string) bool {
+		return segments(c+"a") == 1 && segments("a"+c) == 1 && segments(c+"1") == 1 && segments("1"+c) == 1 &&
+			segments("a'"+c) == 1 && segments(c+"'a") == 1 && segments("1,"+c) == 3
+	}
+	for _, c := range []string{"a", "Z"} {
+		if !isALetter(c) {
+			t.Fatalf("isALetter(%q) is false", c)
+		}
+	}
+	for _, c := range []string{"1", "_", ":", "'", "\u0301", "\u00ad", " ", "-", "\u0483"} {
+		if isALetter(c) {
+			t.Fatalf("isALetter(%q) is true", c)
+		}
+	}
+	for r := rune(0x0400); r <= 0x04FF; r++ {
+		if c := string(r); fastLetter(r) != isALetter(c) {
+			t.Errorf("%U %q: fastLetter %v, ALetter by the library %v", r, c, fastLetter(r), isALetter(c))
+		}
+	}
+	if !fastLetter('ʼ') || !isALetter("ʼ") {
+		t.Errorf("U+02BC: fastLetter %v, ALetter by the library %v", fastLetter('ʼ'), isALetter("ʼ"))
+	}
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if got, want := fastSentence(string(r)), utf8.ValidRune(r) && (fastRune(r) || fastLetter(r)); got != want {
+			t.Errorf("fastSentence(%U) = %v, want %v", r, got, want)
+		}
+		if _, ok := sbClass(r); ok && utf8.ValidRune(r) && !fastSentence(string(r)) {
+			t.Errorf("%U is in the sentence table but not on the fast path: Append needs fastSentence on a sentence the table split", r)
+		}
+		if !fastLetter(r) {
+			continue
+		}
+		c := string(r)
+		if !unicode.IsLetter(r) || len(c) != 2 || wbClass[c[0]] != wbLetter|wbTwoByte || wbClass[c[1]] != wbOther || !fastLetter2(c[0], c[1]) {
+			t.Errorf("%U: IsLetter %v, %d bytes, classes %d %d, fastLetter2 %v", r, unicode.IsLetter(r), len(c), wbClass[c[0]], wbClass[c[1]], fastLetter2(c[0], c[1]))
+		}
+	}
+	for b0 := 0xC0; b0 < 0xE0; b0++ {
+		for b1 := range 256 {
+			s := string([]byte{byte(b0), byte(b1)})
+			r, _ := utf8.DecodeRuneInString(s)
+			valid := utf8.ValidString(s)
+			if got, want := fastLetter2(byte(b0), byte(b1)), valid && fastLetter(r); got != want {
+				t.Errorf("fastLetter2(% x) = %v, want %v", s, got, want)
+			}
+			if got, want := fastSentence(s), valid && (fastLetter(r) || fastRune(r)); got != want {
+				t.Errorf("fastSentence(% x) = %v, want %v", s, got, want)
+			}
+		}
+	}
+
+	var plain []rune
+	for r := range rune(len(plainLetter)) {
+		if plainLetter[r] {
+			plain = append(plain, r)
+		}
+	}
+	if want := []rune("абвгдежзийклмнопрстуфхцчшщъыьэюяѐђѓєѕіїјљњћќѝўџґ"); !slices.Equal(plain, want) {
+		t.Errorf("plainLetter's letters are %q, want %q", string(plain), string(want))
+	}
+	fold := cases.Fold()
+	for _, r := range plain {
+		if c := string(r); !fastLetter(r) || fold.String(c) != c || norm.NFKC.String(c) != c {
+			t.Errorf("%U: fastLetter %v, case folding %q, NFKC %q", r, fastLetter(r), fold.String(c), norm.NFKC.String(c))
+		}
+	}
+	// The rest of a plain word: digits, the underscore, and the
+	// punctuation that joins letters or digits.
+	parts := append(plain, []rune("09_:.,;'")...)
+	tk := NewTokenizer()
+	checkPlain := func(w string) {
+		if form, folded := tk.normalize(w); form != w || folded != w {
+			t.Fatalf("normalize(%q) = %q, %q", w, form, folded)
+		}
+	}
+	for _, a := range parts {
+		for _, b := range parts {
+			checkPlain(string([]rune{a, b}))
+		}
+	}
+	rng := rand.New(rand.NewPCG(866, 866))
+	for range 20000 {
+		w := make([]rune, 1+rng.IntN(16))
+		for i := range w {
+			w[i] = parts[rng.IntN(len(parts))]
+		}
+		checkPlain(string(w))
+	}
+	// Words that normalize changes: the fast path must not take them for
+	// plain ones.
+	for _, w := range []string{"Путин", "ещё", "Kиев", "путин's", "пʼять", "Ѣ", "б’в", "кA", "Ӂ"} {
+		form, folded := tk.normalize(w)
+		toks := tk.Tokenize(w)
+		if form == w && folded == w || len(toks) != 1 || toks[0].Form != form || toks[0].Norm != folded {
+			t.Errorf("%q: normalize gives %q, %q, the fast path %+v", w, form, folded, toks)
+		}
 	}
 }
 
