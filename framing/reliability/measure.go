@@ -1,6 +1,7 @@
 package reliability
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,7 +23,9 @@ type Hit struct {
 type Measurer struct {
 	words *words
 	sm    *StateMedia
-	enc   lexicon.Encoded
+	// d is the document being measured; its slices are the last one's
+	// memory, written over.
+	d doc
 }
 
 // NewMeasurer returns a Measurer that reads the sourcing words of pack p
@@ -35,10 +38,9 @@ func NewMeasurer(p *lang.Pack, sm *StateMedia) *Measurer {
 // its category hits (in text order). loaded is its own-voice hits of poled
 // labels; self is its outlet, which does not cite itself.
 func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loaded int, self string) Counts {
-	d := &doc{text: text, toks: an.Tokens, an: an, w: m.words, sm: m.sm}
-	d.names = m.sm.encode(d.toks, &m.enc)
-	defer m.enc.Release()
-	d.sentences()
+	d := &m.d
+	d.start(text, an, m.words, m.sm)
+	defer d.done()
 	r := Counts{Documents: 1, Loaded: loaded}
 	for _, dr := range an.Dropped {
 		if dr.Reason == analysis.ReasonForeignAgent {
@@ -46,21 +48,16 @@ func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loade
 			break
 		}
 	}
-	byCat := map[string][]Hit{}
-	for _, h := range hits {
-		if h.Voice.Prose() {
-			byCat[h.Category] = append(byCat[h.Category], h)
-		}
-	}
-	r.Hedges = len(byCat[CatHedge])
-	r.Boosters = len(byCat[CatBooster])
-	r.Superlatives = len(byCat[CatSuperlative])
-	r.Distancing = len(byCat[CatDistancing])
-	for _, h := range byCat[CatDistancing] {
+	d.sortHits(hits)
+	r.Hedges = len(d.cats[catHedge])
+	r.Boosters = len(d.cats[catBooster])
+	r.Superlatives = len(d.cats[catSuperlative])
+	r.Distancing = len(d.cats[catDistancing])
+	for _, h := range d.cats[catDistancing] {
 		words, start := d.span(h)
 		r.Targets = append(r.Targets, DistancingTarget{Marker: words, Target: d.phraseAfter(h.End, 3), Start: start})
 	}
-	d.attributions(&r, byCat[CatAttribution], byCat[CatAnonymous])
+	d.attributions(&r, d.cats[catAttribution], d.cats[catAnonymous])
 	for _, s := range d.sents {
 		if s.own {
 			r.Sentences++
@@ -70,25 +67,119 @@ func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loade
 		}
 	}
 	d.quotations(&r)
-	d.stateMedia(&r, byCat[CatStateLabel], byCat[CatStateModifier], self)
+	d.stateMedia(&r, d.cats[catStateLabel], d.cats[catStateModifier], self)
 	return r
 }
 
 // doc is one measurement: a document and what the rules know of it.
 type doc struct {
-	text  string
-	toks  []token.Token
-	an    *analysis.Analysis
-	w     *words
-	sm    *StateMedia
-	names *lexicon.Encoded // the tokens encoded for the state-media names
+	text string
+	toks []token.Token
+	an   *analysis.Analysis
+	w    *words
+	sm   *StateMedia
+	// names is memory for the state-media matcher's encodings.
+	names lexicon.Encoded
 	sents []sentence
+	// nameStarts are the own-voice tokens that may start a state outlet's
+	// name (may be the first word of an alias), in order.
+	nameStarts []int
+	// cats are the own-voice hits of the categories the measures read,
+	// by category (catAttribution, ...), in text order.
+	cats [numCats][]Hit
+}
+
+// The categories the measures read, as indexes of doc.cats.
+const (
+	catAttribution = iota
+	catAnonymous
+	catHedge
+	catDistancing
+	catBooster
+	catSuperlative
+	catStateLabel
+	catStateModifier
+	numCats
+)
+
+// categoryIndex is category's index in doc.cats, -1 for a category the
+// measures do not read.
+func categoryIndex(category string) int {
+	switch category {
+	case CatAttribution:
+		return catAttribution
+	case CatAnonymous:
+		return catAnonymous
+	case CatHedge:
+		return catHedge
+	case CatDistancing:
+		return catDistancing
+	case CatBooster:
+		return catBooster
+	case CatSuperlative:
+		return catSuperlative
+	case CatStateLabel:
+		return catStateLabel
+	case CatStateModifier:
+		return catStateModifier
+	}
+	return -1
+}
+
+// start readies d for a document, its slices emptied.
+func (d *doc) start(text string, an *analysis.Analysis, w *words, sm *StateMedia) {
+	d.text, d.toks, d.an, d.w, d.sm = text, an.Tokens, an, w, sm
+	d.sentences()
+}
+
+// done lets go of the document, and of memory too large to keep for the
+// next one: a long document's must not stay with a worker for the rest of
+// the run.
+func (d *doc) done() {
+	d.text, d.toks, d.an = "", nil, nil
+	d.names.Release()
+	if cap(d.sents) > maxKeptSentences {
+		d.sents = nil
+	}
+	if cap(d.nameStarts) > maxKeptHits {
+		d.nameStarts = nil
+	}
+	for c := range d.cats {
+		if cap(d.cats[c]) > maxKeptHits {
+			d.cats[c] = nil
+		}
+	}
+}
+
+// maxKeptSentences and maxKeptHits bound the memory a Measurer keeps from
+// one document for the next.
+const (
+	maxKeptSentences = 1 << 16
+	maxKeptHits      = 1 << 12
+)
+
+// sortHits puts the own-voice hits of each category the measures read in
+// d.cats.
+func (d *doc) sortHits(hits []Hit) {
+	for c := range d.cats {
+		d.cats[c] = d.cats[c][:0]
+	}
+	for _, h := range hits {
+		if !h.Voice.Prose() {
+			continue
+		}
+		if c := categoryIndex(h.Category); c >= 0 {
+			d.cats[c] = append(d.cats[c], h)
+		}
+	}
 }
 
 // sentence is what the rules know of one sentence.
 type sentence struct {
 	own, attributed bool
-	start, end      int // indexes of its first and last tokens
+	// anonymous says an own-voice anonymous-source phrase is in it.
+	anonymous  bool
+	start, end int // indexes of its first and last tokens
 	// firstName is its first capitalised run, the subject a pronoun
 	// refers to, once named says it was looked for (firstName).
 	firstName string
@@ -96,23 +187,44 @@ type sentence struct {
 }
 
 // sentences notes each sentence's first and last tokens and whether it has
-// own words.
+// own words (a sentence without tokens is the zero sentence), and the
+// own-voice tokens that may start a state outlet's name: one pass over
+// the tokens for both.
 func (d *doc) sentences() {
+	toks := d.toks
 	n := 0
-	if len(d.toks) > 0 {
-		n = int(d.toks[len(d.toks)-1].Sentence) + 1
+	if len(toks) > 0 {
+		n = int(toks[len(toks)-1].Sentence) + 1
 	}
-	d.sents = make([]sentence, n)
-	for i, t := range d.toks {
-		st := &d.sents[t.Sentence]
-		if i == 0 || d.toks[i-1].Sentence != t.Sentence {
-			st.start = i
-		}
-		st.end = i
-		if t.Voice.Prose() {
-			st.own = true
-		}
+	d.sents = slices.Grow(d.sents[:0], n)[:n]
+	clear(d.sents)
+	d.nameStarts = d.nameStarts[:0]
+	var starts *wordSet // the first words of names
+	if len(d.sm.words) > 0 {
+		starts = &d.sm.words[0]
 	}
+	for i := 0; i < len(toks); {
+		s, own := toks[i].Sentence, false
+		j := i
+		for ; j < len(toks) && toks[j].Sentence == s; j++ {
+			if t := &toks[j]; t.Voice.Prose() {
+				own = true
+				// starts.may, written out: this is every own-voice
+				// token's test.
+				if starts != nil && (starts.words.has(t.Norm) || starts.words.has(t.Form) || len(starts.globs) > 0 && starts.globs2(t.Norm, t.Form)) {
+					d.nameStarts = append(d.nameStarts, j)
+				}
+			}
+		}
+		d.sents[s] = sentence{own: own, start: i, end: j - 1}
+		i = j
+	}
+}
+
+// nameAt is the state outlet an alias names at token i, and the tokens it
+// covers.
+func (d *doc) nameAt(i int) (outlet string, n int) {
+	return d.sm.at(d.toks, i, d.sents[d.toks[i].Sentence].end+1, &d.names)
 }
 
 // firstName is sentence s's first name, "" when there is none or there is
@@ -149,19 +261,19 @@ func (d *doc) span(h Hit) (words string, start int) {
 // remembering the last named source for a pronoun in a later sentence;
 // then the anonymous phrases of sentences with no attribution verb.
 func (d *doc) attributions(r *Counts, verbs, anonymous []Hit) {
-	anonymousIn := map[int]bool{}
+	room := len(verbs) + len(anonymous) // citations at most
 	for _, h := range anonymous {
-		anonymousIn[int(d.toks[h.First].Sentence)] = true
+		d.sents[d.toks[h.First].Sentence].anonymous = true
 	}
 	var last lastSource
 	for _, h := range verbs {
 		s := int(d.toks[h.First].Sentence)
 		r.Attributions++
 		words, start := d.span(h)
-		if anonymousIn[s] { // an anonymous-source phrase in the sentence of the attribution
+		if d.sents[s].anonymous { // an anonymous-source phrase in the sentence of the attribution
 			r.Anonymous++
 			d.sents[s].attributed = true
-			r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: "anonymous"})
+			cite(r, Citation{Start: start, Words: words, Kind: "anonymous"}, room)
 			continue
 		}
 		source, kind := d.resolve(h, s, &last)
@@ -171,7 +283,7 @@ func (d *doc) attributions(r *Counts, verbs, anonymous []Hit) {
 			continue
 		}
 		d.sents[s].attributed = true
-		r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: kind, Source: source})
+		cite(r, Citation{Start: start, Words: words, Kind: kind, Source: source}, room)
 		if kind != "named" {
 			r.Unspecified++
 			continue
@@ -197,8 +309,17 @@ func (d *doc) attributions(r *Counts, verbs, anonymous []Hit) {
 		r.Attributions++
 		r.Anonymous++
 		words, start := d.span(h)
-		r.Citations = append(r.Citations, Citation{Start: start, Words: words, Kind: "anonymous"})
+		cite(r, Citation{Start: start, Words: words, Kind: "anonymous"}, room)
 	}
+}
+
+// cite appends c to r's citations, with room for room of them made on
+// the first: one allocation a document, not one for each doubling.
+func cite(r *Counts, c Citation, room int) {
+	if r.Citations == nil {
+		r.Citations = make([]Citation, 0, room)
+	}
+	r.Citations = append(r.Citations, c)
 }
 
 // lastSource is the named source of the last attribution, and the last
@@ -229,7 +350,7 @@ func (d *doc) resolve(h Hit, s int, last *lastSource) (source, kind string) {
 	case "reference":
 		// "the agency said": the outlet named last; "the ministry
 		// said": the source named last.
-		if d.w.outletHeads[source] && last.outlet != "" {
+		if d.w.is(source, outletHead) && last.outlet != "" {
 			source, kind = last.outlet, "named"
 		} else {
 			source, kind = "", "pronoun"
@@ -284,17 +405,20 @@ func (d *doc) quotations(r *Counts) {
 func (d *doc) stateMedia(r *Counts, labels, modifiers []Hit, self string) {
 	toks := d.toks
 	lastOutlet, lastEnd, lastLabelled := "", 0, false
-	for i := 0; i < len(toks); i++ {
-		if !toks[i].Voice.Prose() {
+	// A mention starts at an own-voice token that may start an alias
+	// (sentences noted them, in order), and not inside the last one.
+	next := 0
+	for _, i := range d.nameStarts {
+		if i < next {
 			continue
 		}
-		outlet, n := d.sm.at(d.names, i)
+		outlet, n := d.nameAt(i)
 		switch {
 		case n == 0:
 			continue
 		case strings.EqualFold(outlet, self):
 			// An outlet naming itself (TASS's dateline "/TASS/") cites no one.
-			i += n - 1
+			next = i + n
 			continue
 		case outlet == lastOutlet && i-lastEnd <= 1 && toks[i].Sentence == toks[lastEnd].Sentence:
 			// "Korean Central News Agency (KCNA)": one citation, two names;
@@ -304,7 +428,7 @@ func (d *doc) stateMedia(r *Counts, labels, modifiers []Hit, self string) {
 				lastLabelled = true
 			}
 			lastEnd = i + n - 1
-			i += n - 1
+			next = i + n
 			continue
 		}
 		r.StateMediaCited++
@@ -313,7 +437,7 @@ func (d *doc) stateMedia(r *Counts, labels, modifiers []Hit, self string) {
 			r.StateMediaLabelled++
 		}
 		lastOutlet, lastEnd = outlet, i+n-1
-		i += n - 1
+		next = i + n
 	}
 }
 

@@ -1,7 +1,6 @@
 package reliability
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,24 +19,24 @@ import (
 // "the claims") or "unspecified".
 func (d *doc) attributionSource(h Hit) (source, kind string) {
 	toks, w := d.toks, d.w
-	if w.according[toks[h.First].Norm] {
+	if w.is(toks[h.First].Norm, according) {
 		return d.phraseSource(h.End, +1)
 	}
 	sent := toks[h.First].Sentence
 	i := h.First - 1
-	if i >= 0 && toks[i].Sentence == sent && w.determiners[toks[i].Norm] {
+	if i >= 0 && toks[i].Sentence == sent && w.is(toks[i].Norm, determiner) {
 		return "", "noun"
 	}
 	// Skip the adverbs and auxiliaries between a subject and its verb, and
 	// a time ("on Sunday").
 	for i >= 0 && toks[i].Sentence == sent && toks[i].Voice.Prose() && !d.breakBefore(i+1) {
-		switch {
-		case w.verbSkips[toks[i].Norm]:
+		switch k := w.kind(toks[i].Norm); {
+		case k&verbSkip != 0:
 			i--
 			continue
-		case w.timeWords[toks[i].Norm]:
+		case k&timeWord != 0:
 			i--
-			if i >= 0 && w.timePreps[toks[i].Norm] {
+			if i >= 0 && w.is(toks[i].Norm, timePrep) {
 				i--
 			}
 			continue
@@ -45,7 +44,7 @@ func (d *doc) attributionSource(h Hit) (source, kind string) {
 		break
 	}
 	inverted := i < 0 || toks[i].Sentence != sent || !toks[i].Voice.Prose() || d.breakBefore(i+1) ||
-		w.conjunctions[toks[i].Norm] // "..., and noted": the sentence's subject
+		w.is(toks[i].Norm, conjunction) // "..., and noted": the sentence's subject
 	if !inverted {
 		return d.phraseSource(i, -1)
 	}
@@ -71,7 +70,7 @@ func (d *doc) endsClause(i int) bool {
 	if i+1 >= len(toks) || toks[i+1].Sentence != toks[i].Sentence || d.breakBefore(i+1) {
 		return true
 	}
-	return d.w.clauseFollowers[toks[i+1].Norm] || d.w.timeWords[toks[i+1].Norm]
+	return d.w.is(toks[i+1].Norm, clauseFollower|timeWord)
 }
 
 // breakBefore reports punctuation that parts token i from the one before
@@ -82,7 +81,25 @@ func (d *doc) breakBefore(i int) bool {
 	if i <= 0 || i >= len(d.toks) {
 		return true
 	}
-	return strings.ContainsAny(d.text[d.toks[i-1].End:d.toks[i].Start], ",;:([—–\"“”«»")
+	return breaks(d.text[d.toks[i-1].End:d.toks[i].Start])
+}
+
+// breakMarks are the marks breakBefore reads between two words.
+const breakMarks = ",;:([—–\"“”«»"
+
+// breaks reports whether the text between two words holds one of
+// breakMarks. Most such gaps are a space: their ASCII bytes are tested one
+// by one, and only a gap with another character is searched for the rest.
+func breaks(gap string) bool {
+	for i := 0; i < len(gap); i++ {
+		switch c := gap[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(gap[i:], breakMarks)
+		case c == ',' || c == ';' || c == ':' || c == '(' || c == '[' || c == '"':
+			return true
+		}
+	}
+	return false
 }
 
 // phraseSource reads the noun phrase at token i in direction dir (-1: back
@@ -104,18 +121,20 @@ func (d *doc) phraseSourceEnd(i, dir int) (source, kind string, end int) {
 	if i < 0 || i >= len(toks) || !toks[i].Voice.Prose() {
 		return "", "unspecified", i
 	}
-	if dir < 0 && w.pronouns[toks[i].Norm] {
-		if w.personPronouns[toks[i].Norm] {
-			return "", "person", i
+	if dir < 0 {
+		if k := w.kind(toks[i].Norm); k&pronoun != 0 {
+			if k&personPronoun != 0 {
+				return "", "person", i
+			}
+			return "", "pronoun", i
 		}
-		return "", "pronoun", i
 	}
 	lo, hi, det := d.phrase(i, dir)
 	if lo > hi || hi >= len(toks) {
 		return "", "unspecified", i
 	}
 	for j := lo; j <= hi; j++ {
-		if outlet, n := d.sm.at(d.names, j); n > 0 && j+n-1 <= hi {
+		if outlet, n := d.nameAt(j); n > 0 && j+n-1 <= hi {
 			return outlet, "named", j + n - 1
 		}
 	}
@@ -136,7 +155,7 @@ func (d *doc) phraseSourceEnd(i, dir int) (source, kind string, end int) {
 		}
 		return name, "named", a
 	}
-	if w.orgHeads[toks[hi].Norm] {
+	if head := w.kind(toks[hi].Norm); head&orgHead != 0 {
 		// "Russia's foreign ministry said": an organisation, named by its
 		// country or its own name.
 		for j := lo; j < hi; j++ {
@@ -145,7 +164,7 @@ func (d *doc) phraseSourceEnd(i, dir int) (source, kind string, end int) {
 			}
 		}
 		if det {
-			if w.personHeads[toks[hi].Norm] {
+			if head&personHead != 0 {
 				return "", "person", hi // "the spokesman added"
 			}
 			return toks[hi].Norm, "reference", hi // "the agency said": the source named before
@@ -166,12 +185,12 @@ func (d *doc) phrase(i, dir int) (lo, hi int, det bool) {
 		if j != i && ((dir < 0 && d.breakBefore(j+1)) || (dir > 0 && d.breakBefore(j))) {
 			break
 		}
-		if w.determiners[toks[j].Norm] || w.conjunctions[toks[j].Norm] {
-			if dir > 0 && j == i && w.determiners[toks[j].Norm] {
+		if k := w.kind(toks[j].Norm); k&(determiner|conjunction) != 0 {
+			if dir > 0 && j == i && k&determiner != 0 {
 				lo, hi = j+1, j+1 // "according to the ..."
 				continue
 			}
-			det = dir < 0 && w.determiners[toks[j].Norm]
+			det = dir < 0 && k&determiner != 0
 			break
 		}
 		if dir < 0 {
@@ -214,13 +233,11 @@ func (d *doc) lastPerson(end int) string {
 // one endless sentence linear.
 const maxLookBack = 200
 
-// sentenceStart is the index of the first token of token i's sentence: a
-// binary search (tokens are in sentence order), since the rules ask it of
-// many tokens of one sentence and a walk back made a long sentence
-// quadratic.
+// sentenceStart is the index of the first token of token i's sentence,
+// as sentences noted it: the rules ask it of many tokens of one sentence,
+// and a walk back made a long sentence quadratic.
 func (d *doc) sentenceStart(i int) int {
-	s := d.toks[i].Sentence
-	return sort.Search(i, func(k int) bool { return d.toks[k].Sentence >= s })
+	return d.sents[d.toks[i].Sentence].start
 }
 
 // capitalRun is the run of capitalised own-voice words through token i,
@@ -243,14 +260,14 @@ func (d *doc) capitalRun(i, dir, lo, hi int) (name string, first, last int) {
 			a, b = min(a, j), max(b, j)
 			continue
 		}
-		if w.joins[toks[j].Form] && j+dir >= lo && j+dir <= hi && d.isName(toks[j+dir]) {
+		if w.is(toks[j].Form, nameJoiner) && j+dir >= lo && j+dir <= hi && d.isName(toks[j+dir]) {
 			continue
 		}
 		break
 	}
 	// "The North Korean ...": a sentence's first word is capitalised for
 	// its place, not as a name.
-	for a < b && a == d.sentenceStart(a) && (w.determiners[toks[a].Norm] || w.pronouns[toks[a].Norm] || w.commonStarts[toks[a].Norm]) {
+	for a < b && a == d.sentenceStart(a) && w.is(toks[a].Norm, determiner|pronoun|commonStart) {
 		a++
 	}
 	return w.trimPossessive(d.text[toks[a].Start:toks[b].End]), a, b
@@ -264,18 +281,24 @@ func (d *doc) possessive(i int) bool {
 
 // isName reports a capitalised word that is not a day or a month.
 func (d *doc) isName(t token.Token) bool {
-	return isCapitalised(t.Form) && !d.w.timeWords[t.Norm] && !d.w.months[t.Norm]
+	return isCapitalised(t.Form) && !d.w.is(t.Norm, timeWord|month)
 }
 
 // sentenceInitialOnly reports a run that is one ordinary word capitalised
 // only because it starts the sentence ("The", "It", "Officials").
 func (d *doc) sentenceInitialOnly(i int, name string) bool {
-	w, norm := d.w, d.toks[i].Norm
-	return !strings.Contains(name, " ") && (w.genericSources[norm] ||
-		i == d.sentenceStart(i) && (w.determiners[norm] || w.pronouns[norm] || w.commonStarts[norm]))
+	if strings.Contains(name, " ") {
+		return false
+	}
+	k := d.w.kind(d.toks[i].Norm)
+	return k&genericSource != 0 || i == d.sentenceStart(i) && k&(determiner|pronoun|commonStart) != 0
 }
 
+// isCapitalised reports a word whose first letter is upper case.
 func isCapitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z' // unicode.IsUpper, for ASCII
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

@@ -6,38 +6,72 @@ import (
 	"github.com/framingkit/framing/lang"
 )
 
-// words are a language pack's sourcing words as sets, for the rules.
+// words are a language pack's sourcing words, for the rules: each word
+// with the lists it is in, so that one lookup of a token answers every
+// question the rules ask of it there.
 type words struct {
-	according, personHeads, outletHeads, orgHeads        set
-	personPronouns, pronouns, determiners, conjunctions  set
-	verbSkips, timeWords, timePreps, months              set
-	clauseFollowers, genericSources, commonStarts, joins set
-	demonymEndings, possessives                          []string
+	kinds map[string]wordKind
+	// listed filters the words of kinds: most tokens the rules ask
+	// about are in no list.
+	listed                      shapes
+	demonymEndings, possessives []string
 }
 
-// set is a word list for lookups.
-type set map[string]bool
+// wordKind is a set of the pack's sourcing lists, as bits.
+type wordKind uint32
 
-func setOf(list []string) set {
-	s := set{}
-	for _, w := range list {
-		s[w] = true
-	}
-	return s
-}
+const (
+	according wordKind = 1 << iota
+	personHead
+	outletHead
+	orgHead
+	personPronoun
+	pronoun
+	determiner
+	conjunction
+	verbSkip
+	timeWord
+	timePrep
+	month
+	clauseFollower
+	genericSource
+	commonStart
+	// nameJoiner is looked up by a token's written form ("of", not "Of"),
+	// every other list by its normalised form.
+	nameJoiner
+)
 
 func newWords(p *lang.Pack) *words {
 	s := p.Sourcing
-	return &words{
-		according: setOf(s.According), personHeads: setOf(s.PersonHeads), outletHeads: setOf(s.OutletHeads),
-		orgHeads: setOf(s.OrgHeads), personPronouns: setOf(s.PersonPronouns), pronouns: setOf(s.Pronouns),
-		determiners: setOf(s.Determiners), conjunctions: setOf(s.Conjunctions), verbSkips: setOf(s.VerbSkips),
-		timeWords: setOf(s.TimeWords), timePreps: setOf(s.TimePreps), months: setOf(s.Months),
-		clauseFollowers: setOf(s.ClauseFollowers), genericSources: setOf(s.GenericSources),
-		commonStarts: setOf(s.CommonStarts), joins: setOf(s.NameJoiners),
-		demonymEndings: s.DemonymEndings, possessives: s.Possessives,
+	w := &words{kinds: map[string]wordKind{}, demonymEndings: s.DemonymEndings, possessives: s.Possessives}
+	for _, l := range []struct {
+		kind  wordKind
+		words []string
+	}{
+		{according, s.According}, {personHead, s.PersonHeads}, {outletHead, s.OutletHeads}, {orgHead, s.OrgHeads},
+		{personPronoun, s.PersonPronouns}, {pronoun, s.Pronouns}, {determiner, s.Determiners}, {conjunction, s.Conjunctions},
+		{verbSkip, s.VerbSkips}, {timeWord, s.TimeWords}, {timePrep, s.TimePreps}, {month, s.Months},
+		{clauseFollower, s.ClauseFollowers}, {genericSource, s.GenericSources}, {commonStart, s.CommonStarts},
+		{nameJoiner, s.NameJoiners},
+	} {
+		for _, word := range l.words {
+			w.kinds[word] |= l.kind
+			w.listed.add(word)
+		}
 	}
+	return w
 }
+
+// kind is the lists word is in.
+func (w *words) kind(word string) wordKind {
+	if !w.listed.has(word) {
+		return 0
+	}
+	return w.kinds[word]
+}
+
+// is reports whether word is in any of the lists k.
+func (w *words) is(word string, k wordKind) bool { return w.kind(word)&k != 0 }
 
 // demonym reports a word that looks like a nationality adjective
 // ("Korean", "Turkish", "Chinese"): before a common noun, a modifier.
