@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/framingkit/framing/lang"
@@ -71,12 +70,17 @@ type LineRules struct {
 	markers *lexicon.Matcher
 	enc     lexicon.Encoded
 	hits    []lexicon.Hit
-	lower   []byte
+	// relatedLink rules out most lines before the related-link pattern.
+	relatedLink *prefixTest
+	// The memory of one line and of one text, reused: the line read
+	// once, and the text's long lines by their key (lineSet).
+	line lineFold
+	seen lineSet
 }
 
 // NewLineRules compiles the boilerplate rules of a language pack.
 func NewLineRules(p *lang.Pack) (*LineRules, error) {
-	r := &LineRules{pack: p, navigation: map[string]bool{}}
+	r := &LineRules{pack: p, navigation: map[string]bool{}, seen: newLineSet()}
 	for _, n := range p.Boilerplate.Navigation {
 		r.navigation[navKey(n)] = true
 	}
@@ -86,12 +90,12 @@ func NewLineRules(p *lang.Pack) (*LineRules, error) {
 		return nil, err
 	}
 	r.markers = m
+	b := &p.Boilerplate
+	if b.RelatedLink.Source != "" {
+		r.relatedLink = newPrefixTest(b.RelatedLink.Source)
+	}
 	return r, nil
 }
-
-// metadataLine matches a scraper's header: " date 2023-06-25 https://...".
-// It is not language but a format, which the corpus readers read too.
-var metadataLine = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(https?://\S+))?\s*$`)
 
 // Header finds a scraper's metadata line at the start of text (its first
 // line with words), and the date and URL it gives; ok is false when there
@@ -100,15 +104,69 @@ func Header(text string) (line Span, date, url string, ok bool) {
 	for start := 0; start < len(text); {
 		raw, end := lineAt(text, start)
 		if strings.TrimSpace(raw) != "" {
-			m := metadataLine.FindStringSubmatch(raw)
-			if m == nil {
+			date, url, ok := metadataLine(raw)
+			if !ok {
 				return Span{}, "", "", false
 			}
-			return Span{Start: start, End: start + len(raw)}, m[1], m[2], true
+			return Span{Start: start, End: start + len(raw)}, date, url, true
 		}
 		start = end + 1
 	}
 	return Span{}, "", "", false
+}
+
+// metadataLine reads a scraper's header, " date 2023-06-25 https://...":
+// the line as a whole matches
+//
+//	^\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+(https?://\S+))?\s*$
+//
+// (\s the ASCII spaces of RE2, \t \n \f \r and ' '), and date and url
+// are its groups. It is not language but a format, which the corpus
+// readers read too; read by hand, since every document's first line is
+// read twice.
+func metadataLine(raw string) (date, url string, ok bool) {
+	const spaces = "\t\n\f\r "
+	rest, found := strings.CutPrefix(strings.TrimLeft(raw, spaces), "date")
+	if !found {
+		return "", "", false
+	}
+	s := strings.TrimLeft(rest, spaces)
+	if len(s) == len(rest) || len(s) < len("2006-01-02") || !isDate(s[:10]) {
+		return "", "", false
+	}
+	date, rest = s[:10], s[10:]
+	s = strings.TrimLeft(rest, spaces)
+	if s == "" {
+		return date, "", true
+	}
+	scheme := ""
+	for _, p := range []string{"https://", "http://"} {
+		if strings.HasPrefix(s, p) {
+			scheme = p
+		}
+	}
+	end := strings.IndexAny(s, spaces)
+	if end < 0 {
+		end = len(s)
+	}
+	if len(s) == len(rest) || scheme == "" || end == len(scheme) || strings.TrimLeft(s[end:], spaces) != "" {
+		return "", "", false
+	}
+	return date, s[:end], true
+}
+
+// isDate reports whether s is ASCII digits as in 2006-01-02.
+func isDate(s string) bool {
+	for i := range len(s) {
+		if c := s[i]; i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // lineAt is the line of text that starts at byte start, without its line
@@ -131,7 +189,7 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 	r.hits = r.markers.MatchCategoriesIn(r.hits[:0], r.markers.Encode(toks, &r.enc))
 	r.enc.Release()
 	var dropped []Dropped
-	seen := map[uint64]bool{}
+	r.seen.reset()
 	var block []Dropped // consecutive non-blank lines, for appeal blocks
 	var blockAppeals int
 	flush := func() {
@@ -172,7 +230,7 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 			start = next
 			continue
 		}
-		d.Reason = r.classify(trimmed, d.Span == header && header != Span{}, r.hits[hit:lineHits], toks, quotes, seen)
+		d.Reason = r.classify(trimmed, d.Span == header && header != Span{}, r.hits[hit:lineHits], toks, quotes)
 		if d.Reason == ReasonAppeal || d.Reason == ReasonNavigation {
 			blockAppeals++
 		}
@@ -184,34 +242,33 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 }
 
 // classify is the reason a trimmed line is furniture, or "". hits are the
-// marker hits on it; seen holds the earlier long lines.
-func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, toks []token.Token, quotes []Span, seen map[uint64]bool) string {
+// marker hits on it; r.seen holds the earlier long lines of the text.
+func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, toks []token.Token, quotes []Span) string {
 	b := &r.pack.Boilerplate
 	n := words(trimmed)
 	// The cheap tests and the caption cues read a lower case of the line,
-	// made in one reused buffer (ASCII lines, most of English news, without
-	// the Unicode tables). lower is a view of it, valid until the next line;
-	// no offset is taken from it. Only the rules of short lines read it
-	// (at most maxNoticeWords), and most of an article's bytes are in longer
-	// paragraphs, which skip it; lower case keeps the count of spaces, so
-	// words(lower) is n.
+	// made in one reused buffer with what the repeated-line key needs, in
+	// one reading of the line. lower is a view of it, valid until the next
+	// line; no offset is taken from it. Only the rules of short lines read
+	// it (at most maxNoticeWords); lower case keeps the count of spaces,
+	// so words(lower) is n.
+	r.line.fold(trimmed)
 	lower := ""
 	if n <= maxNoticeWords {
-		r.lower = appendLower(r.lower[:0], trimmed)
-		lower = unsafe.String(unsafe.SliceData(r.lower), len(r.lower))
+		lower = unsafe.String(unsafe.SliceData(r.line.lower), len(r.line.lower))
 	}
 	switch {
 	case header:
 		return ReasonMetadata
 	case r.navigation[navKey(trimmed)]:
 		return ReasonNavigation
-	case b.RelatedLink.MatchString(trimmed):
+	case r.relatedLink.mayMatch(trimmed) && b.RelatedLink.MatchString(trimmed):
 		return ReasonRelatedLink
 	case n <= maxNoticeWords && b.ForeignAgent.MayMatch(lower) && b.ForeignAgent.Pattern.MatchString(trimmed):
 		return ReasonForeignAgent
 	case isAppeal(hits, toks, quotes):
 		return ReasonAppeal
-	case n <= maxCaptionWords && r.mayBeCaption(lower) && r.isCaption(trimmed): // isCaption refuses longer lines
+	case n <= maxCaptionWords && r.isCaption(trimmed, lower, n):
 		return ReasonCaption
 	case n <= maxBylineWords && (b.Byline.MayMatch(lower) && b.Byline.Pattern.MatchString(trimmed) ||
 		b.Dateline.MayMatch(lower) && b.Dateline.Pattern.MatchString(trimmed)):
@@ -219,10 +276,9 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 	case n <= maxFooterWords && b.Copyright.MayMatch(lower) && b.Copyright.Pattern.MatchString(lower):
 		return ReasonCopyright
 	case n >= minRepeatWords:
-		key, n := lineKey(trimmed)
-		repeated := n >= minRepeatWords && seen[key]
-		seen[key] = true
-		if repeated {
+		// A line repeats an earlier one with its key; it is one of those
+		// the next lines may repeat.
+		if r.seen.add(trimmed, &r.line) && r.line.words >= minRepeatWords {
 			return ReasonRepeatedLine
 		}
 	}
@@ -232,25 +288,6 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 // words counts the space-separated words of a trimmed line.
 func words(line string) int { return strings.Count(line, " ") + 1 }
 
-// appendLower appends s to dst in lower case: A-Z by a byte test, and
-// any other letter by Unicode's rules.
-func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				dst = utf8.AppendRune(dst, lang.Lower(r))
-			}
-			return dst
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
 // navKey reduces a short line to its words for the navigation lookup.
 func navKey(s string) string {
 	if len(s) > 40 {
@@ -258,67 +295,6 @@ func navKey(s string) string {
 	}
 	s = strings.ToLower(strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
 	return strings.Join(strings.Fields(s), " ")
-}
-
-// lineKey is a line's identity for repeated-line detection: the FNV-1a
-// hash of its words, lower case, one space apart, without trailing
-// punctuation; and how many words it has. Hashing as it reads makes no
-// strings: repeated lines are looked for on every long line.
-func lineKey(s string) (key uint64, words int) {
-	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	const offset64, prime64 = 14695981039346656037, 1099511628211
-	h := uint64(offset64)
-	add := func(b byte) { h = (h ^ uint64(b)) * prime64 }
-	inWord := false
-	var buf [utf8.UTFMax]byte
-	for i := 0; i < len(s); {
-		// ASCII letters and punctuation of a word, most of a line, in a
-		// loop of their own.
-		for inWord && i < len(s) {
-			c := s[i]
-			if c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r' {
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			add(c)
-			i++
-		}
-		if i == len(s) {
-			break
-		}
-		// Bytes below utf8.RuneSelf are whole runes; the rest is decoded as
-		// a range loop would (an invalid byte is utf8.RuneError).
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		if lang.IsSpace(r) {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			if words > 0 {
-				add(' ')
-			}
-			words++
-			inWord = true
-		}
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			add(byte(r))
-			continue
-		}
-		n := utf8.EncodeRune(buf[:], lang.Lower(r))
-		for _, b := range buf[:n] {
-			add(b)
-		}
-	}
-	return h, words
 }
 
 // isAppeal reports whether a line's marker hits hold one strong appeal
@@ -334,6 +310,38 @@ func isAppeal(hits []lexicon.Hit, toks []token.Token, quotes []Span) bool {
 	return n[strongAppeal] > 0 || n[weakAppeal] >= 2
 }
 
+// slashCredit is a credit at the end of a caption: "... 2019. Valery
+// Sharifulin / TASS". It holds no word of any language.
+var slashCredit = regexp.MustCompile(`\S\s+/\s+\p{Lu}[\p{L}\p{N} .&'-]{1,40}$`)
+
+// isCaption reports whether a line of n words is a photo caption or
+// credit: it holds one of the pack's caption cues (lower is its lower
+// case), and it ends in a "Name / Agency" credit, or it has at most
+// maxCreditWords and carries a credit marker. A line of more words is a
+// caption only by the credit at its end, which a glance at its last bytes
+// rules out for most lines: that is tried before the cues.
+func (r *LineRules) isCaption(line, lower string, n int) bool {
+	if n > maxCaptionWords {
+		return false
+	}
+	if n > maxCreditWords {
+		return slashCredited(line) && r.mayBeCaption(lower)
+	}
+	return r.mayBeCaption(lower) && (slashCredited(line) || r.pack.Boilerplate.Caption.Credit.MatchString(line))
+}
+
+// slashCredited reports whether a line ends in a "Name / Agency" credit.
+func slashCredited(line string) bool {
+	// A credit stands at the end of the line: look at its tail only, so the
+	// cost per line does not grow with the line. The pattern needs a '/'.
+	tail := line
+	if len(tail) > 64 {
+		tail = tail[len(tail)-64:]
+	}
+	last := line[len(line)-1]
+	return last != '.' && last != '"' && strings.IndexByte(tail, '/') >= 0 && slashCredit.MatchString(tail)
+}
+
 // mayBeCaption is the pack's cheap test on a lower-cased line, which rules
 // out most lines before the caption patterns run.
 func (r *LineRules) mayBeCaption(lower string) bool {
@@ -343,29 +351,6 @@ func (r *LineRules) mayBeCaption(lower string) bool {
 		}
 	}
 	return false
-}
-
-// slashCredit is a credit at the end of a caption: "... 2019. Valery
-// Sharifulin / TASS". It holds no word of any language.
-var slashCredit = regexp.MustCompile(`\S\s+/\s+\p{Lu}[\p{L}\p{N} .&'-]{1,40}$`)
-
-// isCaption reports whether a line is a photo caption or credit: it ends in
-// a "Name / Agency" credit or carries a credit marker, and it is short.
-func (r *LineRules) isCaption(line string) bool {
-	words := words(line)
-	if words > maxCaptionWords {
-		return false
-	}
-	// A credit stands at the end of the line: look at its tail only, so the
-	// cost per line does not grow with the line.
-	tail := line
-	if len(tail) > 64 {
-		tail = tail[len(tail)-64:]
-	}
-	if last := line[len(line)-1]; last != '.' && last != '"' && slashCredit.MatchString(tail) {
-		return true
-	}
-	return words <= maxCreditWords && r.pack.Boilerplate.Caption.Credit.MatchString(line)
 }
 
 // inSpans reports whether offset lies inside one of the sorted, disjoint

@@ -31,8 +31,8 @@ func Dialogue(text string) []Span {
 // starting at start (len(text) for the last): every line break in a text
 // without blank lines, else a break before a blank line.
 func paragraphEnd(text string, start int, blankLines bool) int {
-	for i := start; i < len(text); i++ {
-		if text[i] == '\n' && (!blankLines || blankLineAt(text, i)) {
+	for i := nextLineBreak(text, start); i >= 0; i = nextLineBreak(text, i+1) {
+		if !blankLines || blankLineAt(text, i) {
 			return i
 		}
 	}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -15,7 +16,7 @@ import (
 // DistancedBy returns the distancing marker right before the hit whose
 // first token is first ("so-called", «так называемая»), if there is one.
 func (an *Analysis) DistancedBy(text string, first int) (string, bool) {
-	for _, c := range an.cuesEndingBefore(first, 2) {
+	for c := range an.cuesEndingBefore(first, 2) {
 		// Right before it, or with an article between: "what it calls a
 		// special military operation".
 		if c.Kind == CueDistancing && (c.End == first || an.cueAt(CueFiller, c.End)) {
@@ -28,7 +29,7 @@ func (an *Analysis) DistancedBy(text string, first int) (string, bool) {
 // MarkerVoice is the voice of the distancing marker of DistancedBy: a
 // quotation after a marker outside it ("so-called «…»") is scare quotes.
 func (an *Analysis) MarkerVoice(first int) token.Voice {
-	for _, c := range an.cuesEndingBefore(first, 2) {
+	for c := range an.cuesEndingBefore(first, 2) {
 		if c.Kind == CueDistancing {
 			return an.Tokens[c.First].Voice
 		}
@@ -40,7 +41,7 @@ func (an *Analysis) MarkerVoice(first int) token.Voice {
 // first: a negation word at most maxNegationGap tokens before it, in its
 // clause, not followed by a word that makes it no denial ("not only").
 func (an *Analysis) NegatedBy(text string, first int) (string, bool) {
-	for _, c := range an.cuesEndingBefore(first, maxNegationGap+1) {
+	for c := range an.cuesEndingBefore(first, maxNegationGap+1) {
 		if c.Kind != CueNegation || an.Tokens[c.First].Sentence != an.Tokens[first].Sentence {
 			continue
 		}
@@ -60,16 +61,18 @@ func (an *Analysis) NegatedBy(text string, first int) (string, bool) {
 }
 
 // cuesEndingBefore are the cues that end within within tokens before
-// first (End in [first-within+1, first]), nearest first.
-func (an *Analysis) cuesEndingBefore(first, within int) []Cue {
-	var out []Cue
-	hi, _ := slices.BinarySearchFunc(an.Cues, first, func(c Cue, i int) int { return c.First - i })
-	for k := hi - 1; k >= 0 && an.Cues[k].First >= first-within-4; k-- {
-		if c := an.Cues[k]; c.End <= first && c.End > first-within {
-			out = append(out, c)
+// first (End in [first-within+1, first]), nearest first. A hit asks for
+// them three times (distancing, its marker's voice, negation): they are
+// yielded, not collected.
+func (an *Analysis) cuesEndingBefore(first, within int) iter.Seq[Cue] {
+	return func(yield func(Cue) bool) {
+		hi, _ := slices.BinarySearchFunc(an.Cues, first, func(c Cue, i int) int { return c.First - i })
+		for k := hi - 1; k >= 0 && an.Cues[k].First >= first-within-4; k-- {
+			if c := an.Cues[k]; c.End <= first && c.End > first-within && !yield(c) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 func (an *Analysis) cueAt(kind, i int) bool {
@@ -143,14 +146,26 @@ func (an *Analysis) Why(text string, off int, v token.Voice, marker string) stri
 	return ""
 }
 
-// shorten keeps a source's first and last word when it is long.
+// shorten keeps a source's first and last word when it is long: its
+// fields (strings.Fields), each without the punctuation around it but for
+// apostrophes, one space apart, or the first and last of more than three.
+// A long source is read for those two only, without a slice of its words.
 func shorten(s string) string {
+	if n, first := fieldsUpTo(s, 4); n > 3 {
+		last := strings.TrimRightFunc(s, unicode.IsSpace)
+		if i := strings.LastIndexFunc(last, unicode.IsSpace); i >= 0 {
+			_, size := utf8.DecodeRuneInString(last[i:])
+			last = last[i+size:]
+		}
+		return trimSourceWord(first) + " … " + trimSourceWord(last)
+	}
 	f := strings.Fields(s)
 	for i, w := range f {
-		f[i] = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
+		f[i] = trimSourceWord(w)
 	}
-	if len(f) <= 3 {
-		return strings.Join(f, " ")
-	}
-	return f[0] + " … " + f[len(f)-1]
+	return strings.Join(f, " ")
+}
+
+func trimSourceWord(w string) string {
+	return strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
 }

@@ -59,15 +59,15 @@ func (r *nameRule) isName(text string, toks []token.Token, sp Span) bool {
 		return false
 	}
 	inner := text[sp.Start+open : sp.End-closeSize]
-	words := strings.Fields(inner)
-	if len(words) == 0 || len(words) > r.maxWords || strings.ContainsAny(inner, ".,!?:;…\n") {
+	words, firstWord := fieldsUpTo(inner, r.maxWords+1)
+	if words == 0 || words > r.maxWords || strings.ContainsAny(inner, ".,!?:;…\n") {
 		return false
 	}
 	if w, ok := wordBefore(text, toks, sp.Start); ok && r.heads[w.Norm] {
 		return true
 	}
-	first, _ := utf8.DecodeRuneInString(words[0])
-	if !unicode.IsUpper(first) || !strings.ContainsFunc(words[0], unicode.IsLower) {
+	first, _ := utf8.DecodeRuneInString(firstWord)
+	if !unicode.IsUpper(first) || !strings.ContainsFunc(firstWord, unicode.IsLower) {
 		return false
 	}
 	// Speech is introduced by a colon, or followed by the author's dash,
@@ -78,6 +78,32 @@ func (r *nameRule) isName(text string, toks []token.Token, sp Span) bool {
 	}
 	after := firstNonSpace(rest)
 	return lastNonSpace(text[:sp.Start]) != ':' && after != '—' && after != '–'
+}
+
+// fieldsUpTo counts the fields of s as strings.Fields splits it (runs of
+// runes that are not unicode.IsSpace), up to limit, and returns the first:
+// without the slice of all of them, since a quotation is a name only when
+// it has a few.
+func fieldsUpTo(s string, limit int) (n int, first string) {
+	start := -1 // of the field being read
+	for i, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case space && start >= 0:
+			if n == 1 {
+				first = s[start:i]
+			}
+			start = -1
+		case !space && start < 0:
+			if n++; n == limit {
+				return n, first
+			}
+			start = i
+		}
+	}
+	if n == 1 && start >= 0 {
+		first = s[start:]
+	}
+	return n, first
 }
 
 // wordBefore is the token that ends right before offset i, across spaces

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,13 +52,13 @@ var closerFor = map[rune]rune{
 // words stay in the outlet's voice, because hiding an outlet's own words is
 // the worse error for a framing count.
 func Quotes(text string) (spans []Span, problems []QuoteProblem) {
-	return quotes(text, &quoteBytes)
+	return quotes(text, false)
 }
 
-// quotes is Quotes decoding the runes that start with a byte of acts only;
-// the tests give every byte, to check that skipping the others changes
-// nothing.
-func quotes(text string, acts *[256]bool) (spans []Span, problems []QuoteProblem) {
+// quotes is Quotes decoding only the runes that start with one of
+// quoteBytes, or, with every, every rune (the tests check that passing
+// the others changes nothing).
+func quotes(text string, every bool) (spans []Span, problems []QuoteProblem) {
 	var stack []openQuote
 	// open counts the quotations on the stack by their closer, so that a
 	// mark nothing on the stack waits for is known at once: searching the
@@ -84,10 +85,13 @@ func quotes(text string, acts *[256]bool) (spans []Span, problems []QuoteProblem
 	// Text with blank lines between paragraphs may wrap lines inside one;
 	// text without them has one paragraph a line.
 	blankLines := hasBlankLine(text)
+	marks := newNextByte(text, quoteBytes)
 	for i := 0; i < len(text); {
-		if !acts[text[i]] {
-			i++ // no rune the loop acts on starts here (quoteBytes)
-			continue
+		if !every {
+			// No rune the loop acts on starts before the next of quoteBytes.
+			if i = marks.from(i); i == len(text) {
+				break
+			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -141,10 +145,10 @@ func quotes(text string, acts *[256]bool) (spans []Span, problems []QuoteProblem
 
 // quoteBytes are the bytes that start a rune Quotes acts on: a line break,
 // ", and the lead bytes of “ ” „ (E2) and « » (C2). Other bytes are passed
-// one at a time without decoding: a lead byte is never part of another
-// rune, so a rune Quotes acts on starts at the same offset either way, even
-// in invalid UTF-8.
-var quoteBytes = [256]bool{'\n': true, '"': true, 0xC2: true, 0xE2: true}
+// without decoding: a lead byte is never part of another rune, so a rune
+// Quotes acts on starts at the same offset either way, even in invalid
+// UTF-8.
+const quoteBytes = "\n\"\xC2\xE2"
 
 // findCloser returns the index of the innermost open quotation that r
 // closes, or -1. „ accepts ” as well as “. open counts the quotations on
@@ -190,12 +194,21 @@ func closeQuote(spans []Span, stack *[]openQuote, k, end int) []Span {
 
 // hasBlankLine reports whether text separates paragraphs by blank lines.
 func hasBlankLine(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' && blankLineAt(text, i) {
+	for i := strings.IndexByte(text, '\n'); i >= 0; i = nextLineBreak(text, i+1) {
+		if blankLineAt(text, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// nextLineBreak is the offset of the first '\n' of text at or after i,
+// or -1.
+func nextLineBreak(text string, i int) int {
+	if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return -1
 }
 
 // blankLineAt reports whether the line break at i is followed by a line of

@@ -181,13 +181,25 @@ const maxInvertedSource = 4
 // about") reports nothing.
 func (r *voiceRules) report(text string, toks []token.Token, cues []Cue) []Reported {
 	var out []Reported
-	for s0 := 0; s0 < len(toks); {
-		s1 := s0 + 1
-		for s1 < len(toks) && toks[s1].Sentence == toks[s0].Sentence {
-			s1++
+	// Only a sentence with a speech verb or a frame in the own voice has
+	// anything to report (reportSentence passes every other cue): the
+	// others, most of a text, are passed without their scratch. A sentence
+	// marks only its own words, so the sentences may be taken in any
+	// order, and each is taken as its words stand before it.
+	for k := 0; k < len(cues); {
+		c := cues[k]
+		if c.Kind != CueSpeech && c.Kind != CueAccording || toks[c.First].Voice != token.Own {
+			k++
+			continue
 		}
-		out = r.reportSentence(text, toks, cues, s0, s1, out)
-		s0 = s1
+		s0, s1 := sentenceAround(toks, c.First)
+		for k > 0 && cues[k-1].First >= s0 {
+			k-- // the sentence's first cue
+		}
+		out = r.reportSentence(text, toks, cues[k:], s0, s1, out)
+		for k < len(cues) && cues[k].First < s1 {
+			k++
+		}
 	}
 	// The scratch must not keep this document's tokens alive for the next.
 	r.scratch.toks = nil
@@ -198,6 +210,19 @@ func (r *voiceRules) report(text string, toks []token.Token, cues []Cue) []Repor
 	// them by offset.
 	slices.SortFunc(out, func(x, y Reported) int { return x.Start - y.Start })
 	return out
+}
+
+// sentenceAround is the sentence of token i, toks[s0:s1]: the run of
+// tokens with its Sentence.
+func sentenceAround(toks []token.Token, i int) (s0, s1 int) {
+	s0, s1 = i, i+1
+	for s0 > 0 && toks[s0-1].Sentence == toks[i].Sentence {
+		s0--
+	}
+	for s1 < len(toks) && toks[s1].Sentence == toks[i].Sentence {
+		s1++
+	}
+	return s0, s1
 }
 
 // sentence is the scratch of one sentence toks[s0:s1] under the report
@@ -215,6 +240,8 @@ type sentence struct {
 	nextFree []int32
 }
 
+// sentence makes the scratch of toks[s0:s1]; cues start with its first
+// cue.
 func (r *voiceRules) sentence(text string, toks []token.Token, cues []Cue, s0, s1 int) *sentence {
 	n := s1 - s0
 	sc := &r.scratch
@@ -224,8 +251,7 @@ func (r *voiceRules) sentence(text string, toks []token.Token, cues []Cue, s0, s
 	sc.seg0 = slices.Grow(sc.seg0[:0], n)[:n]
 	sc.seg1 = slices.Grow(sc.seg1[:0], n)[:n]
 	sc.nextFree = slices.Grow(sc.nextFree[:0], n+1)[:n+1]
-	k, _ := slices.BinarySearchFunc(cues, s0, func(c Cue, i int) int { return c.First - i })
-	for ; k < len(cues) && cues[k].First < s1; k++ {
+	for k := 0; k < len(cues) && cues[k].First < s1; k++ {
 		sc.kinds[cues[k].First-s0] |= 1 << cues[k].Kind
 	}
 	g0 := s0
@@ -273,13 +299,13 @@ func (sc *sentence) free(i int) int {
 	return root
 }
 
-// reportSentence applies the report rules to the sentence toks[s0:s1].
+// reportSentence applies the report rules to the sentence toks[s0:s1];
+// cues start with its first cue.
 func (r *voiceRules) reportSentence(text string, toks []token.Token, cues []Cue, s0, s1 int, out []Reported) []Reported {
 	sc := r.sentence(text, toks, cues, s0, s1)
-	lo, _ := slices.BinarySearchFunc(cues, s0, func(c Cue, i int) int { return c.First - i })
 	// Frames first, so that «как заявил Песков, …» is sourced by its frame.
 	for _, kind := range []int{CueAccording, CueSpeech} {
-		for k := lo; k < len(cues) && cues[k].First < s1; k++ {
+		for k := 0; k < len(cues) && cues[k].First < s1; k++ {
 			c := cues[k]
 			if c.Kind != kind || toks[c.First].Voice != token.Own {
 				continue
@@ -408,10 +434,17 @@ func (sc *sentence) mark(toks []token.Token, a, b, src0, src1 int, cue string, o
 // a comma, semicolon, colon or dash. Brackets do not: "the Korean Central
 // News Agency (KCNA) said" is one clause.
 func breakBetween(text string, from, to int) bool {
-	for _, r := range text[from:to] {
-		switch r {
-		case ',', ';', ':', '—', '–':
+	// By bytes: ASCII bytes and the lead byte of the dashes start a rune
+	// wherever they stand, so this finds what a range over the runes
+	// finds, without decoding the letters between words.
+	for i := from; i < to; i++ {
+		switch text[i] {
+		case ',', ';', ':':
 			return true
+		case "—"[0]: // and of –
+			if strings.HasPrefix(text[i:to], "—") || strings.HasPrefix(text[i:to], "–") {
+				return true
+			}
 		}
 	}
 	return false

@@ -21,23 +21,25 @@ import (
 // mark without a closing one is an apostrophe, not a problem: the words
 // after it stay in the voice around them.
 func SingleQuotes(text string, outer []Span) []Span {
-	return singleQuotes(text, outer, &singleBytes)
+	return singleQuotes(text, outer, false)
 }
 
-// singleQuotes is SingleQuotes decoding, while no quotation waits, the
-// runes that start with a byte of acts only; the tests give every byte, to
-// check that skipping the others changes nothing.
-func singleQuotes(text string, outer []Span, acts *[256]bool) []Span {
+// singleQuotes is SingleQuotes decoding, while no quotation waits, only
+// the runes that start with one of singleBytes, or, with every, every
+// rune (the tests check that passing the others changes nothing).
+func singleQuotes(text string, outer []Span, every bool) []Span {
 	var spans []Span
 	open := -1 // offset of the opening mark waiting for its closer
 	blank := 0 // whether text has blank lines: 0 not yet known, 1 no, 2 yes
 	o := 0     // the next outer span
+	marks := newNextByte(text, singleBytes)
 	for i := 0; i < len(text); {
-		if open < 0 && !acts[text[i]] {
+		if open < 0 && !every {
 			// With no quotation waiting, only a mark acts (the other
 			// cases set open to -1, which it is).
-			i++
-			continue
+			if i = marks.from(i); i == len(text) {
+				break
+			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		for o < len(outer) && outer[o].End <= i {
@@ -74,9 +76,9 @@ func singleQuotes(text string, outer []Span, acts *[256]bool) []Span {
 
 // singleBytes are the bytes that start a mark SingleQuotes reads: ' and the
 // lead byte of ‘ and ’ (E2). A lead byte is never part of another rune, so
-// passing other bytes one at a time finds the marks at the offsets that
-// decoding every rune finds them, even in invalid UTF-8.
-var singleBytes = [256]bool{'\'': true, 0xE2: true}
+// passing other bytes finds the marks at the offsets that decoding every
+// rune finds them, even in invalid UTF-8.
+const singleBytes = "'\xE2"
 
 // opensSingle: after a space, line start, opening bracket or quotation
 // mark, or a dash, and before a letter.

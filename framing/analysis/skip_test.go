@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,15 +10,6 @@ import (
 
 	"github.com/framingkit/framing/lang"
 )
-
-// everyByte makes quotes and singleQuotes decode every rune, as they did
-// before they learned to pass bytes that start no rune they act on.
-var everyByte = func() (all [256]bool) {
-	for i := range all {
-		all[i] = true
-	}
-	return all
-}()
 
 // FuzzSkipsChangeNothing: on any text, the quotation finders that pass
 // uninteresting bytes find exactly the spans and problems of the same
@@ -31,11 +23,21 @@ func FuzzSkipsChangeNothing(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) { checkSkips(t, text) })
 }
 
-// TestSkipsChangeNothing is the fuzz target's check on its seeds, for
+// TestSkipsChangeNothing is the fuzz target's check on its seeds and on
+// thousands of random real-looking texts of the three languages, for
 // every go test run.
 func TestSkipsChangeNothing(t *testing.T) {
 	for _, s := range skipSeeds {
 		checkSkips(t, s)
+	}
+	lines, phrases := realLines(t), packPhrases()
+	rng := rand.New(rand.NewPCG(20261206, 3))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for range n {
+		checkSkips(t, randomText(rng, lines, phrases))
 	}
 }
 
@@ -51,23 +53,86 @@ var skipSeeds = []string{
 
 func checkSkips(t *testing.T, text string) {
 	t.Helper()
-	spans, problems := quotes(text, &quoteBytes)
-	wantSpans, wantProblems := quotes(text, &everyByte)
+	spans, problems := quotes(text, false)
+	wantSpans, wantProblems := quotes(text, true)
 	if !reflect.DeepEqual(spans, wantSpans) || !reflect.DeepEqual(problems, wantProblems) {
 		t.Fatalf("quotes of %q: %v %v passing bytes, %v %v decoding every rune", text, spans, problems, wantSpans, wantProblems)
 	}
-	if got, want := singleQuotes(text, spans, &singleBytes), singleQuotes(text, spans, &everyByte); !reflect.DeepEqual(got, want) {
+	if got, want := singleQuotes(text, spans, false), singleQuotes(text, spans, true); !reflect.DeepEqual(got, want) {
 		t.Fatalf("single quotes of %q: %v passing bytes, %v decoding every rune", text, got, want)
 	}
-	key, n := lineKey(text)
-	wantKey, wantN := runeLineKey(text)
-	if key != wantKey || n != wantN {
-		t.Fatalf("lineKey(%q) = %x, %d; rune by rune %x, %d", text, key, n, wantKey, wantN)
+	if got, want := hasBlankLine(text), refHasBlankLine(text); got != want {
+		t.Fatalf("hasBlankLine(%q) = %v, byte by byte %v", text, got, want)
+	}
+	for _, blank := range []bool{false, true} {
+		for start := 0; start <= len(text); start += 1 + len(text)/7 {
+			if got, want := paragraphEnd(text, start, blank), refParagraphEnd(text, start, blank); got != want {
+				t.Fatalf("paragraphEnd(%q, %d, %v) = %d, byte by byte %d", text, start, blank, got, want)
+			}
+		}
+	}
+	fields := strings.Fields(text)
+	for limit := 2; limit <= 6; limit++ {
+		n, first := fieldsUpTo(text, limit)
+		if n != min(len(fields), limit) || n > 0 && n < limit && first != fields[0] {
+			t.Fatalf("fieldsUpTo(%q, %d) = %d, %q; strings.Fields has %d, %q", text, limit, n, first, len(fields), fields)
+		}
+	}
+	for from := 0; from <= len(text); from += 1 + len(text)/11 {
+		for to := from; to <= len(text); to += 1 + len(text)/5 {
+			if got, want := breakBetween(text, from, to), refBreakBetween(text, from, to); got != want {
+				t.Fatalf("breakBetween(%q) = %v, rune by rune %v", text[from:to], got, want)
+			}
+		}
+	}
+	if got, want := shorten(text), refShorten(text); got != want {
+		t.Fatalf("shorten(%q) = %q, with all the words %q", text, got, want)
+	}
+	var lf lineFold
+	lf.fold(text)
+	key, wantKey := string(lf.keyBytes()), refLineKey(text)
+	if key != wantKey {
+		t.Fatalf("fold(%q): key %q; rune by rune %q", text, key, wantKey)
+	}
+	if want := refLower(text); string(lf.lower) != want {
+		t.Fatalf("fold(%q): lower case %q, rune by rune %q", text, lf.lower, want)
+	}
+	// The key is what the FNV-1a hash of the rules before the fold read.
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * 1099511628211
+	}
+	if oldKey, oldWords := runeLineKey(text); h != oldKey || lf.words != oldWords {
+		t.Fatalf("fold(%q): key %q hashes to %x, %d words; the rune-by-rune hash is %x, %d words", text, key, h, lf.words, oldKey, oldWords)
 	}
 }
 
-// runeLineKey is lineKey written with a range loop over runes: the
-// reference its byte loop must agree with.
+// refLineKey is the repeated-line key of a line written with a range loop
+// over runes: its words, lower case, one space apart, without trailing
+// punctuation and spaces.
+func refLineKey(s string) string {
+	var key []byte
+	inWord, words := false, 0
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	for _, r := range s {
+		if lang.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if words > 0 {
+				key = append(key, ' ')
+			}
+			words++
+			inWord = true
+		}
+		key = utf8.AppendRune(key, lang.Lower(r))
+	}
+	return string(key)
+}
+
+// runeLineKey is the repeated-line key written with a range loop over
+// runes: the reference foldLine's table and byte loop must agree with.
 func runeLineKey(s string) (key uint64, words int) {
 	const offset64, prime64 = 14695981039346656037, 1099511628211
 	h := uint64(offset64)
@@ -91,4 +156,36 @@ func runeLineKey(s string) (key uint64, words int) {
 		}
 	}
 	return h, words
+}
+
+// refHasBlankLine and refParagraphEnd read every byte, as hasBlankLine
+// and paragraphEnd did before they searched for line breaks.
+func refHasBlankLine(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' && blankLineAt(text, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func refParagraphEnd(text string, start int, blankLines bool) int {
+	for i := start; i < len(text); i++ {
+		if text[i] == '\n' && (!blankLines || blankLineAt(text, i)) {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// refShorten is shorten as it was, with a slice of all the words.
+func refShorten(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		f[i] = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
+	}
+	if len(f) <= 3 {
+		return strings.Join(f, " ")
+	}
+	return f[0] + " … " + f[len(f)-1]
 }
