@@ -238,6 +238,10 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 		start = next
 	}
 	flush()
+	// The rules must not keep this text, nor a long line's memory, for
+	// the next.
+	r.seen.reset()
+	r.line.release()
 	return dropped
 }
 

@@ -24,10 +24,11 @@ import (
 type runeFold struct {
 	lower [0x800]rune
 	space [0x800]bool
-	// word2 is, for a two-byte rune that is no space and whose lower case
-	// has two bytes too, the UTF-8 of its lower case (first byte high);
-	// 0 for the others.
-	word2 [0x800]uint16
+	// word2 is, for the two bytes of a two-byte rune (first byte high)
+	// that is no space and whose lower case has two bytes too, the UTF-8
+	// of its lower case; 0 for any other two bytes: a word's letter is
+	// known and lower-cased with one look.
+	word2 [1 << 16]uint16
 }
 
 // runeFolds is the table of every rune below 0x800; nothing writes it
@@ -39,7 +40,7 @@ func newRuneFold() *runeFold {
 	for r := range rune(len(f.lower)) {
 		f.lower[r], f.space[r] = lang.Lower(r), lang.IsSpace(r)
 		if lr := f.lower[r]; r >= utf8.RuneSelf && !f.space[r] && utf8.RuneSelf <= lr && lr < 0x800 {
-			f.word2[r] = uint16(0xC0|lr>>6)<<8 | uint16(0x80|lr&0x3F)
+			f.word2[0xC000|r<<2&0x1F00|0x80|r&0x3F] = uint16(0xC0|lr>>6)<<8 | uint16(0x80|lr&0x3F)
 		}
 	}
 	return f
@@ -115,6 +116,17 @@ func (lf *lineFold) fold(s string) {
 	lf.lower, lf.gaps, lf.words = dst, gaps, words
 }
 
+// maxKeptLine bounds the memory of a line a lineFold keeps for the next
+// text.
+const maxKeptLine = 1 << 16
+
+// release forgets the memory of a long line.
+func (lf *lineFold) release() {
+	if cap(lf.lower) > maxKeptLine || cap(lf.key) > maxKeptLine || cap(lf.gaps) > maxKeptLine {
+		*lf = lineFold{}
+	}
+}
+
 // keyBytes is the line's repeated-line key, valid until the next line.
 func (lf *lineFold) keyBytes() []byte {
 	if len(lf.gaps) == 0 {
@@ -166,24 +178,28 @@ func (f *runeFold) appendWords(dst []byte, s string, i int) ([]byte, int, int) {
 		}
 		// Two-byte runes, the letters of Cyrillic words, in a loop of
 		// their own.
-		n := w
-		for i+1 < len(s) {
-			c, c2 := s[i], s[i+1]
-			if c < 0xC2 || c >= 0xE0 || c2&0xC0 != 0x80 {
-				break
-			}
-			v := f.word2[uint(c&0x1F)<<6|uint(c2&0x3F)]
-			if v == 0 {
-				break
-			}
-			binary.BigEndian.PutUint16(out[w:], v)
-			w, i = w+2, i+2
-		}
-		if w == n { // not a rune of a word
+		n := f.lowerLetters(out[w:], s[i:])
+		if n == 0 { // not a rune of a word
 			break
 		}
+		w, i = w+n, i+n
 	}
 	return dst[:len(dst)+w], i, spaces
+}
+
+// lowerLetters writes to out the lower case of the two-byte runes of words
+// that s starts with (word2), and returns how many bytes that is.
+func (f *runeFold) lowerLetters(out []byte, s string) int {
+	n := 0
+	for n+1 < len(s) && n+1 < len(out) {
+		v := f.word2[uint(s[n])<<8|uint(s[n+1])]
+		if v == 0 {
+			break
+		}
+		out[n], out[n+1] = byte(v>>8), byte(v)
+		n += 2
+	}
+	return n
 }
 
 // Bytes of a uint64, eight at a time.
@@ -233,10 +249,7 @@ func (f *runeFold) wordRuneAt(s string, i int) bool {
 	if c < utf8.RuneSelf {
 		return !f.space[c]
 	}
-	if c < 0xC2 || c >= 0xE0 || i+1 == len(s) || s[i+1]&0xC0 != 0x80 {
-		return false
-	}
-	return f.word2[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] != 0
+	return i+1 < len(s) && f.word2[uint(c)<<8|uint(s[i+1])] != 0
 }
 
 // foldRune is the rune of s at i in lower case, whether it is a space,
@@ -288,12 +301,14 @@ func newLineSet() lineSet {
 // text.
 const maxKeptLines = 1 << 12
 
-// reset empties the set for a new text.
+// reset empties the set, which holds strings of the text it was last used
+// on, and a long line's memory.
 func (s *lineSet) reset() {
 	if len(s.lines) > maxKeptLines {
 		s.lines = map[uint64]string{} // a long text's memory goes with it
 	}
 	clear(s.lines)
+	s.other.release()
 }
 
 // add reports whether the set holds a line with the key of line, read

@@ -37,16 +37,18 @@ type prefixState struct {
 	match bool
 	// next is the state after each rune read, as it is first needed: the
 	// start's for every rune below 0x800, made at once (every line reads
-	// it), the others' in a map.
+	// it), the others' in a map; nil for a state not remembered.
 	first *[0x800]*prefixState
 	next  map[rune]*prefixState
 }
 
-// The bounds of a prefixTest: how many runes it reads of a text, and how
-// many moves its states remember (past that, a move is made each time).
+// The bounds of a prefixTest: how many runes it reads of a text, how many
+// states it remembers and how many moves between them (past those, a
+// state or a move is made each time it is needed).
 const (
-	maxPrefixRunes = 32
-	maxPrefixMoves = 1 << 14
+	maxPrefixRunes  = 32
+	maxPrefixStates = 1 << 10
+	maxPrefixMoves  = 1 << 14
 )
 
 // newPrefixTest returns the test of a pattern, or nil when the pattern is
@@ -138,11 +140,14 @@ func (t *prefixTest) state(pcs []uint32) *prefixState {
 	if s, ok := t.states[string(key)]; ok {
 		return s
 	}
-	s := &prefixState{pcs: pcs, next: map[rune]*prefixState{}}
+	s := &prefixState{pcs: pcs}
 	for _, pc := range pcs {
 		s.match = s.match || t.prog.Inst[pc].Op == syntax.InstMatch
 	}
-	t.states[string(key)] = s
+	if len(t.states) < maxPrefixStates {
+		s.next = map[rune]*prefixState{}
+		t.states[string(key)] = s
+	}
 	return s
 }
 
@@ -190,7 +195,7 @@ func (t *prefixTest) next(s *prefixState, r rune) *prefixState {
 		return n
 	}
 	n := t.step(s, r)
-	if t.moves < maxPrefixMoves {
+	if s.next != nil && t.moves < maxPrefixMoves { // s is remembered
 		s.next[r] = n
 		t.moves++
 	}

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -103,5 +105,34 @@ func TestPrefixTestOnlyOfAnchoredPatterns(t *testing.T) {
 		if f.mayMatch(c.line) != c.may {
 			t.Errorf("mayMatch(%q) = %v, want %v", c.line, !c.may, c.may)
 		}
+	}
+}
+
+// A pattern whose automaton has more states than a prefix test keeps is
+// still tested right: the states past the bound are made each time.
+func TestPrefixTestOfManyStates(t *testing.T) {
+	pattern := `^(a|b)*a(a|b){12}c`
+	re := regexp.MustCompile(pattern)
+	f := newPrefixTest(pattern)
+	rng := rand.New(rand.NewPCG(20261206, 5))
+	refused := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteByte("ab"[rng.IntN(2)])
+		}
+		if rng.IntN(2) == 0 {
+			b.WriteByte('c')
+		}
+		line := b.String()
+		if re.MatchString(line) && !f.mayMatch(line) {
+			t.Fatalf("the pattern matches %q, the prefix test refuses it", line)
+		}
+		if !f.mayMatch(line) {
+			refused++
+		}
+	}
+	if len(f.states) != maxPrefixStates || f.moves > maxPrefixMoves || refused == 0 {
+		t.Errorf("%d states, %d moves, %d refused: the bounds are not reached or not kept", len(f.states), f.moves, refused)
 	}
 }

@@ -189,3 +189,26 @@ func refShorten(s string) string {
 	}
 	return f[0] + " … " + f[len(f)-1]
 }
+
+// TestFoldEveryShortRune: every rune below 0x800, the runes the fold
+// reads by its tables, alone, in a word, after a space and doubled, is
+// lower-cased and keyed as rune-by-rune reading does it; and so are
+// some runes above.
+func TestFoldEveryShortRune(t *testing.T) {
+	var lf lineFold
+	for r := range rune(0x800) {
+		for _, s := range []string{string(r), "a" + string(r) + "b", "я " + string(r) + string(r) + " Ж", "A" + strings.Repeat(string(r), 9)} {
+			lf.fold(s)
+			if string(lf.lower) != refLower(s) || string(lf.keyBytes()) != refLineKey(s) {
+				t.Fatalf("fold(%q): lower case %q, key %q; rune by rune %q, %q", s, lf.lower, lf.keyBytes(), refLower(s), refLineKey(s))
+			}
+		}
+	}
+	for _, r := range []rune{0x1680, 0x1c80, 0x1e9e, 0x2000, 0x2028, 0x202f, 0x212a, 0x2c65, 0x3000, 0xa640, 0xfeff, 0xffff, 0x10400, utf8.MaxRune} {
+		s := "x" + string(r) + "y " + string(r)
+		lf.fold(s)
+		if string(lf.lower) != refLower(s) || string(lf.keyBytes()) != refLineKey(s) {
+			t.Fatalf("fold(%q): lower case %q, key %q; rune by rune %q, %q", s, lf.lower, lf.keyBytes(), refLower(s), refLineKey(s))
+		}
+	}
+}
