@@ -189,7 +189,6 @@ func (r *LineRules) Drop(text string, toks []token.Token, quotes []Span, header 
 	r.hits = r.markers.MatchCategoriesIn(r.hits[:0], r.markers.Encode(toks, &r.enc))
 	r.enc.Release()
 	var dropped []Dropped
-	r.seen.reset()
 	var block []Dropped // consecutive non-blank lines, for appeal blocks
 	var blockAppeals int
 	flush := func() {

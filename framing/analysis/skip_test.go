@@ -11,11 +11,15 @@ import (
 	"github.com/framingkit/framing/lang"
 )
 
-// FuzzSkipsChangeNothing: on any text, the quotation finders that pass
-// uninteresting bytes find exactly the spans and problems of the same
-// finders decoding every rune, and the repeated-line key is the one of a
-// rune-by-rune hash. The seeds mix every mark with invalid UTF-8 and
-// letters of several scripts.
+// FuzzSkipsChangeNothing: on any text, each reading that passes bytes,
+// reads them eight at a time or looks them up finds what the reading it
+// replaced finds: the quotation finders' spans and problems as when they
+// decode every rune; blank lines and paragraph ends as byte by byte; the
+// breaks between words, a source shortened and fields counted as with
+// runes and slices of them; and the fold's lower case and repeated-line
+// key as rune by rune (and the key's FNV hash as the hash the rules read
+// before). The seeds mix every mark with invalid UTF-8 and letters of
+// several scripts.
 func FuzzSkipsChangeNothing(f *testing.F) {
 	for _, s := range skipSeeds {
 		f.Add(s)
