@@ -19,9 +19,8 @@ type node struct {
 	// than a map lookup.
 	dense []*node
 	globs []globEdge
-	// globFirst holds the first bytes of the globs' prefixes: a token that
-	// starts with none of them skips the globs.
-	globFirst [256 / 64]uint64
+	// globIdx finds the globs a token may match (nil: try them all).
+	globIdx *globIndex
 	// bit is a root's bit in Encoded.starts, 0 for other nodes (and for
 	// roots past the 64th, which test every token with mayStart).
 	bit uint64
@@ -88,13 +87,11 @@ func compile(l *Lexicon) (*Matcher, error) {
 	return m, nil
 }
 
-// finish builds the lookup shortcuts once every term is in: the word
-// filters, the roots' dense children, the roots each word may start a
-// term of, and every node's glob first bytes. They
+// finish builds the lookup shortcuts once every term is in: the roots'
+// dense children, the roots each word may start a term of, every node's
+// glob first bytes, and the word table. They
 // change how fast a token is matched, never what matches.
 func (m *Matcher) finish() {
-	m.normWords = newWordFilter(m.vocab)
-	m.formWords = newWordFilter(m.vocabCase)
 	m.starts, m.startsCase = make([]uint64, len(m.vocab)), make([]uint64, len(m.vocabCase))
 	for k, root := range append([]*node{m.labelTrie, m.catTrie}, m.apartTries...) {
 		root.dense = make([]*node, len(m.vocab))
@@ -125,9 +122,8 @@ func (m *Matcher) finish() {
 			return
 		}
 		seen[n] = true
+		n.globIdx = newGlobIndex(n.globs)
 		for _, g := range n.globs {
-			b := g.prefix[0]
-			n.globFirst[b/64] |= 1 << (b % 64)
 			mark(g.to)
 		}
 		for _, to := range n.next {
@@ -142,15 +138,24 @@ func (m *Matcher) finish() {
 	for _, root := range m.apartTries {
 		mark(root)
 	}
+	m.words = newWordTable(m.vocab, m.vocabCase, m.starts, m.startsCase)
+	var rootGlobs []globEdge
+	for _, root := range m.globRoots {
+		rootGlobs = append(rootGlobs, root.globs...)
+	}
+	m.globKeyLen = globKeyLen(rootGlobs)
+	for _, root := range m.globRoots {
+		for _, g := range root.globs {
+			b, _ := globBucket(g.prefix, m.globKeyLen)
+			m.globStarts[b] |= root.bit
+		}
+	}
 }
 
 // mayGlob reports whether a glob of n may match a token with this norm or
-// form: whether either starts with the first byte of one of n's prefixes.
+// form.
 func (n *node) mayGlob(norm, form string) bool {
-	has := func(s string) bool {
-		return s != "" && n.globFirst[s[0]/64]&(1<<(s[0]%64)) != 0
-	}
-	return has(norm) || has(form)
+	return len(n.globs) > 0 && (n.globIdx == nil || n.globIdx.candidates(norm, form) != 0)
 }
 
 // MustCompile is Compile for lexicons known to be valid, such as tests' own.

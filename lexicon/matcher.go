@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -25,10 +26,6 @@ type Matcher struct {
 	// normalised and their case-kept form): a token is looked up once, by
 	// string, and the tries are walked by number.
 	vocab, vocabCase map[string]int32
-	// normWords and formWords are filters of the words of vocab and
-	// vocabCase: most tokens of a text are no term word, and are known
-	// not to be in the vocabulary without a map lookup.
-	normWords, formWords wordFilter
 	// starts and startsCase hold, for each word of vocab and vocabCase, the
 	// bits of the roots it takes an edge out of (node.bit); globRoots are
 	// the roots with globs. Encode notes for every token the roots a term
@@ -36,6 +33,16 @@ type Matcher struct {
 	// others with one test.
 	starts, startsCase []uint64
 	globRoots          []*node
+	// words is vocab and vocabCase with the starts of their words, as one
+	// table Encode looks a token up in (see wordTable); globStarts are the
+	// bits of the globRoots a glob of which is in a bucket (globBucket of
+	// globKeyLen bytes).
+	words      wordTable
+	globStarts [globBuckets]uint64
+	globKeyLen int
+	// plain makes Encode look words up in the maps and try each glob root,
+	// as the reference the tests hold the table against.
+	plain bool
 }
 
 // LabelInfo describes one label of a compiled lexicon.
@@ -112,11 +119,16 @@ func (m *Matcher) MatchLabels(dst []Hit, toks []token.Token) []Hit {
 // Encoded is a document's tokens with the matcher's id of each word: made
 // once by Encode, it serves both MatchLabelsIn and MatchCategoriesIn.
 type Encoded struct {
-	toks       []token.Token
-	norm, form []int32 // -1: a word no term has
+	toks  []token.Token
+	codes []wordCode // one a token
+}
+
+// wordCode is a token as the tries read it.
+type wordCode struct {
+	norm, form int32 // the ids of its Norm and Form; -1: a word no term has
 	// starts are the bits of the roots (node.bit) a term of which may
-	// start at each token.
-	starts []uint64
+	// start at the token.
+	starts uint64
 }
 
 // Encode looks every token up in the matcher's vocabulary, reusing e's
@@ -126,32 +138,59 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 		e = &Encoded{}
 	}
 	e.toks = toks
-	e.norm, e.form, e.starts = e.norm[:0], e.form[:0], e.starts[:0]
+	e.codes = slices.Grow(e.codes[:0], len(toks))[:len(toks)]
+	if m.plain {
+		for i := range toks {
+			e.codes[i] = m.codePlain(&toks[i])
+		}
+		return e
+	}
+	hasCase, hasGlobs := len(m.vocabCase) > 0, len(m.globRoots) > 0
 	for i := range toks {
-		var starts uint64
-		norm, form := toks[i].Norm, toks[i].Form
-		id := int32(-1)
-		if m.normWords.has(norm) {
-			if x, ok := m.vocab[norm]; ok {
-				id, starts = x, m.starts[x]
-			}
+		t := &toks[i]
+		c := wordCode{norm: -1, form: -1}
+		// The filters' tests are written out here (wordFilter.has is not
+		// inlined): most tokens are turned away by them, at the cost of a
+		// few instructions, and only the others call out.
+		if k, ok := m.words.normBits.slot(t.Norm); ok && m.words.normBits.set(k) {
+			c.norm, c.starts = m.words.normOf(t.Norm)
 		}
-		e.norm = append(e.norm, id)
-		cid := int32(-1)
-		if len(m.vocabCase) > 0 && m.formWords.has(form) {
-			if x, ok := m.vocabCase[form]; ok {
-				cid, starts = x, starts|m.startsCase[x]
-			}
+		if k, ok := m.words.formBits.slot(t.Form); hasCase && ok && m.words.formBits.set(k) {
+			var starts uint64
+			c.form, starts = m.words.formOf(t.Form)
+			c.starts |= starts
 		}
-		e.form = append(e.form, cid)
-		for _, root := range m.globRoots {
-			if root.mayGlob(norm, form) {
-				starts |= root.bit
-			}
+		if hasGlobs {
+			c.starts |= m.globStartsOf(t.Norm) | m.globStartsOf(t.Form)
 		}
-		e.starts = append(e.starts, starts)
+		e.codes[i] = c
 	}
 	return e
+}
+
+// globStartsOf are the glob roots a glob of which may match a word that
+// starts as w does.
+func (m *Matcher) globStartsOf(w string) uint64 {
+	if b, ok := globBucket(w, m.globKeyLen); ok {
+		return m.globStarts[b]
+	}
+	return 0
+}
+
+// codePlain is code by the maps, with every glob root noted as a start.
+func (m *Matcher) codePlain(t *token.Token) wordCode {
+	c := wordCode{norm: -1, form: -1}
+	if x, ok := m.vocab[t.Norm]; ok {
+		c.norm, c.starts = x, m.starts[x]
+	}
+	if x, ok := m.vocabCase[t.Form]; ok {
+		c.form = x
+		c.starts |= m.startsCase[x]
+	}
+	for _, root := range m.globRoots {
+		c.starts |= root.bit
+	}
+	return c
 }
 
 // Release lets go of the tokens e was made from, and of its own slices
@@ -159,8 +198,8 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 // a long document's memory alive.
 func (e *Encoded) Release() {
 	e.toks = nil
-	if cap(e.norm) > maxKeptIDs {
-		e.norm, e.form, e.starts = nil, nil, nil
+	if cap(e.codes) > maxKeptIDs {
+		e.codes = nil
 	}
 }
 
@@ -210,7 +249,7 @@ func (m *Matcher) MatchCategories(dst []Hit, toks []token.Token) []Hit {
 
 func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
 	for i := 0; i < len(e.toks); {
-		if root.bit != 0 && e.starts[i]&root.bit == 0 || root.bit == 0 && !root.mayStart(e, i) {
+		if root.bit != 0 && e.codes[i].starts&root.bit == 0 || root.bit == 0 && !root.mayStart(e, i) {
 			i++
 			continue
 		}
@@ -236,14 +275,15 @@ func (m *Matcher) match(dst []Hit, e *Encoded, root *node, all bool) []Hit {
 // categories) asks for every token. The root holds no term end (a term
 // has a word), so a token that takes no edge out of it starts nothing.
 func (root *node) mayStart(e *Encoded, i int) bool {
-	if id := e.norm[i]; id >= 0 && root.child(id) != nil {
+	c := &e.codes[i]
+	if c.norm >= 0 && root.child(c.norm) != nil {
 		return true
 	}
-	if id := e.form[i]; id >= 0 && root.nextCase[id] != nil {
+	if c.form >= 0 && root.nextCase[c.form] != nil {
 		return true
 	}
 	t := &e.toks[i]
-	return len(root.globs) > 0 && root.mayGlob(t.Norm, t.Form)
+	return root.mayGlob(t.Norm, t.Form)
 }
 
 // child is the node word id leads to from n, or nil.
@@ -293,27 +333,38 @@ func (w *walker) walk(n *node, j, exact int) {
 	if j >= len(toks) || toks[j].Sentence != toks[w.i].Sentence {
 		return
 	}
-	t := &toks[j]
-	if id := w.e.norm[j]; id >= 0 {
-		if to := n.child(id); to != nil {
+	t, c := &toks[j], &w.e.codes[j]
+	if c.norm >= 0 {
+		if to := n.child(c.norm); to != nil {
 			w.walk(to, j+1, exact+1)
 		}
 	}
-	if id := w.e.form[j]; id >= 0 {
-		if to := n.nextCase[id]; to != nil {
+	if c.form >= 0 {
+		if to := n.nextCase[c.form]; to != nil {
 			w.walk(to, j+1, exact+1)
 		}
 	}
-	if len(n.globs) == 0 || !n.mayGlob(t.Norm, t.Form) {
+	if len(n.globs) == 0 {
 		return
 	}
-	for _, g := range n.globs {
-		s := t.Norm
-		if g.caseSensitive {
-			s = t.Form
+	if n.globIdx == nil {
+		for k := range n.globs {
+			w.glob(&n.globs[k], t, j, exact)
 		}
-		if strings.HasPrefix(s, g.prefix) {
-			w.walk(g.to, j+1, exact)
-		}
+		return
+	}
+	for c := n.globIdx.candidates(t.Norm, t.Form); c != 0; c &= c - 1 {
+		w.glob(&n.globs[bits.TrailingZeros64(c)], t, j, exact)
+	}
+}
+
+// glob walks on from glob edge g when token t (token j) matches it.
+func (w *walker) glob(g *globEdge, t *token.Token, j, exact int) {
+	s := t.Norm
+	if g.caseSensitive {
+		s = t.Form
+	}
+	if strings.HasPrefix(s, g.prefix) {
+		w.walk(g.to, j+1, exact)
 	}
 }
