@@ -21,6 +21,8 @@ type node struct {
 	globs []globEdge
 	// globIdx finds the globs a token may match (nil: try them all).
 	globIdx *globIndex
+	// leaf is set on a node no edge goes out of, where a walk stops.
+	leaf bool
 	// bit is a root's bit in Encoded.starts, 0 for other nodes (and for
 	// roots past the 64th, which test every token with mayStart).
 	bit uint64
@@ -123,6 +125,7 @@ func (m *Matcher) finish() {
 		}
 		seen[n] = true
 		n.globIdx = newGlobIndex(n.globs)
+		n.leaf = len(n.next) == 0 && len(n.nextCase) == 0 && len(n.globs) == 0
 		for _, g := range n.globs {
 			mark(g.to)
 		}
