@@ -150,7 +150,15 @@ func (m *Matcher) finish() {
 	for _, root := range m.globRoots {
 		for _, g := range root.globs {
 			b, _ := globBucket(g.prefix, m.globKeyLen)
-			m.globStarts[b] |= root.bit
+			// A glob is matched against a token's Norm, or its Form when
+			// case-sensitive: most matchers have no such glob, and Encode
+			// then reads no Form for them.
+			if g.caseSensitive {
+				m.globStartsCase[b] |= root.bit
+				m.hasCaseGlobs = true
+			} else {
+				m.globStarts[b] |= root.bit
+			}
 		}
 	}
 }

@@ -36,10 +36,11 @@ type Matcher struct {
 	// words is vocab and vocabCase with the starts of their words, as one
 	// table Encode looks a token up in (see wordTable); globStarts are the
 	// bits of the globRoots a glob of which is in a bucket (globBucket of
-	// globKeyLen bytes).
-	words      wordTable
-	globStarts [globBuckets]uint64
-	globKeyLen int
+	// globKeyLen bytes), globStartsCase those of case-sensitive globs.
+	words                      wordTable
+	globStarts, globStartsCase [globBuckets]uint64
+	globKeyLen                 int
+	hasCaseGlobs               bool
 	// plain makes Encode look words up in the maps and try each glob root,
 	// as the reference the tests hold the table against.
 	plain bool
@@ -155,7 +156,7 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 		if k, ok := m.words.normBits.slot(t.Norm); ok && m.words.normBits.set(k) {
 			c.norm, c.starts = m.words.normOf(t.Norm)
 		}
-		if hasCase {
+		if hasCase && m.words.formBits.mayHaveLength(t.Form) {
 			if k, ok := m.words.formBits.slot(t.Form); ok && m.words.formBits.set(k) {
 				var starts uint64
 				c.form, starts = m.words.formOf(t.Form)
@@ -163,18 +164,21 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 			}
 		}
 		if hasGlobs {
-			c.starts |= m.globStartsOf(t.Norm) | m.globStartsOf(t.Form)
+			c.starts |= m.globStartsOf(&m.globStarts, t.Norm)
+			if m.hasCaseGlobs {
+				c.starts |= m.globStartsOf(&m.globStartsCase, t.Form)
+			}
 		}
 		e.codes[i] = c
 	}
 	return e
 }
 
-// globStartsOf are the glob roots a glob of which may match a word that
-// starts as w does.
-func (m *Matcher) globStartsOf(w string) uint64 {
+// globStartsOf are the glob roots of starts (globStarts or
+// globStartsCase) a glob of which may match a word that starts as w does.
+func (m *Matcher) globStartsOf(starts *[globBuckets]uint64, w string) uint64 {
 	if b, ok := globBucket(w, m.globKeyLen); ok {
-		return m.globStarts[b]
+		return starts[b]
 	}
 	return 0
 }

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"unicode"
 	"unicode/utf8"
 
@@ -212,6 +213,33 @@ func TestShortcutsChangeNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shortcutsChangeNothing(t, m, 3000)
+}
+
+// TestShortcutsChangeNothingGlobs: likewise for globs the built-in lexicon
+// does not have: case-sensitive ones, more at one node than its index
+// holds (maxIndexedGlobs), of three letters, Cyrillic ones sharing their
+// first letters.
+func TestShortcutsChangeNothingGlobs(t *testing.T) {
+	l := testLexicon()
+	var many []Term
+	for i := range maxIndexedGlobs + 6 {
+		many = append(many, Term{Text: fmt.Sprintf("war x%03d*", i)})
+	}
+	l.Concepts = append(l.Concepts, Concept{ID: "globs", Labels: []Label{
+		{ID: "sensitive", Terms: []Term{{Text: "Wagn*", CaseSensitive: true}, {Text: "PMC Wag*", CaseSensitive: true}, {Text: "NATO*", CaseSensitive: true}}},
+		{ID: "short", Terms: []Term{{Text: "mob*"}, {Text: "mobiliz*"}, {Text: "mobilization off*"}}},
+		{ID: "cyrillic", Terms: []Term{{Text: "мобилиз*"}, {Text: "мобил*"}, {Text: "мост*"}, {Text: "Мос*", CaseSensitive: true}}},
+		{ID: "many", Terms: many},
+	}})
+	l.Categories = append(l.Categories, Category{ID: "sensitive", Terms: []Term{{Text: "Said*", CaseSensitive: true}, {Text: "according tox*"}}})
+	shortcutsChangeNothing(t, MustCompile(l), 3000)
+}
+
+// shortcutsChangeNothing checks m against itself without its shortcuts on
+// rounds random texts.
+func shortcutsChangeNothing(t *testing.T, m *Matcher, rounds int) {
+	t.Helper()
 	plain := withoutShortcuts(m)
 	var pool []string
 	for w := range m.vocab {
@@ -247,7 +275,7 @@ func TestShortcutsChangeNothing(t *testing.T) {
 	pool = append(pool, "the", "of", "Moscow", "é", "x", ".", ",", "’s", "'s", "—")
 	rng := rand.New(rand.NewPCG(7, 11))
 	tk := token.NewTokenizer()
-	for range 3000 {
+	for range rounds {
 		var b strings.Builder
 		for range 5 + rng.IntN(40) {
 			b.WriteString(pool[rng.IntN(len(pool))])

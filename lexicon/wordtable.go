@@ -168,6 +168,10 @@ func (t *wordTable) nextSlot(i int) int { return (i + 1) & (len(t.slots) - 1) }
 type wordFilter struct {
 	bits  []uint64
 	shift uint8 // 64 less the log2 of the number of bits
+	// lengths has bit min(len(w), 63) set for each word w: a test of a
+	// filter of few words without a load, as of the case-sensitive words
+	// (the built-in lexicon's have three bytes or six).
+	lengths uint64
 }
 
 func newWordFilter(words int) wordFilter {
@@ -189,6 +193,7 @@ func (f *wordFilter) slot(w string) (k uint64, ok bool) {
 
 // add puts w in the filter.
 func (f *wordFilter) add(w string) {
+	f.lengths |= 1 << min(len(w), 63)
 	if k, ok := f.slot(w); ok {
 		f.bits[k/64] |= 1 << (k % 64)
 	}
@@ -197,8 +202,11 @@ func (f *wordFilter) add(w string) {
 // has is false when w is not in the filter.
 func (f *wordFilter) has(w string) bool {
 	k, ok := f.slot(w)
-	return ok && f.set(k)
+	return f.mayHaveLength(w) && ok && f.set(k)
 }
+
+// mayHaveLength is false when no word of the filter has w's length.
+func (f *wordFilter) mayHaveLength(w string) bool { return f.lengths>>min(len(w), 63)&1 != 0 }
 
 // set tells whether bit k is set. (has, written out where it must be
 // inlined: has itself is over the compiler's budget.)
