@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -324,5 +325,53 @@ func TestCountsOnlyKeepsTallies(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWriteTallyAsEncoded: WriteTally, which writes one group at a time,
+// writes the bytes of encoding the whole tally at once, indented, on the
+// seeds and the Russian and Ukrainian corpus by outlet and by date, with
+// group names that JSON escapes, and on a tally of no document.
+func TestWriteTallyAsEncoded(t *testing.T) {
+	m := builtinMatcher(t)
+	var scores []*Score
+	for _, dir := range []string{seedsDir, ruukDir} {
+		if _, err := runFiles([]string{dir}, m, Options{}, func(_ Document, s *Score) error {
+			scores = append(scores, s)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	odd := []string{`A&B <News>`, "quote \" and \\ back", "tab\tand\u2028line", "Вестник", ""}
+	for _, by := range []string{"outlet", "date", "none"} {
+		tl := NewTally(m, "outlet")
+		if by != "none" {
+			tl = NewTally(m, by)
+			for i, s := range scores {
+				c := *s
+				if by == "outlet" {
+					c.Outlet = odd[i%len(odd)] + c.Outlet
+				}
+				tl.Add(&c)
+			}
+		}
+		var whole bytes.Buffer
+		enc := json.NewEncoder(&whole)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(tl); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := WriteTally(&got, tl); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != whole.String() {
+			t.Errorf("by %s: WriteTally differs from the tally encoded whole:\n%s\n---\n%s", by, got.String(), whole.String())
+		}
+		if by != "none" && len(tl.Groups) < 2 {
+			t.Errorf("by %s: %d groups: the test checks too little", by, len(tl.Groups))
+		}
 	}
 }

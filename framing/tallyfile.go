@@ -1,12 +1,15 @@
 package framing
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
+	"slices"
 
 	"github.com/framingkit/framing/internal/textpos"
 	"github.com/framingkit/framing/lexicon"
@@ -14,12 +17,68 @@ import (
 )
 
 // WriteTally writes t as `framing score --format tally` does: the tally
-// file format, indented, text as it is.
+// file format, indented, text as it is. It writes one group at a time:
+// encoding the whole tally at once held it three times over (the file's
+// bytes, their compact copy and their indented copy), a few megabytes per
+// hundred thousand documents at the very end of a run, which made a run's
+// peak memory grow with its corpus. The bytes are those of encoding t
+// whole (TestWriteTallyAsEncoded).
 func WriteTally(w io.Writer, t *Tally) error {
-	enc := json.NewEncoder(w)
+	t.Seal() // a file holds closed units only
+	f := t.file()
+	groups := f.Groups
+	if len(groups) == 0 {
+		return encodeIndented(w, f, "")
+	}
+	// The file without its groups ends in "groups": {} and the closing
+	// brace; the groups go between the braces, each indented as it is
+	// there.
+	f.Groups = map[string]*GroupTally{}
+	var head bytes.Buffer
+	if err := encodeIndented(&head, f, ""); err != nil {
+		return err
+	}
+	const empty = "{}\n}\n"
+	if !bytes.HasSuffix(head.Bytes(), []byte(empty)) {
+		return fmt.Errorf("tally file: the groups are not the last field") // TallyFile's order is the format's
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head.Bytes()[:head.Len()-len(empty)])
+	bw.WriteString("{")
+	for i, name := range slices.Sorted(maps.Keys(groups)) { // as encoding/json orders a map's keys
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		if err := encodeIndented(bw, name, "    "); err != nil {
+			return err
+		}
+		bw.WriteString(": ")
+		if err := encodeIndented(bw, groups[name], "    "); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("\n  }\n}\n")
+	return bw.Flush()
+}
+
+// encodeIndented writes v as an indented part of a tally file whose lines
+// start with prefix, without the encoder's closing newline when prefix is
+// not "" (a part inside the file).
+func encodeIndented(w io.Writer, v any, prefix string) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(t)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	if prefix != "" {
+		out = bytes.TrimSuffix(out, []byte("\n"))
+	}
+	_, err := w.Write(out)
+	return err
 }
 
 // ParseTally reads a tally file and checks it; name names it in errors,
@@ -107,18 +166,23 @@ type TallyFile struct {
 // framing writes text.
 func (t *Tally) MarshalJSON() ([]byte, error) {
 	t.Seal() // a file holds closed units only
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(t.file()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// file is t as its file holds it.
+func (t *Tally) file() TallyFile {
 	f := TallyFile{Format: t.Format, Lexicon: t.Lexicon, By: t.By, Voices: t.Voices, Phrases: t.Phrases, Labels: []lexicon.LabelKey{}, Poles: t.Poles(),
 		Categories: t.Categories, Read: t.Read, Skipped: t.Skipped, Groups: t.Groups}
 	for _, l := range t.Labels {
 		f.Labels = append(f.Labels, l.Key)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return f
 }
 
 // UnmarshalJSON reads the tally file format (Check then checks it).
