@@ -135,29 +135,17 @@ func refLineKey(s string) string {
 	return string(key)
 }
 
-// runeLineKey is the repeated-line key written with a range loop over
-// runes: the reference foldLine's table and byte loop must agree with.
+// runeLineKey is the old repeated-line key: the 64-bit FNV-1a hash of
+// refLineKey's bytes, and the line's number of words.
 func runeLineKey(s string) (key uint64, words int) {
 	const offset64, prime64 = 14695981039346656037, 1099511628211
 	h := uint64(offset64)
-	add := func(b byte) { h = (h ^ uint64(b)) * prime64 }
-	inWord := false
-	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	for _, r := range s {
-		if lang.IsSpace(r) {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			if words > 0 {
-				add(' ')
-			}
-			words++
-			inWord = true
-		}
-		for _, b := range utf8.AppendRune(nil, lang.Lower(r)) {
-			add(b)
-		}
+	k := refLineKey(s)
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint64(k[i])) * prime64
+	}
+	if k != "" {
+		words = strings.Count(k, " ") + 1
 	}
 	return h, words
 }
