@@ -117,7 +117,10 @@ func (r *reader) jsonlLine(name string, line int, raw []byte, base string, man *
 	}
 	doc := fromFields(fields)
 	if hasText {
+		// The line was valid UTF-8, and so is what its strings decode to
+		// (escapes are ASCII, json writes U+FFFD for a lone surrogate).
 		doc.Text = withTitle(doc.Title, doc.Text)
+		doc.validText = doc.Text
 	} else {
 		// A scraper's page: the article is extracted from its HTML, headed
 		// by its headline, and the object's own fields win over what the

@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/json"
 	"maps"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -79,4 +80,41 @@ func FuzzParseObject(f *testing.F) {
 			t.Fatalf("%q: %q, json gives %q", line, got, want)
 		}
 	})
+}
+
+// TestCheckTrustsOnlyTheTextRead: a JSONL document's text, which the
+// reader found valid UTF-8 with its line, passes Check without being read
+// again; a text set anew afterwards, valid or not, is checked as any
+// other.
+func TestCheckTrustsOnlyTheTextRead(t *testing.T) {
+	var docs []Document
+	line := `{"id":"a","title":"Заголовок","text":"Текст \u00e9 и \"цитата\".\nДальше."}` + "\n"
+	if _, err := ReadStream("in.jsonl", "", strings.NewReader(line), Options{}, func(d Document) error {
+		docs = append(docs, d)
+		return nil
+	}); err != nil || len(docs) != 1 {
+		t.Fatalf("read %d documents, %v", len(docs), err)
+	}
+	read := docs[0]
+	if read.validText != read.Text || read.Text == "" {
+		t.Fatalf("the reader did not mark its text valid: %q", read.Text)
+	}
+	for _, tc := range []struct {
+		name string
+		text string
+		want string
+	}{
+		{"as read", read.Text, ""},
+		{"set anew, invalid", "abc \xff def", string(InvalidUTF8)},
+		{"set anew, valid", "a valid text", ""},
+		{"set anew, same bytes elsewhere", strings.Clone(read.Text), ""},
+	} {
+		d := read
+		d.Text = tc.text
+		var ids IDs
+		s, ok := Check(d, &ids)
+		if got := string(s.Reason); ok != (tc.want == "") || got != tc.want {
+			t.Errorf("%s: Check gives %q, %v; want %q", tc.name, got, ok, tc.want)
+		}
+	}
 }
