@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -47,7 +48,7 @@ func Detect(text string) string {
 	case 1:
 		return cands[0].Language
 	}
-	scores := candidateScores(text, cands)
+	scores := candidateScores(text, script, cands)
 	best, bestScore, tie := Undetermined, 0, false
 	for i, p := range cands {
 		switch score := scores[i]; {
@@ -70,12 +71,12 @@ func Detect(text string) string {
 // without the lower-cased copy, the list of words and the map of every
 // word that made a Russian document's detection a tenth of its scoring;
 // candidateScoresSlow, kept as the test's reference, does it that way.
-func candidateScores(text string, cands []*Pack) []int {
-	ev := evidenceOf(cands)
+func candidateScores(text, script string, cands []*Pack) []int {
+	ev := evidenceOf(script, cands)
 	if ev == nil {
 		return candidateScoresSlow(text, cands)
 	}
-	letters := make([]int, len(ev.letters))
+	letters := make([]int, len(ev.letterRunes))
 	words := make([]int, len(ev.words))
 	var word []byte // the word being read, lower-cased
 	endWord := func() {
@@ -112,7 +113,6 @@ func candidateScores(text string, cands []*Pack) []int {
 // lists name, for candidateScores, and gives each candidate's lists as
 // those numbers.
 type evidence struct {
-	letters                map[rune]int
 	words                  map[string]int
 	letterLists, wordLists [][]int
 	// letterRunes are the letters in their numbers' order, and cyrillic
@@ -135,38 +135,37 @@ func (ev *evidence) letter(r rune) int {
 	return -1
 }
 
-// evidenceMemo holds the evidence of each set of candidates met (the
-// built-in packs of one script), by their languages joined.
+// evidenceMemo holds the evidence of the candidates of each script met:
+// the built-in packs of a script are always the same candidates.
 var evidenceMemo sync.Map
 
-// evidenceOf is the evidence cands name; nil when a letter of theirs is
-// not one character (or not lower case), which candidateScores cannot
-// count in one pass.
-func evidenceOf(cands []*Pack) *evidence {
-	var key strings.Builder
-	for _, p := range cands {
-		key.WriteString(p.Language + " ")
-	}
-	if ev, ok := evidenceMemo.Load(key.String()); ok {
+// evidenceOf is the evidence cands, the packs of script, name; nil when a
+// letter of theirs is not one lower-case character, which candidateScores
+// cannot count in one pass (or there are more letters than an int8).
+func evidenceOf(script string, cands []*Pack) *evidence {
+	if ev, ok := evidenceMemo.Load(script); ok {
 		return ev.(*evidence)
 	}
-	ev := &evidence{letters: map[rune]int{}, words: map[string]int{}}
+	ev := newEvidence(cands)
+	evidenceMemo.Store(script, ev)
+	return ev
+}
+
+func newEvidence(cands []*Pack) *evidence {
+	ev := &evidence{words: map[string]int{}}
+	number := map[rune]int{}
 	for _, p := range cands {
 		var letters, words []int
 		for _, l := range p.Detect.Letters {
 			r, size := utf8.DecodeRuneInString(l)
 			if size != len(l) || r == utf8.RuneError || Lower(r) != r {
-				ev = nil
-				break
+				return nil
 			}
-			if _, ok := ev.letters[r]; !ok {
-				ev.letters[r] = len(ev.letters)
+			if _, ok := number[r]; !ok {
+				number[r] = len(ev.letterRunes)
 				ev.letterRunes = append(ev.letterRunes, r)
 			}
-			letters = append(letters, ev.letters[r])
-		}
-		if ev == nil {
-			break
+			letters = append(letters, number[r])
 		}
 		for _, w := range p.Detect.Words {
 			if _, ok := ev.words[w]; !ok {
@@ -176,20 +175,17 @@ func evidenceOf(cands []*Pack) *evidence {
 		}
 		ev.letterLists, ev.wordLists = append(ev.letterLists, letters), append(ev.wordLists, words)
 	}
-	if ev != nil {
-		for i := range ev.cyrillic {
-			ev.cyrillic[i] = -1
-		}
-		for k, r := range ev.letterRunes {
-			if 0x400 <= r && r < 0x500 && k < 128 {
-				ev.cyrillic[r-0x400] = int8(k)
-			} else if k >= 128 {
-				ev = nil // more letters than a table entry holds: the reference
-				break
-			}
+	if len(ev.letterRunes) > math.MaxInt8 {
+		return nil
+	}
+	for i := range ev.cyrillic {
+		ev.cyrillic[i] = -1
+	}
+	for k, r := range ev.letterRunes {
+		if 0x400 <= r && r < 0x500 {
+			ev.cyrillic[r-0x400] = int8(k)
 		}
 	}
-	evidenceMemo.Store(key.String(), ev)
 	return ev
 }
 

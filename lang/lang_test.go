@@ -277,7 +277,7 @@ func TestCandidateScoresAgree(t *testing.T) {
 		if len(cands) < 2 {
 			continue
 		}
-		if evidenceOf(cands) == nil {
+		if evidenceOf(script, cands) == nil {
 			t.Fatalf("%s: the candidates' letters are not one lower-case letter each: the one pass is not used", script)
 		}
 		for range 3000 {
@@ -286,7 +286,7 @@ func TestCandidateScoresAgree(t *testing.T) {
 				b.WriteString(pieces[rng.IntN(len(pieces))])
 			}
 			text := b.String()
-			if got, want := candidateScores(text, cands), candidateScoresSlow(text, cands); !slices.Equal(got, want) {
+			if got, want := candidateScores(text, script, cands), candidateScoresSlow(text, cands); !slices.Equal(got, want) {
 				t.Fatalf("%s: candidateScores(%.80q…) = %v, the reference %v", script, text, got, want)
 			}
 		}
