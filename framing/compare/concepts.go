@@ -236,24 +236,6 @@ func tableTests(tab [][]float64, opt Options) (TableTest, error) {
 // than stats.MaxExactTables.
 const maxExactCells = 30
 
-// reduceTable drops the given rows and columns.
-func reduceTable(tab [][]float64, rows, cols []int) [][]float64 {
-	var out [][]float64
-	for r, row := range tab {
-		if slices.Contains(rows, r) {
-			continue
-		}
-		var kept []float64
-		for c, x := range row {
-			if !slices.Contains(cols, c) {
-				kept = append(kept, x)
-			}
-		}
-		out = append(out, kept)
-	}
-	return out
-}
-
 // unitsOf is the number of units of group g in u.
 func unitsOf(u stats.Units, g int) int {
 	n := 0
