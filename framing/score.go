@@ -434,22 +434,16 @@ func (s *Scorer) evidence(text string, an *analysis.Analysis, h lexicon.Hit, v t
 	for _, t := range toks[1:] {
 		norm += " " + t.Norm
 	}
-	if s.countsOnly {
-		e := Evidence{Label: label, Category: category, Voice: v, Norm: norm}
-		if label != "" && v != token.Boilerplate {
-			e.NegatedBy, e.Negated = an.NegatedBy(text, h.First)
-		}
-		return e
-	}
-	e := Evidence{
-		Label: label, Category: category,
-		Term:  s.m.Terms()[h.Term].Text,
-		Voice: v, Why: an.Why(text, start, v, marker),
-		Start: start, End: end, Text: text[start:end], Norm: norm,
-	}
+	// What a tally reads of a hit; the rest is for a reader of evidence.
+	e := Evidence{Label: label, Category: category, Voice: v, Norm: norm}
 	if label != "" && v != token.Boilerplate {
 		e.NegatedBy, e.Negated = an.NegatedBy(text, h.First)
 	}
+	if s.countsOnly {
+		return e
+	}
+	e.Term, e.Why = s.m.Terms()[h.Term].Text, an.Why(text, start, v, marker)
+	e.Start, e.End, e.Text = start, end, text[start:end]
 	if v == token.Reported {
 		if r, ok := an.ReportedAt(start); ok && r.Source.End > r.Source.Start {
 			src := r.Source
