@@ -7,12 +7,13 @@ import (
 )
 
 // rawField is json.RawMessage without the copy: the bytes of a field's
-// value in the line json.Unmarshal reads, valid as long as the line is.
+// value in the line being read (parseObject), valid until the reader reads
+// the next line into the same memory; jsonlLine copies what it keeps.
 // (RawMessage copies every value, the article text among them, once more.)
 type rawField []byte
 
-// UnmarshalJSON keeps data, a part of the line being read, which the
-// reader neither changes nor reuses.
+// UnmarshalJSON keeps data, a part of the line being read, which nothing
+// changes before the line's fields are copied out.
 func (r *rawField) UnmarshalJSON(data []byte) error {
 	*r = data
 	return nil
