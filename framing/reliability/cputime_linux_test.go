@@ -1,9 +1,9 @@
 package reliability
 
 import (
-	"syscall"
 	"time"
-	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // threadTime is the CPU time of the calling thread: unlike the wall clock,
@@ -11,10 +11,9 @@ import (
 // busy machine a measured call is not charged for other programs' time.
 // The caller locks its goroutine to its thread.
 func threadTime() time.Duration {
-	const clockThreadCPUTime = 3 // CLOCK_THREAD_CPUTIME_ID
-	var ts syscall.Timespec
-	if _, _, errno := syscall.RawSyscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		panic(errno)
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
+		panic(err)
 	}
 	return time.Duration(ts.Nano())
 }
