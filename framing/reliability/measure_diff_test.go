@@ -49,11 +49,12 @@ func TestMeasureMatchesReference(t *testing.T) {
 			names = append(names, strings.ToUpper(o), strings.ToLower(o))
 		}
 	}
+	words := p.sourcingWords()
 	for i := range n {
 		for _, code := range []string{"en", "ru"} {
 			text := generated(rng, sentences[code], 5+rng.IntN(40))
 			docs = append(docs, corpus.Document{ID: fmt.Sprint(code, i), Text: text})
-			docs = append(docs, corpus.Document{ID: fmt.Sprint(code, i, "m"), Text: mangle(rng, text, p.sourcingWords(), names),
+			docs = append(docs, corpus.Document{ID: fmt.Sprint(code, i, "m"), Text: mangle(rng, text, words, names),
 				Outlet: outlets[rng.IntN(len(outlets))]})
 		}
 	}

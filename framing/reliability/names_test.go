@@ -24,9 +24,10 @@ func TestStateMediaAtMatchesMatcher(t *testing.T) {
 		names = append(names, l.aliases...)
 	}
 	rng := rand.New(rand.NewPCG(3, 5))
+	words := p.sourcingWords()
 	for range 100 {
 		for _, code := range []string{"en", "ru"} {
-			texts = append(texts, mangle(rng, generated(rng, sentences[code], 20), p.sourcingWords(), names))
+			texts = append(texts, mangle(rng, generated(rng, sentences[code], 20), words, names))
 		}
 	}
 	for name, l := range lists {
