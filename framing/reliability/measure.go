@@ -21,17 +21,15 @@ type Hit struct {
 // Measurer measures the sourcing of documents in one language. It is not
 // safe for concurrent use (it reuses its buffers); make one per goroutine.
 type Measurer struct {
-	words *words
-	sm    *StateMedia
-	// d is the document being measured; its slices are the last one's
-	// memory, written over.
+	// d is the document being measured, read with the Measurer's words
+	// and state media; its slices are the last one's memory, written over.
 	d doc
 }
 
 // NewMeasurer returns a Measurer that reads the sourcing words of pack p
 // and looks for the state media of sm.
 func NewMeasurer(p *lang.Pack, sm *StateMedia) *Measurer {
-	return &Measurer{words: newWords(p), sm: sm}
+	return &Measurer{d: doc{w: newWords(p), sm: sm}}
 }
 
 // Measure measures a document's sourcing from its text, its analysis and
@@ -39,7 +37,7 @@ func NewMeasurer(p *lang.Pack, sm *StateMedia) *Measurer {
 // labels; self is its outlet, which does not cite itself.
 func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loaded int, self string) Counts {
 	d := &m.d
-	d.start(text, an, m.words, m.sm)
+	d.start(text, an)
 	defer d.done()
 	r := Counts{Documents: 1, Loaded: loaded}
 	for _, dr := range an.Dropped {
@@ -127,8 +125,8 @@ func categoryIndex(category string) int {
 }
 
 // start readies d for a document, its slices emptied.
-func (d *doc) start(text string, an *analysis.Analysis, w *words, sm *StateMedia) {
-	d.text, d.toks, d.an, d.w, d.sm = text, an.Tokens, an, w, sm
+func (d *doc) start(text string, an *analysis.Analysis) {
+	d.text, d.toks, d.an = text, an.Tokens, an
 	d.sentences()
 }
 
