@@ -46,7 +46,7 @@ func (m *Measurer) Measure(text string, an *analysis.Analysis, hits []Hit, loade
 			break
 		}
 	}
-	d.sortHits(hits)
+	d.groupHits(hits)
 	r.Hedges = len(d.cats[catHedge])
 	r.Boosters = len(d.cats[catBooster])
 	r.Superlatives = len(d.cats[catSuperlative])
@@ -156,9 +156,9 @@ const (
 	maxKeptHits      = 1 << 12
 )
 
-// sortHits puts the own-voice hits of each category the measures read in
+// groupHits puts the own-voice hits of each category the measures read in
 // d.cats.
-func (d *doc) sortHits(hits []Hit) {
+func (d *doc) groupHits(hits []Hit) {
 	for c := range d.cats {
 		d.cats[c] = d.cats[c][:0]
 	}
