@@ -5,7 +5,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/framingkit/framing/lang"
 	"github.com/framingkit/framing/token"
 )
 
@@ -28,15 +27,7 @@ func FuzzBoilerplate(f *testing.F) {
 		f.Add(s)
 	}
 	tk := token.NewTokenizer()
-	var rules []*LineRules
-	for _, code := range lang.Languages() {
-		p, _ := lang.Builtin(code)
-		r, err := NewLineRules(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		rules = append(rules, r)
-	}
+	rules := allLineRules(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := tk.Tokenize(text)
 		quotes, _ := Quotes(text)
