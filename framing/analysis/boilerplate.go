@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 	"unsafe"
 
 	"github.com/framingkit/framing/lang"
@@ -296,7 +295,7 @@ func navKey(s string) string {
 	if len(s) > 40 {
 		return ""
 	}
-	s = strings.ToLower(strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
+	s = strings.ToLower(strings.TrimRightFunc(s, isPunctOrSpace))
 	return strings.Join(strings.Fields(s), " ")
 }
 
