@@ -104,13 +104,13 @@ func (lf *lineFold) fold(s string) {
 		default:
 			plain = false
 		}
-		dst = appendRune(dst, lower)
+		dst = utf8.AppendRune(dst, lower)
 		i += size
 	}
 	lf.keyEnd = len(dst)
 	for i := cut; i < len(s); { // the punctuation after the key
 		lower, _, size := foldRune(f, s, i)
-		dst = appendRune(dst, lower)
+		dst = utf8.AppendRune(dst, lower)
 		i += size
 	}
 	lf.lower, lf.gaps, lf.words = dst, gaps, words
@@ -266,17 +266,6 @@ func foldRune(f *runeFold, s string, i int) (lower rune, space bool, size int) {
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return lang.Lower(r), lang.IsSpace(r), size
-}
-
-// appendRune is utf8.AppendRune with the one- and two-byte runes first.
-func appendRune(dst []byte, r rune) []byte {
-	switch {
-	case r < utf8.RuneSelf:
-		return append(dst, byte(r))
-	case r < 0x800:
-		return append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
-	}
-	return utf8.AppendRune(dst, r)
 }
 
 func isPunctOrSpace(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
