@@ -64,7 +64,7 @@ func newPrefixTest(pattern string) *prefixTest {
 		return nil
 	}
 	t := &prefixTest{prog: prog, states: map[string]*prefixState{}}
-	t.start = t.state(t.closure(nil, []uint32{uint32(prog.Start)}))
+	t.start = t.state(t.closure([]uint32{uint32(prog.Start)}))
 	t.start.first = new([0x800]*prefixState)
 	for r := range rune(len(t.start.first)) {
 		t.start.first[r] = t.step(t.start, r)
@@ -105,10 +105,11 @@ func anchoredAtStart(prog *syntax.Prog) bool {
 	return visit(state{pc: uint32(prog.Start)})
 }
 
-// closure adds to pcs the rune instructions reached from the instructions
-// todo without reading a rune (the match instruction among them), and
-// returns them sorted.
-func (t *prefixTest) closure(pcs, todo []uint32) []uint32 {
+// closure is the rune instructions reached from the instructions todo
+// without reading a rune (the match instruction among them), sorted, each
+// once.
+func (t *prefixTest) closure(todo []uint32) []uint32 {
+	var pcs []uint32
 	seen := map[uint32]bool{}
 	for len(todo) > 0 {
 		pc := todo[len(todo)-1]
@@ -128,7 +129,7 @@ func (t *prefixTest) closure(pcs, todo []uint32) []uint32 {
 		}
 	}
 	slices.Sort(pcs)
-	return slices.Compact(pcs)
+	return pcs
 }
 
 // state is the state of the instructions pcs, made if new.
@@ -159,7 +160,7 @@ func (t *prefixTest) step(s *prefixState, r rune) *prefixState {
 			todo = append(todo, in.Out)
 		}
 	}
-	return t.state(t.closure(nil, todo))
+	return t.state(t.closure(todo))
 }
 
 // mayMatch reports whether the pattern may match s: false only when no
