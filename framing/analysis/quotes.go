@@ -194,7 +194,7 @@ func closeQuote(spans []Span, stack *[]openQuote, k, end int) []Span {
 
 // hasBlankLine reports whether text separates paragraphs by blank lines.
 func hasBlankLine(text string) bool {
-	for i := strings.IndexByte(text, '\n'); i >= 0; i = nextLineBreak(text, i+1) {
+	for i := nextLineBreak(text, 0); i >= 0; i = nextLineBreak(text, i+1) {
 		if blankLineAt(text, i) {
 			return true
 		}
