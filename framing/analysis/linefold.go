@@ -253,18 +253,16 @@ func (f *runeFold) wordRuneAt(s string, i int) bool {
 }
 
 // foldRune is the rune of s at i in lower case, whether it is a space,
-// and its size: one- and two-byte runes by the table, others as lang.Lower
-// and lang.IsSpace say of utf8.DecodeRuneInString's rune.
+// and its size, as lang.Lower and lang.IsSpace say of
+// utf8.DecodeRuneInString's rune: one- and two-byte runes by the table.
 func foldRune(f *runeFold, s string, i int) (lower rune, space bool, size int) {
-	c := s[i]
-	switch {
-	case c < utf8.RuneSelf:
+	if c := s[i]; c < utf8.RuneSelf {
 		return f.lower[c], f.space[c], 1
-	case 0xC2 <= c && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-		r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-		return f.lower[r], f.space[r], 2
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
+	if r < rune(len(f.lower)) {
+		return f.lower[r], f.space[r], size
+	}
 	return lang.Lower(r), lang.IsSpace(r), size
 }
 
