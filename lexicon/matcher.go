@@ -150,9 +150,9 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 	for i := range toks {
 		t := &toks[i]
 		c := wordCode{norm: -1, form: -1}
-		// The filters' tests are written out here (wordFilter.has is not
-		// inlined): most tokens are turned away by them, at the cost of a
-		// few instructions, and only the others call out.
+		// The filters' tests are written out here (one function of them
+		// would not be inlined): most tokens are turned away by them, at
+		// the cost of a few instructions, and only the others call out.
 		if k, ok := m.words.normBits.slot(t.Norm); ok && m.words.normBits.set(k) {
 			c.norm, c.starts = m.words.normOf(t.Norm)
 		}

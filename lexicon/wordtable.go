@@ -199,15 +199,10 @@ func (f *wordFilter) add(w string) {
 	}
 }
 
-// has is false when w is not in the filter.
-func (f *wordFilter) has(w string) bool {
-	k, ok := f.slot(w)
-	return f.mayHaveLength(w) && ok && f.set(k)
-}
-
 // mayHaveLength is false when no word of the filter has w's length.
 func (f *wordFilter) mayHaveLength(w string) bool { return f.lengths>>min(len(w), 63)&1 != 0 }
 
-// set tells whether bit k is set. (has, written out where it must be
-// inlined: has itself is over the compiler's budget.)
+// set tells whether bit k is set. Encode tests a word with slot and set
+// (and mayHaveLength) itself: one function of all three would be over the
+// compiler's inlining budget.
 func (f *wordFilter) set(k uint64) bool { return f.bits[k/64]&(1<<(k%64)) != 0 }
