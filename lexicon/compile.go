@@ -90,11 +90,12 @@ func compile(l *Lexicon) (*Matcher, error) {
 }
 
 // finish builds the lookup shortcuts once every term is in: the roots'
-// dense children, the roots each word may start a term of, every node's
-// glob first bytes, and the word table. They
-// change how fast a token is matched, never what matches.
+// dense children and bits, the roots each word may start a term of, every
+// node's glob index and leaf mark, and the word table. They change how
+// fast a token is matched, never what matches.
 func (m *Matcher) finish() {
-	m.starts, m.startsCase = make([]uint64, len(m.vocab)), make([]uint64, len(m.vocabCase))
+	starts, startsCase := make([]uint64, len(m.vocab)), make([]uint64, len(m.vocabCase))
+	var globRoots []*node
 	for k, root := range append([]*node{m.labelTrie, m.catTrie}, m.apartTries...) {
 		root.dense = make([]*node, len(m.vocab))
 		for id, to := range root.next {
@@ -105,13 +106,13 @@ func (m *Matcher) finish() {
 		}
 		root.bit = 1 << k
 		for id := range root.next {
-			m.starts[id] |= root.bit
+			starts[id] |= root.bit
 		}
 		for id := range root.nextCase {
-			m.startsCase[id] |= root.bit
+			startsCase[id] |= root.bit
 		}
 		if len(root.globs) > 0 {
-			m.globRoots = append(m.globRoots, root)
+			globRoots = append(globRoots, root)
 		}
 	}
 	// The trie is a DAG: an inflected word's forms are edges into one
@@ -141,13 +142,13 @@ func (m *Matcher) finish() {
 	for _, root := range m.apartTries {
 		mark(root)
 	}
-	m.words = newWordTable(m.vocab, m.vocabCase, m.starts, m.startsCase)
+	m.words = newWordTable(m.vocab, m.vocabCase, starts, startsCase)
 	var rootGlobs []globEdge
-	for _, root := range m.globRoots {
+	for _, root := range globRoots {
 		rootGlobs = append(rootGlobs, root.globs...)
 	}
-	m.globKeyLen = globKeyLen(rootGlobs)
-	for _, root := range m.globRoots {
+	m.globKeyLen, m.hasGlobs = globKeyLen(rootGlobs), len(globRoots) > 0
+	for _, root := range globRoots {
 		for _, g := range root.globs {
 			b, _ := globBucket(g.prefix, m.globKeyLen)
 			// A glob is matched against a token's Norm, or its Form when

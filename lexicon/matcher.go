@@ -26,23 +26,21 @@ type Matcher struct {
 	// normalised and their case-kept form): a token is looked up once, by
 	// string, and the tries are walked by number.
 	vocab, vocabCase map[string]int32
-	// starts and startsCase hold, for each word of vocab and vocabCase, the
-	// bits of the roots it takes an edge out of (node.bit); globRoots are
-	// the roots with globs. Encode notes for every token the roots a term
-	// of which may start there, so that each pass of match skips the
-	// others with one test.
-	starts, startsCase []uint64
-	globRoots          []*node
-	// words is vocab and vocabCase with the starts of their words, as one
-	// table Encode looks a token up in (see wordTable); globStarts are the
-	// bits of the globRoots a glob of which is in a bucket (globBucket of
-	// globKeyLen bytes), globStartsCase those of case-sensitive globs.
+	// words is vocab and vocabCase with, for each word, the bits of the
+	// roots it takes an edge out of (node.bit), as one table Encode looks a
+	// token up in (see wordTable): Encode notes for every token the roots a
+	// term of which may start there, so that each pass of match skips the
+	// others with one test. globStarts are the bits of the roots a glob of
+	// which is in a bucket (globBucket of globKeyLen bytes), globStartsCase
+	// those of case-sensitive globs; hasGlobs and hasCaseGlobs tell whether
+	// there are any.
 	words                      wordTable
 	globStarts, globStartsCase [globBuckets]uint64
 	globKeyLen                 int
-	hasCaseGlobs               bool
-	// plain makes Encode look words up in the maps and try each glob root,
-	// as the reference the tests hold the table against.
+	hasGlobs, hasCaseGlobs     bool
+	// plain makes Encode look words up in the maps, as the reference the
+	// tests hold the table against (withoutShortcuts, whose roots have no
+	// bit and so read no starts).
 	plain bool
 }
 
@@ -146,7 +144,7 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 		}
 		return e
 	}
-	hasCase, hasGlobs := len(m.vocabCase) > 0, len(m.globRoots) > 0
+	hasCase := len(m.vocabCase) > 0
 	for i := range toks {
 		t := &toks[i]
 		c := wordCode{norm: -1, form: -1}
@@ -163,7 +161,7 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 				c.starts |= starts
 			}
 		}
-		if hasGlobs {
+		if m.hasGlobs {
 			c.starts |= m.globStartsOf(&m.globStarts, t.Norm)
 			if m.hasCaseGlobs {
 				c.starts |= m.globStartsOf(&m.globStartsCase, t.Form)
@@ -183,18 +181,15 @@ func (m *Matcher) globStartsOf(starts *[globBuckets]uint64, w string) uint64 {
 	return 0
 }
 
-// codePlain is code by the maps, with every glob root noted as a start.
+// codePlain is a token's ids by the maps, without starts: it serves
+// withoutShortcuts, whose roots have no bit and ask each token (mayStart).
 func (m *Matcher) codePlain(t *token.Token) wordCode {
 	c := wordCode{norm: -1, form: -1}
 	if x, ok := m.vocab[t.Norm]; ok {
-		c.norm, c.starts = x, m.starts[x]
+		c.norm = x
 	}
 	if x, ok := m.vocabCase[t.Form]; ok {
 		c.form = x
-		c.starts |= m.startsCase[x]
-	}
-	for _, root := range m.globRoots {
-		c.starts |= root.bit
 	}
 	return c
 }
