@@ -153,6 +153,16 @@ var sbTwoByte = func() (t [0x800]bool) {
 	return t
 }()
 
+// twoByteIn reports whether s[i:] starts with a two-byte character
+// (U+0080–U+07FF) that table holds, read without decoding: C2–DF 80–BF.
+func twoByteIn(table *[0x800]bool, s string, i int) bool {
+	return i+1 < len(s) && s[i]-0xC2 < 0xE0-0xC2 && s[i+1]&0xC0 == 0x80 && table[twoByteRune(s[i], s[i+1])]
+}
+
+// twoByteRune is the character of the two bytes c d of a two-byte UTF-8
+// sequence, which it does not check.
+func twoByteRune(c, d byte) rune { return rune(c&0x1F)<<6 | rune(d&0x3F) }
+
 // tableLine reports whether sbClass knows every character of line (and
 // line is valid UTF-8).
 func tableLine(line string) bool {
@@ -162,13 +172,9 @@ func tableLine(line string) bool {
 			i++
 			continue
 		}
-		// The two-byte characters (А–я among them) without decoding: C2–DF
-		// 80–BF is U+0080–U+07FF.
-		if i+1 < len(line) && c-0xC2 < 0xE0-0xC2 {
-			if d := line[i+1]; d&0xC0 == 0x80 && sbTwoByte[rune(c&0x1F)<<6|rune(d&0x3F)] {
-				i += 2
-				continue
-			}
+		if twoByteIn(&sbTwoByte, line, i) { // А–я among them
+			i += 2
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])
 		if _, ok := sbClass(r); !ok || r == utf8.RuneError {

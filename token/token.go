@@ -279,15 +279,14 @@ func fastLetter(r rune) bool {
 	return 0x0400 <= r && r <= 0x04FF && !(0x0482 <= r && r <= 0x0489) || r == '\u02bc'
 }
 
-// fastLetter2 is fastLetter of the two-byte character b0 b1, read from its
-// bytes: D0–D3 80–BF is U+0400–U+04FF, of which D2 82–89 is U+0482–U+0489,
-// and CA BC is U+02BC.
-func fastLetter2(b0, b1 byte) bool {
-	if b1 < 0x80 || b1 > 0xBF {
-		return false
+// fastTwoByte are the two-byte characters (U+0080–U+07FF) of fastLetter
+// and fastRune, for twoByteIn.
+var fastTwoByte = func() (t [0x800]bool) {
+	for r := rune(utf8.RuneSelf); r < 0x800; r++ {
+		t[r] = fastLetter(r) || fastRune(r)
 	}
-	return 0xD0 <= b0 && b0 <= 0xD3 && !(b0 == 0xD2 && 0x82 <= b1 && b1 <= 0x89) || b0 == 0xCA && b1 == 0xBC
-}
+	return t
+}()
 
 // fastSentence reports whether appendFastWords can split s: every
 // character of it is ASCII, a letter of fastLetter or one of fastRune's
@@ -299,7 +298,7 @@ func fastSentence(s string) bool {
 			i++
 			continue
 		}
-		if i+1 < len(s) && fastLetter2(c, s[i+1]) { // Cyrillic, without decoding
+		if twoByteIn(&fastTwoByte, s, i) { // Cyrillic among them
 			i += 2
 			continue
 		}
@@ -350,7 +349,7 @@ func (t *Tokenizer) appendFastWords(dst []Token, s string, off int, sentence int
 			prev := wbClass[b]
 			seen |= prev
 			if j++; b >= utf8.RuneSelf {
-				notPlain = notPlain || !plainLetter[rune(b&0x1F)<<6|rune(s[j]&0x3F)]
+				notPlain = notPlain || !plainLetter[twoByteRune(b, s[j])]
 				j++
 			}
 			if j >= len(s) {

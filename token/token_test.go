@@ -266,7 +266,7 @@ func TestFastRunes(t *testing.T) {
 // assumes of them, against the uax29 library, the Unicode tables and
 // normalize: in the Cyrillic block (U+0400–U+04FF) and for ʼ, fastLetter
 // admits exactly the characters whose Word_Break class is ALetter;
-// fastSentence and fastLetter2 agree with fastLetter on every character
+// fastSentence and fastTwoByte agree with fastLetter on every character
 // and every two bytes; and plainLetter's letters are those it says,
 // each of which, and each pair and string of which, normalize returns as
 // it is, both forms (NFKC keeps them, they are their own case folding,
@@ -317,8 +317,8 @@ func TestFastLetters(t *testing.T) {
 			continue
 		}
 		c := string(r)
-		if !unicode.IsLetter(r) || len(c) != 2 || wbClass[c[0]] != wbLetter|wbTwoByte || wbClass[c[1]] != wbOther || !fastLetter2(c[0], c[1]) {
-			t.Errorf("%U: IsLetter %v, %d bytes, classes %d %d, fastLetter2 %v", r, unicode.IsLetter(r), len(c), wbClass[c[0]], wbClass[c[1]], fastLetter2(c[0], c[1]))
+		if !unicode.IsLetter(r) || len(c) != 2 || wbClass[c[0]] != wbLetter|wbTwoByte || wbClass[c[1]] != wbOther || !twoByteIn(&fastTwoByte, c, 0) {
+			t.Errorf("%U: IsLetter %v, %d bytes, classes %d %d, twoByteIn %v", r, unicode.IsLetter(r), len(c), wbClass[c[0]], wbClass[c[1]], twoByteIn(&fastTwoByte, c, 0))
 		}
 	}
 	for b0 := 0xC0; b0 < 0xE0; b0++ {
@@ -326,8 +326,8 @@ func TestFastLetters(t *testing.T) {
 			s := string([]byte{byte(b0), byte(b1)})
 			r, _ := utf8.DecodeRuneInString(s)
 			valid := utf8.ValidString(s)
-			if got, want := fastLetter2(byte(b0), byte(b1)), valid && fastLetter(r); got != want {
-				t.Errorf("fastLetter2(% x) = %v, want %v", s, got, want)
+			if got, want := twoByteIn(&fastTwoByte, s, 0), valid && (fastLetter(r) || fastRune(r)); got != want {
+				t.Errorf("twoByteIn(fastTwoByte, % x) = %v, want %v", s, got, want)
 			}
 			if got, want := fastSentence(s), valid && (fastLetter(r) || fastRune(r)); got != want {
 				t.Errorf("fastSentence(% x) = %v, want %v", s, got, want)
