@@ -52,19 +52,10 @@ func BenchmarkScore(b *testing.B) {
 // lexicon terms, so the comparison is of like with like.
 func BenchmarkScoreLanguage(b *testing.B) {
 	m := builtinMatcher(b)
-	var ru strings.Builder
-	for _, f := range []string{"state.txt", "exiled.txt"} {
-		data, err := os.ReadFile("../bench/gen/ru/" + f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ru.Write(data)
-		ru.WriteString("\n")
-	}
 	en := seedText(b)
 	for _, c := range []struct{ name, text string }{
 		{"en", en},
-		{"ru", strings.Repeat(ru.String(), max(1, len(en)/ru.Len()))},
+		{"ru", testseeds.RussianText(b, len(en))},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			s := NewScorer(m)

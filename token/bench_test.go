@@ -1,7 +1,6 @@
 package token
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -13,27 +12,12 @@ import (
 // internal/testseeds).
 func seedText(b *testing.B) string { return strings.Repeat(testseeds.Text(b), 4) }
 
-// russianText is the invented Russian news of bench/gen/ru, repeated to
-// about the size of seedText.
-func russianText(b *testing.B, size int) string {
-	var ru strings.Builder
-	for _, f := range []string{"state.txt", "exiled.txt"} {
-		data, err := os.ReadFile("../bench/gen/ru/" + f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		ru.Write(data)
-		ru.WriteString("\n")
-	}
-	return strings.Repeat(ru.String(), max(1, size/ru.Len()))
-}
-
 // BenchmarkTokenize is the tokeniser alone, with the fast path and
 // with the Unicode path throughout, in MB/s of text: English (the seed
 // articles) and Russian (ru-).
 func BenchmarkTokenize(b *testing.B) {
 	en := seedText(b)
-	ru := russianText(b, len(en))
+	ru := testseeds.RussianText(b, len(en))
 	for _, tc := range []struct {
 		name, text string
 		tk         *Tokenizer

@@ -32,3 +32,21 @@ func Text(tb testing.TB) string {
 	}
 	return sb.String()
 }
+
+// RussianText is the invented Russian news of bench/gen/ru (its two
+// articles, a line apart), repeated to about size bytes: the Russian
+// counterpart of Text for benchmarks that compare the languages.
+func RussianText(tb testing.TB, size int) string {
+	tb.Helper()
+	dir := filepath.Join(Dir(), "..", "..", "bench", "gen", "ru")
+	var ru strings.Builder
+	for _, f := range []string{"state.txt", "exiled.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ru.Write(data)
+		ru.WriteString("\n")
+	}
+	return strings.Repeat(ru.String(), max(1, size/ru.Len()))
+}
