@@ -382,8 +382,6 @@ func (t *Tokenizer) appendFastWords(dst []Token, s string, off int, sentence int
 		case seen&wbTwoByte == 0 && !curly:
 			form = stripPossessive(w)
 			folded = t.asciiLowerCached(form)
-		case seen&wbTwoByte == 0:
-			form, folded = t.curlyForms(w)
 		case !curly && !notPlain && seen&wbASCII == 0:
 			// A plain word: see plainLetter.
 			form, folded = w, w
@@ -418,30 +416,6 @@ var plainLetter = func() (p [0x800]bool) {
 	p['ґ'] = true
 	return p
 }()
-
-// curlyForms is normalize of a word of ASCII and ‘ or ’ without the Unicode
-// tables: NFKC leaves it as it is and foldCyrillic too (it holds no
-// Cyrillic or invisible character), unifyPunct makes ‘ and ’ the ASCII
-// apostrophe, and what is left is ASCII, whose case folding is its lower
-// case. It shares normalize's memory, whose entries it makes alike.
-func (t *Tokenizer) curlyForms(w string) (form, folded string) {
-	if n, ok := t.normal[w]; ok {
-		return n.form, n.folded
-	}
-	b := make([]byte, 0, len(w))
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf { // the first byte of ‘ or ’
-			b = append(b, '\'')
-			i += 2
-			continue
-		}
-		b = append(b, w[i])
-	}
-	form = stripPossessive(string(b))
-	folded = asciiLower(form)
-	t.remember(w, form, folded)
-	return form, folded
-}
 
 // IsWord reports whether a segment holds a letter or a digit; segments of
 // spaces, punctuation, symbols and emoji are not words.
