@@ -116,15 +116,15 @@ type GroupTally struct {
 	// document-level interval and test of the framing index need, kept as
 	// a histogram so that it merges by addition and stays small (a few
 	// hundred distinct pairs however many documents).
-	UnitIndex map[string]int `json:"unit_index"`
+	UnitIndex *Histogram `json:"unit_index"`
 	// UnitLabels counts, for each concept, the units with a hit of it by
 	// their vector of label counts in the counted voices ("2,0,1", labels
 	// in lexicon order); units without a hit of the concept are not listed.
-	UnitLabels map[string]map[string]int `json:"unit_labels"`
+	UnitLabels map[string]*Histogram `json:"unit_labels"`
 	// UnitShares counts, for each share indicator counted out of
 	// sentences, attributions, citations or documents, the units by their
 	// "k,n" (n > 0 only).
-	UnitShares map[string]map[string]int `json:"unit_shares"`
+	UnitShares map[string]*Histogram `json:"unit_shares"`
 	// UnitTokens sums the units' tokens in the counted voices (Units with
 	// tokens, N, NN): the denominators of every label's rate.
 	UnitTokens TokenSums `json:"unit_tokens"`
@@ -288,7 +288,7 @@ func (t *Tally) Add(s *Score) {
 
 // initUnits makes the maps of a group's units.
 func (g *GroupTally) initUnits() {
-	g.UnitIndex, g.UnitLabels, g.UnitShares = map[string]int{}, map[string]map[string]int{}, map[string]map[string]int{}
+	g.UnitIndex, g.UnitLabels, g.UnitShares = &Histogram{}, map[string]*Histogram{}, map[string]*Histogram{}
 	g.TokenSums = map[string]TokenSums{}
 }
 
@@ -325,17 +325,15 @@ func (g *GroupTally) add(o *GroupTally) {
 		g.ConceptPoles[k] = [2]int{sum[0] + p[0], sum[1] + p[1]}
 	}
 	g.Units += o.Units
-	for k, n := range o.UnitIndex {
-		g.UnitIndex[k] += n
+	if o.UnitIndex != nil {
+		g.UnitIndex.merge(o.UnitIndex)
 	}
-	for _, pair := range []struct{ to, from map[string]map[string]int }{{g.UnitLabels, o.UnitLabels}, {g.UnitShares, o.UnitShares}} {
+	for _, pair := range []struct{ to, from map[string]*Histogram }{{g.UnitLabels, o.UnitLabels}, {g.UnitShares, o.UnitShares}} {
 		for name, h := range pair.from {
 			if pair.to[name] == nil {
-				pair.to[name] = map[string]int{}
+				pair.to[name] = &Histogram{}
 			}
-			for k, n := range h {
-				pair.to[name][k] += n
-			}
+			pair.to[name].merge(h)
 		}
 	}
 	g.UnitTokens.merge(o.UnitTokens)

@@ -212,7 +212,7 @@ func TestTallyCheck(t *testing.T) {
 		t.Fatalf("a written tally does not check: %v", err)
 	}
 	bad := clone(t, tl)
-	bad.Groups["TASS"].UnitIndex = map[string]int{"x": 1}
+	bad.Groups["TASS"].UnitIndex = histogramOf(map[string]int{"x": 1})
 	if err := bad.Check(); err == nil {
 		t.Error("accepted a bad unit_index key")
 	}

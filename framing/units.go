@@ -187,7 +187,7 @@ func (t *Tally) shape() *shape {
 // fold adds a closed unit to g's histograms and sums.
 func (g *GroupTally) fold(u *unit, sh *shape) {
 	g.Units++
-	g.UnitIndex[CountsKey(u.pos, u.neg)]++
+	g.UnitIndex.Add(u.pos, u.neg)
 	g.UnitTokens.add(0, u.tokens)
 	last := -1 // the last concept with a hit, folded once
 	for i, k := range u.labels {
@@ -203,7 +203,7 @@ func (g *GroupTally) fold(u *unit, sh *shape) {
 			for j, l := range cl.idx {
 				v[j] = u.labels[l]
 			}
-			addHist(g.UnitLabels, cl.id, CountsKey(v...))
+			addHist(g.UnitLabels, cl.id, v...)
 		}
 		if u.tokens > 0 {
 			g.addHits(sh.sumsKeys[i], k, u.tokens)
@@ -219,7 +219,7 @@ func (g *GroupTally) fold(u *unit, sh *shape) {
 		switch UnitsOf(info) {
 		case UnitsHistogram:
 			if n > 0 {
-				addHist(g.UnitShares, info.Name, CountsKey(k, n))
+				addHist(g.UnitShares, info.Name, k, n)
 			}
 		case UnitsTokenSums:
 			addSums(g.TokenSums, IndicatorSumsKey(info.Name), k, n)
@@ -254,13 +254,13 @@ func UnitsOf(info reliability.IndicatorInfo) UnitsKind {
 	return UnitsHistogram
 }
 
-func addHist(m map[string]map[string]int, name, key string) {
+func addHist(m map[string]*Histogram, name string, v ...int) {
 	h := m[name]
 	if h == nil {
-		h = map[string]int{}
+		h = &Histogram{}
 		m[name] = h
 	}
-	h[key]++
+	h.Add(v...)
 }
 
 func addSums(m map[string]TokenSums, name string, k, n int) {
@@ -339,7 +339,7 @@ func ParseCountsKey(key string, k int) ([]int, error) {
 // hand-edited tally file would hold.
 func (g *GroupTally) checkUnits(concepts []conceptLabels) error {
 	units := 0
-	for k, n := range g.UnitIndex {
+	for k, n := range g.UnitIndex.All() {
 		if _, err := ParseCountsKey(k, 2); err != nil || n < 0 {
 			return fmt.Errorf("unit_index: %v", orBadCount(err, n))
 		}
@@ -365,7 +365,7 @@ func (g *GroupTally) checkUnits(concepts []conceptLabels) error {
 		if err := checkHist(h, 2, g.Units); err != nil {
 			return fmt.Errorf("unit_shares %s: %v", name, err)
 		}
-		for key := range h {
+		for key := range h.All() {
 			v, _ := ParseCountsKey(key, 2)
 			if v[0] > v[1] {
 				return fmt.Errorf("unit_shares %s: %q counts more than it is out of", name, key)
@@ -380,9 +380,9 @@ func (g *GroupTally) checkUnits(concepts []conceptLabels) error {
 	return nil
 }
 
-func checkHist(h map[string]int, k, units int) error {
+func checkHist(h *Histogram, k, units int) error {
 	sum := 0
-	for key, n := range h {
+	for key, n := range h.All() {
 		if _, err := ParseCountsKey(key, k); err != nil || n < 0 {
 			return orBadCount(err, n)
 		}

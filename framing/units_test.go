@@ -38,11 +38,11 @@ func TestUnits(t *testing.T) {
 			t.Errorf("%s: %d and %d units of %d and %d documents, want 3 and 1 of 3", name, g.Units, s.Units, g.Documents, s.Documents)
 		}
 		// The story's one unit holds the three copies' pole hits.
-		if want := CountsKey(g.Pos, g.Neg); s.UnitIndex[want] != 1 {
+		if want := CountsKey(g.Pos, g.Neg); histCount(s.UnitIndex, want) != 1 {
 			t.Errorf("%s: unit_index %v, want one unit %s", name, s.UnitIndex, want)
 		}
 		pos, neg := 0, 0
-		for k, n := range g.UnitIndex {
+		for k, n := range g.UnitIndex.All() {
 			v, err := ParseCountsKey(k, 2)
 			if err != nil {
 				t.Fatal(err)
@@ -54,7 +54,7 @@ func TestUnits(t *testing.T) {
 		}
 		for _, c := range alone.concepts() {
 			total := 0
-			for k, n := range g.UnitLabels[c.id] {
+			for k, n := range g.UnitLabels[c.id].All() {
 				v, _ := ParseCountsKey(k, len(c.idx))
 				for _, x := range v {
 					total += n * x
@@ -121,13 +121,13 @@ func TestUnitsCheck(t *testing.T) {
 		edit func(g *GroupTally)
 		want string
 	}{
-		{"more units than documents", func(g *GroupTally) { g.Units = 9; g.UnitIndex["0,0"] += 8 }, "9 units of 1 documents"},
+		{"more units than documents", func(g *GroupTally) { g.Units = 9; g.UnitIndex.addKey("0,0", 8) }, "9 units of 1 documents"},
 		{"units unlike unit_index", func(g *GroupTally) { g.Units = 0 }, "unit_index counts 1"},
-		{"bad key", func(g *GroupTally) { g.UnitLabels["war"] = map[string]int{"1,x": 1} }, `unit_labels war: key "1,x"`},
-		{"short key", func(g *GroupTally) { g.UnitLabels["war"] = map[string]int{"1,0": 1} }, "does not hold 5 counts"},
-		{"no such concept", func(g *GroupTally) { g.UnitLabels["nosuch"] = map[string]int{"1": 1} }, "no concept nosuch"},
-		{"too many units", func(g *GroupTally) { g.UnitLabels["war"] = map[string]int{"1,0,0,0,0": 2} }, "counts 2 units of 1"},
-		{"share above its total", func(g *GroupTally) { g.UnitShares["named_share"] = map[string]int{"3,2": 1} }, "counts more than it is out of"},
+		{"bad key", func(g *GroupTally) { g.UnitLabels["war"] = histogramOf(map[string]int{"1,x": 1}) }, `unit_labels war: key "1,x"`},
+		{"short key", func(g *GroupTally) { g.UnitLabels["war"] = histogramOf(map[string]int{"1,0": 1}) }, "does not hold 5 counts"},
+		{"no such concept", func(g *GroupTally) { g.UnitLabels["nosuch"] = histogramOf(map[string]int{"1": 1}) }, "no concept nosuch"},
+		{"too many units", func(g *GroupTally) { g.UnitLabels["war"] = histogramOf(map[string]int{"1,0,0,0,0": 2}) }, "counts 2 units of 1"},
+		{"share above its total", func(g *GroupTally) { g.UnitShares["named_share"] = histogramOf(map[string]int{"3,2": 1}) }, "counts more than it is out of"},
 		{"negative sums", func(g *GroupTally) { g.TokenSums["indicator hedge_rate"] = TokenSums{Units: 1, K: -1} }, "token_sums indicator hedge_rate"},
 		{"no units", func(g *GroupTally) { g.UnitIndex = nil }, "no units of evidence"},
 	} {
@@ -164,4 +164,14 @@ func FuzzParseCountsKey(f *testing.F) {
 			t.Fatalf("%q read as %v, written back as %q", key, v, CountsKey(v...))
 		}
 	})
+}
+
+// histCount is the number of units h counts under key.
+func histCount(h *Histogram, key string) int {
+	for k, n := range h.All() {
+		if k == key {
+			return n
+		}
+	}
+	return 0
 }

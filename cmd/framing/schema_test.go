@@ -53,6 +53,9 @@ func schemaOf(file, title string, v any) []byte {
 				return &invopop.Schema{Type: "string"}
 			case reflect.TypeFor[framing.Fingerprint]():
 				return new(invopop.Reflector).Reflect(framing.FingerprintFile{})
+			case reflect.TypeFor[framing.Histogram]():
+				// A histogram is written as an object of counts (its MarshalJSON).
+				return &invopop.Schema{Type: "object", AdditionalProperties: &invopop.Schema{Type: "integer"}}
 			}
 			return nil
 		},

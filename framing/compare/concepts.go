@@ -31,7 +31,7 @@ func compareConcept(t *framing.Tally, concept string, idx []int, groups []string
 	var u stats.Units
 	if opt.Unit == UnitDocuments {
 		var err error
-		if u, err = histUnits(t, groups, len(idx), func(g *framing.GroupTally) map[string]int { return g.UnitLabels[concept] }); err != nil {
+		if u, err = histUnits(t, groups, len(idx), func(g *framing.GroupTally) *framing.Histogram { return g.UnitLabels[concept] }); err != nil {
 			return cr, fmt.Errorf("concept %s: %w", concept, err)
 		}
 	}

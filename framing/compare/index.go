@@ -110,7 +110,7 @@ func indexUnits(t *framing.Tally, groups []string, opt Options) (stats.Units, er
 	if opt.Unit != UnitDocuments {
 		return stats.Units{}, nil
 	}
-	return histUnits(t, groups, 2, func(g *framing.GroupTally) map[string]int { return g.UnitIndex })
+	return histUnits(t, groups, 2, func(g *framing.GroupTally) *framing.Histogram { return g.UnitIndex })
 }
 
 // indexTest tests "every group has the same framing index": with documents

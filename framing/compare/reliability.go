@@ -35,7 +35,7 @@ func reliabilities(t *framing.Tally, groups []string, opt Options) (Reliabilitie
 	if opt.Unit == UnitDocuments {
 		for _, info := range reliability.IndicatorList {
 			if framing.UnitsOf(info) == framing.UnitsHistogram && missing[info.Name] == "" {
-				u, err := histUnits(t, groups, 2, func(g *framing.GroupTally) map[string]int { return g.UnitShares[info.Name] })
+				u, err := histUnits(t, groups, 2, func(g *framing.GroupTally) *framing.Histogram { return g.UnitShares[info.Name] })
 				if err != nil {
 					return out, fmt.Errorf("%s: %w", info.Name, err)
 				}

@@ -25,14 +25,14 @@ const (
 // zero vectors: every unit is resampled, those without a hit too. Types are
 // sorted, so the result does not depend on the order of a map or of
 // merged tallies.
-func histUnits(t *framing.Tally, groups []string, k int, hist func(*framing.GroupTally) map[string]int) (stats.Units, error) {
+func histUnits(t *framing.Tally, groups []string, k int, hist func(*framing.GroupTally) *framing.Histogram) (stats.Units, error) {
 	byKey := map[string]*unitType{}
 	zero := make([]int, k)
 	zeroKey := framing.CountsKey(zero...)
 	for gi, name := range groups {
 		g := t.Groups[name]
 		listed := 0
-		for key, n := range hist(g) {
+		for key, n := range hist(g).All() {
 			v, err := framing.ParseCountsKey(key, k)
 			if err != nil {
 				return stats.Units{}, fmt.Errorf("group %q: %w", name, err)
