@@ -436,6 +436,24 @@ func (p *Pack) check() error {
 			bad("detect.script", "%q is not a Unicode script name (Latin, Cyrillic, ...)", p.Detect.Script)
 		}
 	}
+	sc := p.Sourcing
+	for field, words := range map[string][]string{
+		"sourcing.according": sc.According, "sourcing.person_heads": sc.PersonHeads, "sourcing.outlet_heads": sc.OutletHeads,
+		"sourcing.org_heads": sc.OrgHeads, "sourcing.person_pronouns": sc.PersonPronouns, "sourcing.pronouns": sc.Pronouns,
+		"sourcing.determiners": sc.Determiners, "sourcing.conjunctions": sc.Conjunctions, "sourcing.verb_skips": sc.VerbSkips,
+		"sourcing.time_words": sc.TimeWords, "sourcing.time_preps": sc.TimePreps, "sourcing.months": sc.Months,
+		"sourcing.clause_followers": sc.ClauseFollowers, "sourcing.generic_sources": sc.GenericSources,
+		"sourcing.common_starts": sc.CommonStarts, "sourcing.name_joiners": sc.NameJoiners,
+	} {
+		for _, w := range words {
+			switch {
+			case strings.ContainsFunc(w, unicode.IsSpace) || w == "":
+				bad(field, "%q: the sourcing rules look up one token at a time, so only a single word can match; give one word", w)
+			case w != strings.ToLower(w):
+				bad(field, "%q: tokens are looked up in lower case; write it so", w)
+			}
+		}
+	}
 	if b.Caption.Credit.Source != "" && len(b.Caption.Cues) == 0 {
 		bad("boilerplate.caption", "a credit pattern needs cues:, the cheap test that rules most lines out")
 	}

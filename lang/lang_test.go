@@ -39,6 +39,8 @@ func TestParseErrors(t *testing.T) {
 		{"bad pattern", "language: en\nboilerplate:\n  related_link: '(unclosed'\n", "p.yaml: boilerplate.related_link: error parsing regexp"},
 		{"a pattern without its cheap test", "language: en\nboilerplate:\n  byline: {pattern: '^By'}\n", "p.yaml: boilerplate.byline: a pattern needs starts: or contains:"},
 		{"cheap tests in upper case", "language: en\nboilerplate:\n  byline: {starts: [By], pattern: '^By'}\n", `p.yaml: boilerplate.byline: "By": the cheap tests read the line in lower case`},
+		{"a phrase in a list of words", "language: en\nsourcing:\n  verb_skips: [also, has also]\n", `p.yaml: sourcing.verb_skips: "has also": the sourcing rules look up one token at a time`},
+		{"a sourcing word in upper case", "language: en\nsourcing:\n  person_heads: [President]\n", `p.yaml: sourcing.person_heads: "President": tokens are looked up in lower case`},
 		{"not YAML", "language: [en\n", "p.yaml:"},
 	}
 	for _, tt := range tests {
