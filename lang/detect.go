@@ -78,20 +78,46 @@ func candidateScores(text, script string, cands []*Pack) []int {
 	}
 	letters := make([]int, len(ev.letterRunes))
 	words := make([]int, len(ev.words))
-	var word []byte // the word being read, lower-cased
+	var word []byte // the word being read, lower-cased, while it may be listed
+	long := false   // the word is longer than any listed: no need to keep it
 	endWord := func() {
-		if k, ok := ev.words[string(word)]; ok && len(word) > 0 {
-			words[k]++
+		if !long && len(word) > 0 {
+			if k, ok := ev.words[string(word)]; ok {
+				words[k]++
+			}
 		}
-		word = word[:0]
+		word, long = word[:0], false
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		r, size := decodeAt(text, i)
+		i += size
+		if 0x400 <= r && r < 0x500 {
+			// A character of the Cyrillic block, most of a Russian or
+			// Ukrainian text: lower-cased, numbered among the letters
+			// and told a letter by one table.
+			c := &ev.cyrillicLower[r-0x400]
+			if c.letter >= 0 {
+				letters[c.letter]++
+			}
+			if !c.isLetter {
+				endWord()
+			} else if !long {
+				if word = append(word, c.utf8[0], c.utf8[1]); len(word) > ev.longest {
+					long = true
+				}
+			}
+			continue
+		}
 		r = Lower(r)
 		if k := ev.letter(r); k >= 0 {
 			letters[k]++
 		}
 		if IsLetter(r) || r == '\'' || r == '’' {
-			word = utf8.AppendRune(word, r)
+			if !long {
+				if word = utf8.AppendRune(word, r); len(word) > ev.longest {
+					long = true
+				}
+			}
 			continue
 		}
 		endWord()
@@ -120,6 +146,34 @@ type evidence struct {
 	// text's every character is looked for among them.
 	letterRunes []rune
 	cyrillic    [0x100]int8
+	// longest is the length in bytes of the longest listed word: a
+	// longer word is not kept.
+	longest int
+	// cyrillicLower is, for each character of the Cyrillic block, what
+	// candidateScores asks of its lower case: its number among the
+	// letters, whether it is a letter, and its UTF-8 bytes (two: Lower
+	// keeps the block's characters in it).
+	cyrillicLower [0x100]cyrillicChar
+}
+
+type cyrillicChar struct {
+	letter   int8
+	isLetter bool
+	utf8     [2]byte
+}
+
+// decodeAt decodes the character of text at i and its size, those of the
+// Cyrillic block (U+0400–U+04FF, two bytes: most of a Russian or
+// Ukrainian text) without the general decoder.
+func decodeAt(text string, i int) (rune, int) {
+	c := text[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return rune(c), 1
+	case 0xD0 <= c && c <= 0xD3 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // letter is r's number among the letters, -1 when it is none of them.
@@ -171,6 +225,7 @@ func newEvidence(cands []*Pack) *evidence {
 			if _, ok := ev.words[w]; !ok {
 				ev.words[w] = len(ev.words)
 			}
+			ev.longest = max(ev.longest, len(w))
 			words = append(words, ev.words[w])
 		}
 		ev.letterLists, ev.wordLists = append(ev.letterLists, letters), append(ev.wordLists, words)
@@ -185,6 +240,14 @@ func newEvidence(cands []*Pack) *evidence {
 		if 0x400 <= r && r < 0x500 {
 			ev.cyrillic[r-0x400] = int8(k)
 		}
+	}
+	for i := range ev.cyrillicLower {
+		lower := Lower(rune(0x400 + i))
+		b := utf8.AppendRune(nil, lower)
+		if len(b) != 2 {
+			return nil // not two bytes: not this table (none is)
+		}
+		ev.cyrillicLower[i] = cyrillicChar{letter: int8(ev.letter(lower)), isLetter: IsLetter(lower), utf8: [2]byte{b[0], b[1]}}
 	}
 	return ev
 }
@@ -273,7 +336,7 @@ func dominantScript(text string, packs map[string]*Pack) string {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeAt(text, i)
 		i += size
 		if !IsLetter(r) {
 			continue
