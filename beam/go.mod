@@ -6,6 +6,8 @@ require github.com/framingkit/framing v0.0.0
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3 // indirect
+	github.com/bits-and-blooms/bitset v1.24.2 // indirect
+	github.com/bits-and-blooms/bloom/v3 v3.7.1 // indirect
 	github.com/itlightning/dateparse v0.2.1 // indirect
 )
 

@@ -260,6 +260,7 @@ func newRun(ctx context.Context, opt Options) *run {
 // read numbers the documents and skips of docs and hands them on.
 func (r *run) read(docs Docs) {
 	defer close(r.jobs)
+	defer r.ids.Close() // the reader is the one user of the ids: done with them when it ends
 	seq := 0
 	for doc, err := range docs {
 		var skip corpus.Skip
@@ -269,6 +270,10 @@ func (r *run) read(docs Docs) {
 		}
 		if err == nil {
 			if s, ok := corpus.Check(doc, &r.ids); !ok {
+				if r.ids.Err() != nil {
+					r.readErr = r.ids.Err()
+					return
+				}
 				skip, err = s, s
 			}
 		}

@@ -7,15 +7,33 @@ import (
 )
 
 // IDs is the set of document ids a run has read, to skip a second
-// document with an id already read: 16 to 20 bytes per id (see idSet), the
-// one thing a run keeps per document. The zero IDs is empty.
-type IDs struct{ set idSet }
+// document with an id already read, the one thing a run keeps per
+// document: 16 to 20 bytes per id for the first 65,536, then about 1.3
+// bytes per id in memory and 16 in temporary files (see idSet). The zero
+// IDs is empty; Close frees its files.
+type IDs struct {
+	set idSet
+	err error
+}
+
+// Err is the first temporary file of ids that could not be read back:
+// Check could not tell whether a document's id is new, and the run must
+// end with this error.
+func (ids *IDs) Err() error { return ids.err }
+
+// Close removes the set's temporary files (if any); the set is empty
+// after.
+func (ids *IDs) Close() { ids.set.close() }
 
 // Check applies the rules every document must meet, whatever its source:
 // its text is valid UTF-8 and not empty, and its id is new (ids is the
 // run's, and Check adds the id when the document passes). ok is false with
-// the skip when the document breaks one.
+// the skip when the document breaks one. When the ids cannot be read back
+// (ids.Err), ok is false with no reason: the run must end.
 func Check(doc Document, ids *IDs) (skip Skip, ok bool) {
+	if ids.err != nil {
+		return Skip{}, false
+	}
 	file := strings.TrimSuffix(doc.Source, fmt.Sprintf(":%d", doc.Line))
 	if doc.Line == 0 {
 		file = doc.Source
@@ -29,9 +47,16 @@ func Check(doc Document, ids *IDs) (skip Skip, ok bool) {
 		s.Reason, s.Msg = InvalidUTF8, fmt.Sprintf("document %q is not valid UTF-8 (convert it, e.g. with iconv)", doc.ID)
 	case strings.TrimSpace(doc.Text) == "":
 		s.Reason, s.Msg = Empty, fmt.Sprintf("document %q has no text", doc.ID)
-	case ids.set.has(k):
-		s.Reason, s.Msg = DuplicateID, fmt.Sprintf("document id %q was already read (ids must be unique)", doc.ID)
 	default:
+		dup, err := ids.set.has(k)
+		switch {
+		case err != nil:
+			ids.err = fmt.Errorf("the duplicate-id check: %w", err)
+			return Skip{}, false
+		case dup:
+			s.Reason, s.Msg = DuplicateID, fmt.Sprintf("document id %q was already read (ids must be unique)", doc.ID)
+			return s, false
+		}
 		ids.set.add(k)
 		return Skip{}, true
 	}

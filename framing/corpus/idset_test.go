@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"hash/fnv"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -12,33 +13,112 @@ import (
 
 // TestIDSet checks the set against a map over enough keys to merge many
 // times, with every value asked before and after it is added; keys share
-// their high half often, so that the low half decides.
+// their high half often, so that the low half decides. Small budgets make
+// it spill and merge runs many times over, and a key asked again at every
+// age (in the map, the sorted slice, a run new or merged) is a duplicate.
 func TestIDSet(t *testing.T) {
-	for _, n := range []int{0, 1, minIDBatch - 1, minIDBatch, 100_000} {
-		rng := rand.New(rand.NewPCG(1, uint64(n)))
-		var s idSet
+	for _, tt := range []struct{ n, budget int }{
+		{0, 0}, {1, 0}, {minIDBatch - 1, 0}, {minIDBatch, 0}, {100_000, 0},
+		{100_000, 1000}, {30_000, 1}, {50_000, idBlock}, {50_000, idBlock + 1}, {200_000, 5000},
+	} {
+		rng := rand.New(rand.NewPCG(1, uint64(tt.n)))
+		s := idSet{budget: tt.budget}
 		want := map[idKey]bool{}
-		for range n {
+		var added []idKey
+		has := func(h idKey) bool {
+			t.Helper()
+			ok, err := s.has(h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ok
+		}
+		for range tt.n {
 			h := idKey{rng.Uint64N(16), rng.Uint64() >> rng.IntN(64)} // small values too, and repeats
-			if s.has(h) != want[h] {
-				t.Fatalf("n=%d: has(%v) = %v before adding, want %v", n, h, s.has(h), want[h])
+			if rng.IntN(8) == 0 && len(added) > 0 {
+				h = added[rng.IntN(len(added))] // a duplicate of any age
+			}
+			if has(h) != want[h] {
+				t.Fatalf("%+v: has(%v) = %v before adding, want %v", tt, h, !want[h], want[h])
 			}
 			if !want[h] {
 				s.add(h)
 				want[h] = true
+				added = append(added, h)
 			}
-			if !s.has(h) {
-				t.Fatalf("n=%d: has(%v) = false after adding", n, h)
+			if !has(h) {
+				t.Fatalf("%+v: has(%v) = false after adding", tt, h)
 			}
 		}
 		if s.len() != len(want) {
-			t.Fatalf("n=%d: %d hashes, want %d", n, s.len(), len(want))
+			t.Fatalf("%+v: %d hashes, want %d", tt, s.len(), len(want))
 		}
 		for h := range want {
-			if !s.has(h) {
-				t.Fatalf("n=%d: lost %v", n, h)
+			if !has(h) {
+				t.Fatalf("%+v: lost %v", tt, h)
 			}
 		}
+		if tt.budget > 0 && tt.n > 2*tt.budget {
+			if len(s.runs) == 0 {
+				t.Fatalf("%+v: nothing spilled", tt)
+			}
+			// Size-tiered: each run is less than a quarter of the one before.
+			for i := 1; i < len(s.runs); i++ {
+				if s.runs[i].run.Len()*4 >= s.runs[i-1].run.Len() {
+					t.Fatalf("%+v: runs of %d then %d keys, not merged", tt, s.runs[i-1].run.Len(), s.runs[i].run.Len())
+				}
+			}
+			if max := 2 + math.Log(float64(tt.n)/float64(tt.budget))/math.Log(4)*2; float64(len(s.runs)) > max {
+				t.Errorf("%+v: %d runs, want at most %.0f", tt, len(s.runs), max)
+			}
+		}
+		s.close()
+	}
+}
+
+// TestIDSetWithoutTempFiles: where no temporary file can be made the keys
+// stay in memory and the answers are the same; a run that cannot be read
+// back is an error, not an answer.
+func TestIDSetWithoutTempFiles(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()+"/missing")
+	s := idSet{budget: 100}
+	for i := range 1000 {
+		s.add(idKey{uint64(i), 0})
+	}
+	if s.spillErr == nil || !strings.Contains(s.spillErr.Error(), "TMPDIR") || len(s.runs) > 0 || s.len() != 1000 {
+		t.Fatalf("no temporary directory: %v, %d runs, %d keys", s.spillErr, len(s.runs), s.len())
+	}
+	for i := range 1001 {
+		if ok, err := s.has(idKey{uint64(i), 0}); ok != (i < 1000) || err != nil {
+			t.Fatalf("has %d = %v, %v", i, ok, err)
+		}
+	}
+
+	t.Setenv("TMPDIR", t.TempDir())
+	var ids IDs
+	ids.set.budget = 10
+	doc := func(id string) Document { return Document{ID: id, Text: "text", Source: "a.jsonl"} }
+	for i := range 100 {
+		if _, ok := Check(doc(fmt.Sprint(i)), &ids); !ok {
+			t.Fatalf("document %d skipped", i)
+		}
+	}
+	for _, r := range ids.set.runs {
+		r.run.File().Close() // as if the disk failed
+	}
+	for i := range 100 {
+		if _, ok := Check(doc(fmt.Sprint(i)), &ids); ok {
+			t.Fatalf("document %d again passed", i)
+		}
+		if ids.Err() != nil {
+			break
+		}
+	}
+	if ids.Err() == nil {
+		t.Fatal("ids on a closed file read without error")
+	}
+	if _, ok := Check(doc("new"), &ids); ok {
+		t.Error("a check after an error passed")
 	}
 }
 
@@ -47,7 +127,7 @@ func BenchmarkIDSet(b *testing.B) {
 	var s idSet
 	for b.Loop() {
 		h := idKey{rng.Uint64(), rng.Uint64()}
-		if !s.has(h) {
+		if ok, _ := s.has(h); !ok {
 			s.add(h)
 		}
 	}
