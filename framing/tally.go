@@ -57,6 +57,9 @@ type Tally struct {
 	fields map[string]bool
 	// shapeMemo is the lexicon's shape for folding units (Tally.shape).
 	shapeMemo *shape
+	// hashSpill holds the groups' fingerprints past their budget
+	// (fingerprint.go); nil until a group is made.
+	hashSpill *hashSpill
 }
 
 // builtinFields are the fields every document has, if empty: GroupOf reads
@@ -206,6 +209,10 @@ func (t *Tally) group(name string) *GroupTally {
 		}
 		g.initUnits()
 		g.ConceptPoles = map[string][2]int{}
+		if t.hashSpill == nil {
+			t.hashSpill = newHashSpill(defaultHashBudget)
+		}
+		t.hashSpill.keep(&g.Fingerprint)
 		t.Groups[name] = g
 	}
 	return g
@@ -408,7 +415,15 @@ func (t *Tally) Merge(o *Tally) error {
 			return fmt.Errorf("group %q does not have the tally's %d labels and %d categories", name, len(t.Labels), len(t.Categories))
 		}
 	}
-	if n := shared(t.allHashes(), o.allHashes()); n > 0 {
+	mine, err := t.allHashes()
+	if err != nil {
+		return err
+	}
+	theirs, err := o.allHashes()
+	if err != nil {
+		return err
+	}
+	if n := shared(mine, theirs); n > 0 {
 		return &OverlapError{Shared: n}
 	}
 	if t.Voices == 0 {

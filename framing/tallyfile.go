@@ -10,6 +10,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 
 	"github.com/framingkit/framing/internal/textpos"
 	"github.com/framingkit/framing/lexicon"
@@ -54,12 +55,42 @@ func WriteTally(w io.Writer, t *Tally) error {
 			return err
 		}
 		bw.WriteString(": ")
-		if err := encodeIndented(bw, groups[name], "    "); err != nil {
+		if err := writeGroup(bw, groups[name]); err != nil {
 			return err
 		}
 	}
 	bw.WriteString("\n  }\n}\n")
 	return bw.Flush()
+}
+
+// writeGroup writes a group as encodeIndented does, but for its
+// fingerprint's hashes, which go from the fingerprint (and its runs on
+// disk) straight to w: a group's hashes are some 12 bytes of base64 a
+// document, and held whole and copied by the encoder they made a run's
+// peak memory grow with its largest group. The group is encoded with an
+// empty fingerprint, whose count and hashes are then filled in.
+func writeGroup(w *bufio.Writer, g *GroupTally) error {
+	c := *g
+	c.Fingerprint = Fingerprint{}
+	var b bytes.Buffer
+	if err := encodeIndented(&b, &c, "    "); err != nil {
+		return err
+	}
+	out := b.Bytes()
+	const count, hashes = `"count": `, `"hashes": "`
+	h := bytes.LastIndex(out, []byte(hashes+`"`))
+	n := bytes.LastIndex(out[:max(h, 0)], []byte(count+"0,"))
+	if h < 0 || n < 0 || len(bytes.TrimSpace(out[n+len(count)+2:h])) > 0 {
+		return fmt.Errorf("tally file: no empty fingerprint in a group's JSON") // GroupTally's encoding is the format's
+	}
+	w.Write(out[:n+len(count)])
+	w.WriteString(strconv.Itoa(g.Fingerprint.Count()))
+	w.Write(out[n+len(count)+1 : h+len(hashes)])
+	if err := g.Fingerprint.writeHashes(w); err != nil {
+		return err
+	}
+	_, err := w.Write(out[h+len(hashes):])
+	return err
 }
 
 // encodeIndented writes v as an indented part of a tally file whose lines
