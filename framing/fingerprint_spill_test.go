@@ -56,20 +56,15 @@ func TestFingerprintSpill(t *testing.T) {
 				id := ids[rng.IntN(len(ids))]
 				fps[g].Add(id)
 				want[g] = append(want[g], fnv1a(id))
-			case r < 4: // a fingerprint of many, in memory
+			case r < 6: // a fingerprint of many, in memory or spilled by another store
 				var o Fingerprint
-				for range rng.IntN(300) {
-					id := fmt.Sprint("bulk", i, "-", len(ids))
-					ids = append(ids, id)
-					o.Add(id)
-					want[g] = append(want[g], fnv1a(id))
+				prefix := "bulk"
+				if r >= 4 {
+					other.keep(&o)
+					prefix = "other"
 				}
-				fps[g].union(&o)
-			case r < 6: // a fingerprint spilled by another store
-				var o Fingerprint
-				other.keep(&o)
 				for range rng.IntN(300) {
-					id := fmt.Sprint("other", i, "-", len(ids))
+					id := fmt.Sprint(prefix, i, "-", len(ids))
 					ids = append(ids, id)
 					o.Add(id)
 					want[g] = append(want[g], fnv1a(id))
