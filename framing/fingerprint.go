@@ -155,6 +155,17 @@ type hashSpill struct {
 	err     error
 }
 
+// SpillErr says why the tally keeps its documents' fingerprint hashes in
+// memory past the budget, nil when it does not: a temporary file could not
+// be made or written (a missing or read-only TMPDIR, a full disk). The
+// tally is the same; only memory grows.
+func (t *Tally) SpillErr() error {
+	if t.hashSpill == nil {
+		return nil
+	}
+	return t.hashSpill.err
+}
+
 // defaultHashBudget is the hashes the fingerprints of a tally hold in
 // memory, 512 KiB of them: runs of a few tens of thousands of documents
 // never touch the disk.

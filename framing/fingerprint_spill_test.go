@@ -188,7 +188,7 @@ func TestTallySpilled(t *testing.T) {
 
 	t.Setenv("TMPDIR", t.TempDir()+"/missing")
 	tl := spillingTally(t, scores, 50)
-	if err := tl.hashSpill.err; err == nil || !strings.Contains(err.Error(), "TMPDIR") {
+	if err := tl.SpillErr(); err == nil || !strings.Contains(err.Error(), "TMPDIR") {
 		t.Fatalf("no temporary directory: %v", err)
 	}
 	if got := writeTally(t, tl); got != whole {

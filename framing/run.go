@@ -127,6 +127,10 @@ type Summary struct {
 	Skipped map[corpus.Reason]int
 	// Languages counts the documents scored by language.
 	Languages map[string]int
+	// Notes say what the run could not do as it meant to without a result
+	// changing: a duplicate-id check that kept every id in memory because
+	// no temporary file could be written.
+	Notes []string
 }
 
 // TotalSkipped is the number of documents and rows skipped for any reason.
@@ -192,6 +196,9 @@ func Run(ctx context.Context, docs Docs, m *lexicon.Matcher, opt Options, sink f
 	}()
 	err := r.collect(sink)
 	if err == nil {
+		// The results are all in, so the reader has ended (its jobs
+		// closed before the last worker did): its notes are complete.
+		r.sum.Notes = append(r.sum.Notes, r.notes...)
 		err = r.readErr
 	}
 	if err == nil {
@@ -222,6 +229,8 @@ type run struct {
 	// checks each document in corpus order (corpus.Check), before any
 	// work is spent on it.
 	ids corpus.IDs
+	// notes are the reader's for the summary (Summary.Notes).
+	notes []string
 }
 
 type job struct {
@@ -260,7 +269,14 @@ func newRun(ctx context.Context, opt Options) *run {
 // read numbers the documents and skips of docs and hands them on.
 func (r *run) read(docs Docs) {
 	defer close(r.jobs)
-	defer r.ids.Close() // the reader is the one user of the ids: done with them when it ends
+	defer func() {
+		// The reader is the one user of the ids: done with them when it
+		// ends, before the jobs close, so the collector sees the note.
+		if err := r.ids.SpillErr(); err != nil {
+			r.notes = append(r.notes, fmt.Sprintf("the duplicate-id check kept every document id in memory: %v", err))
+		}
+		r.ids.Close()
+	}()
 	seq := 0
 	for doc, err := range docs {
 		var skip corpus.Skip

@@ -122,3 +122,41 @@ func TestScorerReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestRunNotesIDsInMemory: a run past the duplicate check's memory budget
+// where no temporary file can be made scores every document, still skips
+// a repeated id, and says in its summary's notes that the ids stayed in
+// memory and why; a run that could spill has no note.
+func TestRunNotesIDsInMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 65,600 documents")
+	}
+	docs := func() Docs {
+		var d []Document
+		for i := range 65_600 {
+			d = append(d, Document{ID: strconv.Itoa(i), Text: "A word.", Source: "many.jsonl"})
+		}
+		return Documents(append(d, Document{ID: "7", Text: "Again.", Source: "many.jsonl"})...)
+	}
+	for _, tc := range []struct {
+		name, tmp string
+		note      bool
+	}{
+		{"no temporary directory", t.TempDir() + "/missing", true},
+		{"a temporary directory", t.TempDir(), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("TMPDIR", tc.tmp)
+			sum, err := Run(t.Context(), docs(), nil, Options{}, func(*Result) error { return nil })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Scored != 65_600 || sum.TotalSkipped() != 1 {
+				t.Errorf("scored %d, skipped %d; want 65600 and the repeated id", sum.Scored, sum.TotalSkipped())
+			}
+			if got := len(sum.Notes) == 1 && strings.Contains(sum.Notes[0], "in memory") && strings.Contains(sum.Notes[0], "TMPDIR"); got != tc.note {
+				t.Errorf("notes %q, want a note of ids in memory: %v", sum.Notes, tc.note)
+			}
+		})
+	}
+}

@@ -141,6 +141,7 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			return nil, nil, err
 		}
 		t.AddSummary(sum)
+		sum.Notes = append(sum.Notes, tallyNotes(t)...)
 		o.finish(env, sum, man)
 		if err := t.CheckBy(); err != nil {
 			return nil, nil, byError(err)

@@ -93,6 +93,7 @@ func (o *scoreOptions) run(env Env) error {
 	if err != nil {
 		return err
 	}
+	sum.Notes = append(sum.Notes, tallyNotes(tally)...)
 	slices.SortStableFunc(scores, func(a, b *framing.Score) int { return strings.Compare(a.ID, b.ID) })
 	switch format {
 	case fmtTally:

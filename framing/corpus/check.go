@@ -21,6 +21,11 @@ type IDs struct {
 // end with this error.
 func (ids *IDs) Err() error { return ids.err }
 
+// SpillErr says why the set keeps every id in memory, nil when it does
+// not: a temporary file could not be made or written (a missing or
+// read-only TMPDIR, a full disk). No answer changes; only memory grows.
+func (ids *IDs) SpillErr() error { return ids.set.spillErr }
+
 // Close removes the set's temporary files (if any); the set is empty
 // after.
 func (ids *IDs) Close() { ids.set.close() }

@@ -88,6 +88,9 @@ func TestIDSetWithoutTempFiles(t *testing.T) {
 	if s.spillErr == nil || !strings.Contains(s.spillErr.Error(), "TMPDIR") || len(s.runs) > 0 || s.len() != 1000 {
 		t.Fatalf("no temporary directory: %v, %d runs, %d keys", s.spillErr, len(s.runs), s.len())
 	}
+	if ids := (IDs{set: s}); ids.SpillErr() != s.spillErr {
+		t.Fatalf("IDs.SpillErr %v, want the set's %v", ids.SpillErr(), s.spillErr)
+	}
 	for i := range 1001 {
 		if ok, err := s.has(idKey{uint64(i), 0}); ok != (i < 1000) || err != nil {
 			t.Fatalf("has %d = %v, %v", i, ok, err)
