@@ -2,6 +2,7 @@ package framing_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
@@ -35,4 +36,20 @@ func ExampleRun() {
 	// a Wire: index -1, own tokens 6, quoted 0, reported 0
 	// b Agency: index +1, own tokens 8, quoted 2, reported 2
 	// read 3, scored 2, skipped 1 (no-content 1); languages: en 2
+}
+
+// A histogram counts units of evidence (documents) by their vector of
+// counts, here a concept's three labels: what the document-level
+// statistics resample. It is written as the object of its keys.
+func ExampleHistogram() {
+	var h framing.Histogram
+	h.Add(2, 0, 1) // a document with two hits of the first label and one of the third
+	h.Add(0, 1, 0)
+	h.Add(2, 0, 1)
+	b, err := json.Marshal(h)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(b), h.Len())
+	// Output: {"0,1,0":1,"2,0,1":2} 2
 }
