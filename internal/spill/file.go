@@ -63,9 +63,6 @@ func (f *File) Close() error {
 	return f.h.close()
 }
 
-// Size is the bytes written to the file.
-func (f *File) Size() int64 { return f.size }
-
 // writeErr says that a write to the file failed, and what to do.
 func writeErr(err error) error {
 	return fmt.Errorf("cannot write a temporary file: %w (set TMPDIR to a directory with free space)", err)
