@@ -69,9 +69,6 @@ func (f *Fingerprint) Count() int { return len(f.hashes) + f.spilled }
 // union adds o's documents to f. o's runs are shared, not copied: a run
 // is never written again, and its file lives as long as a run of it.
 func (f *Fingerprint) union(o *Fingerprint) {
-	if o.Count() == 0 {
-		return
-	}
 	f.runs = append(f.runs, o.runs...)
 	f.spilled += o.spilled
 	if len(o.hashes) == 0 {
