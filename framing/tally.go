@@ -332,9 +332,7 @@ func (g *GroupTally) add(o *GroupTally) {
 		g.ConceptPoles[k] = [2]int{sum[0] + p[0], sum[1] + p[1]}
 	}
 	g.Units += o.Units
-	if o.UnitIndex != nil {
-		g.UnitIndex.merge(o.UnitIndex)
-	}
+	g.UnitIndex.merge(o.UnitIndex) // a nil histogram (a document's) adds nothing
 	for _, pair := range []struct{ to, from map[string]*Histogram }{{g.UnitLabels, o.UnitLabels}, {g.UnitShares, o.UnitShares}} {
 		for name, h := range pair.from {
 			if pair.to[name] == nil {
