@@ -127,9 +127,10 @@ type Summary struct {
 	Skipped map[corpus.Reason]int
 	// Languages counts the documents scored by language.
 	Languages map[string]int
-	// Notes say what the run could not do as it meant to without a result
-	// changing: a duplicate-id check that kept every id in memory because
-	// no temporary file could be written.
+	// Notes say what a run could not do as it meant to, no result changing:
+	// Run notes a duplicate-id check that kept every id in memory because
+	// no temporary file could be written, and a caller adds its own (the
+	// CLI, a tally's fingerprints kept in memory: Tally.SpillErr).
 	Notes []string
 }
 
@@ -198,7 +199,7 @@ func Run(ctx context.Context, docs Docs, m *lexicon.Matcher, opt Options, sink f
 	if err == nil {
 		// The results are all in, so the reader has ended (its jobs
 		// closed before the last worker did): its notes are complete.
-		r.sum.Notes = append(r.sum.Notes, r.notes...)
+		r.sum.Notes = r.notes
 		err = r.readErr
 	}
 	if err == nil {
