@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,6 +20,17 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"framing": func() { os.Exit(run(systemEnv(), os.Args[1:])) },
 	})
+}
+
+// framingExe is the framing program of the tests that run it themselves:
+// the test binary, which testscript.Main set up under that name.
+func framingExe(t *testing.T) string {
+	t.Helper()
+	exe, err := exec.LookPath("framing")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return exe
 }
 
 // TestScripts runs the end-to-end scenarios in testdata/script/*.txtar: the

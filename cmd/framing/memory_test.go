@@ -20,10 +20,7 @@ func TestPeakMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores 250 MB of text")
 	}
-	exe, err := exec.LookPath("framing") // the test binary, set up by testscript.Main
-	if err != nil {
-		t.Fatal(err)
-	}
+	exe := framingExe(t)
 	const size = 50 << 20
 	dir := t.TempDir()
 	one := filepath.Join(dir, "one.jsonl")

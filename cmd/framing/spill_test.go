@@ -20,10 +20,7 @@ func TestSpillNotes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scores 65,600 documents")
 	}
-	exe, err := exec.LookPath("framing") // the test binary, set up by testscript.Main
-	if err != nil {
-		t.Fatal(err)
-	}
+	exe := framingExe(t)
 	corpus := filepath.Join(t.TempDir(), "many.jsonl")
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
