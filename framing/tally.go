@@ -278,18 +278,17 @@ func (t *Tally) Add(s *Score) {
 	}
 	// The document's unit goes straight into the group's histograms and
 	// sums, or waits with its story's other copies.
-	u := t.unitOf(s)
 	if s.Unit == "" {
-		g.fold(u, t.shape())
+		g.fold(t.unitOf(s, &sh.unit), sh)
 		return
 	}
 	if g.open == nil {
 		g.open = map[string]*unit{}
 	}
 	if mine := g.open[s.Unit]; mine != nil {
-		mine.merge(u)
+		mine.merge(t.unitOf(s, &sh.unit))
 	} else {
-		g.open[strings.Clone(s.Unit)] = u
+		g.open[strings.Clone(s.Unit)] = t.unitOf(s, &unit{}) // kept until Seal: memory of its own
 	}
 }
 

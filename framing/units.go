@@ -101,17 +101,19 @@ type unit struct {
 	indicators [][2]int
 }
 
-// unitOf is the unit of one scored document.
-func (t *Tally) unitOf(s *Score) *unit {
-	u := &unit{pos: s.Pos, neg: s.Neg, labels: make([]int, len(t.Labels)), tokens: s.Tokens.In(t.Voices)}
+// unitOf fills u with the unit of one scored document, reusing its
+// memory, and returns it.
+func (t *Tally) unitOf(s *Score, u *unit) *unit {
+	u.pos, u.neg, u.tokens = s.Pos, s.Neg, s.Tokens.In(t.Voices)
+	u.labels = slices.Grow(u.labels[:0], len(t.Labels))[:len(t.Labels)]
 	for i, c := range s.Labels {
 		u.labels[i] = c.In(t.Voices)
 	}
-	u.categories = make([]int, len(t.Categories))
+	u.categories = slices.Grow(u.categories[:0], len(t.Categories))[:len(t.Categories)]
 	for i, c := range s.Categories {
 		u.categories[i] = c.In(t.Voices)
 	}
-	u.indicators = make([][2]int, len(reliability.IndicatorList))
+	u.indicators = slices.Grow(u.indicators[:0], len(reliability.IndicatorList))[:len(reliability.IndicatorList)]
 	for i, info := range reliability.IndicatorList {
 		k, n := info.Counts(s.Reliability, s.Tokens.Prose(), s.Tokens.Quoted)
 		u.indicators[i] = [2]int{k, n}
@@ -155,6 +157,11 @@ type shape struct {
 	categoryKeys []string
 	// poles are each label's concept and pole, by label id.
 	poles map[string]labelPole
+	// vector is fold's memory for a concept's label counts, and unit
+	// Tally.Add's for a unit folded at once: a tally adds one document at
+	// a time.
+	vector []int
+	unit   unit
 }
 
 type labelPole struct {
@@ -199,10 +206,11 @@ func (g *GroupTally) fold(u *unit, sh *shape) {
 			// labels and is not listed.
 			last = c
 			cl := sh.concepts[c]
-			v := make([]int, len(cl.idx))
-			for j, l := range cl.idx {
-				v[j] = u.labels[l]
+			v := sh.vector[:0]
+			for _, l := range cl.idx {
+				v = append(v, u.labels[l])
 			}
+			sh.vector = v
 			addHist(g.UnitLabels, cl.id, v...)
 		}
 		if u.tokens > 0 {
