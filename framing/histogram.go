@@ -117,9 +117,26 @@ func (h *Histogram) Len() int {
 	return len(h.packed) + len(h.byKey)
 }
 
-// merge adds o's units to h.
+// merge adds o's units to h: packed keys of one width as they are, the
+// rest by their keys (addKey packs what h can).
 func (h *Histogram) merge(o *Histogram) {
-	for k, n := range o.All() {
+	if o == nil {
+		return
+	}
+	if len(o.packed) > 0 && (h.width == 0 || h.width == o.width) {
+		h.width = o.width
+		if h.packed == nil {
+			h.packed = make(map[uint64]int, len(o.packed))
+		}
+		for p, n := range o.packed {
+			h.packed[p] += n
+		}
+	} else {
+		for p, n := range o.packed {
+			h.addKey(o.unpack(p), n)
+		}
+	}
+	for k, n := range o.byKey {
 		h.addKey(k, n)
 	}
 }
