@@ -49,7 +49,4 @@ func fmtFloat(x float64, prec int) string { return report.FormatFloat(x, prec) }
 // csvFloat formats a statistic for machines: empty when undefined.
 func csvFloat(x float64) string { return report.CSVFloat(x) }
 
-// fmtP formats a p-value for people.
-func fmtP(p float64) string { return report.FormatP(p) }
-
 func itoa(n int) string { return strconv.Itoa(n) }
