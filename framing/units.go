@@ -149,12 +149,14 @@ func (u *unit) clone() *unit {
 
 // shape is what folding a unit needs to know of the tally's lexicon: its
 // concepts with their labels, which concept each label is in, and the
-// TokenSums key of each label; made once per tally.
+// TokenSums key of each label, category and indicator; made once per
+// tally.
 type shape struct {
-	concepts     []conceptLabels
-	conceptOf    []int
-	sumsKeys     []string
-	categoryKeys []string
+	concepts      []conceptLabels
+	conceptOf     []int
+	sumsKeys      []string
+	categoryKeys  []string
+	indicatorKeys []string // by reliability.IndicatorList's order
 	// poles are each label's concept and pole, by label id.
 	poles map[string]labelPole
 	// vector is fold's memory for a concept's label counts, and unit
@@ -185,6 +187,9 @@ func (t *Tally) shape() *shape {
 		}
 		for _, c := range t.Categories {
 			sh.categoryKeys = append(sh.categoryKeys, CategorySumsKey(c))
+		}
+		for _, info := range reliability.IndicatorList {
+			sh.indicatorKeys = append(sh.indicatorKeys, IndicatorSumsKey(info.Name))
 		}
 		t.shapeMemo = sh
 	}
@@ -230,7 +235,7 @@ func (g *GroupTally) fold(u *unit, sh *shape) {
 				addHist(g.UnitShares, info.Name, k, n)
 			}
 		case UnitsTokenSums:
-			addSums(g.TokenSums, IndicatorSumsKey(info.Name), k, n)
+			addSums(g.TokenSums, sh.indicatorKeys[i], k, n)
 		}
 	}
 }
