@@ -164,9 +164,9 @@ func (t *Tally) SpillErr() error {
 }
 
 // defaultHashBudget is the hashes the fingerprints of a tally hold in
-// memory, 512 KiB of them: runs of a few tens of thousands of documents
-// never touch the disk.
-const defaultHashBudget = 1 << 16
+// memory, 128 KiB of them: runs of some thousands of documents never
+// touch the disk (see defaultIDBudget).
+const defaultHashBudget = 1 << 14
 
 func newHashSpill(budget int) *hashSpill {
 	return &hashSpill{budget: budget, limit: budget}

@@ -12,19 +12,19 @@ import (
 )
 
 // TestSpillNotes: a corpus past the memory budget of the duplicate check
-// and of the tally's fingerprints (65,536 documents), scored where no
+// and of the tally's fingerprints (16,384 documents), scored where no
 // temporary file can be made, gives the same tally as where one can, and
 // its summary says, once each, that the ids and the hashes stayed in
 // memory and what to do; where the files can be made there is no note.
 func TestSpillNotes(t *testing.T) {
 	if testing.Short() {
-		t.Skip("scores 65,600 documents")
+		t.Skip("scores 16,500 documents")
 	}
 	exe := framingExe(t)
 	corpus := filepath.Join(t.TempDir(), "many.jsonl")
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	for i := range 65_600 {
+	for i := range 16_500 {
 		enc.Encode(map[string]string{"id": strconv.Itoa(i), "outlet": "Outlet " + strconv.Itoa(i%3), "text": "The invasion went on."})
 	}
 	if err := os.WriteFile(corpus, b.Bytes(), 0o644); err != nil {

@@ -8,7 +8,7 @@ import (
 
 // IDs is the set of document ids a run has read, to skip a second
 // document with an id already read, the one thing a run keeps per
-// document: 16 to 20 bytes per id for the first 65,536, then about 1.3
+// document: 16 to 20 bytes per id for the first 16,384, then about 1.3
 // bytes per id in memory and 16 in temporary files (see idSet). The zero
 // IDs is empty; Close frees its files.
 type IDs struct {
