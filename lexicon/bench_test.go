@@ -31,3 +31,15 @@ func BenchmarkMatch(b *testing.B) {
 		hits = m.MatchCategoriesIn(hits, e)
 	}
 }
+
+// BenchmarkLoadBuiltin is what every run pays before its first document:
+// the built-in lexicon parsed, validated (its inflected forms checked for
+// overlaps) and compiled.
+func BenchmarkLoadBuiltin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadMatcher(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -135,27 +135,29 @@ func (v *validator) overlaps() {
 			byFirst[f] = append(byFirst[f], i)
 		}
 	}
-	reported := map[[2]int]bool{}
+	// A pair is met once for each first-word form the two share (a
+	// dozen, inflected), and its checks do not depend on which: each
+	// pair is checked once.
+	checked := map[[2]int]bool{}
 	for i, p := range v.paths {
 		for _, f := range p.forms[0] {
 			for _, j := range byFirst[f] {
 				q := v.paths[j]
-				if j <= i || reported[[2]int{i, j}] || q.group != p.group || q.key == p.key || len(q.forms) != len(p.forms) {
+				if j <= i || checked[[2]int{i, j}] || q.group != p.group || q.key == p.key || len(q.forms) != len(p.forms) {
 					continue
 				}
+				checked[[2]int{i, j}] = true
 				if q.label == p.label {
 					// Within a label, a term that is a form of another
 					// ("мятежа" beside "мятеж") is matched by it already:
 					// its hits would be the other's, and no example could
 					// show that it matches.
 					if formOf(q.forms, p.forms) {
-						reported[[2]int{i, j}] = true
 						v.errorf(q.term.Pos, "term %q is an inflected form of term %q at %s, which matches it already (remove it)", q.term.Text, p.term.Text, p.term.Pos)
 					}
 					continue
 				}
 				if shared, ok := sharedForms(p.forms, q.forms); ok {
-					reported[[2]int{i, j}] = true
 					v.errorf(q.term.Pos, "term %q of label %s and term %q of label %s at %s both match %q once inflected; a word counts for one label (write one with inflect: false, or remove it)",
 						q.term.Text, q.label, p.term.Text, p.label, p.term.Pos, shared)
 				}
