@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"iter"
+	"maps"
+	"math"
+	"slices"
 	"strings"
 )
 
@@ -11,20 +14,32 @@ import (
 // pos and neg, its label counts of one concept, an indicator's k of n).
 // In a file it is an object from each vector's CountsKey ("2,0,1") to its
 // number of units. In memory a vector whose counts fit in 64/k bits each
-// (k counts, k ≤ 8) is one 64-bit key: 24 bytes a vector where a map by
-// CountsKey took 50 (BenchmarkHistogramMemory). By string the histograms
-// were the largest thing a scoring run kept, and they grow with the
-// number of distinct vectors: peak RSS on the 200 MB generated corpus
-// 63.5 → 55.9 MB, on 800 MB 79.2 → 67.5 MB. Any other vector, and any key
-// read from a file that is not a CountsKey (which Tally.Check reports),
-// is kept by its key.
+// (k counts, k ≤ 8) is one 64-bit key, kept with a 32-bit count in two
+// sorted slices: 14 bytes a vector with the slack, where a map by key took
+// 24 and a map by CountsKey 50 (BenchmarkHistogramMemory). By string
+// the histograms were the largest thing a scoring run kept, and they grow
+// with the number of distinct vectors (on 800 MB of Russian 164,000 of
+// them). Any other vector, and any key read from a file that is not a
+// CountsKey (which Tally.Check reports), is kept by its key.
 //
 // The zero Histogram is empty; a nil *Histogram reads as empty.
 type Histogram struct {
-	width  int            // counts in each packed vector (0: none yet)
-	packed map[uint64]int // vectors of width counts, packed (pack)
+	width int // counts in each packed vector (0: none yet)
+	// keys are the packed vectors in order, counts their units. A
+	// vector new to a large histogram waits in recent until recent holds
+	// an eighth as many as keys, and they are merged in at once (settle),
+	// so that adding one costs no copy of the slices; recent also holds
+	// what a count would take past 2³²−1. A vector's units are its count
+	// and its units in recent.
+	keys   []uint64
+	counts []uint32
+	recent map[uint64]int
 	byKey  map[string]int // every other key
 }
+
+// directInserts is the size up to which a new vector goes straight into a
+// histogram's sorted slices.
+const directInserts = 512
 
 // maxPacked is the most counts a packed key holds: 8 bits each.
 const maxPacked = 8
@@ -32,10 +47,7 @@ const maxPacked = 8
 // Add counts one unit with the counts v.
 func (h *Histogram) Add(v ...int) {
 	if p, ok := h.pack(v); ok {
-		if h.packed == nil {
-			h.packed = map[uint64]int{}
-		}
-		h.packed[p]++
+		h.addPacked(p, 1)
 		return
 	}
 	h.addKey(CountsKey(v...), 1)
@@ -47,10 +59,7 @@ func (h *Histogram) Add(v ...int) {
 func (h *Histogram) addKey(key string, n int) {
 	if v, err := ParseCountsKey(key, strings.Count(key, ",")+1); err == nil {
 		if p, ok := h.pack(v); ok {
-			if h.packed == nil {
-				h.packed = map[uint64]int{}
-			}
-			h.packed[p] += n
+			h.addPacked(p, n)
 			return
 		}
 	}
@@ -58,6 +67,59 @@ func (h *Histogram) addKey(key string, n int) {
 		h.byKey = map[string]int{}
 	}
 	h.byKey[key] += n
+}
+
+// addPacked counts n units of the packed vector p.
+func (h *Histogram) addPacked(p uint64, n int) {
+	i, found := slices.BinarySearch(h.keys, p)
+	switch {
+	case found && uint64(h.counts[i])+uint64(n) <= math.MaxUint32:
+		h.counts[i] += uint32(n)
+		return
+	case !found && len(h.keys) < directInserts && uint64(n) <= math.MaxUint32:
+		h.keys = slices.Insert(h.keys, i, p)
+		h.counts = slices.Insert(h.counts, i, uint32(n))
+		return
+	}
+	if h.recent == nil {
+		h.recent = map[uint64]int{}
+	}
+	h.recent[p] += n
+	if len(h.recent) > len(h.keys)/8 {
+		h.settle()
+	}
+}
+
+// settle merges the vectors waiting in recent into the sorted slices, in
+// slices of the size they need; what a count cannot take stays.
+func (h *Histogram) settle() {
+	waiting := slices.Sorted(maps.Keys(h.recent))
+	keys := make([]uint64, 0, len(h.keys)+len(waiting))
+	counts := make([]uint32, 0, len(h.keys)+len(waiting))
+	i := 0
+	for _, p := range waiting {
+		for ; i < len(h.keys) && h.keys[i] < p; i++ {
+			keys, counts = append(keys, h.keys[i]), append(counts, h.counts[i])
+		}
+		c := uint64(0)
+		if i < len(h.keys) && h.keys[i] == p {
+			c = uint64(h.counts[i])
+			i++
+		}
+		n := uint64(h.recent[p])
+		if c+n <= math.MaxUint32 {
+			c += n
+			delete(h.recent, p)
+		}
+		if c > 0 || h.recent[p] == 0 {
+			keys, counts = append(keys, p), append(counts, uint32(c))
+		}
+	}
+	keys, counts = append(keys, h.keys[i:]...), append(counts, h.counts[i:]...)
+	h.keys, h.counts = keys, counts
+	if len(h.recent) == 0 {
+		h.recent = nil
+	}
 }
 
 // pack returns v as one key and whether it packs: the histogram's first
@@ -96,7 +158,7 @@ func (h *Histogram) All() iter.Seq2[string, int] {
 		if h == nil {
 			return
 		}
-		for p, n := range h.packed {
+		for p, n := range h.packed() {
 			if !yield(h.unpack(p), n) {
 				return
 			}
@@ -109,12 +171,34 @@ func (h *Histogram) All() iter.Seq2[string, int] {
 	}
 }
 
+// packed yields every packed vector and its units, once each.
+func (h *Histogram) packed() iter.Seq2[uint64, int] {
+	return func(yield func(uint64, int) bool) {
+		for i, p := range h.keys {
+			if !yield(p, int(h.counts[i])+h.recent[p]) {
+				return
+			}
+		}
+		for p, n := range h.recent {
+			if _, found := slices.BinarySearch(h.keys, p); !found && !yield(p, n) {
+				return
+			}
+		}
+	}
+}
+
 // Len is the number of keys.
 func (h *Histogram) Len() int {
 	if h == nil {
 		return 0
 	}
-	return len(h.packed) + len(h.byKey)
+	n := len(h.keys) + len(h.byKey)
+	for p := range h.recent {
+		if _, found := slices.BinarySearch(h.keys, p); !found {
+			n++
+		}
+	}
+	return n
 }
 
 // merge adds o's units to h: packed keys of one width as they are, the
@@ -123,16 +207,15 @@ func (h *Histogram) merge(o *Histogram) {
 	if o == nil {
 		return
 	}
-	if len(o.packed) > 0 && (h.width == 0 || h.width == o.width) {
-		h.width = o.width
-		if h.packed == nil {
-			h.packed = make(map[uint64]int, len(o.packed))
+	if h.width == 0 || h.width == o.width {
+		if o.width != 0 {
+			h.width = o.width
 		}
-		for p, n := range o.packed {
-			h.packed[p] += n
+		for p, n := range o.packed() {
+			h.addPacked(p, n)
 		}
 	} else {
-		for p, n := range o.packed {
+		for p, n := range o.packed() {
 			h.addKey(o.unpack(p), n)
 		}
 	}

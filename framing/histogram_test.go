@@ -2,7 +2,9 @@ package framing
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"runtime"
@@ -33,7 +35,7 @@ func TestHistogramPacking(t *testing.T) {
 			var h Histogram
 			h.Add(tc.v...)
 			h.addKey(CountsKey(tc.v...), 2)
-			if got := len(h.packed) == 1; got != tc.packed {
+			if got := len(h.keys) == 1; got != tc.packed {
 				t.Errorf("packed %v, want %v", got, tc.packed)
 			}
 			want := map[string]int{CountsKey(tc.v...): 3}
@@ -41,6 +43,37 @@ func TestHistogramPacking(t *testing.T) {
 				t.Errorf("holds %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestHistogramCountsPast32Bits: a vector's units past what its 32-bit
+// count takes wait in recent, in a small histogram and a large one, added
+// and merged, and count in full.
+func TestHistogramCountsPast32Bits(t *testing.T) {
+	for _, size := range []int{3, 3 * directInserts} {
+		var h, o Histogram
+		for i := range size {
+			h.Add(i, 1)
+			o.Add(i, 1)
+		}
+		h.addKey("0,1", math.MaxUint32)
+		h.addKey("1,1", math.MaxUint32+5)
+		h.addKey("7777,1", 3<<32)
+		o.addKey("1,1", math.MaxUint32)
+		for i := range 9 * size { // enough new vectors to settle
+			h.Add(size+i, 2)
+		}
+		h.merge(&o)
+		got := maps.Collect(h.All())
+		// h's and o's one unit each beside what was added by key.
+		for k, want := range map[string]int{"0,1": math.MaxUint32 + 2, "1,1": 2*math.MaxUint32 + 7, "7777,1": 3 << 32, "2,1": 2, fmt.Sprintf("%d,2", size): 1} {
+			if got[k] != want {
+				t.Errorf("size %d: %s holds %d units, want %d", size, k, got[k], want)
+			}
+		}
+		if h.Len() != len(got) {
+			t.Errorf("size %d: Len %d, All yields %d", size, h.Len(), len(got))
+		}
 	}
 }
 
@@ -75,7 +108,11 @@ func TestHistogramAgreesWithMap(t *testing.T) {
 		}
 		var a, b Histogram
 		want, wantA := map[string]int{}, map[string]int{}
-		for i := range 1 + rng.IntN(200) {
+		size := 1 + rng.IntN(200)
+		if trial%4 == 1 {
+			size = 1 + rng.IntN(20*directInserts) // past the direct inserts: settle
+		}
+		for i := range size {
 			k, v := key(widths[rng.IntN(len(widths))])
 			h := &a
 			if i%2 == 1 {
