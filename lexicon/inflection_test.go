@@ -84,6 +84,10 @@ concepts:
 			t.Errorf("error\n%v\nwant one containing\n%s", err, want)
 		}
 	}
+	// Each pair once, though a, b and c share a dozen first-word forms.
+	if n, m := strings.Count(err.Error(), "once inflected"), strings.Count(err.Error(), "is an inflected form"); n != 3 || m != 1 {
+		t.Errorf("%d overlaps and %d inflected forms reported, want 3 and 1:\n%v", n, m, err)
+	}
 }
 
 // TestLanguageKeys: terms are listed under a language a pack exists for.

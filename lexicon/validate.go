@@ -135,18 +135,21 @@ func (v *validator) overlaps() {
 			byFirst[f] = append(byFirst[f], i)
 		}
 	}
-	// A pair is met once for each first-word form the two share (a
-	// dozen, inflected), and its checks do not depend on which: each
-	// pair is checked once.
-	checked := map[[2]int]bool{}
+	// A pair (i, j), j > i, is met only while i is the outer path, once
+	// for each first-word form the two share (a dozen, inflected), and
+	// its checks do not depend on which: checkedBy[j] = i marks it done.
+	checkedBy := make([]int, len(v.paths))
+	for j := range checkedBy {
+		checkedBy[j] = -1
+	}
 	for i, p := range v.paths {
 		for _, f := range p.forms[0] {
 			for _, j := range byFirst[f] {
 				q := v.paths[j]
-				if j <= i || checked[[2]int{i, j}] || q.group != p.group || q.key == p.key || len(q.forms) != len(p.forms) {
+				if j <= i || checkedBy[j] == i || q.group != p.group || q.key == p.key || len(q.forms) != len(p.forms) {
 					continue
 				}
-				checked[[2]int{i, j}] = true
+				checkedBy[j] = i
 				if q.label == p.label {
 					// Within a label, a term that is a form of another
 					// ("мятежа" beside "мятеж") is matched by it already:
