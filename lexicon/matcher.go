@@ -38,10 +38,6 @@ type Matcher struct {
 	globStarts, globStartsCase [globBuckets]uint64
 	globKeyLen                 int
 	hasGlobs, hasCaseGlobs     bool
-	// plain makes Encode look words up in the maps, as the reference the
-	// tests hold the table against (withoutShortcuts, whose roots have no
-	// bit and so read no starts).
-	plain bool
 }
 
 // LabelInfo describes one label of a compiled lexicon.
@@ -138,13 +134,6 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 	}
 	e.toks = toks
 	e.codes = slices.Grow(e.codes[:0], len(toks))[:len(toks)]
-	if m.plain {
-		for i := range toks {
-			e.codes[i] = m.codePlain(&toks[i])
-		}
-		return e
-	}
-	hasCase := len(m.vocabCase) > 0
 	for i := range toks {
 		t := &toks[i]
 		c := wordCode{norm: -1, form: -1}
@@ -152,13 +141,18 @@ func (m *Matcher) Encode(toks []token.Token, e *Encoded) *Encoded {
 		// would not be inlined): most tokens are turned away by them, at
 		// the cost of a few instructions, and only the others call out.
 		if k, ok := m.words.normBits.slot(t.Norm); ok && m.words.normBits.set(k) {
-			c.norm, c.starts = m.words.normOf(t.Norm)
+			if w := m.words.lookup(t.Norm); w != nil {
+				c.norm, c.starts = w.norm, w.normStarts
+			}
 		}
-		if hasCase && m.words.formBits.mayHaveLength(t.Form) {
+		// No case-sensitive word of Form's length (none at all in most
+		// lexicons): no load.
+		if m.words.formBits.mayHaveLength(t.Form) {
 			if k, ok := m.words.formBits.slot(t.Form); ok && m.words.formBits.set(k) {
-				var starts uint64
-				c.form, starts = m.words.formOf(t.Form)
-				c.starts |= starts
+				if w := m.words.lookup(t.Form); w != nil {
+					c.form = w.form
+					c.starts |= w.formStarts
+				}
 			}
 		}
 		if m.hasGlobs {
@@ -179,19 +173,6 @@ func (m *Matcher) globStartsOf(starts *[globBuckets]uint64, w string) uint64 {
 		return starts[b]
 	}
 	return 0
-}
-
-// codePlain is a token's ids by the maps, without starts: it serves
-// withoutShortcuts, whose roots have no bit and ask each token (mayStart).
-func (m *Matcher) codePlain(t *token.Token) wordCode {
-	c := wordCode{norm: -1, form: -1}
-	if x, ok := m.vocab[t.Norm]; ok {
-		c.norm = x
-	}
-	if x, ok := m.vocabCase[t.Form]; ok {
-		c.form = x
-	}
-	return c
 }
 
 // Release lets go of the tokens e was made from, and of its own slices

@@ -110,23 +110,10 @@ func (t *wordTable) hash(w string) uint64 {
 	return hi ^ lo
 }
 
-// normOf is the id in vocab of a token's Norm w (-1: none) and the roots
-// it starts at. Encode asks only for words that pass normBits.
-func (t *wordTable) normOf(w string) (int32, uint64) {
-	if e := t.find(t.hash(w), w); e != nil {
-		return e.norm, e.normStarts
-	}
-	return -1, 0
-}
-
-// formOf is the id in vocabCase of a token's Form w (-1: none) and the
-// roots it starts at. Encode asks only for words that pass formBits.
-func (t *wordTable) formOf(w string) (int32, uint64) {
-	if e := t.find(t.hash(w), w); e != nil {
-		return e.form, e.formStarts
-	}
-	return -1, 0
-}
+// lookup is the entry of a token's Norm or Form w, nil when no term has
+// the word: its ids in vocab and vocabCase and the roots it starts at.
+// Encode asks only for words that pass normBits or formBits.
+func (t *wordTable) lookup(w string) *tableWord { return t.find(t.hash(w), w) }
 
 // find returns the entry of w, whose hash is h, or nil when no term has
 // the word w.
@@ -144,9 +131,9 @@ func (t *wordTable) find(h uint64, w string) *tableWord {
 	}
 }
 
-// tagOf is the part of a hash a slot keeps: bits other than those of the
-// slot.
-func tagOf(h uint64) uint32 { return uint32(h >> 20) }
+// tagOf is the part of a hash a slot keeps: its low 32 bits, other than
+// those of the slot (home takes the high ones) up to 2³² slots.
+func tagOf(h uint64) uint32 { return uint32(h) }
 
 // home is the first slot a word of hash h is looked for in.
 func (t *wordTable) home(h uint64) int { return int(h >> t.shift) }
@@ -169,8 +156,9 @@ type wordFilter struct {
 	bits  []uint64
 	shift uint8 // 64 less the log2 of the number of bits
 	// lengths has bit min(len(w), 63) set for each word w: a test of a
-	// filter of few words without a load, as of the case-sensitive words
-	// (the built-in lexicon's have three bytes or six).
+	// filter of few words without a load, which Encode makes of the
+	// case-sensitive words (the built-in lexicon's have three bytes or
+	// six; a lexicon without any has none).
 	lengths uint64
 }
 

@@ -93,7 +93,7 @@ func BenchmarkMeasureAgainstReference(b *testing.B) {
 	langs := map[string]*rules{}
 	var took [2]time.Duration // Measure's, refMeasure's
 	b.SetBytes(int64(size))
-	runtime.LockOSThread() // for threadTime
+	runtime.LockOSThread() // for threadtime.Now
 	defer runtime.UnlockOSThread()
 	if _, ok := threadtime.Now(); !ok {
 		b.Skip("no thread CPU clock here: a wall-clock comparison on a shared machine would mislead")
