@@ -34,9 +34,8 @@ type Fingerprint struct {
 	hashes []uint64 // in memory
 	sorted bool     // hashes are in order
 	// runs are the hashes written to the tally's temporary file, each run
-	// sorted; spilled counts them.
-	runs    []spill.Run
-	spilled int
+	// sorted.
+	runs []spill.Run
 	// store is the tally's, where the hashes go past its budget; nil: all
 	// in memory (a fingerprint read from a file, or of one document).
 	store *hashSpill
@@ -64,13 +63,18 @@ func (f *Fingerprint) Add(id string) {
 }
 
 // Count is the number of documents recorded.
-func (f *Fingerprint) Count() int { return len(f.hashes) + f.spilled }
+func (f *Fingerprint) Count() int {
+	n := len(f.hashes)
+	for _, r := range f.runs {
+		n += int(r.Len())
+	}
+	return n
+}
 
 // union adds o's documents to f. o's runs are shared, not copied: a run
 // is never written again, and its file lives as long as a run of it.
 func (f *Fingerprint) union(o *Fingerprint) {
 	f.runs = append(f.runs, o.runs...)
-	f.spilled += o.spilled
 	if len(o.hashes) == 0 {
 		return
 	}
@@ -223,7 +227,6 @@ func (s *hashSpill) spill() {
 	}
 	for _, d := range done {
 		d.f.runs = append(d.f.runs, d.run)
-		d.f.spilled += len(d.f.hashes)
 		d.f.hashes, d.f.sorted = nil, false
 	}
 	s.held = 0

@@ -192,11 +192,9 @@ func (h *Histogram) Len() int {
 	if h == nil {
 		return 0
 	}
-	n := len(h.keys) + len(h.byKey)
-	for p := range h.recent {
-		if _, found := slices.BinarySearch(h.keys, p); !found {
-			n++
-		}
+	n := len(h.byKey)
+	for range h.packed() {
+		n++
 	}
 	return n
 }

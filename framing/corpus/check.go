@@ -39,31 +39,33 @@ func Check(doc Document, ids *IDs) (skip Skip, ok bool) {
 	if ids.err != nil {
 		return Skip{}, false
 	}
-	file := strings.TrimSuffix(doc.Source, fmt.Sprintf(":%d", doc.Line))
-	if doc.Line == 0 {
-		file = doc.Source
-	}
-	s := Skip{File: file, Line: doc.Line}
-	k := idHash(doc.ID)
 	switch {
 	// A text the reader found valid is the same string still (compared
 	// where it lies first, so at once) unless set anew.
 	case doc.Text != doc.validText && !utf8.ValidString(doc.Text):
-		s.Reason, s.Msg = InvalidUTF8, fmt.Sprintf("document %q is not valid UTF-8 (convert it, e.g. with iconv)", doc.ID)
+		return skipOf(doc, InvalidUTF8, fmt.Sprintf("document %q is not valid UTF-8 (convert it, e.g. with iconv)", doc.ID)), false
 	case strings.TrimSpace(doc.Text) == "":
-		s.Reason, s.Msg = Empty, fmt.Sprintf("document %q has no text", doc.ID)
-	default:
-		dup, err := ids.set.has(k)
-		switch {
-		case err != nil:
-			ids.err = fmt.Errorf("the duplicate-id check: %w", err)
-			return Skip{}, false
-		case dup:
-			s.Reason, s.Msg = DuplicateID, fmt.Sprintf("document id %q was already read (ids must be unique)", doc.ID)
-			return s, false
-		}
-		ids.set.add(k)
-		return Skip{}, true
+		return skipOf(doc, Empty, fmt.Sprintf("document %q has no text", doc.ID)), false
 	}
-	return s, false
+	k := idHash(doc.ID)
+	dup, err := ids.set.has(k)
+	switch {
+	case err != nil:
+		ids.err = fmt.Errorf("the duplicate-id check: %w", err)
+		return Skip{}, false
+	case dup:
+		return skipOf(doc, DuplicateID, fmt.Sprintf("document id %q was already read (ids must be unique)", doc.ID)), false
+	}
+	ids.set.add(k)
+	return Skip{}, true
+}
+
+// skipOf is the skip of doc for reason: made only for a document skipped,
+// not for every one Check passes.
+func skipOf(doc Document, reason Reason, msg string) Skip {
+	file := doc.Source
+	if doc.Line != 0 {
+		file = strings.TrimSuffix(doc.Source, fmt.Sprintf(":%d", doc.Line))
+	}
+	return Skip{File: file, Line: doc.Line, Reason: reason, Msg: msg}
 }

@@ -102,15 +102,22 @@ func TestCheckTrustsOnlyTheTextRead(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		text string
+		mark bool // the text marked as the reader's, valid
 		want string
 	}{
-		{"as read", read.Text, ""},
-		{"set anew, invalid", "abc \xff def", string(InvalidUTF8)},
-		{"set anew, valid", "a valid text", ""},
-		{"set anew, same bytes elsewhere", strings.Clone(read.Text), ""},
+		{"as read", read.Text, false, ""},
+		{"set anew, invalid", "abc \xff def", false, string(InvalidUTF8)},
+		{"set anew, valid", "a valid text", false, ""},
+		{"set anew, same bytes elsewhere", strings.Clone(read.Text), false, ""},
+		// Only the mark is read, not the text again: what the reader
+		// marks must be valid (jsonlLine checks the line first).
+		{"marked, not read again", "abc \xff def", true, ""},
 	} {
 		d := read
 		d.Text = tc.text
+		if tc.mark {
+			d.validText = d.Text
+		}
 		var ids IDs
 		s, ok := Check(d, &ids)
 		if got := string(s.Reason); ok != (tc.want == "") || got != tc.want {

@@ -19,9 +19,6 @@ type Run struct {
 // Len is the number of keys in the run.
 func (r Run) Len() int64 { return r.n }
 
-// Width is the size of each key in bytes.
-func (r Run) Width() int { return r.width }
-
 // File is the file that holds the run.
 func (r Run) File() *File { return r.file }
 

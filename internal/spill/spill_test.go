@@ -74,7 +74,7 @@ func checkRuns(t *testing.T, runs []Run, want [][][]byte, bufBytes int) {
 		}
 		for j := 0; j < len(want[i]); j += 3 {
 			n := min(5, len(want[i])-j)
-			block := make([]byte, n*r.Width())
+			block := make([]byte, n*r.width)
 			if err := r.ReadKeys(block, int64(j)); err != nil {
 				t.Fatal(err)
 			}
