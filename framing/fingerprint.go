@@ -167,6 +167,16 @@ func (t *Tally) SpillErr() error {
 	return t.hashSpill.err
 }
 
+// Note is what a run's summary says of the tally (Summary.AddNote): that
+// it kept its documents' fingerprint hashes in memory, and why; "" when it
+// did not.
+func (t *Tally) Note() string {
+	if err := t.SpillErr(); err != nil {
+		return fmt.Sprintf("the tally kept every document's fingerprint hash in memory: %v", err)
+	}
+	return ""
+}
+
 // defaultHashBudget is the hashes the fingerprints of a tally hold in
 // memory, 128 KiB of them: runs of some thousands of documents never
 // touch the disk (see defaultIDBudget).

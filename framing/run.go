@@ -129,9 +129,16 @@ type Summary struct {
 	Languages map[string]int
 	// Notes say what a run could not do as it meant to, no result changing:
 	// Run notes a duplicate-id check that kept every id in memory because
-	// no temporary file could be written, and a caller adds its own (the
-	// CLI, a tally's fingerprints kept in memory: Tally.SpillErr).
+	// no temporary file could be written, and a caller adds those of the
+	// tallies it filled (AddNote, Tally.Note).
 	Notes []string
+}
+
+// AddNote adds note to the summary's notes unless it is empty.
+func (s *Summary) AddNote(note string) {
+	if note != "" {
+		s.Notes = append(s.Notes, note)
+	}
 }
 
 // TotalSkipped is the number of documents and rows skipped for any reason.

@@ -109,8 +109,9 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			in.Evidence = report.NewEvidenceSample(o.Evidence, o.Window)
 		}
 		var outlets *report.OutletCollector
+		var ot *framing.Tally // by outlet, beside groups that are not
 		if o.PerOutlet && o.By != "outlet" {
-			ot := framing.NewTally(m, "outlet")
+			ot = framing.NewTally(m, "outlet")
 			ot.Voices = t.Voices
 			outlets = report.NewOutletCollector(ot, o.By)
 		}
@@ -141,7 +142,12 @@ func (o *analysisOptions) collect(env Env, paths []string, each func(*framing.Sc
 			return nil, nil, err
 		}
 		t.AddSummary(sum)
-		sum.Notes = append(sum.Notes, tallyNotes(t)...)
+		// The tallies spill to the same directory: one note says it.
+		note := t.Note()
+		if note == "" && ot != nil {
+			note = ot.Note()
+		}
+		sum.AddNote(note)
 		o.finish(env, sum, man)
 		if err := t.CheckBy(); err != nil {
 			return nil, nil, byError(err)

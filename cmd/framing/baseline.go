@@ -86,6 +86,7 @@ func (o *corpusOptions) computeBaseline(env Env, paths []string, opt baseline.Op
 	if err != nil {
 		return nil, err
 	}
+	sum.AddNote(bb.Note())
 	o.finish(env, sum, man)
 	return b, nil
 }

@@ -189,16 +189,6 @@ func (o *corpusOptions) runOptions(env Env) (framing.Options, corpus.Options, *c
 	return opt, copt, man, nil
 }
 
-// tallyNotes are the notes of a tally this run made: its documents'
-// fingerprint hashes kept in memory, where no temporary file could be
-// written.
-func tallyNotes(t *framing.Tally) []string {
-	if err := t.SpillErr(); err != nil {
-		return []string{fmt.Sprintf("the tally kept every document's fingerprint hash in memory: %v", err)}
-	}
-	return nil
-}
-
 // finish prints the run summary, the files that were no documents, and
 // the manifest entries no document matched, to stderr.
 func (o *corpusOptions) finish(env Env, sum framing.Summary, man *corpus.Manifest) {

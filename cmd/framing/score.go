@@ -93,7 +93,7 @@ func (o *scoreOptions) run(env Env) error {
 	if err != nil {
 		return err
 	}
-	sum.Notes = append(sum.Notes, tallyNotes(tally)...)
+	sum.AddNote(tally.Note())
 	slices.SortStableFunc(scores, func(a, b *framing.Score) int { return strings.Compare(a.ID, b.ID) })
 	switch format {
 	case fmtTally:

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,48 +10,61 @@ import (
 )
 
 // TestSpillNotes: a corpus past the memory budget of the duplicate check
-// and of the tally's fingerprints (16,384 documents), scored where no
+// and of the tallies' fingerprints (16,384 documents), scored where no
 // temporary file can be made, gives the same tally as where one can, and
-// its summary says, once each, that the ids and the hashes stayed in
-// memory and what to do; where the files can be made there is no note.
+// the summary of each command that fills tallies (score, report with its
+// tally by outlet beside groups by desk, baseline) says once each, with
+// what to do, that the ids and the hashes stayed in memory; where the
+// files can be made there is no note.
 func TestSpillNotes(t *testing.T) {
 	if testing.Short() {
-		t.Skip("scores 16,500 documents")
+		t.Skip("scores 16,500 documents four times")
 	}
-	exe := framingExe(t)
-	corpus := filepath.Join(t.TempDir(), "many.jsonl")
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "many.jsonl")
+	var b strings.Builder
 	for i := range 16_500 {
-		enc.Encode(map[string]string{"id": strconv.Itoa(i), "outlet": "Outlet " + strconv.Itoa(i%3), "text": "The invasion went on."})
+		b.WriteString(`{"id":"` + strconv.Itoa(i) + `","outlet":"Outlet ` + strconv.Itoa(i%3) + `","desk":"D` + strconv.Itoa(i%2) + `","text":"The invasion went on."}` + "\n")
 	}
-	if err := os.WriteFile(corpus, b.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(corpus, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	score := func(tmp string) (tally, stderr string) {
-		cmd := exec.Command(exe, "score", "--format", "tally", corpus)
-		cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		if err := cmd.Run(); err != nil {
-			t.Fatalf("%v: %s", err, errb.String())
+	frame := func(tmp string, args ...string) (out, stderr string) {
+		t.Setenv("TMPDIR", tmp)
+		var o, e bytes.Buffer
+		if code := run(Env{In: strings.NewReader(""), Out: &o, Err: &e}, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, e.String())
 		}
-		return out.String(), errb.String()
+		return o.String(), e.String()
 	}
-	spilled, quiet := score(t.TempDir())
-	inMemory, noted := score(t.TempDir() + "/missing")
+	missing := filepath.Join(dir, "missing")
+	spilled, quiet := frame(t.TempDir(), "score", "--format", "tally", corpus)
+	inMemory, noted := frame(missing, "score", "--format", "tally", corpus)
 	if spilled != inMemory {
 		t.Error("the tally kept in memory differs from the one spilled")
 	}
 	if strings.Contains(quiet, "note:") {
 		t.Errorf("notes where temporary files could be made:\n%s", quiet)
 	}
-	for _, want := range []string{
-		"note: the duplicate-id check kept every document id in memory: cannot make a temporary file",
-		"note: the tally kept every document's fingerprint hash in memory: cannot make a temporary file",
-	} {
-		if strings.Count(noted, want) != 1 || !strings.Contains(noted, "set TMPDIR") {
-			t.Errorf("stderr does not say once %q and what to do:\n%s", want, noted)
+	_, reported := frame(missing, "report", "--quiet", "--by", "desk", "-o", filepath.Join(dir, "report"), corpus)
+	_, based := frame(missing, "baseline", "write", "--quiet", "-o", filepath.Join(dir, "b.json"), corpus)
+	for name, stderr := range map[string]string{"score": noted, "report": reported, "baseline": based} {
+		for _, want := range []string{
+			"note: the duplicate-id check kept every document id in memory: cannot make a temporary file",
+			"note: the tally kept every document's fingerprint hash in memory: cannot make a temporary file",
+		} {
+			lines := 0
+			for _, line := range strings.Split(stderr, "\n") {
+				if strings.HasPrefix(line, want) {
+					lines++
+					if !strings.HasSuffix(line, "(set TMPDIR to a writable directory with free space)") {
+						t.Errorf("%s: %q does not say what to do", name, line)
+					}
+				}
+			}
+			if lines != 1 {
+				t.Errorf("%s: stderr says %q %d times, want once:\n%s", name, want, lines, stderr)
+			}
 		}
 	}
 }

@@ -144,6 +144,9 @@ func (bb *Builder) Add(r *framing.Result) error {
 	return nil
 }
 
+// Note is the run summary's note of the builder's tally (framing.Tally.Note).
+func (bb *Builder) Note() string { return bb.t.Note() }
+
 // Finish makes the baseline of the documents added and the run's summary.
 func (bb *Builder) Finish(sum framing.Summary) (*Baseline, error) {
 	b, t, opt := bb.b, bb.t, bb.opt
