@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -80,8 +81,15 @@ type LineRules struct {
 // NewLineRules compiles the boilerplate rules of a language pack.
 func NewLineRules(p *lang.Pack) (*LineRules, error) {
 	r := &LineRules{pack: p, navigation: map[string]bool{}, seen: newLineSet()}
+	var lf lineFold
 	for _, n := range p.Boilerplate.Navigation {
-		r.navigation[navKey(n)] = true
+		// Keyed as classify keys a line: by its repeated-line key.
+		lf.fold(n)
+		key := string(lf.keyBytes())
+		if len(n) > maxNavigationBytes || key == "" {
+			return nil, fmt.Errorf("%s pack: boilerplate navigation %q: a navigation line is a short widget label, of 1 to %d bytes with a word", p.Language, n, maxNavigationBytes)
+		}
+		r.navigation[key] = true
 	}
 	appeal := p.Boilerplate.Appeal
 	m, err := lexicon.CompilePhrases(p.Language+" appeals", [][]string{strongAppeal: appeal.Strong, weakAppeal: appeal.Weak})
@@ -249,20 +257,16 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 	b := &r.pack.Boilerplate
 	n := words(trimmed)
 	// The cheap tests and the caption cues read a lower case of the line,
-	// made in one reused buffer with what the repeated-line key needs, in
-	// one reading of the line. lower is a view of it, valid until the next
-	// line; no offset is taken from it. Only the rules of short lines read
-	// it (at most maxNoticeWords); lower case keeps the count of spaces,
-	// so words(lower) is n.
+	// made in one reused buffer with the repeated-line key (which the
+	// navigation lines are looked up by too), in one reading of the line.
+	// lower is a view of it, valid until the next line; no offset is taken
+	// from it. Lower case keeps the count of spaces, so words(lower) is n.
 	r.line.fold(trimmed)
-	lower := ""
-	if n <= maxNoticeWords {
-		lower = unsafe.String(unsafe.SliceData(r.line.lower), len(r.line.lower))
-	}
+	lower := unsafe.String(unsafe.SliceData(r.line.lower), len(r.line.lower))
 	switch {
 	case header:
 		return ReasonMetadata
-	case r.navigation[navKey(trimmed)]:
+	case len(trimmed) <= maxNavigationBytes && r.navigation[string(r.line.keyBytes())]:
 		return ReasonNavigation
 	case r.relatedLink.mayMatch(trimmed) && b.RelatedLink.MatchString(trimmed):
 		return ReasonRelatedLink
@@ -290,14 +294,8 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 // words counts the space-separated words of a trimmed line.
 func words(line string) int { return strings.Count(line, " ") + 1 }
 
-// navKey reduces a short line to its words for the navigation lookup.
-func navKey(s string) string {
-	if len(s) > 40 {
-		return ""
-	}
-	s = strings.ToLower(strings.TrimRightFunc(s, isPunctOrSpace))
-	return strings.Join(strings.Fields(s), " ")
-}
+// maxNavigationBytes is the longest navigation line.
+const maxNavigationBytes = 40
 
 // isAppeal reports whether a line's marker hits hold one strong appeal
 // phrase or two weak ones outside any quotation (a quoted "support us" is
@@ -321,11 +319,9 @@ var slashCredit = regexp.MustCompile(`\S\s+/\s+\p{Lu}[\p{L}\p{N} .&'-]{1,40}$`)
 // case), and it ends in a "Name / Agency" credit, or it has at most
 // maxCreditWords and carries a credit marker. A line of more words is a
 // caption only by the credit at its end, which a glance at its last bytes
-// rules out for most lines: that is tried before the cues.
+// rules out for most lines: that is tried before the cues. classify asks
+// only of lines of at most maxCaptionWords.
 func (r *LineRules) isCaption(line, lower string, n int) bool {
-	if n > maxCaptionWords {
-		return false
-	}
 	if n > maxCreditWords {
 		return slashCredited(line) && r.mayBeCaption(lower)
 	}

@@ -3,9 +3,11 @@ package analysis
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/framingkit/framing/lang"
+	"github.com/framingkit/framing/token"
 )
 
 func TestBoilerplate(t *testing.T) {
@@ -107,6 +109,42 @@ func TestPackExamples(t *testing.T) {
 					t.Errorf("%s: %q is dropped as %q, want %q (\"\" is article text)", p.File, ex.Line, got, ex.Reason)
 				}
 			})
+		}
+	}
+}
+
+// TestNavigationEntries: a pack's navigation line is looked up by its
+// repeated-line key, so spacing, case and trailing punctuation do not
+// matter; one too long to be a line classify looks up, or with no word,
+// is refused by name (the old key made them "", which every line over 40
+// bytes had).
+func TestNavigationEntries(t *testing.T) {
+	for _, tc := range []struct {
+		entry string
+		line  string // dropped as navigation when entry is accepted
+		err   bool
+	}{
+		{"All  News", "all news.", false},
+		{"Все новости", " ВСЕ   НОВОСТИ ", false},
+		{"...", "", true},
+		{"a navigation label that runs over forty bytes", "", true},
+	} {
+		p := *lang.English()
+		p.Boilerplate.Navigation = []string{tc.entry}
+		r, err := NewLineRules(&p)
+		if tc.err {
+			if err == nil || !strings.Contains(err.Error(), strconv.Quote(tc.entry)) {
+				t.Errorf("%q: error %v, want one naming the entry", tc.entry, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", tc.entry, err)
+		}
+		text := "A sentence of the article itself, long enough.\n" + tc.line + "\nAnother sentence of it."
+		got := r.Drop(text, token.NewTokenizer().Tokenize(text), nil, Span{})
+		if len(got) != 1 || got[0].Reason != ReasonNavigation || got[0].Line != 2 {
+			t.Errorf("%q: line %q dropped as %+v, want navigation", tc.entry, tc.line, got)
 		}
 	}
 }
