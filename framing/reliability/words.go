@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/framingkit/framing/lang"
+	"github.com/framingkit/framing/token"
 )
 
 // words are a language pack's sourcing words, for the rules: each word
@@ -41,9 +42,16 @@ const (
 	nameJoiner
 )
 
+// newWords reads pack p's sourcing lists. Each word is kept as the rules
+// meet it in a text: as its token's Norm (NFKC, ё as е, apostrophes
+// unified, lower case), a name joiner as its Form. Kept as written, ru's
+// «ещё» (Norm «еще») and uk's «пʼятниця» (Norm with ') never matched. A
+// word that is not one token cannot match at all: the pack check refuses
+// spaces, and TestSourcingWordsAreTokens the rest in the built-in packs.
 func newWords(p *lang.Pack) *words {
 	s := p.Sourcing
 	w := &words{kinds: map[string]wordKind{}, demonymEndings: s.DemonymEndings, possessives: s.Possessives}
+	tk := token.NewTokenizer()
 	for _, l := range []struct {
 		kind  wordKind
 		words []string
@@ -55,6 +63,12 @@ func newWords(p *lang.Pack) *words {
 		{nameJoiner, s.NameJoiners},
 	} {
 		for _, word := range l.words {
+			if toks := tk.Tokenize(word); len(toks) == 1 {
+				word = toks[0].Norm
+				if l.kind == nameJoiner {
+					word = toks[0].Form
+				}
+			}
 			w.kinds[word] |= l.kind
 			w.listed.add(word)
 		}
