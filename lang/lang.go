@@ -202,8 +202,8 @@ type Boilerplate struct {
 	// Navigation lines are whole-line widget labels ("All news").
 	Navigation []string `yaml:"navigation"`
 	// RelatedLink matches the start of a line that points to another
-	// article ("Also Read: …").
-	RelatedLink Pattern `yaml:"related_link"`
+	// article ("Also Read: …"); its starts are the pattern's phrases.
+	RelatedLink LineRule `yaml:"related_link"`
 	// Appeal phrases: one strong one, or two weak ones, make a line a
 	// donation or subscription appeal.
 	Appeal struct {
@@ -395,7 +395,7 @@ func (p *Pack) check() error {
 	}
 	b := &p.Boilerplate
 	for field, pat := range map[string]*Pattern{
-		"boilerplate.related_link": &b.RelatedLink, "boilerplate.caption.credit": &b.Caption.Credit,
+		"boilerplate.related_link.pattern": &b.RelatedLink.Pattern, "boilerplate.caption.credit": &b.Caption.Credit,
 		"boilerplate.byline.pattern": &b.Byline.Pattern, "boilerplate.dateline.pattern": &b.Dateline.Pattern,
 		"boilerplate.copyright.pattern": &b.Copyright.Pattern, "boilerplate.foreign_agent.pattern": &b.ForeignAgent.Pattern,
 	} {
@@ -409,7 +409,7 @@ func (p *Pack) check() error {
 		}
 		pat.re = re
 	}
-	for field, rule := range map[string]LineRule{"boilerplate.byline": b.Byline, "boilerplate.dateline": b.Dateline, "boilerplate.copyright": b.Copyright, "boilerplate.foreign_agent": b.ForeignAgent} {
+	for field, rule := range map[string]LineRule{"boilerplate.related_link": b.RelatedLink, "boilerplate.byline": b.Byline, "boilerplate.dateline": b.Dateline, "boilerplate.copyright": b.Copyright, "boilerplate.foreign_agent": b.ForeignAgent} {
 		if rule.Pattern.Source != "" && len(rule.Starts)+len(rule.Contains) == 0 {
 			bad(field, "a pattern needs starts: or contains:, the cheap tests that rule most lines out")
 		}

@@ -36,7 +36,7 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"unknown key", "language: en\nboilerplate:\n  navigaton: [home]\n", `p.yaml: [3:3] unknown field "navigaton"`},
 		{"no language", "name: X\n", "p.yaml: language: missing"},
-		{"bad pattern", "language: en\nboilerplate:\n  related_link: '(unclosed'\n", "p.yaml: boilerplate.related_link: error parsing regexp"},
+		{"bad pattern", "language: en\nboilerplate:\n  related_link: {starts: [see], pattern: '(unclosed'}\n", "p.yaml: boilerplate.related_link.pattern: error parsing regexp"},
 		{"a pattern without its cheap test", "language: en\nboilerplate:\n  byline: {pattern: '^By'}\n", "p.yaml: boilerplate.byline: a pattern needs starts: or contains:"},
 		{"cheap tests in upper case", "language: en\nboilerplate:\n  byline: {starts: [By], pattern: '^By'}\n", `p.yaml: boilerplate.byline: "By": the cheap tests read the line in lower case`},
 		{"a phrase in a list of words", "language: en\nsourcing:\n  verb_skips: [also, has also]\n", `p.yaml: sourcing.verb_skips: "has also": the sourcing rules look up one token at a time`},
@@ -133,6 +133,7 @@ func TestLineRulePrefilters(t *testing.T) {
 		p, _ := Builtin(code)
 		rules := map[string][]LineRule{
 			"foreign-agent": {p.Boilerplate.ForeignAgent},
+			"related-link":  {p.Boilerplate.RelatedLink},
 			"copyright":     {p.Boilerplate.Copyright},
 			"byline":        {p.Boilerplate.Byline, p.Boilerplate.Dateline},
 		}

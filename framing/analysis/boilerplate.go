@@ -70,8 +70,6 @@ type LineRules struct {
 	markers *lexicon.Matcher
 	enc     lexicon.Encoded
 	hits    []lexicon.Hit
-	// relatedLink rules out most lines before the related-link pattern.
-	relatedLink *prefixTest
 	// The memory of one line and of one text, reused: the line read
 	// once, and the text's long lines by their key (lineSet).
 	line lineFold
@@ -97,10 +95,6 @@ func NewLineRules(p *lang.Pack) (*LineRules, error) {
 		return nil, err
 	}
 	r.markers = m
-	b := &p.Boilerplate
-	if b.RelatedLink.Source != "" {
-		r.relatedLink = newPrefixTest(b.RelatedLink.Source)
-	}
 	return r, nil
 }
 
@@ -268,7 +262,7 @@ func (r *LineRules) classify(trimmed string, header bool, hits []lexicon.Hit, to
 		return ReasonMetadata
 	case len(trimmed) <= maxNavigationBytes && r.navigation[string(r.line.keyBytes())]:
 		return ReasonNavigation
-	case r.relatedLink.mayMatch(trimmed) && b.RelatedLink.MatchString(trimmed):
+	case b.RelatedLink.MayMatch(lower) && b.RelatedLink.Pattern.MatchString(trimmed):
 		return ReasonRelatedLink
 	case n <= maxNoticeWords && b.ForeignAgent.MayMatch(lower) && b.ForeignAgent.Pattern.MatchString(trimmed):
 		return ReasonForeignAgent

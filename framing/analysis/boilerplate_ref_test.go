@@ -81,7 +81,7 @@ func refClassify(r *LineRules, trimmed string, header bool, hits []lexicon.Hit, 
 		return ReasonMetadata
 	case r.navigation[refNavKey(trimmed)]:
 		return ReasonNavigation
-	case b.RelatedLink.MatchString(trimmed):
+	case b.RelatedLink.Pattern.MatchString(trimmed):
 		return ReasonRelatedLink
 	case n <= maxNoticeWords && b.ForeignAgent.MayMatch(lower) && b.ForeignAgent.Pattern.MatchString(trimmed):
 		return ReasonForeignAgent
