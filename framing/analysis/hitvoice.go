@@ -149,23 +149,15 @@ func (an *Analysis) Why(text string, off int, v token.Voice, marker string) stri
 // shorten keeps a source's first and last word when it is long: its
 // fields (strings.Fields), each without the punctuation around it but for
 // apostrophes, one space apart, or the first and last of more than three.
-// A long source is read for those two only, without a slice of its words.
+// It runs once per reported hit shown as evidence, on a source of a few
+// words.
 func shorten(s string) string {
-	if n, first := fieldsUpTo(s, 4); n > 3 {
-		last := strings.TrimRightFunc(s, unicode.IsSpace)
-		if i := strings.LastIndexFunc(last, unicode.IsSpace); i >= 0 {
-			_, size := utf8.DecodeRuneInString(last[i:])
-			last = last[i+size:]
-		}
-		return trimSourceWord(first) + " … " + trimSourceWord(last)
-	}
 	f := strings.Fields(s)
 	for i, w := range f {
-		f[i] = trimSourceWord(w)
+		f[i] = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
 	}
-	return strings.Join(f, " ")
-}
-
-func trimSourceWord(w string) string {
-	return strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
+	if len(f) <= 3 {
+		return strings.Join(f, " ")
+	}
+	return f[0] + " … " + f[len(f)-1]
 }

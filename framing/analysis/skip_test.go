@@ -89,9 +89,6 @@ func checkSkips(t *testing.T, text string) {
 			}
 		}
 	}
-	if got, want := shorten(text), refShorten(text); got != want {
-		t.Fatalf("shorten(%q) = %q, with all the words %q", text, got, want)
-	}
 	var lf lineFold
 	lf.fold(text)
 	key, wantKey := string(lf.keyBytes()), refLineKey(text)
@@ -165,18 +162,6 @@ func refParagraphEnd(text string, start int, blankLines bool) int {
 		}
 	}
 	return len(text)
-}
-
-// refShorten is shorten as it was, with a slice of all the words.
-func refShorten(s string) string {
-	f := strings.Fields(s)
-	for i, w := range f {
-		f[i] = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
-	}
-	if len(f) <= 3 {
-		return strings.Join(f, " ")
-	}
-	return f[0] + " … " + f[len(f)-1]
 }
 
 // TestFoldEveryShortRune: every rune below 0x800, the runes the fold
